@@ -1,0 +1,347 @@
+#include "commands.h"
+
+#include "formats/formats.h"
+#include "nn/backend.h"
+#include "project/project.h"
+#include "project/splitter.h"
+#include "project/statistics.h"
+#include "synth/shapes.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QJsonDocument>
+#include <QStandardPaths>
+#include <QTextStream>
+#include <functional>
+#include <map>
+
+namespace visor::cli {
+namespace {
+
+QTextStream &out()
+{
+    static QTextStream s(stdout);
+    return s;
+}
+
+QTextStream &err()
+{
+    static QTextStream s(stderr);
+    return s;
+}
+
+int usage(const QString &message, const QCommandLineParser *parser = nullptr)
+{
+    err() << "visor-cli: " << message << "\n";
+    if (parser)
+        err() << "Try '" << QCoreApplication::applicationName() << " " << parser->applicationDescription().section(QLatin1Char(' '), 0, 0)
+              << " --help'.\n";
+    err().flush();
+    return Usage;
+}
+
+int dataError(const QString &message)
+{
+    err() << "visor-cli: " << message << "\n";
+    err().flush();
+    return DataError;
+}
+
+void printJson(const QJsonObject &o)
+{
+    out() << QJsonDocument(o).toJson(QJsonDocument::Indented);
+    out().flush();
+}
+
+struct Command {
+    QString summary;
+    QString positional; // "DIR SOURCE"
+    std::function<void(QCommandLineParser &)> options;
+    std::function<int(QCommandLineParser &, const QStringList &)> run;
+    int minArgs = 0, maxArgs = 0;
+};
+
+// Parses a command's arguments. Returns -1 to continue, or an exit code (help printed, usage error).
+int parse(const QString &name, const Command &cmd, QCommandLineParser &parser, const QStringList &args)
+{
+    parser.setApplicationDescription(name + QStringLiteral(" - ") + cmd.summary);
+    parser.addHelpOption();
+    if (cmd.options)
+        cmd.options(parser);
+    for (const QString &p : cmd.positional.split(QLatin1Char(' '), Qt::SkipEmptyParts))
+        parser.addPositionalArgument(p, QString(), p);
+    if (!parser.parse(QStringList{QStringLiteral("visor-cli ") + name} + args))
+        return usage(parser.errorText(), &parser);
+    if (parser.isSet(QStringLiteral("help"))) {
+        out() << "Usage: visor-cli " << name << " [options] " << cmd.positional << "\n\n" << cmd.summary << "\n\n";
+        QString help = parser.helpText();
+        const int at = help.indexOf(QLatin1String("Options:"));
+        out() << (at >= 0 ? help.mid(at) : help);
+        out().flush();
+        return Ok;
+    }
+    const int n = int(parser.positionalArguments().size());
+    if (n < cmd.minArgs || n > cmd.maxArgs)
+        return usage(QStringLiteral("%1 expects %2 (got %3 argument(s))").arg(name, cmd.positional).arg(n), &parser);
+    return -1;
+}
+
+std::unique_ptr<Project> openProject(const QString &dir) { return Project::open(dir); }
+
+QString demoDir()
+{
+    const QString base = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation);
+    return QDir(base).filePath(QStringLiteral("visor/demo"));
+}
+
+std::map<QString, Command> commands()
+{
+    std::map<QString, Command> c;
+
+    c[QStringLiteral("init")] = {
+        QStringLiteral("create a project in DIR"), QStringLiteral("DIR"),
+        [](QCommandLineParser &p) {
+            p.addOption({QStringLiteral("kind"), QStringLiteral("detection or classification"), QStringLiteral("kind")});
+            p.addOption({QStringLiteral("name"), QStringLiteral("project name (default: the folder name)"), QStringLiteral("name")});
+        },
+        [](QCommandLineParser &p, const QStringList &a) {
+            const auto kind = parseKind(p.value(QStringLiteral("kind")));
+            if (!kind)
+                return usage(QStringLiteral("init: --kind must be detection or classification"), &p);
+            const QString name = p.isSet(QStringLiteral("name")) ? p.value(QStringLiteral("name")) : QDir(a[0]).dirName();
+            auto project = Project::create(a[0], name, *kind);
+            out() << "Created " << kindName(*kind) << " project '" << project->name() << "' in " << project->dir() << "\n";
+            return int(Ok);
+        },
+        1, 1};
+
+    c[QStringLiteral("import")] = {
+        QStringLiteral("import a data set folder into the project in DIR"), QStringLiteral("DIR SOURCE"),
+        [](QCommandLineParser &p) {
+            p.addOption({QStringLiteral("format"), QStringLiteral("auto, voc, coco, yolo, labelme or imagefolder"),
+                         QStringLiteral("format"), QStringLiteral("auto")});
+            p.addOption({QStringLiteral("json"), QStringLiteral("print the full report as JSON")});
+        },
+        [](QCommandLineParser &p, const QStringList &a) {
+            const auto format = parseFormat(p.value(QStringLiteral("format")));
+            if (!format)
+                return usage(QStringLiteral("import: unknown --format '%1'").arg(p.value(QStringLiteral("format"))), &p);
+            auto project = openProject(a[0]);
+            ImportOptions options;
+            options.format = *format;
+            const ImportReport report = importDataset(*project, a[1], options);
+            if (p.isSet(QStringLiteral("json")))
+                printJson(report.toJson());
+            else
+                out() << report.toText();
+            out().flush();
+            return report.ok() ? int(Ok) : dataError(report.fatal);
+        },
+        2, 2};
+
+    c[QStringLiteral("export")] = {
+        QStringLiteral("write the project's labelled examples to OUT in a format"), QStringLiteral("DIR OUT"),
+        [](QCommandLineParser &p) {
+            p.addOption({QStringLiteral("format"), QStringLiteral("voc, coco, yolo, labelme or imagefolder"), QStringLiteral("format")});
+        },
+        [](QCommandLineParser &p, const QStringList &a) {
+            const auto format = parseFormat(p.value(QStringLiteral("format")));
+            if (!format || *format == Format::Auto)
+                return usage(QStringLiteral("export: --format must be voc, coco, yolo, labelme or imagefolder"), &p);
+            auto project = openProject(a[0]);
+            const ExportReport r = exportDataset(*project, a[1], *format);
+            out() << "Exported " << r.examples << " example(s)";
+            if (project->kind() == DatasetKind::ObjectDetection)
+                out() << " with " << r.boxes << " box(es)";
+            out() << " to " << a[1] << " (" << formatKey(*format) << ")";
+            if (r.unlabelledSkipped)
+                out() << "; " << r.unlabelledSkipped << " unlabelled example(s) not written";
+            out() << ".\n";
+            return int(Ok);
+        },
+        2, 2};
+
+    c[QStringLiteral("stats")] = {
+        QStringLiteral("print the data set's statistics and health warnings"), QStringLiteral("DIR"),
+        [](QCommandLineParser &p) { p.addOption({QStringLiteral("json"), QStringLiteral("print JSON")}); },
+        [](QCommandLineParser &p, const QStringList &a) {
+            auto project = openProject(a[0]);
+            const DatasetStatistics st = computeStatistics(*project);
+            if (p.isSet(QStringLiteral("json"))) {
+                QJsonObject o = st.toJson();
+                o.insert(QStringLiteral("name"), project->name());
+                printJson(o);
+            } else {
+                out() << "Project: " << project->name() << " (" << project->dir() << ")\n" << st.toText();
+            }
+            return int(Ok);
+        },
+        1, 1};
+
+    c[QStringLiteral("split")] = {
+        QStringLiteral("assign train/val/test to examples without a split (or all, with --reshuffle)"), QStringLiteral("DIR"),
+        [](QCommandLineParser &p) {
+            p.addOption({QStringLiteral("seed"), QStringLiteral("set the project's split seed first"), QStringLiteral("seed")});
+            p.addOption({QStringLiteral("reshuffle"), QStringLiteral("reassign every unpinned example")});
+        },
+        [](QCommandLineParser &p, const QStringList &a) {
+            auto project = openProject(a[0]);
+            if (p.isSet(QStringLiteral("seed"))) {
+                bool ok = false;
+                const qint64 seed = p.value(QStringLiteral("seed")).toLongLong(&ok);
+                if (!ok || seed < 0)
+                    return usage(QStringLiteral("split: --seed must be a non-negative integer"), &p);
+                project->setSplitSeed(quint64(seed));
+            }
+            const SplitPlan plan = assignSplits(*project, p.isSet(QStringLiteral("reshuffle")));
+            out() << "Split (seed " << project->splitSeed() << "): train " << plan.result.train << ", val " << plan.result.val
+                  << ", test " << plan.result.test << "; " << plan.assigned << " example(s) assigned.\n";
+            return int(Ok);
+        },
+        1, 1};
+
+    c[QStringLiteral("params")] = {
+        QStringLiteral("list, get or set parameters: params DIR [list | get KEY | set KEY VALUE]"),
+        QStringLiteral("DIR [list|get KEY|set KEY VALUE]"),
+        [](QCommandLineParser &p) { p.addOption({QStringLiteral("changed"), QStringLiteral("list only values that differ from the default")}); },
+        [](QCommandLineParser &p, const QStringList &a) {
+            auto project = openProject(a[0]);
+            const QString action = a.size() > 1 ? a[1] : QStringLiteral("list");
+            const auto &registry = ParameterRegistry::instance();
+            if (action == QLatin1String("list") && a.size() <= 2) {
+                const ParameterSet set = project->parameters();
+                for (const ParamSpec &s : registry.all()) {
+                    const QString v = set.toString(s.key);
+                    if (p.isSet(QStringLiteral("changed")) && set.value(s.key) == s.defaultValue)
+                        continue;
+                    out() << s.key.leftJustified(38) << " " << v.leftJustified(22) << " # " << s.rangeText()
+                          << ", default " << ParameterRegistry::format(s.defaultValue) << "\n";
+                }
+                return int(Ok);
+            }
+            if (action == QLatin1String("get") && a.size() == 3) {
+                if (!registry.find(a[2]))
+                    return dataError(QStringLiteral("unknown parameter '%1'").arg(a[2]));
+                out() << project->parameters().toString(a[2]) << "\n";
+                return int(Ok);
+            }
+            if (action == QLatin1String("set") && a.size() == 4) {
+                QJsonValue v;
+                const QString e = registry.parse(a[2], a[3], &v);
+                if (!e.isEmpty())
+                    return dataError(e);
+                project->setParameter(a[2], v);
+                out() << a[2] << " = " << ParameterRegistry::format(v) << "\n";
+                return int(Ok);
+            }
+            return usage(QStringLiteral("params: expected 'list', 'get KEY' or 'set KEY VALUE'"), &p);
+        },
+        1, 4};
+
+    c[QStringLiteral("synth")] = {
+        QStringLiteral("add generated shapes (circle, square, triangle, star) to the project in DIR"), QStringLiteral("DIR"),
+        [](QCommandLineParser &p) {
+            p.addOption({QStringLiteral("shapes"), QStringLiteral("number of images to generate"), QStringLiteral("N")});
+            p.addOption({QStringLiteral("kind"), QStringLiteral("detection or classification (creates the project if missing)"),
+                         QStringLiteral("kind")});
+            p.addOption({QStringLiteral("seed"), QStringLiteral("random seed"), QStringLiteral("S"), QStringLiteral("1")});
+            p.addOption({QStringLiteral("size"), QStringLiteral("image size WxH"), QStringLiteral("WxH"), QStringLiteral("160x120")});
+        },
+        [](QCommandLineParser &p, const QStringList &a) {
+            bool ok = false;
+            synth::ShapesOptions o;
+            o.count = p.value(QStringLiteral("shapes")).toInt(&ok);
+            if (!ok || o.count < 1)
+                return usage(QStringLiteral("synth: --shapes N (at least 1) is required"), &p);
+            o.seed = p.value(QStringLiteral("seed")).toULongLong(&ok);
+            if (!ok)
+                return usage(QStringLiteral("synth: --seed must be a non-negative integer"), &p);
+            const QStringList size = p.value(QStringLiteral("size")).split(QLatin1Char('x'));
+            if (size.size() != 2 || size[0].toInt() < 32 || size[1].toInt() < 32)
+                return usage(QStringLiteral("synth: --size must be WxH with both at least 32"), &p);
+            o.width = size[0].toInt();
+            o.height = size[1].toInt();
+            std::optional<DatasetKind> kind;
+            if (p.isSet(QStringLiteral("kind")) && !(kind = parseKind(p.value(QStringLiteral("kind")))))
+                return usage(QStringLiteral("synth: --kind must be detection or classification"), &p);
+            std::unique_ptr<Project> project =
+                Project::exists(a[0]) ? Project::open(a[0])
+                                      : Project::create(a[0], QDir(a[0]).dirName(), kind.value_or(DatasetKind::ObjectDetection));
+            o.kind = kind.value_or(project->kind());
+            const auto added = synth::addShapes(*project, o);
+            out() << "Added " << added.size() << " generated example(s) to " << project->dir() << "\n";
+            return int(Ok);
+        },
+        1, 1};
+
+    c[QStringLiteral("demo")] = {
+        QStringLiteral("create the demo project (generated shapes) if missing and print its statistics"), QStringLiteral("[DIR]"),
+        {},
+        [](QCommandLineParser &, const QStringList &a) {
+            const QString dir = a.isEmpty() ? demoDir() : a[0];
+            if (!Project::exists(dir)) {
+                out() << "Creating the demo project in " << dir << " ...\n";
+                out().flush();
+                auto project = Project::create(dir, QStringLiteral("Shapes demo"), DatasetKind::ObjectDetection);
+                project->setDescription(QStringLiteral("Generated circles, squares, triangles and stars with exact boxes."));
+                synth::ShapesOptions o;
+                o.count = 300;
+                o.seed = 2026;
+                synth::addShapes(*project, o);
+            }
+            auto project = Project::open(dir);
+            out() << "Project: " << project->name() << " (" << project->dir() << ")\n"
+                  << computeStatistics(*project).toText();
+            return int(Ok);
+        },
+        0, 1};
+    return c;
+}
+
+void printOverview(const std::map<QString, Command> &all)
+{
+    out() << "Usage: visor-cli COMMAND [options] [arguments]\n\n"
+             "Visor builds computer-vision models from your own images. Commands:\n";
+    for (const auto &[name, cmd] : all)
+        out() << "  " << name.leftJustified(8) << " " << cmd.summary << "\n";
+    out() << "\nvisor-cli COMMAND --help describes a command. visor-cli --version prints the version.\n"
+             "Exit codes: 0 success, 1 usage error, 2 data error.\n";
+    out().flush();
+}
+
+} // namespace
+
+int run(const QStringList &arguments)
+{
+    const auto all = commands();
+    if (arguments.size() < 2)
+        return printOverview(all), Usage;
+    const QString name = arguments[1];
+    if (name == QLatin1String("--help") || name == QLatin1String("-h") || name == QLatin1String("help")) {
+        printOverview(all);
+        return Ok;
+    }
+    if (name == QLatin1String("--version") || name == QLatin1String("-v")) {
+        out() << "visor-cli " << QStringLiteral(VISOR_VERSION) << "\n" << nn::backendSummary() << "\n";
+        out().flush();
+        return Ok;
+    }
+    const auto it = all.find(name);
+    if (it == all.end())
+        return usage(QStringLiteral("unknown command '%1'; see visor-cli --help").arg(name));
+    QCommandLineParser parser;
+    const QStringList rest = arguments.mid(2);
+    if (int code = parse(name, it->second, parser, rest); code >= 0)
+        return code;
+    try {
+        return it->second.run(parser, parser.positionalArguments());
+    } catch (const Error &e) {
+        return dataError(e.message());
+    } catch (const std::exception &e) {
+        return dataError(QString::fromUtf8(e.what()));
+    }
+}
+
+} // namespace visor::cli

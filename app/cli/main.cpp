@@ -1,0 +1,12 @@
+#include "commands.h"
+
+#include <QCoreApplication>
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("visor-cli"));
+    QCoreApplication::setOrganizationName(QStringLiteral("Visor"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(VISOR_VERSION));
+    return visor::cli::run(QCoreApplication::arguments());
+}

@@ -1,0 +1,193 @@
+// COCO "instances" JSON: images [{id, file_name, width, height}], categories [{id, name}],
+// annotations [{id, image_id, category_id, bbox: [x, y, w, h]}] in pixels. One file, or one per
+// split (the split is read from the file name: instances_train2017.json -> train).
+
+#include "formats_p.h"
+
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace visor::formats {
+namespace {
+
+std::optional<Split> splitFromName(const QString &fileName)
+{
+    const QString n = fileName.toLower();
+    if (n.contains(QLatin1String("train")))
+        return Split::Train;
+    if (n.contains(QLatin1String("val")))
+        return Split::Val;
+    if (n.contains(QLatin1String("test")))
+        return Split::Test;
+    return std::nullopt;
+}
+
+} // namespace
+
+void readCoco(ReadContext &ctx)
+{
+    const QDir root(ctx.root());
+    for (const QString &path : ctx.findFiles({QStringLiteral("json")})) {
+        const QString rel = ctx.relative(path);
+        QFile f(path);
+        if (!f.open(QIODevice::ReadOnly)) {
+            ctx.skip(rel, QStringLiteral("cannot read: %1").arg(f.errorString()));
+            continue;
+        }
+        QJsonParseError err;
+        const QJsonDocument doc = QJsonDocument::fromJson(f.readAll(), &err);
+        if (err.error != QJsonParseError::NoError) {
+            ctx.sawAnnotations = true;
+            ctx.skip(rel, QStringLiteral("malformed JSON at byte %1: %2").arg(err.offset).arg(err.errorString()));
+            continue;
+        }
+        const QJsonObject top = doc.object();
+        if (!top.contains(QStringLiteral("images")) || !top.contains(QStringLiteral("annotations"))) {
+            if (top.contains(QStringLiteral("categories")) || top.contains(QStringLiteral("images")) ||
+                top.contains(QStringLiteral("annotations"))) {
+                ctx.sawAnnotations = true;
+                ctx.skip(rel, QStringLiteral("COCO file lacks the '%1' array")
+                                  .arg(top.contains(QStringLiteral("images")) ? QStringLiteral("annotations") : QStringLiteral("images")));
+            }
+            continue; // some other JSON file
+        }
+        ctx.sawAnnotations = true;
+        const std::optional<Split> fileSplit = splitFromName(QFileInfo(path).completeBaseName());
+
+        std::map<qint64, QString> categories;
+        const QJsonArray cats = top.value(QStringLiteral("categories")).toArray();
+        for (int i = 0; i < cats.size(); ++i) {
+            const QJsonObject c = cats[i].toObject();
+            if (!c.value(QStringLiteral("id")).isDouble() || c.value(QStringLiteral("name")).toString().isEmpty()) {
+                ctx.note(rel, QStringLiteral("categories[%1]: needs a numeric 'id' and a 'name'; ignored").arg(i));
+                continue;
+            }
+            categories[c.value(QStringLiteral("id")).toInteger()] = c.value(QStringLiteral("name")).toString();
+            if (!ctx.classOrder.contains(c.value(QStringLiteral("name")).toString()))
+                ctx.classOrder << c.value(QStringLiteral("name")).toString();
+        }
+
+        std::map<qint64, size_t> itemIndex; // image id -> index in ctx.items
+        const QJsonArray images = top.value(QStringLiteral("images")).toArray();
+        const QString jsonDir = QFileInfo(path).absolutePath();
+        QStringList bases = {jsonDir, QDir(jsonDir).filePath(QStringLiteral("../images")), root.filePath(QStringLiteral("images"))};
+        if (fileSplit) {
+            bases << root.filePath(QStringLiteral("images/") + splitKey(*fileSplit)) << root.filePath(splitKey(*fileSplit));
+            bases << QDir(jsonDir).filePath(QStringLiteral("../") + splitKey(*fileSplit));
+        }
+        bases << root.absolutePath();
+        for (int i = 0; i < images.size(); ++i) {
+            const QJsonObject im = images[i].toObject();
+            const QString where = QStringLiteral("%1: images[%2]").arg(rel).arg(i);
+            if (!im.value(QStringLiteral("id")).isDouble()) {
+                ctx.skip(where, QStringLiteral("field 'id' is missing or not a number"));
+                continue;
+            }
+            const QString fileName = im.value(QStringLiteral("file_name")).toString();
+            if (fileName.isEmpty()) {
+                ctx.skip(where, QStringLiteral("field 'file_name' is missing"));
+                continue;
+            }
+            QString why;
+            const QString image = ctx.resolveAny(bases, fileName, &why);
+            if (image.isEmpty()) {
+                ctx.skip(where, why);
+                continue;
+            }
+            SourceItem item;
+            item.imagePath = image;
+            item.displayName = ctx.relative(image);
+            item.annotationFile = rel;
+            item.split = fileSplit ? fileSplit : ctx.splitFromPath(image);
+            itemIndex[im.value(QStringLiteral("id")).toInteger()] = ctx.items.size();
+            ctx.items.push_back(std::move(item));
+        }
+
+        const QJsonArray anns = top.value(QStringLiteral("annotations")).toArray();
+        for (int i = 0; i < anns.size(); ++i) {
+            const QJsonObject a = anns[i].toObject();
+            const QString where = a.contains(QStringLiteral("id"))
+                                      ? QStringLiteral("annotation id %1").arg(a.value(QStringLiteral("id")).toInteger())
+                                      : QStringLiteral("annotations[%1]").arg(i);
+            const QJsonArray bbox = a.value(QStringLiteral("bbox")).toArray();
+            if (!a.value(QStringLiteral("image_id")).isDouble()) {
+                ctx.note(rel, QStringLiteral("%1: field 'image_id' is missing or not a number; annotation skipped").arg(where));
+                continue;
+            }
+            auto it = itemIndex.find(a.value(QStringLiteral("image_id")).toInteger());
+            if (it == itemIndex.end()) {
+                ctx.note(rel, QStringLiteral("%1: image_id %2 names no imported image; annotation skipped")
+                                  .arg(where)
+                                  .arg(a.value(QStringLiteral("image_id")).toInteger()));
+                continue;
+            }
+            if (bbox.size() != 4 || !bbox[0].isDouble() || !bbox[1].isDouble() || !bbox[2].isDouble() || !bbox[3].isDouble()) {
+                ctx.note(rel, QStringLiteral("%1: field 'bbox' must be [x, y, width, height]; annotation skipped").arg(where));
+                continue;
+            }
+            const qint64 cat = a.value(QStringLiteral("category_id")).toInteger(-1);
+            QString className = categories.count(cat) ? categories[cat] : QString();
+            if (className.isEmpty()) {
+                className = QStringLiteral("category_%1").arg(cat);
+                ctx.note(rel, QStringLiteral("%1: category_id %2 is not declared in 'categories'; class '%3' used")
+                                  .arg(where)
+                                  .arg(cat)
+                                  .arg(className));
+            }
+            SourceBox b;
+            b.className = className;
+            b.x1 = bbox[0].toDouble();
+            b.y1 = bbox[1].toDouble();
+            b.x2 = b.x1 + bbox[2].toDouble();
+            b.y2 = b.y1 + bbox[3].toDouble();
+            b.where = where;
+            ctx.items[it->second].boxes.push_back(b);
+        }
+    }
+}
+
+void writeCoco(WriteContext &ctx)
+{
+    // COCO category ids start at 1; they follow the project's class order.
+    std::map<qint64, int> categoryId;
+    QJsonArray categories;
+    for (size_t i = 0; i < ctx.classes.size(); ++i) {
+        categoryId[ctx.classes[i].id] = int(i) + 1;
+        categories.append(QJsonObject{{QStringLiteral("id"), int(i) + 1},
+                                      {QStringLiteral("name"), ctx.classes[i].name},
+                                      {QStringLiteral("supercategory"), QStringLiteral("object")}});
+    }
+    std::map<Split, std::pair<QJsonArray, QJsonArray>> perSplit; // images, annotations
+    qint64 annotationId = 0;
+    for (const ExportItem &item : ctx.items) {
+        const QString rel = QStringLiteral("images/") + splitKey(item.split) + QLatin1Char('/') + item.outputName;
+        ctx.copyImage(item, rel);
+        auto &[images, annotations] = perSplit[item.split];
+        images.append(QJsonObject{{QStringLiteral("id"), item.example.id},
+                                  {QStringLiteral("file_name"), item.outputName},
+                                  {QStringLiteral("width"), item.example.width},
+                                  {QStringLiteral("height"), item.example.height}});
+        for (const Box &b : item.boxes) {
+            const double w = double(b.x2) - double(b.x1), h = double(b.y2) - double(b.y1);
+            annotations.append(QJsonObject{{QStringLiteral("id"), ++annotationId},
+                                           {QStringLiteral("image_id"), item.example.id},
+                                           {QStringLiteral("category_id"), categoryId[b.classId]},
+                                           {QStringLiteral("bbox"), QJsonArray{double(b.x1), double(b.y1), w, h}},
+                                           {QStringLiteral("area"), w * h},
+                                           {QStringLiteral("iscrowd"), 0}});
+            ctx.report->boxes++;
+        }
+    }
+    for (auto &[split, arrays] : perSplit) {
+        const QJsonObject doc{{QStringLiteral("info"), QJsonObject{{QStringLiteral("description"), QStringLiteral("Exported by Visor")}}},
+                              {QStringLiteral("images"), arrays.first},
+                              {QStringLiteral("annotations"), arrays.second},
+                              {QStringLiteral("categories"), categories}};
+        ctx.writeText(QStringLiteral("annotations/instances_") + splitKey(split) + QStringLiteral(".json"),
+                      QJsonDocument(doc).toJson(QJsonDocument::Compact));
+    }
+}
+
+} // namespace visor::formats

@@ -1,0 +1,66 @@
+#include "formats_p.h"
+
+#include <QFileInfo>
+#include <QSet>
+
+namespace visor {
+
+ExportReport exportDataset(const Project &project, const QString &outDir, Format format)
+{
+    if (format == Format::Auto)
+        throw Error(QStringLiteral("export needs an explicit format (voc, coco, yolo, labelme, imagefolder)"));
+    if (formatKind(format) != project.kind())
+        throw Error(QStringLiteral("format %1 holds %2 data but the project is a %3 project")
+                        .arg(formatKey(format), kindName(formatKind(format)), kindName(project.kind())));
+    QDir out(outDir);
+    if (out.exists() && !out.isEmpty())
+        throw Error(QStringLiteral("%1 is not empty; export into a new or empty folder").arg(outDir));
+    if (!QDir().mkpath(outDir))
+        throw Error(QStringLiteral("cannot create %1").arg(outDir));
+
+    ExportReport report;
+    report.format = format;
+    formats::WriteContext ctx;
+    ctx.out = QDir(QFileInfo(outDir).absoluteFilePath());
+    ctx.classes = project.classes();
+    for (const ClassInfo &c : ctx.classes)
+        ctx.className.insert(c.id, c.name);
+    ctx.report = &report;
+
+    auto boxes = project.allBoxes();
+    QSet<QString> usedNames; // case-insensitive: exports must survive case-insensitive file systems
+    for (Example &e : project.examples()) {
+        if (!e.labelled) {
+            ++report.unlabelledSkipped;
+            continue;
+        }
+        formats::ExportItem item;
+        item.imagePath = project.imagePath(e);
+        item.split = e.split.value_or(Split::Train);
+        // Keep the original name where possible; a clash gets the start of the content hash.
+        QString stem = QFileInfo(e.fileName).completeBaseName();
+        if (stem.isEmpty())
+            stem = e.hash.left(16);
+        QString name = stem + QLatin1Char('.') + e.suffix;
+        if (usedNames.contains(name.toLower()))
+            name = stem + QLatin1Char('_') + e.hash.left(12) + QLatin1Char('.') + e.suffix;
+        usedNames.insert(name.toLower());
+        item.outputName = name;
+        if (auto it = boxes.find(e.id); it != boxes.end())
+            item.boxes = std::move(it->second);
+        item.example = std::move(e);
+        ctx.items.push_back(std::move(item));
+    }
+    report.examples = int(ctx.items.size());
+    switch (format) {
+    case Format::Voc: formats::writeVoc(ctx); break;
+    case Format::Coco: formats::writeCoco(ctx); break;
+    case Format::Yolo: formats::writeYolo(ctx); break;
+    case Format::LabelMe: formats::writeLabelMe(ctx); break;
+    case Format::ImageFolder: formats::writeImageFolder(ctx); break;
+    case Format::Auto: break;
+    }
+    return report;
+}
+
+} // namespace visor

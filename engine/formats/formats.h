@@ -1,0 +1,70 @@
+#pragma once
+/// Import and export of data sets: Pascal VOC, COCO, YOLO, LabelMe (detection) and ImageFolder
+/// (classification), with a per-item report of what was imported, skipped and why.
+
+#include "project/project.h"
+
+#include <QJsonObject>
+#include <QStringList>
+#include <functional>
+#include <optional>
+#include <vector>
+
+namespace visor {
+
+enum class Format { Auto, Voc, Coco, Yolo, LabelMe, ImageFolder };
+
+QString formatKey(Format format); // "voc", "coco", ...
+std::optional<Format> parseFormat(const QString &text);
+/// The data set kind a format holds.
+DatasetKind formatKind(Format format);
+
+/// One line of an import report.
+struct ImportEntry {
+    enum class Status { Imported, Skipped, Duplicate, Note };
+    Status status = Status::Note;
+    QString file;    // the file concerned (image or annotation), relative to the source folder
+    QString message; // why, with the field or line where it applies
+};
+
+struct ImportReport {
+    Format format = Format::Auto;
+    QString source;
+    int imported = 0, skipped = 0, duplicates = 0;
+    int boxes = 0, boxesClipped = 0, boxesSkipped = 0;
+    QStringList classesCreated;
+    std::vector<ImportEntry> entries;
+    bool cancelled = false;
+    QString fatal; // set when nothing was imported because the source is not a data set or is unusable
+
+    bool ok() const { return fatal.isEmpty() && !cancelled; }
+    QJsonObject toJson() const;
+    QString toText(int maxLines = 50) const;
+};
+
+struct ImportOptions {
+    Format format = Format::Auto;
+    int threads = 0; // 0: one per core
+    /// Called from the importing thread with (done, total); return false to cancel (nothing is kept).
+    std::function<bool(int, int)> progress;
+};
+
+/// Detects the format of a folder; nullopt with `why` filled when it holds no data set.
+std::optional<Format> detectFormat(const QString &dir, QString *why = nullptr);
+
+/// Imports a folder into the project in one transaction. Items that fail are reported and skipped;
+/// the rest is imported. New examples get a split (stable assignment) unless the source names one.
+ImportReport importDataset(Project &project, const QString &source, const ImportOptions &options = {});
+
+struct ExportReport {
+    Format format = Format::Auto;
+    int examples = 0, boxes = 0;
+    int unlabelledSkipped = 0; // unlabelled examples are not written (no format can say "not yet annotated")
+    QStringList files;         // annotation files written (relative)
+};
+
+/// Writes the project's labelled examples in `format` under `outDir` (created; must be empty or absent),
+/// so that importing it back yields the same classes, examples, boxes and splits.
+ExportReport exportDataset(const Project &project, const QString &outDir, Format format);
+
+} // namespace visor

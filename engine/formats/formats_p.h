@@ -1,0 +1,104 @@
+#pragma once
+// Internal to engine/formats: what a format reader hands to the importer, what a writer gets,
+// and the safe path resolution every reader uses.
+
+#include "formats.h"
+
+#include <QDir>
+#include <QHash>
+#include <QSet>
+
+namespace visor::formats {
+
+/// A box as written in the source; `normalized` boxes (YOLO) are fractions of the image size.
+struct SourceBox {
+    QString className;
+    double x1 = 0, y1 = 0, x2 = 0, y2 = 0;
+    bool normalized = false;
+    QString where; // "object 2", "line 5", "annotation id 17"
+};
+
+/// One image as described by the source.
+struct SourceItem {
+    QString imagePath;      // absolute path, already checked to lie inside the source folder
+    QByteArray inlineBytes; // image data embedded in the annotation (LabelMe imageData), when no file
+    QString displayName;    // relative path for reports
+    QString annotationFile; // relative path of the annotation, empty for ImageFolder
+    std::optional<Split> split;
+    bool labelled = true; // false: image without annotation
+    QString classLabel;   // classification
+    std::vector<SourceBox> boxes;
+};
+
+/// Shared state of one import: the source root, the report, and the items found.
+class ReadContext {
+public:
+    ReadContext(const QString &root, ImportReport &report);
+
+    QString root() const { return m_root; }
+    QString relative(const QString &absolutePath) const;
+    /// Resolves `name` (as written in an annotation) against `baseDir`. Refuses absolute names and
+    /// names with ".." and anything that resolves (through links) outside the source folder.
+    /// Returns the absolute path, or an empty string with `why` set.
+    QString resolve(const QString &baseDir, const QString &name, QString *why) const;
+    /// First candidate base folder where `name` resolves to an existing file.
+    QString resolveAny(const QStringList &baseDirs, const QString &name, QString *why) const;
+
+    /// Split named by a folder on the way from the root to `absolutePath` (train/, val/, test/ ...).
+    std::optional<Split> splitFromPath(const QString &absolutePath) const;
+    /// Recursive listing, sorted, of files whose suffix is in `suffixes` (lower case).
+    QStringList findFiles(const QStringList &suffixes) const;
+
+    void skip(const QString &file, const QString &message);
+    void note(const QString &file, const QString &message);
+
+    std::vector<SourceItem> items;
+    QStringList classOrder; // classes declared by the source, in order (classes.txt, categories...)
+    bool sawAnnotations = false;
+
+private:
+    QString m_root;
+    QString m_canonicalRoot;
+    ImportReport &m_report;
+};
+
+// Readers: fill ctx.items (and ctx.classOrder); report malformed files through ctx.
+void readVoc(ReadContext &ctx);
+void readCoco(ReadContext &ctx);
+void readYolo(ReadContext &ctx);
+void readLabelMe(ReadContext &ctx);
+void readImageFolder(ReadContext &ctx);
+
+/// What writers get: the labelled examples with their boxes, and unique output file names.
+struct ExportItem {
+    Example example;
+    std::vector<Box> boxes;
+    QString imagePath;  // source image in the project
+    QString outputName; // unique file name for the export ("IMG_1.jpg")
+    Split split = Split::Train;
+};
+
+struct WriteContext {
+    QDir out;
+    std::vector<ClassInfo> classes;
+    QHash<qint64, QString> className;
+    std::vector<ExportItem> items;
+    ExportReport *report = nullptr;
+
+    void copyImage(const ExportItem &item, const QString &relativePath) const;
+    void writeText(const QString &relativePath, const QByteArray &bytes) const;
+};
+
+void writeVoc(WriteContext &ctx);
+void writeCoco(WriteContext &ctx);
+void writeYolo(WriteContext &ctx);
+void writeLabelMe(WriteContext &ctx);
+void writeImageFolder(WriteContext &ctx);
+
+/// Writes classes.txt (one name a line, in project order): VOC and LabelMe have no class list of
+/// their own, and without it a class with no boxes would not survive a round trip.
+void writeClassList(WriteContext &ctx, const QString &relativePath);
+/// Reads classes.txt-style lists; empty when the file is absent.
+QStringList readClassList(const QString &path);
+
+} // namespace visor::formats

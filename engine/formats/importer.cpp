@@ -1,0 +1,421 @@
+#include "formats_p.h"
+#include "imageinfo.h"
+#include "project/splitter.h"
+
+#include <QCryptographicHash>
+#include <QDirIterator>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QSaveFile>
+#include <QTextStream>
+#include <atomic>
+#include <cmath>
+#include <map>
+#include <set>
+#include <thread>
+
+namespace visor {
+
+QString formatKey(Format format)
+{
+    switch (format) {
+    case Format::Auto: return QStringLiteral("auto");
+    case Format::Voc: return QStringLiteral("voc");
+    case Format::Coco: return QStringLiteral("coco");
+    case Format::Yolo: return QStringLiteral("yolo");
+    case Format::LabelMe: return QStringLiteral("labelme");
+    case Format::ImageFolder: return QStringLiteral("imagefolder");
+    }
+    return {};
+}
+
+std::optional<Format> parseFormat(const QString &text)
+{
+    for (Format f : {Format::Auto, Format::Voc, Format::Coco, Format::Yolo, Format::LabelMe, Format::ImageFolder})
+        if (formatKey(f) == text.trimmed().toLower())
+            return f;
+    return std::nullopt;
+}
+
+DatasetKind formatKind(Format format)
+{
+    return format == Format::ImageFolder ? DatasetKind::Classification : DatasetKind::ObjectDetection;
+}
+
+namespace {
+
+using namespace formats;
+
+QByteArray head(const QString &path, qint64 bytes = 4096)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.read(bytes) : QByteArray();
+}
+
+// Per-image work done on worker threads: read, hash, decode, write into images/.
+struct Loaded {
+    QString hash;
+    ImageInfo info;
+    QString error;
+};
+
+Loaded loadItem(const SourceItem &item, const QString &imagesDir)
+{
+    Loaded out;
+    QByteArray bytes = item.inlineBytes;
+    if (bytes.isEmpty()) {
+        QFile f(item.imagePath);
+        if (!f.open(QIODevice::ReadOnly)) {
+            out.error = QStringLiteral("cannot read image: %1").arg(f.errorString());
+            return out;
+        }
+        bytes = f.readAll();
+    }
+    out.info = inspectImage(bytes);
+    if (!out.info.ok) {
+        out.error = out.info.error;
+        return out;
+    }
+    out.hash = QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+    const QString target = QDir(imagesDir).filePath(out.hash + QLatin1Char('.') + out.info.suffix);
+    if (!QFileInfo::exists(target)) {
+        QSaveFile file(target); // temporary file + rename: never a partial file under a content name
+        if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
+            out.error = QStringLiteral("cannot store image in the project: %1").arg(file.errorString());
+    }
+    return out;
+}
+
+} // namespace
+
+std::optional<Format> detectFormat(const QString &dir, QString *why)
+{
+    const QFileInfo rootInfo(dir);
+    if (!rootInfo.isDir()) {
+        if (why)
+            *why = QStringLiteral("%1 is not a folder").arg(dir);
+        return std::nullopt;
+    }
+    int cocoJson = 0, labelmeJson = 0, vocXml = 0, labelTxt = 0, images = 0;
+    bool yaml = false, imageSubfolders = false;
+    QDirIterator it(dir, QDir::Files, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString path = it.next();
+        const QString suffix = QFileInfo(path).suffix().toLower();
+        const QString name = QFileInfo(path).fileName().toLower();
+        if (suffix == QLatin1String("json")) {
+            const QByteArray h = head(path, 1 << 16);
+            if (h.contains("\"shapes\""))
+                ++labelmeJson;
+            else if (h.contains("\"images\"") || h.contains("\"annotations\"") || h.contains("\"categories\""))
+                ++cocoJson;
+        } else if (suffix == QLatin1String("xml")) {
+            if (head(path, 512).contains("<annotation"))
+                ++vocXml;
+        } else if (suffix == QLatin1String("txt")) {
+            static const QStringList lists = {QStringLiteral("classes.txt"), QStringLiteral("train.txt"),
+                                              QStringLiteral("val.txt"), QStringLiteral("test.txt")};
+            if (!lists.contains(name))
+                ++labelTxt;
+        } else if (name == QLatin1String("data.yaml") || name == QLatin1String("data.yml")) {
+            yaml = true;
+        } else if (isImageFile(name)) {
+            ++images;
+            if (QFileInfo(path).absolutePath() != rootInfo.absoluteFilePath())
+                imageSubfolders = true;
+        }
+    }
+    if (cocoJson > 0)
+        return Format::Coco;
+    if (labelmeJson > 0)
+        return Format::LabelMe;
+    if (vocXml > 0)
+        return Format::Voc;
+    if (yaml || labelTxt > 0)
+        return Format::Yolo;
+    if (images > 0 && imageSubfolders)
+        return Format::ImageFolder;
+    if (why)
+        *why = images > 0 ? QStringLiteral("%1 holds %2 image(s) but no annotations (no VOC .xml, COCO or LabelMe .json, "
+                                           "YOLO labels) and no class sub-folders")
+                                .arg(dir)
+                                .arg(images)
+                          : QStringLiteral("%1 holds no images and no annotation files; it is not a data set").arg(dir);
+    return std::nullopt;
+}
+
+ImportReport importDataset(Project &project, const QString &source, const ImportOptions &options)
+{
+    ImportReport report;
+    report.source = source;
+    QString why;
+    std::optional<Format> format = options.format;
+    if (!QFileInfo(source).isDir()) {
+        report.fatal = QStringLiteral("%1 is not a folder").arg(source);
+        return report;
+    }
+    if (options.format == Format::Auto) {
+        format = detectFormat(source, &why);
+        if (!format) {
+            report.fatal = why;
+            return report;
+        }
+    }
+    report.format = *format;
+    if (formatKind(*format) != project.kind()) {
+        report.fatal = QStringLiteral("%1 holds %2 data but the project is a %3 project")
+                           .arg(formatKey(*format), kindName(formatKind(*format)), kindName(project.kind()));
+        return report;
+    }
+
+    ReadContext ctx(source, report);
+    switch (*format) {
+    case Format::Voc: readVoc(ctx); break;
+    case Format::Coco: readCoco(ctx); break;
+    case Format::Yolo: readYolo(ctx); break;
+    case Format::LabelMe: readLabelMe(ctx); break;
+    case Format::ImageFolder: readImageFolder(ctx); break;
+    case Format::Auto: break;
+    }
+    if (ctx.items.empty()) {
+        report.fatal = ctx.sawAnnotations
+                           ? QStringLiteral("no usable item in %1: every item was skipped (see the report)").arg(source)
+                           : QStringLiteral("%1 is not a %2 data set: no annotation or image found").arg(source, formatKey(*format));
+        return report;
+    }
+
+    // Decode, hash and store the images in parallel; the database work below stays on this thread.
+    const int total = int(ctx.items.size());
+    std::vector<Loaded> loaded(static_cast<size_t>(total));
+    {
+        const int threads = std::max(1, std::min(total, options.threads > 0 ? options.threads
+                                                                             : int(std::thread::hardware_concurrency())));
+        std::atomic<int> next{0}, done{0};
+        std::atomic<bool> cancel{false};
+        const QString imagesDir = project.imagesDir();
+        auto work = [&] {
+            for (int i; !cancel && (i = next++) < total;) {
+                loaded[size_t(i)] = loadItem(ctx.items[size_t(i)], imagesDir);
+                ++done;
+            }
+        };
+        std::vector<std::thread> pool;
+        for (int t = 1; t < threads; ++t)
+            pool.emplace_back(work);
+        if (options.progress) {
+            // This thread reports progress while the pool works, and works itself when idle.
+            std::thread last(work);
+            while (done < total && !cancel) {
+                if (!options.progress(done, total))
+                    cancel = true;
+                std::this_thread::sleep_for(std::chrono::milliseconds(50));
+            }
+            last.join();
+        } else {
+            work();
+        }
+        for (auto &t : pool)
+            t.join();
+        if (cancel) {
+            report.cancelled = true;
+            report.fatal = QStringLiteral("import cancelled; nothing was added");
+            return report;
+        }
+        if (options.progress)
+            options.progress(total, total);
+    }
+
+    // Classes: those the source declares come first, in its order.
+    std::map<QString, qint64> classIds;
+    for (const ClassInfo &c : project.classes())
+        classIds[c.name] = c.id;
+    std::vector<NewExample> additions;
+    std::map<QString, QString> firstFile; // hash -> file, for duplicates inside the source
+    std::vector<QString> newClasses;
+    auto classId = [&](const QString &name) -> qint64 {
+        auto it = classIds.find(name);
+        if (it != classIds.end())
+            return it->second;
+        newClasses.push_back(name);
+        const qint64 provisional = -qint64(newClasses.size());
+        classIds[name] = provisional;
+        return provisional;
+    };
+    for (const QString &name : ctx.classOrder)
+        classId(name);
+
+    for (int i = 0; i < total; ++i) {
+        const SourceItem &item = ctx.items[size_t(i)];
+        const Loaded &l = loaded[size_t(i)];
+        if (!l.error.isEmpty()) {
+            ctx.skip(item.displayName, l.error);
+            continue;
+        }
+        if (auto it = firstFile.find(l.hash); it != firstFile.end()) {
+            report.entries.push_back({ImportEntry::Status::Duplicate, item.displayName,
+                                      QStringLiteral("same image as %1; not stored twice").arg(it->second)});
+            ++report.duplicates;
+            continue;
+        }
+        firstFile[l.hash] = item.displayName;
+        NewExample ne;
+        Example &e = ne.meta;
+        e.hash = l.hash;
+        e.suffix = l.info.suffix;
+        e.fileName = QFileInfo(item.displayName).fileName();
+        e.source = QFileInfo(source).absoluteFilePath();
+        e.width = l.info.width;
+        e.height = l.info.height;
+        e.split = item.split;
+        e.perceptualHash = l.info.perceptualHash;
+        e.labelled = item.labelled;
+        if (project.kind() == DatasetKind::Classification) {
+            if (!item.classLabel.isEmpty())
+                e.classId = classId(item.classLabel);
+            e.labelled = e.classId != 0;
+        }
+        const QString where = item.annotationFile.isEmpty() ? item.displayName : item.annotationFile;
+        for (const SourceBox &sb : item.boxes) {
+            double x1 = sb.x1, y1 = sb.y1, x2 = sb.x2, y2 = sb.y2;
+            if (sb.normalized) {
+                x1 *= e.width;
+                x2 *= e.width;
+                y1 *= e.height;
+                y2 *= e.height;
+            }
+            const QString boxName = sb.where.isEmpty() ? QStringLiteral("box") : sb.where;
+            if (!std::isfinite(x1) || !std::isfinite(y1) || !std::isfinite(x2) || !std::isfinite(y2)) {
+                ctx.note(where, QStringLiteral("%1: coordinates are not finite numbers; box skipped").arg(boxName));
+                ++report.boxesSkipped;
+                continue;
+            }
+            if (x2 <= x1 || y2 <= y1) {
+                ctx.note(where, QStringLiteral("%1: zero or negative size (%2,%3)-(%4,%5); box skipped")
+                                    .arg(boxName).arg(x1).arg(y1).arg(x2).arg(y2));
+                ++report.boxesSkipped;
+                continue;
+            }
+            if (x2 <= 0 || y2 <= 0 || x1 >= e.width || y1 >= e.height) {
+                ctx.note(where, QStringLiteral("%1: entirely outside the %2x%3 image; box skipped")
+                                    .arg(boxName).arg(e.width).arg(e.height));
+                ++report.boxesSkipped;
+                continue;
+            }
+            if (x1 < 0 || y1 < 0 || x2 > e.width || y2 > e.height) {
+                x1 = std::max(0.0, x1);
+                y1 = std::max(0.0, y1);
+                x2 = std::min(double(e.width), x2);
+                y2 = std::min(double(e.height), y2);
+                ctx.note(where, QStringLiteral("%1: partly outside the %2x%3 image; clipped").arg(boxName).arg(e.width).arg(e.height));
+                ++report.boxesClipped;
+            }
+            Box b;
+            b.classId = classId(sb.className);
+            b.x1 = float(x1);
+            b.y1 = float(y1);
+            b.x2 = float(x2);
+            b.y2 = float(y2);
+            ne.boxes.push_back(b);
+        }
+        additions.push_back(std::move(ne));
+    }
+
+    // One transaction: classes, examples, boxes. Splits are a second, separate step that only
+    // fills in examples without one, so a failure there loses no imported data.
+    {
+        Transaction t(project.database());
+        std::map<qint64, qint64> realId;
+        for (size_t i = 0; i < newClasses.size(); ++i) {
+            realId[-qint64(i + 1)] = project.addClass(newClasses[i]);
+            report.classesCreated << newClasses[i];
+        }
+        auto fix = [&](qint64 &id) {
+            if (id < 0)
+                id = realId.at(id);
+        };
+        for (NewExample &ne : additions) {
+            fix(ne.meta.classId);
+            for (Box &b : ne.boxes)
+                fix(b.classId);
+        }
+        const AddResult added = project.addExamples(additions);
+        t.commit();
+        report.imported = int(added.added.size());
+        std::set<QString> dup(added.duplicates.begin(), added.duplicates.end());
+        for (const NewExample &ne : additions) {
+            if (dup.count(ne.meta.hash)) {
+                report.entries.push_back({ImportEntry::Status::Duplicate, firstFile[ne.meta.hash],
+                                          QStringLiteral("already in the project; not stored twice")});
+                ++report.duplicates;
+            } else {
+                report.boxes += int(ne.boxes.size());
+            }
+        }
+    }
+    for (const QString &name : report.classesCreated)
+        report.entries.push_back({ImportEntry::Status::Note, {}, QStringLiteral("class '%1' created").arg(name)});
+    assignSplits(project, false);
+    return report;
+}
+
+QJsonObject ImportReport::toJson() const
+{
+    auto statusName = [](ImportEntry::Status s) {
+        switch (s) {
+        case ImportEntry::Status::Imported: return QStringLiteral("imported");
+        case ImportEntry::Status::Skipped: return QStringLiteral("skipped");
+        case ImportEntry::Status::Duplicate: return QStringLiteral("duplicate");
+        case ImportEntry::Status::Note: return QStringLiteral("note");
+        }
+        return QString();
+    };
+    QJsonArray list;
+    for (const ImportEntry &e : entries)
+        list.append(QJsonObject{{QStringLiteral("status"), statusName(e.status)},
+                                {QStringLiteral("file"), e.file},
+                                {QStringLiteral("message"), e.message}});
+    return {{QStringLiteral("format"), formatKey(format)},
+            {QStringLiteral("source"), source},
+            {QStringLiteral("imported"), imported},
+            {QStringLiteral("skipped"), skipped},
+            {QStringLiteral("duplicates"), duplicates},
+            {QStringLiteral("boxes"), boxes},
+            {QStringLiteral("boxes_clipped"), boxesClipped},
+            {QStringLiteral("boxes_skipped"), boxesSkipped},
+            {QStringLiteral("classes_created"), QJsonArray::fromStringList(classesCreated)},
+            {QStringLiteral("cancelled"), cancelled},
+            {QStringLiteral("error"), fatal},
+            {QStringLiteral("entries"), list}};
+}
+
+QString ImportReport::toText(int maxLines) const
+{
+    QString out;
+    QTextStream s(&out);
+    if (!fatal.isEmpty()) {
+        s << "Nothing imported: " << fatal << "\n";
+    } else {
+        s << "Imported " << imported << " example(s) from " << source << " (" << formatKey(format) << ")";
+        if (format != Format::ImageFolder)
+            s << " with " << boxes << " box(es)";
+        s << "; skipped " << skipped << ", duplicates " << duplicates;
+        if (boxesClipped || boxesSkipped)
+            s << "; boxes clipped " << boxesClipped << ", boxes skipped " << boxesSkipped;
+        s << ".\n";
+    }
+    int shown = 0;
+    for (const ImportEntry &e : entries) {
+        if (e.status == ImportEntry::Status::Imported)
+            continue;
+        if (shown++ == maxLines) {
+            s << "  ... " << (entries.size() - size_t(maxLines)) << " more line(s); use --json for all\n";
+            break;
+        }
+        const char *tag = e.status == ImportEntry::Status::Skipped ? "skipped" : e.status == ImportEntry::Status::Duplicate ? "duplicate" : "note";
+        s << "  " << tag << ": " << (e.file.isEmpty() ? QString() : e.file + QStringLiteral(": ")) << e.message << "\n";
+    }
+    return out;
+}
+
+} // namespace visor

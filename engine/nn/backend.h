@@ -1,0 +1,21 @@
+#pragma once
+/// What the machine-learning backend offers: LibTorch version, CUDA devices, CPU threads.
+
+#include <QString>
+
+namespace visor::nn {
+
+struct BackendInfo {
+    QString torchVersion;
+    bool cudaAvailable = false;
+    int cudaDevices = 0;
+    int cpuThreads = 0;
+};
+
+/// Queries LibTorch (cheap; no device memory is allocated).
+BackendInfo backendInfo();
+
+/// One line such as "LibTorch 1.13.1, CPU (2 threads), no CUDA device".
+QString backendSummary();
+
+} // namespace visor::nn

@@ -1,0 +1,608 @@
+#include "project.h"
+#include "sql.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRandomGenerator>
+#include <QSaveFile>
+#include <QUuid>
+#include <map>
+
+namespace visor {
+namespace {
+
+// A palette of distinguishable colours for new classes (Tableau 10).
+const char *const kPalette[] = {"#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f",
+                                "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac"};
+
+QVariant optSplit(const std::optional<Split> &s) { return s ? QVariant(int(*s)) : QVariant(QMetaType(QMetaType::Int)); }
+
+std::optional<Split> readSplit(const QVariant &v)
+{
+    if (v.isNull())
+        return std::nullopt;
+    return Split(v.toInt());
+}
+
+const QString kExampleColumns = QStringLiteral(
+    "id, hash, suffix, file_name, source, width, height, added, split, pinned_split, phash, labelled, class_id");
+
+Example readExample(const QSqlQuery &q)
+{
+    Example e;
+    e.id = q.value(0).toLongLong();
+    e.hash = q.value(1).toString();
+    e.suffix = q.value(2).toString();
+    e.fileName = q.value(3).toString();
+    e.source = q.value(4).toString();
+    e.width = q.value(5).toInt();
+    e.height = q.value(6).toInt();
+    e.added = QDateTime::fromString(q.value(7).toString(), Qt::ISODateWithMs);
+    e.split = readSplit(q.value(8));
+    e.pinnedSplit = readSplit(q.value(9));
+    e.perceptualHash = quint64(q.value(10).toLongLong());
+    e.labelled = q.value(11).toBool();
+    e.classId = q.value(12).toLongLong();
+    return e;
+}
+
+QString jsonText(const QJsonValue &v)
+{
+    return QString::fromUtf8(QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact));
+}
+
+QJsonValue jsonValue(const QString &text)
+{
+    return QJsonDocument::fromJson(text.toUtf8()).array().at(0);
+}
+
+} // namespace
+
+// Transactions nest: the outermost one is a real BEGIN/COMMIT, inner ones are savepoints, so a
+// composite operation (an import creating classes and examples) stays one atomic unit while each
+// building block remains atomic on its own. Connections are per thread, and so is the depth.
+namespace {
+thread_local std::map<QString, int> t_depth;
+
+void exec(QSqlDatabase &db, const QString &statement)
+{
+    QSqlQuery q(db);
+    if (!q.exec(statement))
+        throw Error(QStringLiteral("database error (%1): %2").arg(statement, q.lastError().text()));
+}
+} // namespace
+
+Transaction::Transaction(QSqlDatabase &db) : m_db(db)
+{
+    int &depth = t_depth[m_db.connectionName()];
+    if (depth == 0) {
+        if (!m_db.transaction())
+            throw Error(QStringLiteral("cannot start a transaction: %1").arg(m_db.lastError().text()));
+    } else {
+        exec(m_db, QStringLiteral("SAVEPOINT visor_%1").arg(depth));
+    }
+    m_level = depth++;
+}
+
+Transaction::~Transaction()
+{
+    if (m_done)
+        return;
+    int &depth = t_depth[m_db.connectionName()];
+    depth = m_level;
+    if (m_level == 0) {
+        m_db.rollback();
+    } else {
+        QSqlQuery q(m_db);
+        q.exec(QStringLiteral("ROLLBACK TO visor_%1").arg(m_level));
+        q.exec(QStringLiteral("RELEASE visor_%1").arg(m_level));
+    }
+}
+
+void Transaction::commit()
+{
+    if (m_level == 0) {
+        if (!m_db.commit())
+            throw Error(QStringLiteral("cannot commit: %1").arg(m_db.lastError().text()));
+    } else {
+        exec(m_db, QStringLiteral("RELEASE visor_%1").arg(m_level));
+    }
+    t_depth[m_db.connectionName()] = m_level;
+    m_done = true;
+}
+
+bool Project::exists(const QString &dir)
+{
+    return QFileInfo::exists(QDir(dir).filePath(QString::fromLatin1(kDatabaseName)));
+}
+
+std::unique_ptr<Project> Project::create(const QString &dir, const QString &name, DatasetKind kind)
+{
+    if (name.trimmed().isEmpty())
+        throw Error(QStringLiteral("a project needs a name"));
+    if (exists(dir))
+        throw Error(QStringLiteral("%1 already holds a project").arg(QDir(dir).filePath(QString::fromLatin1(kDatabaseName))));
+    if (!QDir().mkpath(QDir(dir).filePath(QStringLiteral("images"))))
+        throw Error(QStringLiteral("cannot create the folder %1").arg(dir));
+    std::unique_ptr<Project> p(new Project);
+    p->openDatabase(dir);
+    Transaction t(p->m_db);
+    sql::run(p->m_db,
+             QStringLiteral("INSERT INTO project (id, name, kind, created, split_seed) VALUES (1, ?, ?, ?, ?)"),
+             {name.trimmed(), kindKey(kind), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs),
+              qint64(QRandomGenerator::global()->generate() & 0x7fffffff)},
+             "creating the project record");
+    const ParameterSet defaults;
+    for (const auto &spec : ParameterRegistry::instance().all())
+        sql::run(p->m_db, QStringLiteral("INSERT INTO params (key, value) VALUES (?, ?)"),
+                 {spec.key, jsonText(defaults.value(spec.key))}, "storing default parameters");
+    t.commit();
+    p->loadRecord();
+    return p;
+}
+
+std::unique_ptr<Project> Project::open(const QString &dir)
+{
+    if (!exists(dir))
+        throw Error(QStringLiteral("%1 is not a Visor project (no %2)").arg(dir, QString::fromLatin1(kDatabaseName)));
+    std::unique_ptr<Project> p(new Project);
+    p->openDatabase(dir);
+    p->loadRecord();
+    QDir().mkpath(p->imagesDir());
+    return p;
+}
+
+void Project::openDatabase(const QString &dir)
+{
+    m_dir = QDir(dir).absolutePath();
+    m_connection = QStringLiteral("visor-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
+    if (!m_db.isValid())
+        throw Error(QStringLiteral("the Qt SQLite driver (QSQLITE) is not installed"));
+    m_db.setDatabaseName(QDir(m_dir).filePath(QString::fromLatin1(kDatabaseName)));
+    m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+    if (!m_db.open())
+        throw Error(QStringLiteral("cannot open %1: %2").arg(m_db.databaseName(), m_db.lastError().text()));
+    QSqlQuery q(m_db);
+    // WAL: readers never block the writer and a killed writer loses only its open transaction.
+    // synchronous=FULL: a committed edit also survives a power cut, at one fsync per commit.
+    for (const char *pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA foreign_keys=ON"})
+        sql::check(q.exec(QString::fromLatin1(pragma)), q, "configuring the database");
+    sql::migrate(m_db, kSchemaVersion);
+    if (sql::schemaVersion(m_db) != kSchemaVersion)
+        throw Error(QStringLiteral("%1: schema version mismatch").arg(m_db.databaseName()));
+}
+
+Project::~Project()
+{
+    if (m_db.isOpen()) {
+        // Fold the WAL back into the main file so a project folder copied while closed is complete.
+        QSqlQuery q(m_db);
+        q.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
+        q.finish();
+        m_db.close();
+    }
+    m_db = QSqlDatabase();
+    QSqlDatabase::removeDatabase(m_connection);
+}
+
+void Project::loadRecord()
+{
+    QSqlQuery q = sql::run(m_db, QStringLiteral("SELECT name, description, kind, created, split_seed FROM project"), {},
+                           "reading the project record");
+    if (!q.next())
+        throw Error(QStringLiteral("%1 has no project record").arg(m_db.databaseName()));
+    m_name = q.value(0).toString();
+    m_description = q.value(1).toString();
+    const auto kind = parseKind(q.value(2).toString());
+    if (!kind)
+        throw Error(QStringLiteral("%1: unknown data set kind '%2'").arg(m_db.databaseName(), q.value(2).toString()));
+    m_kind = *kind;
+    m_created = QDateTime::fromString(q.value(3).toString(), Qt::ISODateWithMs);
+    m_splitSeed = quint64(q.value(4).toLongLong());
+}
+
+void Project::setRecordField(const char *field, const QVariant &value)
+{
+    Transaction t(m_db);
+    sql::run(m_db, QStringLiteral("UPDATE project SET %1 = ? WHERE id = 1").arg(QString::fromLatin1(field)), {value},
+             "updating the project record");
+    t.commit();
+    loadRecord();
+}
+
+void Project::setName(const QString &name)
+{
+    if (name.trimmed().isEmpty())
+        throw Error(QStringLiteral("a project needs a name"));
+    setRecordField("name", name.trimmed());
+}
+
+void Project::setDescription(const QString &text) { setRecordField("description", text); }
+void Project::setSplitSeed(quint64 seed) { setRecordField("split_seed", qint64(seed & 0x7fffffffffffffffULL)); }
+
+QString Project::imagesDir() const { return QDir(m_dir).filePath(QStringLiteral("images")); }
+
+QString Project::imagePath(const QString &hash, const QString &suffix) const
+{
+    return QDir(imagesDir()).filePath(hash + QLatin1Char('.') + suffix);
+}
+
+QString Project::imagePath(const Example &example) const { return imagePath(example.hash, example.suffix); }
+
+QString Project::storeImage(const QByteArray &bytes, const QString &suffix)
+{
+    const QString hash = QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+    const QString path = imagePath(hash, suffix);
+    if (QFileInfo::exists(path) && QFileInfo(path).size() == bytes.size())
+        return hash;
+    QSaveFile file(path); // writes a temporary file and renames it on commit
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
+        throw Error(QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
+    return hash;
+}
+
+// ---- parameters
+
+ParameterSet Project::parameters() const
+{
+    QJsonObject values;
+    QSqlQuery q = sql::run(m_db, QStringLiteral("SELECT key, value FROM params"), {}, "reading parameters");
+    while (q.next())
+        if (ParameterRegistry::instance().find(q.value(0).toString()))
+            values.insert(q.value(0).toString(), jsonValue(q.value(1).toString()));
+    // Values written by a build with other bounds stay readable: invalid ones fall back to defaults.
+    return ParameterSet::fromJson(values);
+}
+
+void Project::setParameter(const QString &key, const QJsonValue &value)
+{
+    ParameterSet check;
+    check.set(key, value); // throws with a message naming the key
+    Transaction t(m_db);
+    sql::run(m_db, QStringLiteral("INSERT OR REPLACE INTO params (key, value) VALUES (?, ?)"), {key, jsonText(value)},
+             "storing a parameter");
+    t.commit();
+}
+
+void Project::setParameters(const ParameterSet &set)
+{
+    const QJsonObject values = set.toJson();
+    Transaction t(m_db);
+    for (auto it = values.begin(); it != values.end(); ++it)
+        sql::run(m_db, QStringLiteral("INSERT OR REPLACE INTO params (key, value) VALUES (?, ?)"),
+                 {it.key(), jsonText(it.value())}, "storing parameters");
+    t.commit();
+}
+
+// ---- classes
+
+std::vector<ClassInfo> Project::classes() const
+{
+    std::vector<ClassInfo> out;
+    QSqlQuery q = sql::run(m_db, QStringLiteral("SELECT id, name, color, position FROM classes ORDER BY position, id"),
+                           {}, "reading classes");
+    while (q.next())
+        out.push_back({q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(), q.value(3).toInt()});
+    return out;
+}
+
+std::optional<ClassInfo> Project::classByName(const QString &name) const
+{
+    for (auto &c : classes())
+        if (c.name == name)
+            return c;
+    return std::nullopt;
+}
+
+void Project::checkClass(qint64 id) const
+{
+    if (!sql::scalar(m_db, QStringLiteral("SELECT COUNT(*) FROM classes WHERE id = ?"), {id}, "looking up a class"))
+        throw Error(QStringLiteral("no class with id %1").arg(id));
+}
+
+qint64 Project::addClass(const QString &rawName, const QString &color)
+{
+    const QString name = rawName.trimmed();
+    if (name.isEmpty())
+        throw Error(QStringLiteral("a class needs a name"));
+    if (classByName(name))
+        throw Error(QStringLiteral("a class named '%1' already exists").arg(name));
+    const qint64 count = sql::scalar(m_db, QStringLiteral("SELECT COUNT(*) FROM classes"), {}, "counting classes");
+    const qint64 position = sql::scalar(m_db, QStringLiteral("SELECT COALESCE(MAX(position) + 1, 0) FROM classes"), {},
+                                        "ordering classes");
+    const QString c = color.isEmpty() ? QString::fromLatin1(kPalette[count % 10]) : color;
+    Transaction t(m_db);
+    QSqlQuery q = sql::run(m_db, QStringLiteral("INSERT INTO classes (name, color, position) VALUES (?, ?, ?)"),
+                           {name, c, position}, "adding a class");
+    const qint64 id = q.lastInsertId().toLongLong();
+    t.commit();
+    return id;
+}
+
+void Project::renameClass(qint64 id, const QString &rawName)
+{
+    checkClass(id);
+    const QString name = rawName.trimmed();
+    if (name.isEmpty())
+        throw Error(QStringLiteral("a class needs a name"));
+    if (auto other = classByName(name); other && other->id != id)
+        throw Error(QStringLiteral("a class named '%1' already exists").arg(name));
+    Transaction t(m_db);
+    sql::run(m_db, QStringLiteral("UPDATE classes SET name = ? WHERE id = ?"), {name, id}, "renaming a class");
+    t.commit();
+}
+
+void Project::setClassColor(qint64 id, const QString &color)
+{
+    checkClass(id);
+    Transaction t(m_db);
+    sql::run(m_db, QStringLiteral("UPDATE classes SET color = ? WHERE id = ?"), {color, id}, "recolouring a class");
+    t.commit();
+}
+
+void Project::moveClass(qint64 id, int newPosition)
+{
+    checkClass(id);
+    std::vector<ClassInfo> list = classes();
+    auto it = std::find_if(list.begin(), list.end(), [&](const ClassInfo &c) { return c.id == id; });
+    ClassInfo moved = *it;
+    list.erase(it);
+    newPosition = std::clamp(newPosition, 0, int(list.size()));
+    list.insert(list.begin() + newPosition, moved);
+    Transaction t(m_db);
+    for (size_t i = 0; i < list.size(); ++i)
+        sql::run(m_db, QStringLiteral("UPDATE classes SET position = ? WHERE id = ?"), {qint64(i), list[i].id},
+                 "reordering classes");
+    t.commit();
+}
+
+qint64 Project::classUsage(qint64 id) const
+{
+    return sql::scalar(m_db, QStringLiteral("SELECT (SELECT COUNT(*) FROM boxes WHERE class_id = ?) + "
+                                            "(SELECT COUNT(*) FROM examples WHERE class_id = ?)"),
+                       {id, id}, "counting class usage");
+}
+
+void Project::deleteClass(qint64 id, bool cascade)
+{
+    checkClass(id);
+    const qint64 used = classUsage(id);
+    if (used > 0 && !cascade) {
+        QSqlQuery q = sql::run(m_db, QStringLiteral("SELECT name FROM classes WHERE id = ?"), {id}, "naming a class");
+        const QString name = q.next() ? q.value(0).toString() : QString::number(id);
+        throw Error(QStringLiteral("class '%1' is used by %2 annotation(s); delete them too or relabel them first")
+                        .arg(name)
+                        .arg(used));
+    }
+    Transaction t(m_db);
+    sql::run(m_db, QStringLiteral("DELETE FROM boxes WHERE class_id = ?"), {id}, "deleting a class's boxes");
+    sql::run(m_db, QStringLiteral("UPDATE examples SET class_id = NULL, labelled = 0 WHERE class_id = ?"), {id},
+             "unlabelling a class's examples");
+    sql::run(m_db, QStringLiteral("DELETE FROM classes WHERE id = ?"), {id}, "deleting a class");
+    t.commit();
+}
+
+// ---- examples
+
+qint64 Project::exampleCount() const
+{
+    return sql::scalar(m_db, QStringLiteral("SELECT COUNT(*) FROM examples"), {}, "counting examples");
+}
+
+std::vector<Example> Project::examples() const
+{
+    std::vector<Example> out;
+    out.reserve(size_t(exampleCount()));
+    QSqlQuery q = sql::run(m_db, QStringLiteral("SELECT %1 FROM examples ORDER BY id").arg(kExampleColumns), {},
+                           "reading examples");
+    while (q.next())
+        out.push_back(readExample(q));
+    return out;
+}
+
+std::optional<Example> Project::example(qint64 id) const
+{
+    QSqlQuery q = sql::run(m_db, QStringLiteral("SELECT %1 FROM examples WHERE id = ?").arg(kExampleColumns), {id},
+                           "reading an example");
+    if (!q.next())
+        return std::nullopt;
+    return readExample(q);
+}
+
+std::optional<qint64> Project::exampleIdByHash(const QString &hash) const
+{
+    QSqlQuery q = sql::run(m_db, QStringLiteral("SELECT id FROM examples WHERE hash = ?"), {hash}, "finding an image");
+    if (!q.next())
+        return std::nullopt;
+    return q.value(0).toLongLong();
+}
+
+void Project::checkExample(qint64 id) const
+{
+    if (!sql::scalar(m_db, QStringLiteral("SELECT COUNT(*) FROM examples WHERE id = ?"), {id}, "looking up an example"))
+        throw Error(QStringLiteral("no example with id %1").arg(id));
+}
+
+AddResult Project::addExamples(const std::vector<NewExample> &items)
+{
+    AddResult result;
+    const QString now = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+    Transaction t(m_db);
+    QSqlQuery find(m_db), insert(m_db), box(m_db);
+    sql::check(find.prepare(QStringLiteral("SELECT id FROM examples WHERE hash = ?")), find, "preparing import");
+    sql::check(insert.prepare(QStringLiteral(
+                   "INSERT INTO examples (hash, suffix, file_name, source, width, height, added, split, pinned_split, "
+                   "phash, labelled, class_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")),
+               insert, "preparing import");
+    sql::check(box.prepare(QStringLiteral("INSERT INTO boxes (example_id, class_id, x1, y1, x2, y2) VALUES (?, ?, ?, ?, ?, ?)")),
+               box, "preparing import");
+    for (const NewExample &item : items) {
+        const Example &e = item.meta;
+        find.addBindValue(e.hash);
+        sql::check(find.exec(), find, "checking for duplicates");
+        const bool duplicate = find.next();
+        find.finish();
+        if (duplicate) {
+            result.duplicates.push_back(e.hash);
+            continue;
+        }
+        insert.addBindValue(e.hash);
+        insert.addBindValue(e.suffix);
+        insert.addBindValue(e.fileName);
+        insert.addBindValue(e.source);
+        insert.addBindValue(e.width);
+        insert.addBindValue(e.height);
+        insert.addBindValue(e.added.isValid() ? e.added.toString(Qt::ISODateWithMs) : now);
+        insert.addBindValue(optSplit(e.split));
+        insert.addBindValue(optSplit(e.pinnedSplit));
+        insert.addBindValue(qint64(e.perceptualHash));
+        insert.addBindValue(e.labelled ? 1 : 0);
+        insert.addBindValue(e.classId > 0 ? QVariant(e.classId) : QVariant(QMetaType(QMetaType::LongLong)));
+        sql::check(insert.exec(), insert, "adding an example");
+        const qint64 id = insert.lastInsertId().toLongLong();
+        result.added.push_back(id);
+        for (const Box &b : item.boxes) {
+            box.addBindValue(id);
+            box.addBindValue(b.classId);
+            box.addBindValue(double(b.x1));
+            box.addBindValue(double(b.y1));
+            box.addBindValue(double(b.x2));
+            box.addBindValue(double(b.y2));
+            sql::check(box.exec(), box, "adding a box");
+        }
+    }
+    t.commit();
+    return result;
+}
+
+void Project::removeExamples(const std::vector<qint64> &ids)
+{
+    Transaction t(m_db);
+    for (qint64 id : ids)
+        sql::run(m_db, QStringLiteral("DELETE FROM examples WHERE id = ?"), {id}, "removing an example");
+    t.commit();
+}
+
+void Project::setSplits(const std::vector<std::pair<qint64, std::optional<Split>>> &assignments)
+{
+    Transaction t(m_db);
+    QSqlQuery q(m_db);
+    sql::check(q.prepare(QStringLiteral("UPDATE examples SET split = ? WHERE id = ?")), q, "assigning splits");
+    for (const auto &[id, split] : assignments) {
+        q.addBindValue(optSplit(split));
+        q.addBindValue(id);
+        sql::check(q.exec(), q, "assigning splits");
+    }
+    t.commit();
+}
+
+void Project::pinSplit(qint64 id, std::optional<Split> split)
+{
+    checkExample(id);
+    Transaction t(m_db);
+    if (split)
+        sql::run(m_db, QStringLiteral("UPDATE examples SET pinned_split = ?, split = ? WHERE id = ?"),
+                 {int(*split), int(*split), id}, "pinning a split");
+    else
+        sql::run(m_db, QStringLiteral("UPDATE examples SET pinned_split = NULL WHERE id = ?"), {id}, "unpinning");
+    t.commit();
+}
+
+// ---- annotations
+
+std::vector<Box> Project::boxes(qint64 exampleId) const
+{
+    std::vector<Box> out;
+    QSqlQuery q = sql::run(m_db,
+                           QStringLiteral("SELECT id, class_id, x1, y1, x2, y2 FROM boxes WHERE example_id = ? ORDER BY id"),
+                           {exampleId}, "reading boxes");
+    while (q.next())
+        out.push_back({q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toFloat(), q.value(3).toFloat(),
+                       q.value(4).toFloat(), q.value(5).toFloat()});
+    return out;
+}
+
+std::unordered_map<qint64, std::vector<Box>> Project::allBoxes() const
+{
+    std::unordered_map<qint64, std::vector<Box>> out;
+    QSqlQuery q = sql::run(m_db, QStringLiteral("SELECT example_id, id, class_id, x1, y1, x2, y2 FROM boxes ORDER BY id"),
+                           {}, "reading boxes");
+    while (q.next())
+        out[q.value(0).toLongLong()].push_back({q.value(1).toLongLong(), q.value(2).toLongLong(), q.value(3).toFloat(),
+                                                q.value(4).toFloat(), q.value(5).toFloat(), q.value(6).toFloat()});
+    return out;
+}
+
+void Project::setBoxes(qint64 exampleId, const std::vector<Box> &list)
+{
+    checkExample(exampleId);
+    for (const Box &b : list)
+        checkClass(b.classId);
+    Transaction t(m_db);
+    sql::run(m_db, QStringLiteral("DELETE FROM boxes WHERE example_id = ?"), {exampleId}, "replacing boxes");
+    for (const Box &b : list)
+        sql::run(m_db, QStringLiteral("INSERT INTO boxes (example_id, class_id, x1, y1, x2, y2) VALUES (?, ?, ?, ?, ?, ?)"),
+                 {exampleId, b.classId, b.x1, b.y1, b.x2, b.y2}, "adding a box");
+    sql::run(m_db, QStringLiteral("UPDATE examples SET labelled = 1 WHERE id = ?"), {exampleId}, "marking labelled");
+    t.commit();
+}
+
+qint64 Project::addBox(qint64 exampleId, const Box &b)
+{
+    checkExample(exampleId);
+    checkClass(b.classId);
+    Transaction t(m_db);
+    QSqlQuery q = sql::run(
+        m_db, QStringLiteral("INSERT INTO boxes (example_id, class_id, x1, y1, x2, y2) VALUES (?, ?, ?, ?, ?, ?)"),
+        {exampleId, b.classId, b.x1, b.y1, b.x2, b.y2}, "adding a box");
+    const qint64 id = q.lastInsertId().toLongLong();
+    sql::run(m_db, QStringLiteral("UPDATE examples SET labelled = 1 WHERE id = ?"), {exampleId}, "marking labelled");
+    t.commit();
+    return id;
+}
+
+void Project::updateBox(const Box &b)
+{
+    checkClass(b.classId);
+    Transaction t(m_db);
+    QSqlQuery q = sql::run(m_db, QStringLiteral("UPDATE boxes SET class_id = ?, x1 = ?, y1 = ?, x2 = ?, y2 = ? WHERE id = ?"),
+                           {b.classId, b.x1, b.y1, b.x2, b.y2, b.id}, "updating a box");
+    if (q.numRowsAffected() != 1)
+        throw Error(QStringLiteral("no box with id %1").arg(b.id));
+    t.commit();
+}
+
+void Project::removeBox(qint64 boxId)
+{
+    Transaction t(m_db);
+    sql::run(m_db, QStringLiteral("DELETE FROM boxes WHERE id = ?"), {boxId}, "removing a box");
+    t.commit();
+}
+
+void Project::setLabel(qint64 exampleId, qint64 classId)
+{
+    checkExample(exampleId);
+    if (classId > 0)
+        checkClass(classId);
+    Transaction t(m_db);
+    sql::run(m_db, QStringLiteral("UPDATE examples SET class_id = ?, labelled = ? WHERE id = ?"),
+             {classId > 0 ? QVariant(classId) : QVariant(QMetaType(QMetaType::LongLong)), classId > 0 ? 1 : 0, exampleId},
+             "labelling an example");
+    t.commit();
+}
+
+void Project::setLabelled(qint64 exampleId, bool labelled)
+{
+    checkExample(exampleId);
+    Transaction t(m_db);
+    sql::run(m_db, QStringLiteral("UPDATE examples SET labelled = ? WHERE id = ?"), {labelled ? 1 : 0, exampleId},
+             "marking labelled");
+    t.commit();
+}
+
+} // namespace visor

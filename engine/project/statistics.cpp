@@ -1,0 +1,451 @@
+#include "statistics.h"
+#include "sql.h"
+
+#include <QJsonArray>
+#include <QTextStream>
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <numeric>
+#include <unordered_map>
+
+namespace visor {
+namespace {
+
+constexpr double kInf = std::numeric_limits<double>::infinity();
+
+// Bin edges chosen for detection data: sizes on a doubling scale, areas on a rough log scale,
+// aspect ratio (height / width, as anchors.ratios) around 1.
+const std::vector<double> kSizeEdges = {0, 4, 8, 16, 32, 64, 128, 256, 512, 1024, kInf};
+const std::vector<double> kAreaEdges = {0, 0.001, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 0.9, 1.0 + 1e-9};
+const std::vector<double> kRatioEdges = {0, 0.25, 0.5, 0.75, 1.0 / 1.2, 1.2, 1.5, 2, 4, kInf};
+
+// SQL expression giving the bin index of `expr` (-1 below the first edge).
+QString binExpression(const QString &expr, const std::vector<double> &edges)
+{
+    QString s = QStringLiteral("CASE");
+    for (size_t i = 1; i + 1 < edges.size(); ++i)
+        s += QStringLiteral(" WHEN %1 < %2 THEN %3").arg(expr).arg(edges[i], 0, 'g', 17).arg(i - 1);
+    s += QStringLiteral(" ELSE %1 END").arg(edges.size() - 2);
+    return s;
+}
+
+int splitIndex(const QVariant &v) { return v.isNull() ? -1 : v.toInt(); }
+
+void add(PerSplit &p, int split, qint64 n)
+{
+    if (split < 0)
+        p.unassigned += n;
+    else
+        p.counts[size_t(split)] += n;
+}
+
+QJsonObject splitsJson(const PerSplit &p)
+{
+    return {{QStringLiteral("train"), p.counts[0]},
+            {QStringLiteral("val"), p.counts[1]},
+            {QStringLiteral("test"), p.counts[2]},
+            {QStringLiteral("unassigned"), p.unassigned}};
+}
+
+std::vector<qint64> ids(QSqlQuery q)
+{
+    std::vector<qint64> out;
+    while (q.next())
+        out.push_back(q.value(0).toLongLong());
+    return out;
+}
+
+struct UnionFind {
+    std::vector<int> parent;
+    explicit UnionFind(size_t n) : parent(n) { std::iota(parent.begin(), parent.end(), 0); }
+    int find(int x)
+    {
+        while (parent[size_t(x)] != x)
+            x = parent[size_t(x)] = parent[size_t(parent[size_t(x)])];
+        return x;
+    }
+    void unite(int a, int b) { parent[size_t(find(a))] = find(b); }
+};
+
+} // namespace
+
+std::vector<std::vector<qint64>> nearDuplicateGroups(const std::vector<std::pair<qint64, quint64>> &hashes,
+                                                     int maxDistance)
+{
+    const int pieces = std::max(1, maxDistance + 1);
+    UnionFind uf(hashes.size());
+    for (int p = 0; p < pieces; ++p) {
+        const int lo = 64 * p / pieces, hi = 64 * (p + 1) / pieces;
+        const quint64 mask = (hi - lo == 64) ? ~0ULL : (((1ULL << (hi - lo)) - 1) << lo);
+        std::unordered_map<quint64, std::vector<int>> buckets;
+        for (size_t i = 0; i < hashes.size(); ++i)
+            buckets[hashes[i].second & mask].push_back(int(i));
+        for (auto &[key, members] : buckets)
+            for (size_t a = 0; a < members.size(); ++a)
+                for (size_t b = a + 1; b < members.size(); ++b) {
+                    const auto ha = hashes[size_t(members[a])].second, hb = hashes[size_t(members[b])].second;
+                    if (__builtin_popcountll(ha ^ hb) <= maxDistance)
+                        uf.unite(members[a], members[b]);
+                }
+    }
+    std::unordered_map<int, std::vector<qint64>> groups;
+    for (size_t i = 0; i < hashes.size(); ++i)
+        groups[uf.find(int(i))].push_back(hashes[i].first);
+    std::vector<std::vector<qint64>> out;
+    for (auto &[root, members] : groups)
+        if (members.size() > 1) {
+            std::sort(members.begin(), members.end());
+            out.push_back(std::move(members));
+        }
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+DatasetStatistics computeStatistics(const Project &project)
+{
+    const QSqlDatabase &db = const_cast<Project &>(project).database();
+    const ParameterSet params = project.parameters();
+    const bool detection = project.kind() == DatasetKind::ObjectDetection;
+    DatasetStatistics st;
+    st.kind = project.kind();
+
+    // Examples by split and labelled state.
+    {
+        QSqlQuery q = sql::run(db, QStringLiteral("SELECT split, labelled, COUNT(*) FROM examples GROUP BY split, labelled"),
+                               {}, "counting examples");
+        while (q.next()) {
+            const qint64 n = q.value(2).toLongLong();
+            add(st.splits, splitIndex(q.value(0)), n);
+            if (!q.value(1).toBool())
+                add(st.unlabelledSplits, splitIndex(q.value(0)), n);
+        }
+        st.examples = st.splits.total();
+        st.unlabelled = st.unlabelledSplits.total();
+        st.annotated = st.examples - st.unlabelled;
+    }
+
+    // Per class, per split.
+    std::unordered_map<qint64, size_t> classIndex;
+    for (const ClassInfo &c : project.classes()) {
+        classIndex[c.id] = st.classes.size();
+        st.classes.push_back({c, {}, {}});
+    }
+    if (detection) {
+        QSqlQuery q = sql::run(db,
+                               QStringLiteral("SELECT b.class_id, e.split, COUNT(DISTINCT b.example_id), COUNT(*) "
+                                              "FROM boxes b JOIN examples e ON e.id = b.example_id GROUP BY b.class_id, e.split"),
+                               {}, "counting boxes per class");
+        while (q.next()) {
+            auto &c = st.classes[classIndex.at(q.value(0).toLongLong())];
+            add(c.examples, splitIndex(q.value(1)), q.value(2).toLongLong());
+            add(c.boxes, splitIndex(q.value(1)), q.value(3).toLongLong());
+            st.boxes += q.value(3).toLongLong();
+        }
+    } else {
+        QSqlQuery q = sql::run(db,
+                               QStringLiteral("SELECT class_id, split, COUNT(*) FROM examples WHERE class_id IS NOT NULL "
+                                              "GROUP BY class_id, split"),
+                               {}, "counting examples per class");
+        while (q.next())
+            add(st.classes[classIndex.at(q.value(0).toLongLong())].examples, splitIndex(q.value(1)), q.value(2).toLongLong());
+    }
+
+    // Box histograms: one scan, grouped by the four bin indexes at once; marginals summed here.
+    if (detection && st.boxes > 0) {
+        const QString w = QStringLiteral("(b.x2 - b.x1)"), h = QStringLiteral("(b.y2 - b.y1)");
+        const QString area = QStringLiteral("((b.x2 - b.x1) * (b.y2 - b.y1) / (CAST(e.width AS REAL) * e.height))");
+        const QString ratio = QStringLiteral("((b.y2 - b.y1) / MAX(b.x2 - b.x1, 1e-9))");
+        QSqlQuery q = sql::run(db,
+                               QStringLiteral("SELECT %1, %2, %3, %4, COUNT(*) FROM boxes b JOIN examples e ON e.id = b.example_id "
+                                              "GROUP BY 1, 2, 3, 4")
+                                   .arg(binExpression(w, kSizeEdges), binExpression(h, kSizeEdges),
+                                        binExpression(area, kAreaEdges), binExpression(ratio, kRatioEdges)),
+                               {}, "computing box histograms");
+        st.histograms = {{QStringLiteral("width"), kSizeEdges, std::vector<qint64>(kSizeEdges.size() - 1)},
+                         {QStringLiteral("height"), kSizeEdges, std::vector<qint64>(kSizeEdges.size() - 1)},
+                         {QStringLiteral("relative_area"), kAreaEdges, std::vector<qint64>(kAreaEdges.size() - 1)},
+                         {QStringLiteral("aspect_ratio"), kRatioEdges, std::vector<qint64>(kRatioEdges.size() - 1)}};
+        while (q.next())
+            for (int i = 0; i < 4; ++i)
+                st.histograms[size_t(i)].counts[size_t(q.value(i).toInt())] += q.value(4).toLongLong();
+    }
+
+    // ---- warnings
+    auto warn = [&st](const QString &code, const QString &message, QJsonObject numbers, std::vector<qint64> examples = {}) {
+        st.warnings.push_back({code, message, std::move(numbers), std::move(examples), {}});
+    };
+
+    if (st.annotated < kMinTrainingExamples) {
+        const qint64 missing = kMinTrainingExamples - st.annotated;
+        warn(QStringLiteral("too_few_examples"),
+             QStringLiteral("Training needs at least %1 annotated examples; this data set has %2, so %3 more are needed "
+                            "(about 300 give good results, about 1000 suit production).")
+                 .arg(kMinTrainingExamples)
+                 .arg(st.annotated)
+                 .arg(missing),
+             {{QStringLiteral("annotated"), st.annotated}, {QStringLiteral("needed"), kMinTrainingExamples},
+              {QStringLiteral("missing"), missing}},
+             ids(sql::run(db, QStringLiteral("SELECT id FROM examples WHERE labelled = 0 ORDER BY id"), {}, "listing unlabelled")));
+    }
+
+    auto classExamples = [&](qint64 classId, const QString &extra) {
+        return ids(sql::run(db,
+                            detection ? QStringLiteral("SELECT DISTINCT b.example_id FROM boxes b JOIN examples e ON e.id = "
+                                                       "b.example_id WHERE b.class_id = ? %1 ORDER BY 1")
+                                            .arg(extra)
+                                      : QStringLiteral("SELECT e.id FROM examples e WHERE e.class_id = ? %1 ORDER BY 1").arg(extra),
+                            {classId}, "listing a class's examples"));
+    };
+
+    qint64 largest = 0, smallest = std::numeric_limits<qint64>::max();
+    for (const ClassStatistics &c : st.classes) {
+        const qint64 n = c.examples.total();
+        if (n == 0) {
+            warn(QStringLiteral("empty_class"), QStringLiteral("Class '%1' has no examples.").arg(c.info.name),
+                 {{QStringLiteral("class"), c.info.name}, {QStringLiteral("examples"), 0}});
+            continue;
+        }
+        if (c.examples.counts[size_t(Split::Train)] == 0)
+            warn(QStringLiteral("class_missing_in_train"),
+                 QStringLiteral("Class '%1' has %2 example(s) but none in the training split; the model cannot learn it.")
+                     .arg(c.info.name)
+                     .arg(n),
+                 {{QStringLiteral("class"), c.info.name}, {QStringLiteral("examples"), n}, {QStringLiteral("train"), 0}},
+                 classExamples(c.info.id, {}));
+        const qint64 size = detection ? c.boxes.total() : n;
+        largest = std::max(largest, size);
+        smallest = std::min(smallest, size);
+    }
+
+    const double ratioLimit = params.toDouble(QStringLiteral("health.imbalance_ratio"));
+    if (largest > 0 && smallest < std::numeric_limits<qint64>::max() && double(largest) / double(smallest) > ratioLimit) {
+        QStringList small;
+        std::vector<qint64> concerned;
+        for (const ClassStatistics &c : st.classes) {
+            const qint64 size = detection ? c.boxes.total() : c.examples.total();
+            if (size > 0 && double(largest) / double(size) > ratioLimit) {
+                small << QStringLiteral("%1 (%2)").arg(c.info.name).arg(size);
+                for (qint64 id : classExamples(c.info.id, {}))
+                    concerned.push_back(id);
+            }
+        }
+        std::sort(concerned.begin(), concerned.end());
+        concerned.erase(std::unique(concerned.begin(), concerned.end()), concerned.end());
+        const double ratio = double(largest) / double(smallest);
+        warn(QStringLiteral("imbalance"),
+             QStringLiteral("Classes are imbalanced: the largest has %1 %2 and the smallest %3, a ratio of %4 (above %5). "
+                            "Under-represented: %6. Add examples of these classes.")
+                 .arg(largest)
+                 .arg(detection ? QStringLiteral("objects") : QStringLiteral("examples"))
+                 .arg(smallest)
+                 .arg(ratio, 0, 'f', 1)
+                 .arg(ratioLimit)
+                 .arg(small.join(QStringLiteral(", "))),
+             {{QStringLiteral("largest"), largest}, {QStringLiteral("smallest"), smallest}, {QStringLiteral("ratio"), ratio},
+              {QStringLiteral("limit"), ratioLimit}},
+             concerned);
+    }
+
+    if (detection && st.boxes > 0) {
+        const int minSide = params.toInt(QStringLiteral("input.min_side"));
+        const int maxSide = params.toInt(QStringLiteral("input.max_side"));
+        const int minPx = params.toInt(QStringLiteral("health.min_box_pixels"));
+        // The resize of the training input: shorter side to min_side, unless the longer side would pass max_side.
+        const QString scale =
+            QStringLiteral("MIN(%1.0 / MIN(e.width, e.height), %2.0 / MAX(e.width, e.height))").arg(minSide).arg(maxSide);
+        QSqlQuery q = sql::run(db,
+                               QStringLiteral("SELECT b.example_id, COUNT(*) FROM boxes b JOIN examples e ON e.id = b.example_id "
+                                              "WHERE MIN(b.x2 - b.x1, b.y2 - b.y1) * %1 < %2 GROUP BY b.example_id ORDER BY 1")
+                                   .arg(scale)
+                                   .arg(minPx),
+                               {}, "finding small boxes");
+        std::vector<qint64> concerned;
+        qint64 count = 0;
+        while (q.next()) {
+            concerned.push_back(q.value(0).toLongLong());
+            count += q.value(1).toLongLong();
+        }
+        if (count > 0)
+            warn(QStringLiteral("small_boxes"),
+                 QStringLiteral("%1 box(es) in %2 image(s) will be smaller than %3 px after resizing to the input resolution "
+                                "(shorter side %4, longer side at most %5); the network may not see them. Raise "
+                                "input.min_side / input.max_side or crop.")
+                     .arg(count)
+                     .arg(concerned.size())
+                     .arg(minPx)
+                     .arg(minSide)
+                     .arg(maxSide),
+                 {{QStringLiteral("boxes"), count}, {QStringLiteral("min_pixels"), minPx},
+                  {QStringLiteral("min_side"), minSide}, {QStringLiteral("max_side"), maxSide}},
+                 concerned);
+
+        const double largeFraction = params.toDouble(QStringLiteral("health.large_box_fraction"));
+        q = sql::run(db,
+                     QStringLiteral("SELECT b.example_id, COUNT(*) FROM boxes b JOIN examples e ON e.id = b.example_id "
+                                    "WHERE (b.x2 - b.x1) * (b.y2 - b.y1) > %1 * e.width * e.height GROUP BY b.example_id ORDER BY 1")
+                         .arg(largeFraction, 0, 'g', 17),
+                     {}, "finding large boxes");
+        concerned.clear();
+        count = 0;
+        while (q.next()) {
+            concerned.push_back(q.value(0).toLongLong());
+            count += q.value(1).toLongLong();
+        }
+        if (count > 0)
+            warn(QStringLiteral("large_boxes"),
+                 QStringLiteral("%1 box(es) in %2 image(s) cover more than %3% of their image; such boxes teach little "
+                                "about where the object is (is this a classification task?).")
+                     .arg(count)
+                     .arg(concerned.size())
+                     .arg(largeFraction * 100, 0, 'g', 3),
+                 {{QStringLiteral("boxes"), count}, {QStringLiteral("fraction"), largeFraction}}, concerned);
+    }
+
+    // Near-duplicates by perceptual hash, and those straddling splits (leakage between train and test).
+    {
+        std::vector<std::pair<qint64, quint64>> hashes;
+        std::unordered_map<qint64, int> splitOf;
+        QSqlQuery q = sql::run(db, QStringLiteral("SELECT id, phash, split FROM examples WHERE phash != 0"), {},
+                               "reading perceptual hashes");
+        while (q.next()) {
+            hashes.emplace_back(q.value(0).toLongLong(), quint64(q.value(1).toLongLong()));
+            splitOf[q.value(0).toLongLong()] = splitIndex(q.value(2));
+        }
+        const int distance = params.toInt(QStringLiteral("health.near_duplicate_distance"));
+        const auto groups = nearDuplicateGroups(hashes, distance);
+        if (!groups.empty()) {
+            std::vector<qint64> all;
+            std::vector<std::vector<qint64>> leaking;
+            std::vector<qint64> leakingIds;
+            for (const auto &g : groups) {
+                all.insert(all.end(), g.begin(), g.end());
+                const int first = splitOf[g.front()];
+                if (std::any_of(g.begin(), g.end(), [&](qint64 id) { return splitOf[id] != first; })) {
+                    leaking.push_back(g);
+                    leakingIds.insert(leakingIds.end(), g.begin(), g.end());
+                }
+            }
+            std::sort(all.begin(), all.end());
+            st.warnings.push_back({QStringLiteral("near_duplicates"),
+                                   QStringLiteral("%1 group(s) of near-duplicate images (%2 images, perceptual hashes within "
+                                                  "%3 bits); they add little and inflate the apparent data set size.")
+                                       .arg(groups.size())
+                                       .arg(all.size())
+                                       .arg(distance),
+                                   {{QStringLiteral("groups"), qint64(groups.size())},
+                                    {QStringLiteral("images"), qint64(all.size())},
+                                    {QStringLiteral("distance"), distance}},
+                                   all,
+                                   groups});
+            if (!leaking.empty()) {
+                std::sort(leakingIds.begin(), leakingIds.end());
+                st.warnings.push_back({QStringLiteral("duplicate_leakage"),
+                                       QStringLiteral("%1 group(s) of near-duplicate images sit in different splits, so "
+                                                      "validation and test partly measure memory; pin each group to one split.")
+                                           .arg(leaking.size()),
+                                       {{QStringLiteral("groups"), qint64(leaking.size())},
+                                        {QStringLiteral("images"), qint64(leakingIds.size())}},
+                                       leakingIds,
+                                       leaking});
+            }
+        }
+    }
+    return st;
+}
+
+QJsonObject DatasetStatistics::toJson() const
+{
+    const bool detection = kind == DatasetKind::ObjectDetection;
+    QJsonArray classArray;
+    for (const ClassStatistics &c : classes) {
+        QJsonObject o{{QStringLiteral("id"), c.info.id},
+                      {QStringLiteral("name"), c.info.name},
+                      {QStringLiteral("color"), c.info.color},
+                      {QStringLiteral("examples"), c.examples.total()},
+                      {QStringLiteral("boxes"), c.boxes.total()},
+                      {QStringLiteral("splits"), splitsJson(c.examples)}};
+        if (detection)
+            o.insert(QStringLiteral("box_splits"), splitsJson(c.boxes));
+        classArray.append(o);
+    }
+    QJsonArray warningArray;
+    for (const HealthWarning &w : warnings) {
+        QJsonArray ex, groupArray;
+        for (qint64 id : w.examples)
+            ex.append(id);
+        for (const auto &g : w.groups) {
+            QJsonArray ga;
+            for (qint64 id : g)
+                ga.append(id);
+            groupArray.append(ga);
+        }
+        QJsonObject o{{QStringLiteral("code"), w.code},
+                      {QStringLiteral("message"), w.message},
+                      {QStringLiteral("numbers"), w.numbers},
+                      {QStringLiteral("examples"), ex}};
+        if (!groupArray.isEmpty())
+            o.insert(QStringLiteral("groups"), groupArray);
+        warningArray.append(o);
+    }
+    QJsonArray histogramArray;
+    for (const Histogram &h : histograms) {
+        QJsonArray edges, counts;
+        for (double e : h.edges)
+            edges.append(std::isfinite(e) ? QJsonValue(e) : QJsonValue(QStringLiteral("inf")));
+        for (qint64 c : h.counts)
+            counts.append(c);
+        histogramArray.append(QJsonObject{{QStringLiteral("quantity"), h.quantity},
+                                          {QStringLiteral("edges"), edges},
+                                          {QStringLiteral("counts"), counts}});
+    }
+    return {{QStringLiteral("kind"), kindName(kind)},
+            {QStringLiteral("examples"), examples},
+            {QStringLiteral("annotated"), annotated},
+            {QStringLiteral("unlabelled"), unlabelled},
+            {QStringLiteral("boxes"), boxes},
+            {QStringLiteral("splits"), splitsJson(splits)},
+            {QStringLiteral("unlabelled_splits"), splitsJson(unlabelledSplits)},
+            {QStringLiteral("classes"), classArray},
+            {QStringLiteral("histograms"), histogramArray},
+            {QStringLiteral("warnings"), warningArray}};
+}
+
+QString DatasetStatistics::toText() const
+{
+    QString out;
+    QTextStream s(&out);
+    const bool detection = kind == DatasetKind::ObjectDetection;
+    s << "Kind: " << kindName(kind) << "\n";
+    s << "Examples: " << examples << " (" << annotated << " annotated, " << unlabelled << " unlabelled)";
+    if (detection)
+        s << ", " << boxes << " boxes";
+    s << "\nSplits: train " << splits.counts[0] << ", val " << splits.counts[1] << ", test " << splits.counts[2];
+    if (splits.unassigned)
+        s << ", unassigned " << splits.unassigned;
+    s << "\n\nClasses:\n";
+    for (const ClassStatistics &c : classes) {
+        s << "  " << c.info.name.leftJustified(24) << " " << QString::number(c.examples.total()).rightJustified(7)
+          << " examples";
+        if (detection)
+            s << QString::number(c.boxes.total()).rightJustified(8) << " boxes";
+        s << "   train " << c.examples.counts[0] << ", val " << c.examples.counts[1] << ", test " << c.examples.counts[2]
+          << "\n";
+    }
+    for (const Histogram &h : histograms) {
+        s << "\n" << h.quantity << ":";
+        for (size_t i = 0; i < h.counts.size(); ++i)
+            if (h.counts[i])
+                s << "  [" << h.edges[i] << ", " << (std::isfinite(h.edges[i + 1]) ? QString::number(h.edges[i + 1]) : QStringLiteral("inf"))
+                  << ") " << h.counts[i];
+    }
+    if (!histograms.empty())
+        s << "\n";
+    s << "\nWarnings: " << (warnings.empty() ? QStringLiteral("none") : QString::number(warnings.size())) << "\n";
+    for (const HealthWarning &w : warnings)
+        s << "  [" << w.code << "] " << w.message << (w.examples.empty() ? QString() : QStringLiteral(" (%1 examples)").arg(w.examples.size()))
+          << "\n";
+    return out;
+}
+
+} // namespace visor
