@@ -253,8 +253,10 @@ ImportReport importDataset(Project &project, const QString &source, const Import
             continue;
         }
         if (auto it = firstFile.find(l.hash); it != firstFile.end()) {
-            report.entries.push_back({ImportEntry::Status::Duplicate, item.displayName,
-                                      QStringLiteral("same image as %1; not stored twice").arg(it->second)});
+            QString message = QStringLiteral("same image as %1; not stored twice").arg(it->second);
+            if (!item.boxes.empty())
+                message += QStringLiteral(" (its %1 box(es) were not imported)").arg(item.boxes.size());
+            report.entries.push_back({ImportEntry::Status::Duplicate, item.displayName, message});
             ++report.duplicates;
             continue;
         }

@@ -50,6 +50,9 @@ Example readExample(const QSqlQuery &q)
     return e;
 }
 
+// QtSql binds a null QString as SQL NULL; text columns that are NOT NULL get an empty string.
+QString text(const QString &s) { return s.isNull() ? QStringLiteral("") : s; }
+
 QString jsonText(const QJsonValue &v)
 {
     return QString::fromUtf8(QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact));
@@ -452,9 +455,9 @@ AddResult Project::addExamples(const std::vector<NewExample> &items)
             continue;
         }
         insert.addBindValue(e.hash);
-        insert.addBindValue(e.suffix);
-        insert.addBindValue(e.fileName);
-        insert.addBindValue(e.source);
+        insert.addBindValue(text(e.suffix));
+        insert.addBindValue(text(e.fileName));
+        insert.addBindValue(text(e.source));
         insert.addBindValue(e.width);
         insert.addBindValue(e.height);
         insert.addBindValue(e.added.isValid() ? e.added.toString(Qt::ISODateWithMs) : now);

@@ -1,0 +1,73 @@
+#include "testutil.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
+
+namespace visor::test {
+
+QByteArray imageBytes(int w, int h, int seed, bool jpeg)
+{
+    cv::Mat img(h, w, CV_8UC3);
+    cv::RNG rng(quint64(seed) * 7919 + 17);
+    rng.fill(img, cv::RNG::UNIFORM, 0, 255);
+    cv::GaussianBlur(img, img, cv::Size(0, 0), 2.0);
+    std::vector<uchar> buf;
+    cv::imencode(jpeg ? ".jpg" : ".png", img, buf);
+    return QByteArray(reinterpret_cast<const char *>(buf.data()), qsizetype(buf.size()));
+}
+
+void writeFile(const QString &dir, const QString &relative, const QByteArray &bytes)
+{
+    const QString path = QDir(dir).filePath(relative);
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) || f.write(bytes) != bytes.size())
+        qFatal("cannot write %s", qPrintable(path));
+}
+
+QByteArray readFile(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+std::unique_ptr<TempProject> makeProject(DatasetKind kind, const QString &name)
+{
+    auto t = std::make_unique<TempProject>();
+    t->project = Project::create(t->path(), name, kind);
+    return t;
+}
+
+std::vector<qint64> addPlainExamples(Project &project, int n, int w, int h, qint64 classId, std::vector<Box> boxes,
+                                     int seedOffset)
+{
+    std::vector<NewExample> items;
+    for (int i = 0; i < n; ++i) {
+        NewExample ne;
+        // Distinct content without encoding an image: the store only needs distinct hashes here.
+        const QByteArray bytes = QByteArray("plain-example-") + QByteArray::number(i + seedOffset) + '-' +
+                                 QByteArray::number(qint64(classId)) + '-' + project.name().toUtf8();
+        ne.meta.hash = project.storeImage(bytes, QStringLiteral("png"));
+        ne.meta.suffix = QStringLiteral("png");
+        ne.meta.fileName = QStringLiteral("plain_%1.png").arg(i + seedOffset);
+        ne.meta.width = w;
+        ne.meta.height = h;
+        ne.meta.labelled = classId != 0 || !boxes.empty();
+        if (project.kind() == DatasetKind::Classification)
+            ne.meta.classId = classId;
+        ne.boxes = boxes;
+        items.push_back(ne);
+    }
+    return project.addExamples(items).added;
+}
+
+QString sharedDir()
+{
+    const QString dir = QStringLiteral(VISOR_SHARED_DIR);
+    return QFileInfo(dir + QStringLiteral("/datasets")).isDir() ? QFileInfo(dir).canonicalFilePath() : QString();
+}
+
+} // namespace visor::test

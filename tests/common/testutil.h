@@ -1,0 +1,36 @@
+#pragma once
+// Helpers shared by the tests: generated images and data sets, files, the shared data folder.
+
+#include "project/project.h"
+
+#include <QByteArray>
+#include <QString>
+#include <QTemporaryDir>
+#include <memory>
+
+namespace visor::test {
+
+/// PNG (or JPEG with jpeg=true) bytes of a w x h colour image; `seed` varies its content so
+/// hashes differ.
+QByteArray imageBytes(int w, int h, int seed, bool jpeg = false);
+/// Writes bytes to dir/relative, creating folders.
+void writeFile(const QString &dir, const QString &relative, const QByteArray &bytes);
+QByteArray readFile(const QString &path);
+
+/// A project in a fresh temporary folder (kept alive by the returned holder).
+struct TempProject {
+    QTemporaryDir dir;
+    std::unique_ptr<Project> project;
+    QString path() const { return dir.path() + QStringLiteral("/project"); }
+};
+std::unique_ptr<TempProject> makeProject(DatasetKind kind, const QString &name = QStringLiteral("test"));
+
+/// Adds `n` generated examples with distinct images (no decoding needed) and the given boxes/labels.
+/// Returns their ids.
+std::vector<qint64> addPlainExamples(Project &project, int n, int w = 64, int h = 48, qint64 classId = 0,
+                                     std::vector<Box> boxes = {}, int seedOffset = 0);
+
+/// The shared data folder (../shared next to the checkout) or an empty string when absent.
+QString sharedDir();
+
+} // namespace visor::test

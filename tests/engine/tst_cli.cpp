@@ -1,0 +1,157 @@
+#include "testutil.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTest>
+
+using namespace visor;
+
+namespace {
+
+struct Result {
+    int code = -1;
+    QString out, err;
+};
+
+Result cli(const QStringList &args)
+{
+    QProcess p;
+    p.start(QStringLiteral(VISOR_CLI_PATH), args);
+    if (!p.waitForFinished(120000))
+        qFatal("visor-cli did not finish");
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()),
+            QString::fromUtf8(p.readAllStandardError())};
+}
+
+} // namespace
+
+class TestCli : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void versionAndUsage()
+    {
+        Result r = cli({QStringLiteral("--version")});
+        QCOMPARE(r.code, 0);
+        QVERIFY(r.out.startsWith(QStringLiteral("visor-cli ")));
+        QVERIFY(r.out.contains(QStringLiteral("LibTorch")));
+        QCOMPARE(cli({}).code, 1);
+        r = cli({QStringLiteral("frobnicate")});
+        QCOMPARE(r.code, 1);
+        QVERIFY(r.err.contains(QStringLiteral("unknown command 'frobnicate'")));
+        QCOMPARE(cli({QStringLiteral("--help")}).code, 0);
+    }
+
+    void helpOnEveryCommand_data()
+    {
+        QTest::addColumn<QString>("command");
+        for (const char *c : {"init", "import", "export", "stats", "split", "params", "synth", "demo"})
+            QTest::newRow(c) << QString::fromLatin1(c);
+    }
+
+    void helpOnEveryCommand()
+    {
+        QFETCH(QString, command);
+        const Result r = cli({command, QStringLiteral("--help")});
+        QCOMPARE(r.code, 0);
+        QVERIFY2(r.out.contains(QStringLiteral("Usage: visor-cli ") + command), qPrintable(r.out));
+        QVERIFY(r.out.contains(QStringLiteral("--help")));
+    }
+
+    void workflow()
+    {
+        QTemporaryDir tmp;
+        const QString dir = tmp.path() + QStringLiteral("/proj");
+        QCOMPARE(cli({QStringLiteral("init"), dir}).code, 1); // --kind missing
+        QCOMPARE(cli({QStringLiteral("init"), dir, QStringLiteral("--kind"), QStringLiteral("segmentation")}).code, 1);
+        QCOMPARE(cli({QStringLiteral("init"), dir, QStringLiteral("--kind"), QStringLiteral("detection"), QStringLiteral("--name"), QStringLiteral("P")}).code, 0);
+        Result r = cli({QStringLiteral("init"), dir, QStringLiteral("--kind"), QStringLiteral("detection")});
+        QCOMPARE(r.code, 2);
+        QVERIFY(r.err.contains(QStringLiteral("already holds a project")));
+
+        // Generated data in another project, exported as COCO, imported here.
+        const QString gen = tmp.path() + QStringLiteral("/gen");
+        QCOMPARE(cli({QStringLiteral("synth"), gen, QStringLiteral("--shapes"), QStringLiteral("24"), QStringLiteral("--kind"), QStringLiteral("detection"), QStringLiteral("--seed"), QStringLiteral("3")}).code, 0);
+        QCOMPARE(cli({QStringLiteral("synth"), gen}).code, 1); // --shapes missing
+        QCOMPARE(cli({QStringLiteral("export"), gen, tmp.path() + QStringLiteral("/coco"), QStringLiteral("--format"), QStringLiteral("pdf")}).code, 1);
+        r = cli({QStringLiteral("export"), gen, tmp.path() + QStringLiteral("/coco"), QStringLiteral("--format"), QStringLiteral("coco")});
+        QCOMPARE(r.code, 0);
+        QVERIFY2(r.out.contains(QStringLiteral("Exported 24 example(s)")), qPrintable(r.out));
+
+        r = cli({QStringLiteral("import"), dir, tmp.path() + QStringLiteral("/coco"), QStringLiteral("--json")});
+        QCOMPARE(r.code, 0);
+        const QJsonObject report = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        QCOMPARE(report[QStringLiteral("imported")].toInt(), 24);
+        QCOMPARE(report[QStringLiteral("format")].toString(), QStringLiteral("coco"));
+        r = cli({QStringLiteral("import"), dir, tmp.path() + QStringLiteral("/nowhere")});
+        QCOMPARE(r.code, 2);
+        QVERIFY(r.err.contains(QStringLiteral("nowhere")));
+        QCOMPARE(cli({QStringLiteral("import"), dir, tmp.path(), QStringLiteral("--format"), QStringLiteral("xyz")}).code, 1);
+
+        r = cli({QStringLiteral("stats"), dir, QStringLiteral("--json")});
+        QCOMPARE(r.code, 0);
+        const QJsonObject st = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        QCOMPARE(st[QStringLiteral("kind")].toString(), QStringLiteral("ObjectDetection"));
+        QCOMPARE(st[QStringLiteral("examples")].toInt(), 24);
+        QCOMPARE(st[QStringLiteral("annotated")].toInt(), 24);
+        QCOMPARE(st[QStringLiteral("unlabelled")].toInt(), 0);
+        const QJsonArray classes = st[QStringLiteral("classes")].toArray();
+        QCOMPARE(classes.size(), 4);
+        int boxes = 0;
+        for (const auto &c : classes) {
+            const QJsonObject o = c.toObject();
+            QVERIFY(o.contains(QStringLiteral("name")) && o.contains(QStringLiteral("examples")));
+            const QJsonObject splits = o[QStringLiteral("splits")].toObject();
+            QVERIFY(splits.contains(QStringLiteral("train")) && splits.contains(QStringLiteral("val")) && splits.contains(QStringLiteral("test")));
+            boxes += o[QStringLiteral("boxes")].toInt();
+        }
+        QCOMPARE(boxes, report[QStringLiteral("boxes")].toInt());
+        for (const auto &w : st[QStringLiteral("warnings")].toArray()) {
+            const QJsonObject o = w.toObject();
+            QVERIFY(o.contains(QStringLiteral("code")) && o.contains(QStringLiteral("message")) && o[QStringLiteral("examples")].isArray());
+        }
+        r = cli({QStringLiteral("stats"), dir});
+        QCOMPARE(r.code, 0);
+        QVERIFY(r.out.contains(QStringLiteral("circle")));
+        QCOMPARE(cli({QStringLiteral("stats"), tmp.path() + QStringLiteral("/none")}).code, 2);
+
+        // Parameters.
+        r = cli({QStringLiteral("params"), dir, QStringLiteral("set"), QStringLiteral("train.epochs"), QStringLiteral("500")});
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("train.epochs")) && r.err.contains(QStringLiteral("200")), qPrintable(r.err));
+        QCOMPARE(cli({QStringLiteral("params"), dir, QStringLiteral("set"), QStringLiteral("train.epochs"), QStringLiteral("50")}).code, 0);
+        r = cli({QStringLiteral("params"), dir, QStringLiteral("get"), QStringLiteral("train.epochs")});
+        QCOMPARE(r.code, 0);
+        QCOMPARE(r.out.trimmed(), QStringLiteral("50"));
+        QCOMPARE(cli({QStringLiteral("params"), dir, QStringLiteral("get"), QStringLiteral("train.nope")}).code, 2);
+        QCOMPARE(cli({QStringLiteral("params"), dir, QStringLiteral("frob")}).code, 1);
+        r = cli({QStringLiteral("params"), dir, QStringLiteral("list")});
+        QCOMPARE(r.code, 0);
+        QVERIFY(r.out.contains(QStringLiteral("augment.rotate.degrees")));
+        r = cli({QStringLiteral("params"), dir, QStringLiteral("list"), QStringLiteral("--changed")});
+        QCOMPARE(r.out.trimmed().split(QLatin1Char('\n')).size(), 1);
+
+        // Splits.
+        QCOMPARE(cli({QStringLiteral("split"), dir, QStringLiteral("--seed"), QStringLiteral("x")}).code, 1);
+        r = cli({QStringLiteral("split"), dir, QStringLiteral("--seed"), QStringLiteral("9"), QStringLiteral("--reshuffle")});
+        QCOMPARE(r.code, 0);
+        QVERIFY2(r.out.contains(QStringLiteral("val 2")), qPrintable(r.out));
+    }
+
+    void demo()
+    {
+        QTemporaryDir tmp;
+        const QString dir = tmp.path() + QStringLiteral("/demo");
+        Result r = cli({QStringLiteral("demo"), dir});
+        QCOMPARE(r.code, 0);
+        QVERIFY(r.out.contains(QStringLiteral("Creating the demo project")));
+        QVERIFY(r.out.contains(QStringLiteral("Examples: 300")));
+        r = cli({QStringLiteral("demo"), dir});
+        QCOMPARE(r.code, 0);
+        QVERIFY(!r.out.contains(QStringLiteral("Creating")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"
