@@ -148,46 +148,55 @@ void readCoco(ReadContext &ctx)
     }
 }
 
+namespace {
+
+// COCO files hold hundreds of thousands of annotations: written as text directly, since building a
+// QJsonObject per annotation costs several times the whole write.
+QByteArray jsonString(const QString &s)
+{
+    return QJsonDocument(QJsonArray{s}).toJson(QJsonDocument::Compact).mid(1).chopped(1);
+}
+
+QByteArray number(double v) { return QByteArray::number(v, 'g', 9); }
+
+} // namespace
+
 void writeCoco(WriteContext &ctx)
 {
     // COCO category ids start at 1; they follow the project's class order.
-    std::map<qint64, int> categoryId;
-    QJsonArray categories;
+    std::map<qint64, QByteArray> categoryId;
+    QByteArray categories = "[";
     for (size_t i = 0; i < ctx.classes.size(); ++i) {
-        categoryId[ctx.classes[i].id] = int(i) + 1;
-        categories.append(QJsonObject{{QStringLiteral("id"), int(i) + 1},
-                                      {QStringLiteral("name"), ctx.classes[i].name},
-                                      {QStringLiteral("supercategory"), QStringLiteral("object")}});
+        categoryId[ctx.classes[i].id] = QByteArray::number(qsizetype(i) + 1);
+        categories += (i ? ",\n" : "\n") + QByteArray("{\"id\":") + categoryId[ctx.classes[i].id] +
+                      ",\"name\":" + jsonString(ctx.classes[i].name) + ",\"supercategory\":\"object\"}";
     }
-    std::map<Split, std::pair<QJsonArray, QJsonArray>> perSplit; // images, annotations
+    categories += "\n]";
+    struct Parts {
+        QByteArray images, annotations;
+    };
+    std::map<Split, Parts> perSplit;
     qint64 annotationId = 0;
     for (const ExportItem &item : ctx.items) {
-        const QString rel = QStringLiteral("images/") + splitKey(item.split) + QLatin1Char('/') + item.outputName;
-        ctx.copyImage(item, rel);
-        auto &[images, annotations] = perSplit[item.split];
-        images.append(QJsonObject{{QStringLiteral("id"), item.example.id},
-                                  {QStringLiteral("file_name"), item.outputName},
-                                  {QStringLiteral("width"), item.example.width},
-                                  {QStringLiteral("height"), item.example.height}});
+        ctx.copyImage(item, QStringLiteral("images/") + splitKey(item.split) + QLatin1Char('/') + item.outputName);
+        Parts &parts = perSplit[item.split];
+        const QByteArray imageId = QByteArray::number(item.example.id);
+        parts.images += (parts.images.isEmpty() ? "\n" : ",\n") + QByteArray("{\"id\":") + imageId +
+                        ",\"file_name\":" + jsonString(item.outputName) + ",\"width\":" + QByteArray::number(item.example.width) +
+                        ",\"height\":" + QByteArray::number(item.example.height) + "}";
         for (const Box &b : item.boxes) {
             const double w = double(b.x2) - double(b.x1), h = double(b.y2) - double(b.y1);
-            annotations.append(QJsonObject{{QStringLiteral("id"), ++annotationId},
-                                           {QStringLiteral("image_id"), item.example.id},
-                                           {QStringLiteral("category_id"), categoryId[b.classId]},
-                                           {QStringLiteral("bbox"), QJsonArray{double(b.x1), double(b.y1), w, h}},
-                                           {QStringLiteral("area"), w * h},
-                                           {QStringLiteral("iscrowd"), 0}});
+            parts.annotations += (parts.annotations.isEmpty() ? "\n" : ",\n") + QByteArray("{\"id\":") +
+                                 QByteArray::number(++annotationId) + ",\"image_id\":" + imageId + ",\"category_id\":" +
+                                 categoryId[b.classId] + ",\"bbox\":[" + number(b.x1) + ',' + number(b.y1) + ',' + number(w) +
+                                 ',' + number(h) + "],\"area\":" + number(w * h) + ",\"iscrowd\":0}";
             ctx.report->boxes++;
         }
     }
-    for (auto &[split, arrays] : perSplit) {
-        const QJsonObject doc{{QStringLiteral("info"), QJsonObject{{QStringLiteral("description"), QStringLiteral("Exported by Visor")}}},
-                              {QStringLiteral("images"), arrays.first},
-                              {QStringLiteral("annotations"), arrays.second},
-                              {QStringLiteral("categories"), categories}};
+    for (auto &[split, parts] : perSplit)
         ctx.writeText(QStringLiteral("annotations/instances_") + splitKey(split) + QStringLiteral(".json"),
-                      QJsonDocument(doc).toJson(QJsonDocument::Compact));
-    }
+                      "{\"info\":{\"description\":\"Exported by Visor\"},\n\"images\":[" + parts.images +
+                          "\n],\n\"annotations\":[" + parts.annotations + "\n],\n\"categories\":" + categories + "}\n");
 }
 
 } // namespace visor::formats

@@ -1,5 +1,6 @@
 #include "formats_p.h"
 
+#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QSet>
 
@@ -27,6 +28,8 @@ ExportReport exportDataset(const Project &project, const QString &outDir, Format
         ctx.className.insert(c.id, c.name);
     ctx.report = &report;
 
+    QElapsedTimer timer;
+    timer.start();
     auto boxes = project.allBoxes();
     QSet<QString> usedNames; // case-insensitive: exports must survive case-insensitive file systems
     for (Example &e : project.examples()) {
@@ -52,6 +55,8 @@ ExportReport exportDataset(const Project &project, const QString &outDir, Format
         ctx.items.push_back(std::move(item));
     }
     report.examples = int(ctx.items.size());
+    report.seconds[QStringLiteral("read_project")] = double(timer.nsecsElapsed()) / 1e9;
+    timer.restart();
     switch (format) {
     case Format::Voc: formats::writeVoc(ctx); break;
     case Format::Coco: formats::writeCoco(ctx); break;
@@ -60,6 +65,7 @@ ExportReport exportDataset(const Project &project, const QString &outDir, Format
     case Format::ImageFolder: formats::writeImageFolder(ctx); break;
     case Format::Auto: break;
     }
+    report.seconds[QStringLiteral("write")] = double(timer.nsecsElapsed()) / 1e9;
     return report;
 }
 

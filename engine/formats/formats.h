@@ -7,6 +7,7 @@
 #include <QJsonObject>
 #include <QStringList>
 #include <functional>
+#include <map>
 #include <optional>
 #include <vector>
 
@@ -36,6 +37,7 @@ struct ImportReport {
     std::vector<ImportEntry> entries;
     bool cancelled = false;
     QString fatal; // set when nothing was imported because the source is not a data set or is unusable
+    std::map<QString, double> seconds; // wall time per phase (read_annotations, load_images, database, ...)
 
     bool ok() const { return fatal.isEmpty() && !cancelled; }
     QJsonObject toJson() const;
@@ -61,6 +63,7 @@ struct ExportReport {
     int examples = 0, boxes = 0;
     int unlabelledSkipped = 0; // unlabelled examples are not written (no format can say "not yet annotated")
     QStringList files;         // annotation files written (relative)
+    std::map<QString, double> seconds; // wall time per phase (read_project, write)
 };
 
 /// Writes the project's labelled examples in `format` under `outDir` (created; must be empty or absent),

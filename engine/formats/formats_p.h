@@ -59,6 +59,8 @@ public:
 private:
     QString m_root;
     QString m_canonicalRoot;
+    mutable QHash<QString, QString> m_canonicalDirs;
+    mutable QString m_lastBase;
     ImportReport &m_report;
 };
 
@@ -84,8 +86,9 @@ struct WriteContext {
     QHash<qint64, QString> className;
     std::vector<ExportItem> items;
     ExportReport *report = nullptr;
+    QSet<QString> madeDirs; // folders already created, so each is made once
 
-    void copyImage(const ExportItem &item, const QString &relativePath) const;
+    void copyImage(const ExportItem &item, const QString &relativePath);
     void writeText(const QString &relativePath, const QByteArray &bytes) const;
 };
 

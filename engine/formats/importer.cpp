@@ -3,11 +3,11 @@
 #include "project/splitter.h"
 
 #include <QCryptographicHash>
+#include <QElapsedTimer>
 #include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
-#include <QSaveFile>
 #include <QTextStream>
 #include <atomic>
 #include <cmath>
@@ -79,10 +79,13 @@ Loaded loadItem(const SourceItem &item, const QString &imagesDir)
     }
     out.hash = QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
     const QString target = QDir(imagesDir).filePath(out.hash + QLatin1Char('.') + out.info.suffix);
-    if (!QFileInfo::exists(target)) {
-        QSaveFile file(target); // temporary file + rename: never a partial file under a content name
-        if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
-            out.error = QStringLiteral("cannot store image in the project: %1").arg(file.errorString());
+    const QFileInfo existing(target);
+    if (!existing.exists() || existing.size() != bytes.size()) {
+        try {
+            Project::writeFileAtomically(target, bytes);
+        } catch (const Error &e) {
+            out.error = QStringLiteral("cannot store image in the project: %1").arg(e.message());
+        }
     }
     return out;
 }
@@ -169,6 +172,9 @@ ImportReport importDataset(Project &project, const QString &source, const Import
         return report;
     }
 
+    QElapsedTimer phase;
+    phase.start();
+    auto lap = [&phase, &report](const char *name) { report.seconds[QString::fromLatin1(name)] = double(phase.nsecsElapsed()) / 1e9; phase.restart(); };
     ReadContext ctx(source, report);
     switch (*format) {
     case Format::Voc: readVoc(ctx); break;
@@ -185,6 +191,7 @@ ImportReport importDataset(Project &project, const QString &source, const Import
         return report;
     }
 
+    lap("read_annotations");
     // Decode, hash and store the images in parallel; the database work below stays on this thread.
     const int total = int(ctx.items.size());
     std::vector<Loaded> loaded(static_cast<size_t>(total));
@@ -226,6 +233,7 @@ ImportReport importDataset(Project &project, const QString &source, const Import
             options.progress(total, total);
     }
 
+    lap("load_images");
     // Classes: those the source declares come first, in its order.
     std::map<QString, qint64> classIds;
     for (const ClassInfo &c : project.classes())
@@ -323,6 +331,10 @@ ImportReport importDataset(Project &project, const QString &source, const Import
         additions.push_back(std::move(ne));
     }
 
+    lap("check_boxes");
+    project.syncImages(); // the images reach the disk before the rows that refer to them
+    lap("sync_images");
+
     // One transaction: classes, examples, boxes. Splits are a second, separate step that only
     // fills in examples without one, so a failure there loses no imported data.
     {
@@ -355,9 +367,11 @@ ImportReport importDataset(Project &project, const QString &source, const Import
             }
         }
     }
+    lap("database");
     for (const QString &name : report.classesCreated)
         report.entries.push_back({ImportEntry::Status::Note, {}, QStringLiteral("class '%1' created").arg(name)});
     assignSplits(project, false);
+    lap("split");
     return report;
 }
 
@@ -388,6 +402,12 @@ QJsonObject ImportReport::toJson() const
             {QStringLiteral("classes_created"), QJsonArray::fromStringList(classesCreated)},
             {QStringLiteral("cancelled"), cancelled},
             {QStringLiteral("error"), fatal},
+            {QStringLiteral("seconds"), [this] {
+                 QJsonObject o;
+                 for (const auto &[k, v] : seconds)
+                     o.insert(k, v);
+                 return o;
+             }()},
             {QStringLiteral("entries"), list}};
 }
 

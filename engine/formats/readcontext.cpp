@@ -3,6 +3,7 @@
 #include <QDirIterator>
 #include <QFileInfo>
 #include <QRegularExpression>
+#include <filesystem>
 
 namespace visor::formats {
 
@@ -11,7 +12,12 @@ ReadContext::ReadContext(const QString &root, ImportReport &report)
 {
 }
 
-QString ReadContext::relative(const QString &absolutePath) const { return QDir(m_root).relativeFilePath(absolutePath); }
+QString ReadContext::relative(const QString &absolutePath) const
+{
+    if (absolutePath.startsWith(m_root) && absolutePath.size() > m_root.size() && absolutePath[m_root.size()] == QLatin1Char('/'))
+        return absolutePath.mid(m_root.size() + 1); // the common case, without QDir's general algorithm
+    return QDir(m_root).relativeFilePath(absolutePath);
+}
 
 QString ReadContext::resolve(const QString &baseDir, const QString &rawName, QString *why) const
 {
@@ -30,13 +36,21 @@ QString ReadContext::resolve(const QString &baseDir, const QString &rawName, QSt
         *why = QStringLiteral("image path '%1' leaves the source folder ('..'); not read").arg(rawName);
         return {};
     }
-    const QString path = QDir::cleanPath(QDir(baseDir).filePath(name));
+    QString path = baseDir + QLatin1Char('/') + name;
+    if (path.contains(QLatin1String("/.")) || path.contains(QLatin1String("//")) || baseDir.contains(QLatin1String("..")))
+        path = QDir::cleanPath(path);
     const QFileInfo info(path);
     if (!info.exists()) {
         *why = QStringLiteral("image '%1' not found").arg(relative(path));
         return {};
     }
-    const QString canonical = info.canonicalFilePath();
+    // Resolving links costs a system call per path component: do it once per folder, and for the
+    // file itself only when it is a link.
+    const QString folder = info.absolutePath();
+    auto it = m_canonicalDirs.find(folder);
+    if (it == m_canonicalDirs.end())
+        it = m_canonicalDirs.insert(folder, QFileInfo(folder).canonicalFilePath());
+    const QString canonical = info.isSymLink() ? info.canonicalFilePath() : it.value() + QLatin1Char('/') + info.fileName();
     if (!canonical.startsWith(m_canonicalRoot + QLatin1Char('/'))) {
         *why = QStringLiteral("image '%1' links outside the source folder; not read").arg(rawName);
         return {};
@@ -51,11 +65,17 @@ QString ReadContext::resolve(const QString &baseDir, const QString &rawName, QSt
 QString ReadContext::resolveAny(const QStringList &baseDirs, const QString &name, QString *why) const
 {
     QString firstWhy;
-    for (const QString &base : baseDirs) {
+    // Images of one source usually sit in one folder: try the base that matched last time first.
+    QStringList order = baseDirs;
+    if (order.removeOne(m_lastBase))
+        order.prepend(m_lastBase);
+    for (const QString &base : order) {
         QString w;
         const QString p = resolve(base, name, &w);
-        if (!p.isEmpty())
+        if (!p.isEmpty()) {
+            m_lastBase = base;
             return p;
+        }
         if (firstWhy.isEmpty())
             firstWhy = w;
         if (!w.contains(QLatin1String("not found")))
@@ -112,12 +132,20 @@ QStringList readClassList(const QString &path)
     return names;
 }
 
-void WriteContext::copyImage(const ExportItem &item, const QString &relativePath) const
+void WriteContext::copyImage(const ExportItem &item, const QString &relativePath)
 {
     const QString target = out.filePath(relativePath);
-    QDir().mkpath(QFileInfo(target).absolutePath());
-    if (!QFile::copy(item.imagePath, target))
-        throw Error(QStringLiteral("cannot copy %1 to %2").arg(item.imagePath, target));
+    const QString folder = QFileInfo(target).absolutePath();
+    if (!madeDirs.contains(folder)) {
+        QDir().mkpath(folder);
+        madeDirs.insert(folder);
+    }
+    // std::filesystem::copy_file uses the kernel's copy (sendfile); QFile::copy goes through a
+    // temporary file, a rename and a permission change, four times the file-system work.
+    std::error_code ec;
+    std::filesystem::copy_file(QFile::encodeName(item.imagePath).toStdString(), QFile::encodeName(target).toStdString(), ec);
+    if (ec)
+        throw Error(QStringLiteral("cannot copy %1 to %2: %3").arg(item.imagePath, target, QString::fromStdString(ec.message())));
 }
 
 void WriteContext::writeText(const QString &relativePath, const QByteArray &bytes) const

@@ -1,5 +1,6 @@
 #include "project.h"
 #include "sql.h"
+#include "statement.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -8,9 +9,13 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRandomGenerator>
-#include <QSaveFile>
+#include <QThread>
 #include <QUuid>
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
 #include <map>
+#include <unistd.h>
 
 namespace visor {
 namespace {
@@ -241,12 +246,36 @@ QString Project::storeImage(const QByteArray &bytes, const QString &suffix)
 {
     const QString hash = QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
     const QString path = imagePath(hash, suffix);
-    if (QFileInfo::exists(path) && QFileInfo(path).size() == bytes.size())
-        return hash;
-    QSaveFile file(path); // writes a temporary file and renames it on commit
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
-        throw Error(QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
+    const QFileInfo existing(path);
+    if (!existing.exists() || existing.size() != bytes.size())
+        writeFileAtomically(path, bytes);
     return hash;
+}
+
+void Project::writeFileAtomically(const QString &path, const QByteArray &bytes)
+{
+    // Unique per thread: two workers may store the same content at once (duplicates in a source).
+    const QString temporary = path + QStringLiteral(".part%1").arg(quintptr(QThread::currentThreadId()), 0, 16);
+    QFile file(temporary);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(bytes) != bytes.size()) {
+        const QString why = file.errorString();
+        file.remove();
+        throw Error(QStringLiteral("cannot write %1: %2").arg(path, why));
+    }
+    file.close();
+    if (::rename(QFile::encodeName(temporary).constData(), QFile::encodeName(path).constData()) != 0) {
+        QFile::remove(temporary);
+        throw Error(QStringLiteral("cannot write %1: %2").arg(path, QString::fromLocal8Bit(strerror(errno))));
+    }
+}
+
+void Project::syncImages() const
+{
+    const int fd = ::open(QFile::encodeName(imagesDir()).constData(), O_RDONLY | O_DIRECTORY);
+    if (fd >= 0) {
+        ::syncfs(fd);
+        ::close(fd);
+    }
 }
 
 // ---- parameters
@@ -401,10 +430,29 @@ std::vector<Example> Project::examples() const
 {
     std::vector<Example> out;
     out.reserve(size_t(exampleCount()));
-    QSqlQuery q = sql::run(m_db, QStringLiteral("SELECT %1 FROM examples ORDER BY id").arg(kExampleColumns), {},
-                           "reading examples");
-    while (q.next())
-        out.push_back(readExample(q));
+    sql::Statement q(const_cast<QSqlDatabase &>(m_db),
+                     "SELECT id, hash, suffix, file_name, source, width, height, added, split, pinned_split, phash, "
+                     "labelled, class_id FROM examples ORDER BY id",
+                     "reading examples");
+    while (q.step()) {
+        Example e;
+        e.id = q.int64(0);
+        e.hash = q.text(1);
+        e.suffix = q.text(2);
+        e.fileName = q.text(3);
+        e.source = q.text(4);
+        e.width = int(q.int64(5));
+        e.height = int(q.int64(6));
+        e.added = QDateTime::fromString(q.text(7), Qt::ISODateWithMs);
+        if (!q.isNull(8))
+            e.split = Split(q.int64(8));
+        if (!q.isNull(9))
+            e.pinnedSplit = Split(q.int64(9));
+        e.perceptualHash = quint64(q.int64(10));
+        e.labelled = q.int64(11) != 0;
+        e.classId = q.int64(12);
+        out.push_back(std::move(e));
+    }
     return out;
 }
 
@@ -436,47 +484,31 @@ AddResult Project::addExamples(const std::vector<NewExample> &items)
     AddResult result;
     const QString now = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
     Transaction t(m_db);
-    QSqlQuery find(m_db), insert(m_db), box(m_db);
-    sql::check(find.prepare(QStringLiteral("SELECT id FROM examples WHERE hash = ?")), find, "preparing import");
-    sql::check(insert.prepare(QStringLiteral(
-                   "INSERT INTO examples (hash, suffix, file_name, source, width, height, added, split, pinned_split, "
-                   "phash, labelled, class_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")),
-               insert, "preparing import");
-    sql::check(box.prepare(QStringLiteral("INSERT INTO boxes (example_id, class_id, x1, y1, x2, y2) VALUES (?, ?, ?, ?, ?, ?)")),
-               box, "preparing import");
+    // The UNIQUE hash index finds duplicates: an ignored insert changes no row.
+    sql::Statement insert(m_db,
+                          "INSERT OR IGNORE INTO examples (hash, suffix, file_name, source, width, height, added, split, "
+                          "pinned_split, phash, labelled, class_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                          "adding an example");
+    sql::Statement box(m_db, "INSERT INTO boxes (example_id, class_id, x1, y1, x2, y2) VALUES (?, ?, ?, ?, ?, ?)",
+                       "adding a box");
     for (const NewExample &item : items) {
         const Example &e = item.meta;
-        find.addBindValue(e.hash);
-        sql::check(find.exec(), find, "checking for duplicates");
-        const bool duplicate = find.next();
-        find.finish();
-        if (duplicate) {
+        insert.bind(1, e.hash).bind(2, text(e.suffix)).bind(3, text(e.fileName)).bind(4, text(e.source));
+        insert.bind(5, e.width).bind(6, e.height).bind(7, e.added.isValid() ? e.added.toString(Qt::ISODateWithMs) : now);
+        e.split ? insert.bind(8, int(*e.split)) : insert.bindNull(8);
+        e.pinnedSplit ? insert.bind(9, int(*e.pinnedSplit)) : insert.bindNull(9);
+        insert.bind(10, qint64(e.perceptualHash)).bind(11, e.labelled ? 1 : 0);
+        e.classId > 0 ? insert.bind(12, e.classId) : insert.bindNull(12);
+        insert.run();
+        if (insert.changes() == 0) {
             result.duplicates.push_back(e.hash);
             continue;
         }
-        insert.addBindValue(e.hash);
-        insert.addBindValue(text(e.suffix));
-        insert.addBindValue(text(e.fileName));
-        insert.addBindValue(text(e.source));
-        insert.addBindValue(e.width);
-        insert.addBindValue(e.height);
-        insert.addBindValue(e.added.isValid() ? e.added.toString(Qt::ISODateWithMs) : now);
-        insert.addBindValue(optSplit(e.split));
-        insert.addBindValue(optSplit(e.pinnedSplit));
-        insert.addBindValue(qint64(e.perceptualHash));
-        insert.addBindValue(e.labelled ? 1 : 0);
-        insert.addBindValue(e.classId > 0 ? QVariant(e.classId) : QVariant(QMetaType(QMetaType::LongLong)));
-        sql::check(insert.exec(), insert, "adding an example");
-        const qint64 id = insert.lastInsertId().toLongLong();
+        const qint64 id = insert.lastInsertId();
         result.added.push_back(id);
         for (const Box &b : item.boxes) {
-            box.addBindValue(id);
-            box.addBindValue(b.classId);
-            box.addBindValue(double(b.x1));
-            box.addBindValue(double(b.y1));
-            box.addBindValue(double(b.x2));
-            box.addBindValue(double(b.y2));
-            sql::check(box.exec(), box, "adding a box");
+            box.bind(1, id).bind(2, b.classId).bind(3, double(b.x1)).bind(4, double(b.y1)).bind(5, double(b.x2)).bind(6, double(b.y2));
+            box.run();
         }
     }
     t.commit();
@@ -533,11 +565,10 @@ std::vector<Box> Project::boxes(qint64 exampleId) const
 std::unordered_map<qint64, std::vector<Box>> Project::allBoxes() const
 {
     std::unordered_map<qint64, std::vector<Box>> out;
-    QSqlQuery q = sql::run(m_db, QStringLiteral("SELECT example_id, id, class_id, x1, y1, x2, y2 FROM boxes ORDER BY id"),
-                           {}, "reading boxes");
-    while (q.next())
-        out[q.value(0).toLongLong()].push_back({q.value(1).toLongLong(), q.value(2).toLongLong(), q.value(3).toFloat(),
-                                                q.value(4).toFloat(), q.value(5).toFloat(), q.value(6).toFloat()});
+    sql::Statement q(const_cast<QSqlDatabase &>(m_db), "SELECT example_id, id, class_id, x1, y1, x2, y2 FROM boxes ORDER BY id",
+                     "reading boxes");
+    while (q.step())
+        out[q.int64(0)].push_back({q.int64(1), q.int64(2), float(q.real(3)), float(q.real(4)), float(q.real(5)), float(q.real(6))});
     return out;
 }
 

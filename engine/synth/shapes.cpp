@@ -170,6 +170,7 @@ std::vector<qint64> addShapes(Project &project, const ShapesOptions &options)
             }
         items.push_back(std::move(ne));
     }
+    project.syncImages();
     const AddResult r = project.addExamples(items);
     t.commit();
     assignSplits(project, false);
