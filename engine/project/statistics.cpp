@@ -224,6 +224,20 @@ DatasetStatistics computeStatistics(const Project &project)
              ids(sql::run(db, QStringLiteral("SELECT id FROM examples WHERE labelled = 0 ORDER BY id"), {}, "listing unlabelled")));
     }
 
+    // Annotated examples per split; an empty validation or test split leaves the trainer blind.
+    if (st.annotated >= kMinTrainingExamples) {
+        for (Split split : {Split::Val, Split::Test}) {
+            const size_t i = size_t(split);
+            if (st.splits.counts[i] - st.unlabelledSplits.counts[i] > 0)
+                continue;
+            warn(QStringLiteral("empty_split"),
+                 QStringLiteral("The %1 split holds no annotated example (the imported data named only other splits). "
+                                "Run 'visor-cli split --reshuffle' or pin examples to it.")
+                     .arg(split == Split::Val ? QStringLiteral("validation") : QStringLiteral("test")),
+                 {{QStringLiteral("split"), splitKey(split)}, {QStringLiteral("examples"), 0}});
+        }
+    }
+
     auto classExamples = [&](qint64 classId, const QString &extra) {
         return ids(sql::run(db,
                             detection ? QStringLiteral("SELECT DISTINCT b.example_id FROM boxes b JOIN examples e ON e.id = "

@@ -30,7 +30,7 @@ struct Histogram {
 
 /// One health warning, with the numbers that triggered it and the examples concerned.
 struct HealthWarning {
-    QString code;    // too_few_examples, empty_class, class_missing_in_train, imbalance, small_boxes,
+    QString code;    // too_few_examples, empty_split, empty_class, class_missing_in_train, imbalance, small_boxes,
                      // large_boxes, near_duplicates, duplicate_leakage
     QString message; // English sentence with the numbers
     QJsonObject numbers;

@@ -123,6 +123,25 @@ private Q_SLOTS:
         QCOMPARE(missing->examples, bs);
     }
 
+    void emptySplit()
+    {
+        auto t = test::makeProject(DatasetKind::Classification);
+        Project &p = *t->project;
+        const qint64 a = p.addClass(QStringLiteral("a"));
+        const auto ids = test::addPlainExamples(p, 30, 64, 48, a);
+        std::vector<std::pair<qint64, std::optional<Split>>> splits;
+        for (size_t i = 0; i < ids.size(); ++i)
+            splits.emplace_back(ids[i], i < 3 ? Split::Test : Split::Train); // like a source with train/ and test/ only
+        p.setSplits(splits);
+        DatasetStatistics st = computeStatistics(p);
+        const HealthWarning *w = find(st, QStringLiteral("empty_split"));
+        QVERIFY(w);
+        QCOMPARE(w->numbers[QStringLiteral("split")].toString(), QStringLiteral("val"));
+        assignSplits(p, true);
+        st = computeStatistics(p);
+        QVERIFY(!find(st, QStringLiteral("empty_split")));
+    }
+
     void imbalance()
     {
         auto t = test::makeProject(DatasetKind::Classification);
