@@ -286,6 +286,11 @@ std::map<QString, Command> commands()
                 out().flush();
                 auto project = Project::create(dir, QStringLiteral("Shapes demo"), DatasetKind::ObjectDetection);
                 project->setDescription(QStringLiteral("Generated circles, squares, triangles and stars with exact boxes."));
+                project->setSplitSeed(2026);
+                // The network sees the shapes at their native 160x120 resolution, in colour.
+                project->setParameter(QStringLiteral("input.min_side"), 120);
+                project->setParameter(QStringLiteral("input.max_side"), 160);
+                project->setParameter(QStringLiteral("input.channels"), 3);
                 synth::ShapesOptions o;
                 o.count = 300;
                 o.seed = 2026;

@@ -459,7 +459,8 @@ QString DatasetStatistics::toText() const
         s << "\n" << h.quantity << ":";
         for (size_t i = 0; i < h.counts.size(); ++i)
             if (h.counts[i])
-                s << "  [" << h.edges[i] << ", " << (std::isfinite(h.edges[i + 1]) ? QString::number(h.edges[i + 1]) : QStringLiteral("inf"))
+                s << "  [" << QString::number(h.edges[i], 'g', 3) << ", "
+                  << (std::isfinite(h.edges[i + 1]) ? QString::number(h.edges[i + 1], 'g', 3) : QStringLiteral("inf"))
                   << ") " << h.counts[i];
     }
     if (!histograms.empty())
