@@ -112,21 +112,16 @@ SplitPlan assignSplits(Project &project, bool reshuffle)
     stratifiedOrder(open, project.splitSeed() ^ (quint64(current.total()) * 0x9E3779B97F4A7C15ULL));
     int needVal = std::max(0, plan.targets.val - current.val);
     int needTest = std::max(0, plan.targets.test - current.test);
-    // Alternate validation and test picks along the stratified order so both get every class.
+    // Consecutive blocks of the stratified order are stratified: validation takes the first block,
+    // test the next one, training the rest.
     size_t i = 0;
-    bool valTurn = true;
-    for (; i < open.size() && (needVal > 0 || needTest > 0); ++i) {
-        Split s;
-        if (needVal > 0 && (valTurn || needTest == 0)) {
-            s = Split::Val;
-            --needVal;
-        } else {
-            s = Split::Test;
-            --needTest;
-        }
-        valTurn = !valTurn;
-        changes.emplace_back(open[i].id, s);
-        count(s);
+    for (; i < open.size() && needVal > 0; ++i, --needVal) {
+        changes.emplace_back(open[i].id, Split::Val);
+        count(Split::Val);
+    }
+    for (; i < open.size() && needTest > 0; ++i, --needTest) {
+        changes.emplace_back(open[i].id, Split::Test);
+        count(Split::Test);
     }
     for (; i < open.size(); ++i) {
         changes.emplace_back(open[i].id, Split::Train);

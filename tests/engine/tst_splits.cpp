@@ -116,15 +116,18 @@ private Q_SLOTS:
         const qint64 small = t->project->addClass(QStringLiteral("small"));
         test::addPlainExamples(*t->project, 450, 64, 48, big);
         test::addPlainExamples(*t->project, 50, 64, 48, small);
-        assignSplits(*t->project, true);
-        std::map<qint64, std::array<int, 3>> counts;
-        for (const Example &e : t->project->examples())
-            counts[e.classId][size_t(*e.split)]++;
-        // 10% of each class in val and in test, give or take one.
-        QVERIFY2(std::abs(counts[small][1] - 5) <= 1, qPrintable(QString::number(counts[small][1])));
-        QVERIFY2(std::abs(counts[small][2] - 5) <= 1, qPrintable(QString::number(counts[small][2])));
-        QVERIFY(std::abs(counts[big][1] - 45) <= 1);
-        QVERIFY(std::abs(counts[big][2] - 45) <= 1);
+        for (quint64 seed = 0; seed < 20; ++seed) {
+            t->project->setSplitSeed(seed);
+            assignSplits(*t->project, true);
+            std::map<qint64, std::array<int, 3>> counts;
+            for (const Example &e : t->project->examples())
+                counts[e.classId][size_t(*e.split)]++;
+            // 10% of each class in val and in test, give or take one, whatever the seed.
+            const QString where = QStringLiteral("seed %1: small %2/%3, big %4/%5")
+                                      .arg(seed).arg(counts[small][1]).arg(counts[small][2]).arg(counts[big][1]).arg(counts[big][2]);
+            QVERIFY2(std::abs(counts[small][1] - 5) <= 1 && std::abs(counts[small][2] - 5) <= 1, qPrintable(where));
+            QVERIFY2(std::abs(counts[big][1] - 45) <= 1 && std::abs(counts[big][2] - 45) <= 1, qPrintable(where));
+        }
     }
 
     void detectionStratifiedByMostFrequentClass()
