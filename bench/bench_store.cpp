@@ -37,7 +37,10 @@ template <typename F> double timed(const char *label, F &&f)
     t.start();
     f();
     const double s = double(t.nsecsElapsed()) / 1e9;
-    out << QStringLiteral("%1 %2 s   (peak RSS so far %3 MiB)\n").arg(QString::fromLatin1(label), -34).arg(s, 8, 'f', 3).arg(peakMiB(), 0, 'f', 0);
+    out << QStringLiteral("%1 %2 s   (peak RSS so far %3 MiB)\n")
+               .arg(QString::fromLatin1(label), -34)
+               .arg(s, 8, 'f', 3)
+               .arg(peakMiB(), 0, 'f', 0);
     out.flush();
     return s;
 }
@@ -97,7 +100,8 @@ int main(int argc, char **argv)
                 ne.meta.perceptualHash = rng.generate64() | 1;
                 for (int b = 0; b < boxesPer; ++b) {
                     const float x = float(rng.bounded(10)), y = float(rng.bounded(10));
-                    ne.boxes.push_back(Box{0, classes[rng.bounded(8)], x, y, x + 1 + float(rng.bounded(5)), y + 1 + float(rng.bounded(5))});
+                    ne.boxes.push_back(Box{0, classes[rng.bounded(8)], x, y, x + 1 + float(rng.bounded(5)),
+                                           y + 1 + float(rng.bounded(5))});
                 }
                 items.push_back(std::move(ne));
             }
@@ -125,7 +129,8 @@ int main(int argc, char **argv)
             o.format = Format::Coco;
             report = importDataset(*q, cocoDir, o);
         });
-        out << "  -> imported " << report.imported << " examples, " << report.boxes << " boxes, skipped " << report.skipped << "; phases:";
+        out << "  -> imported " << report.imported << " examples, " << report.boxes << " boxes, skipped "
+            << report.skipped << "; phases:";
         for (const auto &[phase, seconds] : report.seconds)
             out << " " << phase << " " << QString::number(seconds, 'f', 2);
         out << "\n";

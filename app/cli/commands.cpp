@@ -36,8 +36,8 @@ int usage(const QString &message, const QCommandLineParser *parser = nullptr)
 {
     err() << "visor-cli: " << message << "\n";
     if (parser)
-        err() << "Try '" << QCoreApplication::applicationName() << " " << parser->applicationDescription().section(QLatin1Char(' '), 0, 0)
-              << " --help'.\n";
+        err() << "Try '" << QCoreApplication::applicationName() << " "
+              << parser->applicationDescription().section(QLatin1Char(' '), 0, 0) << " --help'.\n";
     err().flush();
     return Usage;
 }
@@ -88,7 +88,10 @@ int parse(const QString &name, const Command &cmd, QCommandLineParser &parser, c
     return -1;
 }
 
-std::unique_ptr<Project> openProject(const QString &dir) { return Project::open(dir); }
+std::unique_ptr<Project> openProject(const QString &dir)
+{
+    return Project::open(dir);
+}
 
 QString demoDir()
 {
@@ -101,24 +104,31 @@ std::map<QString, Command> commands()
     std::map<QString, Command> c;
 
     c[QStringLiteral("init")] = {
-        QStringLiteral("create a project in DIR"), QStringLiteral("DIR"),
+        QStringLiteral("create a project in DIR"),
+        QStringLiteral("DIR"),
         [](QCommandLineParser &p) {
-            p.addOption({QStringLiteral("kind"), QStringLiteral("detection or classification"), QStringLiteral("kind")});
-            p.addOption({QStringLiteral("name"), QStringLiteral("project name (default: the folder name)"), QStringLiteral("name")});
+            p.addOption(
+                {QStringLiteral("kind"), QStringLiteral("detection or classification"), QStringLiteral("kind")});
+            p.addOption({QStringLiteral("name"), QStringLiteral("project name (default: the folder name)"),
+                         QStringLiteral("name")});
         },
         [](QCommandLineParser &p, const QStringList &a) {
             const auto kind = parseKind(p.value(QStringLiteral("kind")));
             if (!kind)
                 return usage(QStringLiteral("init: --kind must be detection or classification"), &p);
-            const QString name = p.isSet(QStringLiteral("name")) ? p.value(QStringLiteral("name")) : QDir(a[0]).dirName();
+            const QString name =
+                p.isSet(QStringLiteral("name")) ? p.value(QStringLiteral("name")) : QDir(a[0]).dirName();
             auto project = Project::create(a[0], name, *kind);
-            out() << "Created " << kindName(*kind) << " project '" << project->name() << "' in " << project->dir() << "\n";
+            out() << "Created " << kindName(*kind) << " project '" << project->name() << "' in " << project->dir()
+                  << "\n";
             return int(Ok);
         },
-        1, 1};
+        1,
+        1};
 
     c[QStringLiteral("import")] = {
-        QStringLiteral("import a data set folder into the project in DIR"), QStringLiteral("DIR SOURCE"),
+        QStringLiteral("import a data set folder into the project in DIR"),
+        QStringLiteral("DIR SOURCE"),
         [](QCommandLineParser &p) {
             p.addOption({QStringLiteral("format"), QStringLiteral("auto, voc, coco, yolo, labelme or imagefolder"),
                          QStringLiteral("format"), QStringLiteral("auto")});
@@ -127,7 +137,8 @@ std::map<QString, Command> commands()
         [](QCommandLineParser &p, const QStringList &a) {
             const auto format = parseFormat(p.value(QStringLiteral("format")));
             if (!format)
-                return usage(QStringLiteral("import: unknown --format '%1'").arg(p.value(QStringLiteral("format"))), &p);
+                return usage(QStringLiteral("import: unknown --format '%1'").arg(p.value(QStringLiteral("format"))),
+                             &p);
             auto project = openProject(a[0]);
             ImportOptions options;
             options.format = *format;
@@ -139,12 +150,15 @@ std::map<QString, Command> commands()
             out().flush();
             return report.ok() ? int(Ok) : dataError(report.fatal);
         },
-        2, 2};
+        2,
+        2};
 
     c[QStringLiteral("export")] = {
-        QStringLiteral("write the project's labelled examples to OUT in a format"), QStringLiteral("DIR OUT"),
+        QStringLiteral("write the project's labelled examples to OUT in a format"),
+        QStringLiteral("DIR OUT"),
         [](QCommandLineParser &p) {
-            p.addOption({QStringLiteral("format"), QStringLiteral("voc, coco, yolo, labelme or imagefolder"), QStringLiteral("format")});
+            p.addOption({QStringLiteral("format"), QStringLiteral("voc, coco, yolo, labelme or imagefolder"),
+                         QStringLiteral("format")});
         },
         [](QCommandLineParser &p, const QStringList &a) {
             const auto format = parseFormat(p.value(QStringLiteral("format")));
@@ -161,29 +175,36 @@ std::map<QString, Command> commands()
             out() << ".\n";
             return int(Ok);
         },
-        2, 2};
+        2,
+        2};
 
-    c[QStringLiteral("stats")] = {
-        QStringLiteral("print the data set's statistics and health warnings"), QStringLiteral("DIR"),
-        [](QCommandLineParser &p) { p.addOption({QStringLiteral("json"), QStringLiteral("print JSON")}); },
-        [](QCommandLineParser &p, const QStringList &a) {
-            auto project = openProject(a[0]);
-            const DatasetStatistics st = computeStatistics(*project);
-            if (p.isSet(QStringLiteral("json"))) {
-                QJsonObject o = st.toJson();
-                o.insert(QStringLiteral("name"), project->name());
-                printJson(o);
-            } else {
-                out() << "Project: " << project->name() << " (" << project->dir() << ")\n" << st.toText();
-            }
-            return int(Ok);
-        },
-        1, 1};
+    c[QStringLiteral("stats")] = {QStringLiteral("print the data set's statistics and health warnings"),
+                                  QStringLiteral("DIR"),
+                                  [](QCommandLineParser &p) {
+                                      p.addOption({QStringLiteral("json"), QStringLiteral("print JSON")});
+                                  },
+                                  [](QCommandLineParser &p, const QStringList &a) {
+                                      auto project = openProject(a[0]);
+                                      const DatasetStatistics st = computeStatistics(*project);
+                                      if (p.isSet(QStringLiteral("json"))) {
+                                          QJsonObject o = st.toJson();
+                                          o.insert(QStringLiteral("name"), project->name());
+                                          printJson(o);
+                                      } else {
+                                          out() << "Project: " << project->name() << " (" << project->dir() << ")\n"
+                                                << st.toText();
+                                      }
+                                      return int(Ok);
+                                  },
+                                  1,
+                                  1};
 
     c[QStringLiteral("split")] = {
-        QStringLiteral("assign train/val/test to examples without a split (or all, with --reshuffle)"), QStringLiteral("DIR"),
+        QStringLiteral("assign train/val/test to examples without a split (or all, with --reshuffle)"),
+        QStringLiteral("DIR"),
         [](QCommandLineParser &p) {
-            p.addOption({QStringLiteral("seed"), QStringLiteral("set the project's split seed first"), QStringLiteral("seed")});
+            p.addOption(
+                {QStringLiteral("seed"), QStringLiteral("set the project's split seed first"), QStringLiteral("seed")});
             p.addOption({QStringLiteral("reshuffle"), QStringLiteral("reassign every unpinned example")});
         },
         [](QCommandLineParser &p, const QStringList &a) {
@@ -196,16 +217,20 @@ std::map<QString, Command> commands()
                 project->setSplitSeed(quint64(seed));
             }
             const SplitPlan plan = assignSplits(*project, p.isSet(QStringLiteral("reshuffle")));
-            out() << "Split (seed " << project->splitSeed() << "): train " << plan.result.train << ", val " << plan.result.val
-                  << ", test " << plan.result.test << "; " << plan.assigned << " example(s) assigned.\n";
+            out() << "Split (seed " << project->splitSeed() << "): train " << plan.result.train << ", val "
+                  << plan.result.val << ", test " << plan.result.test << "; " << plan.assigned
+                  << " example(s) assigned.\n";
             return int(Ok);
         },
-        1, 1};
+        1,
+        1};
 
     c[QStringLiteral("params")] = {
         QStringLiteral("list, get or set parameters: params DIR [list | get KEY | set KEY VALUE]"),
         QStringLiteral("DIR [list|get KEY|set KEY VALUE]"),
-        [](QCommandLineParser &p) { p.addOption({QStringLiteral("changed"), QStringLiteral("list only values that differ from the default")}); },
+        [](QCommandLineParser &p) {
+            p.addOption({QStringLiteral("changed"), QStringLiteral("list only values that differ from the default")});
+        },
         [](QCommandLineParser &p, const QStringList &a) {
             auto project = openProject(a[0]);
             const QString action = a.size() > 1 ? a[1] : QStringLiteral("list");
@@ -238,16 +263,22 @@ std::map<QString, Command> commands()
             }
             return usage(QStringLiteral("params: expected 'list', 'get KEY' or 'set KEY VALUE'"), &p);
         },
-        1, 4};
+        1,
+        4};
 
     c[QStringLiteral("synth")] = {
-        QStringLiteral("add generated shapes (circle, square, triangle, star) to the project in DIR"), QStringLiteral("DIR"),
+        QStringLiteral("add generated shapes (circle, square, triangle, star) to the project in DIR"),
+        QStringLiteral("DIR"),
         [](QCommandLineParser &p) {
-            p.addOption({QStringLiteral("shapes"), QStringLiteral("number of images to generate"), QStringLiteral("N")});
-            p.addOption({QStringLiteral("kind"), QStringLiteral("detection or classification (creates the project if missing)"),
+            p.addOption(
+                {QStringLiteral("shapes"), QStringLiteral("number of images to generate"), QStringLiteral("N")});
+            p.addOption({QStringLiteral("kind"),
+                         QStringLiteral("detection or classification (creates the project if missing)"),
                          QStringLiteral("kind")});
-            p.addOption({QStringLiteral("seed"), QStringLiteral("random seed"), QStringLiteral("S"), QStringLiteral("1")});
-            p.addOption({QStringLiteral("size"), QStringLiteral("image size WxH"), QStringLiteral("WxH"), QStringLiteral("160x120")});
+            p.addOption(
+                {QStringLiteral("seed"), QStringLiteral("random seed"), QStringLiteral("S"), QStringLiteral("1")});
+            p.addOption({QStringLiteral("size"), QStringLiteral("image size WxH"), QStringLiteral("WxH"),
+                         QStringLiteral("160x120")});
         },
         [](QCommandLineParser &p, const QStringList &a) {
             bool ok = false;
@@ -267,17 +298,20 @@ std::map<QString, Command> commands()
             if (p.isSet(QStringLiteral("kind")) && !(kind = parseKind(p.value(QStringLiteral("kind")))))
                 return usage(QStringLiteral("synth: --kind must be detection or classification"), &p);
             std::unique_ptr<Project> project =
-                Project::exists(a[0]) ? Project::open(a[0])
-                                      : Project::create(a[0], QDir(a[0]).dirName(), kind.value_or(DatasetKind::ObjectDetection));
+                Project::exists(a[0])
+                    ? Project::open(a[0])
+                    : Project::create(a[0], QDir(a[0]).dirName(), kind.value_or(DatasetKind::ObjectDetection));
             o.kind = kind.value_or(project->kind());
             const auto added = synth::addShapes(*project, o);
             out() << "Added " << added.size() << " generated example(s) to " << project->dir() << "\n";
             return int(Ok);
         },
-        1, 1};
+        1,
+        1};
 
     c[QStringLiteral("demo")] = {
-        QStringLiteral("create the demo project (generated shapes) if missing and print its statistics"), QStringLiteral("[DIR]"),
+        QStringLiteral("create the demo project (generated shapes) if missing and print its statistics"),
+        QStringLiteral("[DIR]"),
         {},
         [](QCommandLineParser &, const QStringList &a) {
             const QString dir = a.isEmpty() ? demoDir() : a[0];
@@ -285,7 +319,8 @@ std::map<QString, Command> commands()
                 out() << "Creating the demo project in " << dir << " ...\n";
                 out().flush();
                 auto project = Project::create(dir, QStringLiteral("Shapes demo"), DatasetKind::ObjectDetection);
-                project->setDescription(QStringLiteral("Generated circles, squares, triangles and stars with exact boxes."));
+                project->setDescription(
+                    QStringLiteral("Generated circles, squares, triangles and stars with exact boxes."));
                 project->setSplitSeed(2026);
                 // The network sees the shapes at their native 160x120 resolution, in colour.
                 project->setParameter(QStringLiteral("input.min_side"), 120);
@@ -301,7 +336,8 @@ std::map<QString, Command> commands()
                   << computeStatistics(*project).toText();
             return int(Ok);
         },
-        0, 1};
+        0,
+        1};
     return c;
 }
 

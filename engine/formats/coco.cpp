@@ -49,7 +49,8 @@ void readCoco(ReadContext &ctx)
                 top.contains(QStringLiteral("annotations"))) {
                 ctx.sawAnnotations = true;
                 ctx.skip(rel, QStringLiteral("COCO file lacks the '%1' array")
-                                  .arg(top.contains(QStringLiteral("images")) ? QStringLiteral("annotations") : QStringLiteral("images")));
+                                  .arg(top.contains(QStringLiteral("images")) ? QStringLiteral("annotations")
+                                                                              : QStringLiteral("images")));
             }
             continue; // some other JSON file
         }
@@ -72,9 +73,11 @@ void readCoco(ReadContext &ctx)
         std::map<qint64, size_t> itemIndex; // image id -> index in ctx.items
         const QJsonArray images = top.value(QStringLiteral("images")).toArray();
         const QString jsonDir = QFileInfo(path).absolutePath();
-        QStringList bases = {jsonDir, QDir(jsonDir).filePath(QStringLiteral("../images")), root.filePath(QStringLiteral("images"))};
+        QStringList bases = {jsonDir, QDir(jsonDir).filePath(QStringLiteral("../images")),
+                             root.filePath(QStringLiteral("images"))};
         if (fileSplit) {
-            bases << root.filePath(QStringLiteral("images/") + splitKey(*fileSplit)) << root.filePath(splitKey(*fileSplit));
+            bases << root.filePath(QStringLiteral("images/") + splitKey(*fileSplit))
+                  << root.filePath(splitKey(*fileSplit));
             bases << QDir(jsonDir).filePath(QStringLiteral("../") + splitKey(*fileSplit));
         }
         bases << root.absolutePath();
@@ -108,12 +111,15 @@ void readCoco(ReadContext &ctx)
         const QJsonArray anns = top.value(QStringLiteral("annotations")).toArray();
         for (int i = 0; i < anns.size(); ++i) {
             const QJsonObject a = anns[i].toObject();
-            const QString where = a.contains(QStringLiteral("id"))
-                                      ? QStringLiteral("annotation id %1").arg(a.value(QStringLiteral("id")).toInteger())
-                                      : QStringLiteral("annotations[%1]").arg(i);
+            const QString where =
+                a.contains(QStringLiteral("id"))
+                    ? QStringLiteral("annotation id %1").arg(a.value(QStringLiteral("id")).toInteger())
+                    : QStringLiteral("annotations[%1]").arg(i);
             const QJsonArray bbox = a.value(QStringLiteral("bbox")).toArray();
             if (!a.value(QStringLiteral("image_id")).isDouble()) {
-                ctx.note(rel, QStringLiteral("%1: field 'image_id' is missing or not a number; annotation skipped").arg(where));
+                ctx.note(
+                    rel,
+                    QStringLiteral("%1: field 'image_id' is missing or not a number; annotation skipped").arg(where));
                 continue;
             }
             auto it = itemIndex.find(a.value(QStringLiteral("image_id")).toInteger());
@@ -123,8 +129,11 @@ void readCoco(ReadContext &ctx)
                                   .arg(a.value(QStringLiteral("image_id")).toInteger()));
                 continue;
             }
-            if (bbox.size() != 4 || !bbox[0].isDouble() || !bbox[1].isDouble() || !bbox[2].isDouble() || !bbox[3].isDouble()) {
-                ctx.note(rel, QStringLiteral("%1: field 'bbox' must be [x, y, width, height]; annotation skipped").arg(where));
+            if (bbox.size() != 4 || !bbox[0].isDouble() || !bbox[1].isDouble() || !bbox[2].isDouble() ||
+                !bbox[3].isDouble()) {
+                ctx.note(
+                    rel,
+                    QStringLiteral("%1: field 'bbox' must be [x, y, width, height]; annotation skipped").arg(where));
                 continue;
             }
             const qint64 cat = a.value(QStringLiteral("category_id")).toInteger(-1);
@@ -157,7 +166,10 @@ QByteArray jsonString(const QString &s)
     return QJsonDocument(QJsonArray{s}).toJson(QJsonDocument::Compact).mid(1).chopped(1);
 }
 
-QByteArray number(double v) { return QByteArray::number(v, 'g', 9); }
+QByteArray number(double v)
+{
+    return QByteArray::number(v, 'g', 9);
+}
 
 } // namespace
 
@@ -182,14 +194,16 @@ void writeCoco(WriteContext &ctx)
         Parts &parts = perSplit[item.split];
         const QByteArray imageId = QByteArray::number(item.example.id);
         parts.images += (parts.images.isEmpty() ? "\n" : ",\n") + QByteArray("{\"id\":") + imageId +
-                        ",\"file_name\":" + jsonString(item.outputName) + ",\"width\":" + QByteArray::number(item.example.width) +
+                        ",\"file_name\":" + jsonString(item.outputName) +
+                        ",\"width\":" + QByteArray::number(item.example.width) +
                         ",\"height\":" + QByteArray::number(item.example.height) + "}";
         for (const Box &b : item.boxes) {
             const double w = double(b.x2) - double(b.x1), h = double(b.y2) - double(b.y1);
             parts.annotations += (parts.annotations.isEmpty() ? "\n" : ",\n") + QByteArray("{\"id\":") +
-                                 QByteArray::number(++annotationId) + ",\"image_id\":" + imageId + ",\"category_id\":" +
-                                 categoryId[b.classId] + ",\"bbox\":[" + number(b.x1) + ',' + number(b.y1) + ',' + number(w) +
-                                 ',' + number(h) + "],\"area\":" + number(w * h) + ",\"iscrowd\":0}";
+                                 QByteArray::number(++annotationId) + ",\"image_id\":" + imageId +
+                                 ",\"category_id\":" + categoryId[b.classId] + ",\"bbox\":[" + number(b.x1) + ',' +
+                                 number(b.y1) + ',' + number(w) + ',' + number(h) + "],\"area\":" + number(w * h) +
+                                 ",\"iscrowd\":0}";
             ctx.report->boxes++;
         }
     }

@@ -58,12 +58,23 @@ ExportReport exportDataset(const Project &project, const QString &outDir, Format
     report.seconds[QStringLiteral("read_project")] = double(timer.nsecsElapsed()) / 1e9;
     timer.restart();
     switch (format) {
-    case Format::Voc: formats::writeVoc(ctx); break;
-    case Format::Coco: formats::writeCoco(ctx); break;
-    case Format::Yolo: formats::writeYolo(ctx); break;
-    case Format::LabelMe: formats::writeLabelMe(ctx); break;
-    case Format::ImageFolder: formats::writeImageFolder(ctx); break;
-    case Format::Auto: break;
+    case Format::Voc:
+        formats::writeVoc(ctx);
+        break;
+    case Format::Coco:
+        formats::writeCoco(ctx);
+        break;
+    case Format::Yolo:
+        formats::writeYolo(ctx);
+        break;
+    case Format::LabelMe:
+        formats::writeLabelMe(ctx);
+        break;
+    case Format::ImageFolder:
+        formats::writeImageFolder(ctx);
+        break;
+    case Format::Auto:
+        break;
     }
     report.seconds[QStringLiteral("write")] = double(timer.nsecsElapsed()) / 1e9;
     return report;

@@ -61,8 +61,8 @@ ImportReport importDataset(Project &project, const QString &source, const Import
 struct ExportReport {
     Format format = Format::Auto;
     int examples = 0, boxes = 0;
-    int unlabelledSkipped = 0; // unlabelled examples are not written (no format can say "not yet annotated")
-    QStringList files;         // annotation files written (relative)
+    int unlabelledSkipped = 0;         // unlabelled examples are not written (no format can say "not yet annotated")
+    QStringList files;                 // annotation files written (relative)
     std::map<QString, double> seconds; // wall time per phase (read_project, write)
 };
 

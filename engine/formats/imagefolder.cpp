@@ -24,7 +24,8 @@ void readImageFolder(ReadContext &ctx)
         int classPart = int(parts.size()) - 2;
         item.classLabel = parts[classPart];
         if (parseSplit(item.classLabel) && parts.size() == 2) {
-            ctx.skip(rel, QStringLiteral("image directly in the split folder '%1'; put it in a class folder inside it").arg(parts[0]));
+            ctx.skip(rel, QStringLiteral("image directly in the split folder '%1'; put it in a class folder inside it")
+                              .arg(parts[0]));
             continue;
         }
         item.split = ctx.splitFromPath(path);
@@ -36,8 +37,8 @@ void readImageFolder(ReadContext &ctx)
 void writeImageFolder(WriteContext &ctx)
 {
     for (const ExportItem &item : ctx.items) {
-        const QString rel = QStringLiteral("%1/%2/%3").arg(splitKey(item.split), ctx.className.value(item.example.classId),
-                                                          item.outputName);
+        const QString rel = QStringLiteral("%1/%2/%3")
+                                .arg(splitKey(item.split), ctx.className.value(item.example.classId), item.outputName);
         ctx.copyImage(item, rel);
     }
     writeClassList(ctx, QStringLiteral("classes.txt"));

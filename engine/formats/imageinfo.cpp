@@ -47,7 +47,7 @@ quint64 differenceHash(const cv::Mat &image)
 const QStringList &imageSuffixes()
 {
     static const QStringList s = {QStringLiteral("jpg"), QStringLiteral("jpeg"), QStringLiteral("png"),
-                                  QStringLiteral("bmp"), QStringLiteral("tif"), QStringLiteral("tiff"),
+                                  QStringLiteral("bmp"), QStringLiteral("tif"),  QStringLiteral("tiff"),
                                   QStringLiteral("webp")};
     return s;
 }

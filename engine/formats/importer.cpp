@@ -3,8 +3,8 @@
 #include "project/splitter.h"
 
 #include <QCryptographicHash>
-#include <QElapsedTimer>
 #include <QDirIterator>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -20,12 +20,18 @@ namespace visor {
 QString formatKey(Format format)
 {
     switch (format) {
-    case Format::Auto: return QStringLiteral("auto");
-    case Format::Voc: return QStringLiteral("voc");
-    case Format::Coco: return QStringLiteral("coco");
-    case Format::Yolo: return QStringLiteral("yolo");
-    case Format::LabelMe: return QStringLiteral("labelme");
-    case Format::ImageFolder: return QStringLiteral("imagefolder");
+    case Format::Auto:
+        return QStringLiteral("auto");
+    case Format::Voc:
+        return QStringLiteral("voc");
+    case Format::Coco:
+        return QStringLiteral("coco");
+    case Format::Yolo:
+        return QStringLiteral("yolo");
+    case Format::LabelMe:
+        return QStringLiteral("labelme");
+    case Format::ImageFolder:
+        return QStringLiteral("imagefolder");
     }
     return {};
 }
@@ -140,11 +146,12 @@ std::optional<Format> detectFormat(const QString &dir, QString *why)
     if (images > 0 && imageSubfolders)
         return Format::ImageFolder;
     if (why)
-        *why = images > 0 ? QStringLiteral("%1 holds %2 image(s) but no annotations (no VOC .xml, COCO or LabelMe .json, "
-                                           "YOLO labels) and no class sub-folders")
-                                .arg(dir)
-                                .arg(images)
-                          : QStringLiteral("%1 holds no images and no annotation files; it is not a data set").arg(dir);
+        *why = images > 0
+                   ? QStringLiteral("%1 holds %2 image(s) but no annotations (no VOC .xml, COCO or LabelMe .json, "
+                                    "YOLO labels) and no class sub-folders")
+                         .arg(dir)
+                         .arg(images)
+                   : QStringLiteral("%1 holds no images and no annotation files; it is not a data set").arg(dir);
     return std::nullopt;
 }
 
@@ -174,20 +181,35 @@ ImportReport importDataset(Project &project, const QString &source, const Import
 
     QElapsedTimer phase;
     phase.start();
-    auto lap = [&phase, &report](const char *name) { report.seconds[QString::fromLatin1(name)] = double(phase.nsecsElapsed()) / 1e9; phase.restart(); };
+    auto lap = [&phase, &report](const char *name) {
+        report.seconds[QString::fromLatin1(name)] = double(phase.nsecsElapsed()) / 1e9;
+        phase.restart();
+    };
     ReadContext ctx(source, report);
     switch (*format) {
-    case Format::Voc: readVoc(ctx); break;
-    case Format::Coco: readCoco(ctx); break;
-    case Format::Yolo: readYolo(ctx); break;
-    case Format::LabelMe: readLabelMe(ctx); break;
-    case Format::ImageFolder: readImageFolder(ctx); break;
-    case Format::Auto: break;
+    case Format::Voc:
+        readVoc(ctx);
+        break;
+    case Format::Coco:
+        readCoco(ctx);
+        break;
+    case Format::Yolo:
+        readYolo(ctx);
+        break;
+    case Format::LabelMe:
+        readLabelMe(ctx);
+        break;
+    case Format::ImageFolder:
+        readImageFolder(ctx);
+        break;
+    case Format::Auto:
+        break;
     }
     if (ctx.items.empty()) {
         report.fatal = ctx.sawAnnotations
                            ? QStringLiteral("no usable item in %1: every item was skipped (see the report)").arg(source)
-                           : QStringLiteral("%1 is not a %2 data set: no annotation or image found").arg(source, formatKey(*format));
+                           : QStringLiteral("%1 is not a %2 data set: no annotation or image found")
+                                 .arg(source, formatKey(*format));
         return report;
     }
 
@@ -196,8 +218,8 @@ ImportReport importDataset(Project &project, const QString &source, const Import
     const int total = int(ctx.items.size());
     std::vector<Loaded> loaded(static_cast<size_t>(total));
     {
-        const int threads = std::max(1, std::min(total, options.threads > 0 ? options.threads
-                                                                             : int(std::thread::hardware_concurrency())));
+        const int threads = std::max(
+            1, std::min(total, options.threads > 0 ? options.threads : int(std::thread::hardware_concurrency())));
         std::atomic<int> next{0}, done{0};
         std::atomic<bool> cancel{false};
         const QString imagesDir = project.imagesDir();
@@ -302,13 +324,19 @@ ImportReport importDataset(Project &project, const QString &source, const Import
             }
             if (x2 <= x1 || y2 <= y1) {
                 ctx.note(where, QStringLiteral("%1: zero or negative size (%2,%3)-(%4,%5); box skipped")
-                                    .arg(boxName).arg(x1).arg(y1).arg(x2).arg(y2));
+                                    .arg(boxName)
+                                    .arg(x1)
+                                    .arg(y1)
+                                    .arg(x2)
+                                    .arg(y2));
                 ++report.boxesSkipped;
                 continue;
             }
             if (x2 <= 0 || y2 <= 0 || x1 >= e.width || y1 >= e.height) {
                 ctx.note(where, QStringLiteral("%1: entirely outside the %2x%3 image; box skipped")
-                                    .arg(boxName).arg(e.width).arg(e.height));
+                                    .arg(boxName)
+                                    .arg(e.width)
+                                    .arg(e.height));
                 ++report.boxesSkipped;
                 continue;
             }
@@ -317,7 +345,10 @@ ImportReport importDataset(Project &project, const QString &source, const Import
                 y1 = std::max(0.0, y1);
                 x2 = std::min(double(e.width), x2);
                 y2 = std::min(double(e.height), y2);
-                ctx.note(where, QStringLiteral("%1: partly outside the %2x%3 image; clipped").arg(boxName).arg(e.width).arg(e.height));
+                ctx.note(where, QStringLiteral("%1: partly outside the %2x%3 image; clipped")
+                                    .arg(boxName)
+                                    .arg(e.width)
+                                    .arg(e.height));
                 ++report.boxesClipped;
             }
             Box b;
@@ -379,10 +410,14 @@ QJsonObject ImportReport::toJson() const
 {
     auto statusName = [](ImportEntry::Status s) {
         switch (s) {
-        case ImportEntry::Status::Imported: return QStringLiteral("imported");
-        case ImportEntry::Status::Skipped: return QStringLiteral("skipped");
-        case ImportEntry::Status::Duplicate: return QStringLiteral("duplicate");
-        case ImportEntry::Status::Note: return QStringLiteral("note");
+        case ImportEntry::Status::Imported:
+            return QStringLiteral("imported");
+        case ImportEntry::Status::Skipped:
+            return QStringLiteral("skipped");
+        case ImportEntry::Status::Duplicate:
+            return QStringLiteral("duplicate");
+        case ImportEntry::Status::Note:
+            return QStringLiteral("note");
         }
         return QString();
     };
@@ -402,7 +437,8 @@ QJsonObject ImportReport::toJson() const
             {QStringLiteral("classes_created"), QJsonArray::fromStringList(classesCreated)},
             {QStringLiteral("cancelled"), cancelled},
             {QStringLiteral("error"), fatal},
-            {QStringLiteral("seconds"), [this] {
+            {QStringLiteral("seconds"),
+             [this] {
                  QJsonObject o;
                  for (const auto &[k, v] : seconds)
                      o.insert(k, v);
@@ -434,7 +470,9 @@ QString ImportReport::toText(int maxLines) const
             s << "  ... " << (entries.size() - size_t(maxLines)) << " more line(s); use --json for all\n";
             break;
         }
-        const char *tag = e.status == ImportEntry::Status::Skipped ? "skipped" : e.status == ImportEntry::Status::Duplicate ? "duplicate" : "note";
+        const char *tag = e.status == ImportEntry::Status::Skipped     ? "skipped"
+                          : e.status == ImportEntry::Status::Duplicate ? "duplicate"
+                                                                       : "note";
         s << "  " << tag << ": " << (e.file.isEmpty() ? QString() : e.file + QStringLiteral(": ")) << e.message << "\n";
     }
     return out;

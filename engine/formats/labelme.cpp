@@ -44,7 +44,8 @@ void readLabelMe(ReadContext &ctx)
         if (!imageName.isEmpty())
             item.imagePath = ctx.resolve(QFileInfo(path).absolutePath(), imageName, &why);
         if (item.imagePath.isEmpty()) {
-            const QByteArray data = QByteArray::fromBase64(top.value(QStringLiteral("imageData")).toString().toLatin1());
+            const QByteArray data =
+                QByteArray::fromBase64(top.value(QStringLiteral("imageData")).toString().toLatin1());
             if (data.isEmpty()) {
                 ctx.skip(rel, imageName.isEmpty() ? QStringLiteral("no 'imagePath' and no 'imageData'")
                                                   : QStringLiteral("imagePath: %1").arg(why));
@@ -67,7 +68,8 @@ void readLabelMe(ReadContext &ctx)
             }
             const QJsonArray pts = s.value(QStringLiteral("points")).toArray();
             if (pts.size() != 2 || pts[0].toArray().size() != 2 || pts[1].toArray().size() != 2) {
-                ctx.note(rel, QStringLiteral("%1: a rectangle needs 'points' [[x1, y1], [x2, y2]]; skipped").arg(where));
+                ctx.note(rel,
+                         QStringLiteral("%1: a rectangle needs 'points' [[x1, y1], [x2, y2]]; skipped").arg(where));
                 continue;
             }
             const QString label = s.value(QStringLiteral("label")).toString().trimmed();

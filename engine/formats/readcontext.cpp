@@ -14,7 +14,8 @@ ReadContext::ReadContext(const QString &root, ImportReport &report)
 
 QString ReadContext::relative(const QString &absolutePath) const
 {
-    if (absolutePath.startsWith(m_root) && absolutePath.size() > m_root.size() && absolutePath[m_root.size()] == QLatin1Char('/'))
+    if (absolutePath.startsWith(m_root) && absolutePath.size() > m_root.size() &&
+        absolutePath[m_root.size()] == QLatin1Char('/'))
         return absolutePath.mid(m_root.size() + 1); // the common case, without QDir's general algorithm
     return QDir(m_root).relativeFilePath(absolutePath);
 }
@@ -37,7 +38,8 @@ QString ReadContext::resolve(const QString &baseDir, const QString &rawName, QSt
         return {};
     }
     QString path = baseDir + QLatin1Char('/') + name;
-    if (path.contains(QLatin1String("/.")) || path.contains(QLatin1String("//")) || baseDir.contains(QLatin1String("..")))
+    if (path.contains(QLatin1String("/.")) || path.contains(QLatin1String("//")) ||
+        baseDir.contains(QLatin1String("..")))
         path = QDir::cleanPath(path);
     const QFileInfo info(path);
     if (!info.exists()) {
@@ -50,7 +52,8 @@ QString ReadContext::resolve(const QString &baseDir, const QString &rawName, QSt
     auto it = m_canonicalDirs.find(folder);
     if (it == m_canonicalDirs.end())
         it = m_canonicalDirs.insert(folder, QFileInfo(folder).canonicalFilePath());
-    const QString canonical = info.isSymLink() ? info.canonicalFilePath() : it.value() + QLatin1Char('/') + info.fileName();
+    const QString canonical =
+        info.isSymLink() ? info.canonicalFilePath() : it.value() + QLatin1Char('/') + info.fileName();
     if (!canonical.startsWith(m_canonicalRoot + QLatin1Char('/'))) {
         *why = QStringLiteral("image '%1' links outside the source folder; not read").arg(rawName);
         return {};
@@ -143,9 +146,11 @@ void WriteContext::copyImage(const ExportItem &item, const QString &relativePath
     // std::filesystem::copy_file uses the kernel's copy (sendfile); QFile::copy goes through a
     // temporary file, a rename and a permission change, four times the file-system work.
     std::error_code ec;
-    std::filesystem::copy_file(QFile::encodeName(item.imagePath).toStdString(), QFile::encodeName(target).toStdString(), ec);
+    std::filesystem::copy_file(QFile::encodeName(item.imagePath).toStdString(), QFile::encodeName(target).toStdString(),
+                               ec);
     if (ec)
-        throw Error(QStringLiteral("cannot copy %1 to %2: %3").arg(item.imagePath, target, QString::fromStdString(ec.message())));
+        throw Error(QStringLiteral("cannot copy %1 to %2: %3")
+                        .arg(item.imagePath, target, QString::fromStdString(ec.message())));
 }
 
 void WriteContext::writeText(const QString &relativePath, const QByteArray &bytes) const

@@ -64,7 +64,8 @@ ParsedXml parseXml(const QString &path)
             SourceBox box;
             box.where = QStringLiteral("object %1").arg(objectIndex);
             bool haveBox = false;
-            QStringList missing = {QStringLiteral("xmin"), QStringLiteral("ymin"), QStringLiteral("xmax"), QStringLiteral("ymax")};
+            QStringList missing = {QStringLiteral("xmin"), QStringLiteral("ymin"), QStringLiteral("xmax"),
+                                   QStringLiteral("ymax")};
             QString badField;
             while (xml.readNextStartElement()) {
                 if (xml.name() == QLatin1String("name")) {
@@ -81,10 +82,14 @@ ParsedXml parseXml(const QString &path)
                         missing.removeAll(field);
                         if (!ok)
                             badField = QStringLiteral("<%1> is '%2', not a number").arg(field, text);
-                        if (field == QLatin1String("xmin")) box.x1 = v;
-                        else if (field == QLatin1String("ymin")) box.y1 = v;
-                        else if (field == QLatin1String("xmax")) box.x2 = v;
-                        else box.y2 = v;
+                        if (field == QLatin1String("xmin"))
+                            box.x1 = v;
+                        else if (field == QLatin1String("ymin"))
+                            box.y1 = v;
+                        else if (field == QLatin1String("xmax"))
+                            box.x2 = v;
+                        else
+                            box.y2 = v;
                     }
                 } else {
                     xml.skipCurrentElement();
@@ -97,7 +102,9 @@ ParsedXml parseXml(const QString &path)
             else if (!haveBox)
                 out.error = QStringLiteral("object %1 has no <bndbox>").arg(objectIndex);
             else if (!missing.isEmpty())
-                out.error = QStringLiteral("object %1: <bndbox> lacks <%2>").arg(objectIndex).arg(missing.join(QStringLiteral(">, <")));
+                out.error = QStringLiteral("object %1: <bndbox> lacks <%2>")
+                                .arg(objectIndex)
+                                .arg(missing.join(QStringLiteral(">, <")));
             else if (!badField.isEmpty())
                 out.error = QStringLiteral("object %1: %2").arg(objectIndex).arg(badField);
             if (!out.error.isEmpty())
@@ -136,7 +143,8 @@ void readVoc(ReadContext &ctx)
         const QFileInfo xi(xmlPath);
         QString why;
         QString image;
-        const QStringList bases = {xi.absolutePath(), jpegImages, QDir(xi.absolutePath()).filePath(QStringLiteral("../JPEGImages"))};
+        const QStringList bases = {xi.absolutePath(), jpegImages,
+                                   QDir(xi.absolutePath()).filePath(QStringLiteral("../JPEGImages"))};
         if (!parsed.fileName.isEmpty()) {
             image = ctx.resolveAny(bases, parsed.fileName, &why);
             if (image.isEmpty() && (why.contains(QLatin1String("absolute")) || why.contains(QLatin1String("leaves")) ||
@@ -146,7 +154,8 @@ void readVoc(ReadContext &ctx)
             }
         }
         if (image.isEmpty()) // <filename> missing or stale: the image named like the XML file
-            for (const QString &suffix : {QStringLiteral("jpg"), QStringLiteral("jpeg"), QStringLiteral("png"), QStringLiteral("bmp")}) {
+            for (const QString &suffix :
+                 {QStringLiteral("jpg"), QStringLiteral("jpeg"), QStringLiteral("png"), QStringLiteral("bmp")}) {
                 QString w;
                 image = ctx.resolveAny(bases, xi.completeBaseName() + QLatin1Char('.') + suffix, &w);
                 if (!image.isEmpty())

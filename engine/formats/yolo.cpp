@@ -50,7 +50,8 @@ QStringList readYamlNames(const QString &path, QString *error)
                 continue;
             if (auto m = mapping.match(l); m.hasMatch())
                 byIndex[m.captured(1).toInt()] = unquote(m.captured(2));
-            else if (auto m2 = item.match(l); m2.hasMatch() && (l.startsWith(QLatin1Char(' ')) || l.startsWith(QLatin1Char('-'))))
+            else if (auto m2 = item.match(l);
+                     m2.hasMatch() && (l.startsWith(QLatin1Char(' ')) || l.startsWith(QLatin1Char('-'))))
                 list << unquote(m2.captured(1));
             else
                 break;
@@ -79,7 +80,8 @@ void readYolo(ReadContext &ctx)
                 ctx.note(yaml, yamlError);
         }
     if (names.isEmpty())
-        ctx.note(QString(), QStringLiteral("no classes.txt or data.yaml names; classes are named class_0, class_1, ..."));
+        ctx.note(QString(),
+                 QStringLiteral("no classes.txt or data.yaml names; classes are named class_0, class_1, ..."));
     ctx.classOrder = names;
 
     // Split lists at the root: image paths relative to the root (or to the list's folder).
@@ -90,7 +92,9 @@ void readYolo(ReadContext &ctx)
             continue;
         for (const QByteArray &line : f.readAll().split('\n')) {
             QString why;
-            const QString p = ctx.resolve(root.absolutePath(), QString::fromUtf8(line).trimmed().remove(QRegularExpression(QStringLiteral("^\\./"))), &why);
+            const QString p = ctx.resolve(
+                root.absolutePath(),
+                QString::fromUtf8(line).trimmed().remove(QRegularExpression(QStringLiteral("^\\./"))), &why);
             if (!p.isEmpty())
                 listed[QFileInfo(p).canonicalFilePath()] = s;
         }
@@ -136,11 +140,14 @@ void readYolo(ReadContext &ctx)
         const QList<QByteArray> lines = f.readAll().split('\n');
         QString error;
         for (int i = 0; i < lines.size() && error.isEmpty(); ++i) {
-            const QStringList parts = QString::fromUtf8(lines[i]).simplified().split(QLatin1Char(' '), Qt::SkipEmptyParts);
+            const QStringList parts =
+                QString::fromUtf8(lines[i]).simplified().split(QLatin1Char(' '), Qt::SkipEmptyParts);
             if (parts.isEmpty())
                 continue;
             if (parts.size() != 5) {
-                error = QStringLiteral("line %1: expected 'class cx cy w h' (5 fields), found %2").arg(i + 1).arg(parts.size());
+                error = QStringLiteral("line %1: expected 'class cx cy w h' (5 fields), found %2")
+                            .arg(i + 1)
+                            .arg(parts.size());
                 break;
             }
             bool ok = false;
@@ -153,7 +160,10 @@ void readYolo(ReadContext &ctx)
             for (int k = 0; k < 4; ++k) {
                 v[k] = parts[k + 1].toDouble(&ok);
                 if (!ok) {
-                    error = QStringLiteral("line %1: field %2 '%3' is not a number").arg(i + 1).arg(k + 2).arg(parts[k + 1]);
+                    error = QStringLiteral("line %1: field %2 '%3' is not a number")
+                                .arg(i + 1)
+                                .arg(k + 2)
+                                .arg(parts[k + 1]);
                     break;
                 }
             }
@@ -165,8 +175,12 @@ void readYolo(ReadContext &ctx)
             } else {
                 b.className = QStringLiteral("class_%1").arg(cls);
                 if (!names.isEmpty())
-                    ctx.note(item.annotationFile, QStringLiteral("line %1: class %2 is beyond the %3 named classes; class '%4' used")
-                                                      .arg(i + 1).arg(cls).arg(names.size()).arg(b.className));
+                    ctx.note(item.annotationFile,
+                             QStringLiteral("line %1: class %2 is beyond the %3 named classes; class '%4' used")
+                                 .arg(i + 1)
+                                 .arg(cls)
+                                 .arg(names.size())
+                                 .arg(b.className));
             }
             b.x1 = v[0] - v[2] / 2;
             b.x2 = v[0] + v[2] / 2;
@@ -193,7 +207,8 @@ void writeYolo(WriteContext &ctx)
     yaml += "nc: " + QByteArray::number(qsizetype(ctx.classes.size())) + "\nnames:\n";
     for (size_t i = 0; i < ctx.classes.size(); ++i) {
         index[ctx.classes[i].id] = int(i);
-        yaml += "  " + QByteArray::number(qsizetype(i)) + ": '" + ctx.classes[i].name.toUtf8().replace('\'', "''") + "'\n";
+        yaml +=
+            "  " + QByteArray::number(qsizetype(i)) + ": '" + ctx.classes[i].name.toUtf8().replace('\'', "''") + "'\n";
     }
     for (const ExportItem &item : ctx.items) {
         const QString split = splitKey(item.split);
@@ -202,13 +217,15 @@ void writeYolo(WriteContext &ctx)
         const double w = item.example.width, h = item.example.height;
         for (const Box &b : item.boxes) {
             // 12 significant digits keep float boxes exact through the normalised round trip.
-            text += QByteArray::number(index[b.classId]) + ' ' + QByteArray::number((double(b.x1) + b.x2) / 2 / w, 'g', 12) + ' ' +
+            text += QByteArray::number(index[b.classId]) + ' ' +
+                    QByteArray::number((double(b.x1) + b.x2) / 2 / w, 'g', 12) + ' ' +
                     QByteArray::number((double(b.y1) + b.y2) / 2 / h, 'g', 12) + ' ' +
                     QByteArray::number((double(b.x2) - b.x1) / w, 'g', 12) + ' ' +
                     QByteArray::number((double(b.y2) - b.y1) / h, 'g', 12) + '\n';
             ctx.report->boxes++;
         }
-        ctx.writeText(QStringLiteral("labels/%1/%2.txt").arg(split, QFileInfo(item.outputName).completeBaseName()), text);
+        ctx.writeText(QStringLiteral("labels/%1/%2.txt").arg(split, QFileInfo(item.outputName).completeBaseName()),
+                      text);
     }
     ctx.writeText(QStringLiteral("data.yaml"), yaml);
     writeClassList(ctx, QStringLiteral("classes.txt"));

@@ -7,7 +7,8 @@ namespace visor::nn {
 BackendInfo backendInfo()
 {
     BackendInfo info;
-    info.torchVersion = QStringLiteral("%1.%2.%3").arg(TORCH_VERSION_MAJOR).arg(TORCH_VERSION_MINOR).arg(TORCH_VERSION_PATCH);
+    info.torchVersion =
+        QStringLiteral("%1.%2.%3").arg(TORCH_VERSION_MAJOR).arg(TORCH_VERSION_MINOR).arg(TORCH_VERSION_PATCH);
     info.cudaAvailable = torch::cuda::is_available();
     info.cudaDevices = info.cudaAvailable ? int(torch::cuda::device_count()) : 0;
     info.cpuThreads = torch::get_num_threads();
@@ -17,8 +18,8 @@ BackendInfo backendInfo()
 QString backendSummary()
 {
     const BackendInfo i = backendInfo();
-    const QString cuda = i.cudaAvailable ? QStringLiteral("%1 CUDA device(s)").arg(i.cudaDevices)
-                                         : QStringLiteral("no CUDA device");
+    const QString cuda =
+        i.cudaAvailable ? QStringLiteral("%1 CUDA device(s)").arg(i.cudaDevices) : QStringLiteral("no CUDA device");
     return QStringLiteral("LibTorch %1, CPU (%2 threads), %3").arg(i.torchVersion).arg(i.cpuThreads).arg(cuda);
 }
 

@@ -75,7 +75,10 @@ ParamSpec listP(const char *key, ParamType type, QJsonArray def, const char *lab
     return s;
 }
 
-ParamSpec prob(const char *key, double def, const char *label) { return numP(key, def, 0.0, 1.0, label); }
+ParamSpec prob(const char *key, double def, const char *label)
+{
+    return numP(key, def, 0.0, 1.0, label);
+}
 
 const char *kMonitors = "val_loss,loss,accuracy,val_accuracy,map,val_map";
 
@@ -182,7 +185,10 @@ std::vector<ParamSpec> buildTable()
     return t;
 }
 
-QString num(double v) { return QString::number(v, 'g', 10); }
+QString num(double v)
+{
+    return QString::number(v, 'g', 10);
+}
 
 } // namespace
 
@@ -198,14 +204,22 @@ QString ParamSpec::rangeText() const
         return {};
     };
     switch (type) {
-    case ParamType::Int: return (QStringLiteral("int ") + bounds()).trimmed();
-    case ParamType::Number: return (QStringLiteral("number ") + bounds()).trimmed();
-    case ParamType::Bool: return QStringLiteral("bool");
-    case ParamType::Choice: return QStringLiteral("choice ") + choices.join(QStringLiteral(", "));
-    case ParamType::RangePair: return QStringLiteral("range pair within ") + bounds();
-    case ParamType::IntList: return QStringLiteral("list of positive int");
-    case ParamType::NumberList: return QStringLiteral("list of positive number");
-    case ParamType::StringList: return QStringLiteral("list of ") + choices.join(QStringLiteral(", "));
+    case ParamType::Int:
+        return (QStringLiteral("int ") + bounds()).trimmed();
+    case ParamType::Number:
+        return (QStringLiteral("number ") + bounds()).trimmed();
+    case ParamType::Bool:
+        return QStringLiteral("bool");
+    case ParamType::Choice:
+        return QStringLiteral("choice ") + choices.join(QStringLiteral(", "));
+    case ParamType::RangePair:
+        return QStringLiteral("range pair within ") + bounds();
+    case ParamType::IntList:
+        return QStringLiteral("list of positive int");
+    case ParamType::NumberList:
+        return QStringLiteral("list of positive number");
+    case ParamType::StringList:
+        return QStringLiteral("list of ") + choices.join(QStringLiteral(", "));
     }
     return {};
 }
@@ -238,7 +252,9 @@ QString ParameterRegistry::validate(const QString &key, const QJsonValue &value)
     if (!s)
         return QStringLiteral("unknown parameter '%1'").arg(key);
     const QString range = s->rangeText();
-    auto bad = [&](const QString &what) { return QStringLiteral("parameter %1: %2 (allowed: %3)").arg(key, what, range); };
+    auto bad = [&](const QString &what) {
+        return QStringLiteral("parameter %1: %2 (allowed: %3)").arg(key, what, range);
+    };
     auto checkBounds = [&](double v) -> QString {
         if (!std::isfinite(v))
             return bad(QStringLiteral("value is not a finite number"));
@@ -278,7 +294,8 @@ QString ParameterRegistry::validate(const QString &key, const QJsonValue &value)
         if (!value.isArray() || a.size() != 2 || !a[0].isDouble() || !a[1].isDouble())
             return bad(QStringLiteral("expected a pair lo..hi"));
         if (a[0].toDouble() > a[1].toDouble())
-            return bad(QStringLiteral("lower end %1 is above upper end %2").arg(num(a[0].toDouble()), num(a[1].toDouble())));
+            return bad(
+                QStringLiteral("lower end %1 is above upper end %2").arg(num(a[0].toDouble()), num(a[1].toDouble())));
         for (const auto &v : a)
             if (QString e = checkBounds(v.toDouble()); !e.isEmpty())
                 return e;
@@ -323,9 +340,11 @@ QString ParameterRegistry::parse(const QString &key, const QString &rawText, QJs
         break;
     case ParamType::Bool: {
         const QString t = text.toLower();
-        if (t == QLatin1String("true") || t == QLatin1String("1") || t == QLatin1String("yes") || t == QLatin1String("on"))
+        if (t == QLatin1String("true") || t == QLatin1String("1") || t == QLatin1String("yes") ||
+            t == QLatin1String("on"))
             v = true;
-        else if (t == QLatin1String("false") || t == QLatin1String("0") || t == QLatin1String("no") || t == QLatin1String("off"))
+        else if (t == QLatin1String("false") || t == QLatin1String("0") || t == QLatin1String("no") ||
+                 t == QLatin1String("off"))
             v = false;
         else
             ok = false;
@@ -335,8 +354,8 @@ QString ParameterRegistry::parse(const QString &key, const QString &rawText, QJs
         v = s->numericChoice ? QJsonValue(toNum(text, &ok)) : QJsonValue(text);
         break;
     case ParamType::RangePair: {
-        QStringList parts = text.contains(QLatin1String("..")) ? text.split(QStringLiteral(".."))
-                                                               : text.split(QLatin1Char(','));
+        QStringList parts =
+            text.contains(QLatin1String("..")) ? text.split(QStringLiteral("..")) : text.split(QLatin1Char(','));
         if (parts.size() != 2) {
             ok = false;
             break;

@@ -11,8 +11,8 @@
 namespace visor {
 
 enum class ParamType {
-    Int,        // integer with optional bounds
-    Number,     // real number with optional bounds
+    Int,    // integer with optional bounds
+    Number, // real number with optional bounds
     Bool,
     Choice,     // one of `choices` (strings; numeric choices such as "1","3" are written as numbers)
     RangePair,  // [lo, hi] with min <= lo <= hi <= max
@@ -23,14 +23,14 @@ enum class ParamType {
 
 /// One row of the parameter contract: key, type, bounds, default, label.
 struct ParamSpec {
-    QString key;   // "train.epochs"
+    QString key; // "train.epochs"
     ParamType type = ParamType::Number;
     bool hasMin = false, hasMax = false;
     double min = 0, max = 0;
     QStringList choices;
     bool numericChoice = false; // choices are numbers ("1", "3")
     QJsonValue defaultValue;
-    QString label;              // English; the GUI translates it
+    QString label; // English; the GUI translates it
     QString help;
 
     QString group() const { return key.section(QLatin1Char('.'), 0, 0); }

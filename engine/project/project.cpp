@@ -99,7 +99,8 @@ std::unique_ptr<Project> Project::create(const QString &dir, const QString &name
     if (name.trimmed().isEmpty())
         throw Error(QStringLiteral("a project needs a name"));
     if (exists(dir))
-        throw Error(QStringLiteral("%1 already holds a project").arg(QDir(dir).filePath(QString::fromLatin1(kDatabaseName))));
+        throw Error(
+            QStringLiteral("%1 already holds a project").arg(QDir(dir).filePath(QString::fromLatin1(kDatabaseName))));
     if (!QDir().mkpath(QDir(dir).filePath(QStringLiteral("images"))))
         throw Error(QStringLiteral("cannot create the folder %1").arg(dir));
     std::unique_ptr<Project> p(new Project);
@@ -196,17 +197,29 @@ void Project::setName(const QString &name)
     setRecordField("name", name.trimmed());
 }
 
-void Project::setDescription(const QString &text) { setRecordField("description", text); }
-void Project::setSplitSeed(quint64 seed) { setRecordField("split_seed", qint64(seed & 0x7fffffffffffffffULL)); }
+void Project::setDescription(const QString &text)
+{
+    setRecordField("description", text);
+}
+void Project::setSplitSeed(quint64 seed)
+{
+    setRecordField("split_seed", qint64(seed & 0x7fffffffffffffffULL));
+}
 
-QString Project::imagesDir() const { return QDir(m_dir).filePath(QStringLiteral("images")); }
+QString Project::imagesDir() const
+{
+    return QDir(m_dir).filePath(QStringLiteral("images"));
+}
 
 QString Project::imagePath(const QString &hash, const QString &suffix) const
 {
     return QDir(imagesDir()).filePath(hash + QLatin1Char('.') + suffix);
 }
 
-QString Project::imagePath(const Example &example) const { return imagePath(example.hash, example.suffix); }
+QString Project::imagePath(const Example &example) const
+{
+    return imagePath(example.hash, example.suffix);
+}
 
 QString Project::storeImage(const QByteArray &bytes, const QString &suffix)
 {
@@ -311,8 +324,8 @@ qint64 Project::addClass(const QString &rawName, const QString &color)
     if (classByName(name))
         throw Error(QStringLiteral("a class named '%1' already exists").arg(name));
     const qint64 count = sql::scalar(m_db, QStringLiteral("SELECT COUNT(*) FROM classes"), {}, "counting classes");
-    const qint64 position = sql::scalar(m_db, QStringLiteral("SELECT COALESCE(MAX(position) + 1, 0) FROM classes"), {},
-                                        "ordering classes");
+    const qint64 position =
+        sql::scalar(m_db, QStringLiteral("SELECT COALESCE(MAX(position) + 1, 0) FROM classes"), {}, "ordering classes");
     const QString c = color.isEmpty() ? QString::fromLatin1(kPalette[count % 10]) : color;
     Transaction t(m_db);
     QSqlQuery q = sql::run(m_db, QStringLiteral("INSERT INTO classes (name, color, position) VALUES (?, ?, ?)"),
@@ -361,8 +374,9 @@ void Project::moveClass(qint64 id, int newPosition)
 
 qint64 Project::classUsage(qint64 id) const
 {
-    return sql::scalar(m_db, QStringLiteral("SELECT (SELECT COUNT(*) FROM boxes WHERE class_id = ?) + "
-                                            "(SELECT COUNT(*) FROM examples WHERE class_id = ?)"),
+    return sql::scalar(m_db,
+                       QStringLiteral("SELECT (SELECT COUNT(*) FROM boxes WHERE class_id = ?) + "
+                                      "(SELECT COUNT(*) FROM examples WHERE class_id = ?)"),
                        {id, id}, "counting class usage");
 }
 

@@ -9,7 +9,10 @@
 namespace visor {
 namespace {
 
-QVariant optSplit(const std::optional<Split> &s) { return s ? QVariant(int(*s)) : QVariant(QMetaType(QMetaType::Int)); }
+QVariant optSplit(const std::optional<Split> &s)
+{
+    return s ? QVariant(int(*s)) : QVariant(QMetaType(QMetaType::Int));
+}
 
 std::optional<Split> readSplit(const QVariant &v)
 {
@@ -41,7 +44,10 @@ Example readExample(const QSqlQuery &q)
 }
 
 // QtSql binds a null QString as SQL NULL; text columns that are NOT NULL get an empty string.
-QString text(const QString &s) { return s.isNull() ? QStringLiteral("") : s; }
+QString text(const QString &s)
+{
+    return s.isNull() ? QStringLiteral("") : s;
+}
 
 } // namespace
 
@@ -111,16 +117,19 @@ AddResult Project::addExamples(const std::vector<NewExample> &items)
     const QString now = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
     Transaction t(m_db);
     // The UNIQUE hash index finds duplicates: an ignored insert changes no row.
-    sql::Statement insert(m_db,
-                          "INSERT OR IGNORE INTO examples (hash, suffix, file_name, source, width, height, added, split, "
-                          "pinned_split, phash, labelled, class_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                          "adding an example");
+    sql::Statement insert(
+        m_db,
+        "INSERT OR IGNORE INTO examples (hash, suffix, file_name, source, width, height, added, split, "
+        "pinned_split, phash, labelled, class_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "adding an example");
     sql::Statement box(m_db, "INSERT INTO boxes (example_id, class_id, x1, y1, x2, y2) VALUES (?, ?, ?, ?, ?, ?)",
                        "adding a box");
     for (const NewExample &item : items) {
         const Example &e = item.meta;
         insert.bind(1, e.hash).bind(2, text(e.suffix)).bind(3, text(e.fileName)).bind(4, text(e.source));
-        insert.bind(5, e.width).bind(6, e.height).bind(7, e.added.isValid() ? e.added.toString(Qt::ISODateWithMs) : now);
+        insert.bind(5, e.width)
+            .bind(6, e.height)
+            .bind(7, e.added.isValid() ? e.added.toString(Qt::ISODateWithMs) : now);
         e.split ? insert.bind(8, int(*e.split)) : insert.bindNull(8);
         e.pinnedSplit ? insert.bind(9, int(*e.pinnedSplit)) : insert.bindNull(9);
         insert.bind(10, qint64(e.perceptualHash)).bind(11, e.labelled ? 1 : 0);
@@ -133,7 +142,12 @@ AddResult Project::addExamples(const std::vector<NewExample> &items)
         const qint64 id = insert.lastInsertId();
         result.added.push_back(id);
         for (const Box &b : item.boxes) {
-            box.bind(1, id).bind(2, b.classId).bind(3, double(b.x1)).bind(4, double(b.y1)).bind(5, double(b.x2)).bind(6, double(b.y2));
+            box.bind(1, id)
+                .bind(2, b.classId)
+                .bind(3, double(b.x1))
+                .bind(4, double(b.y1))
+                .bind(5, double(b.x2))
+                .bind(6, double(b.y2));
             box.run();
         }
     }
@@ -179,9 +193,9 @@ void Project::pinSplit(qint64 id, std::optional<Split> split)
 std::vector<Box> Project::boxes(qint64 exampleId) const
 {
     std::vector<Box> out;
-    QSqlQuery q = sql::run(m_db,
-                           QStringLiteral("SELECT id, class_id, x1, y1, x2, y2 FROM boxes WHERE example_id = ? ORDER BY id"),
-                           {exampleId}, "reading boxes");
+    QSqlQuery q = sql::run(
+        m_db, QStringLiteral("SELECT id, class_id, x1, y1, x2, y2 FROM boxes WHERE example_id = ? ORDER BY id"),
+        {exampleId}, "reading boxes");
     while (q.next())
         out.push_back({q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toFloat(), q.value(3).toFloat(),
                        q.value(4).toFloat(), q.value(5).toFloat()});
@@ -191,10 +205,11 @@ std::vector<Box> Project::boxes(qint64 exampleId) const
 std::unordered_map<qint64, std::vector<Box>> Project::allBoxes() const
 {
     std::unordered_map<qint64, std::vector<Box>> out;
-    sql::Statement q(const_cast<QSqlDatabase &>(m_db), "SELECT example_id, id, class_id, x1, y1, x2, y2 FROM boxes ORDER BY id",
-                     "reading boxes");
+    sql::Statement q(const_cast<QSqlDatabase &>(m_db),
+                     "SELECT example_id, id, class_id, x1, y1, x2, y2 FROM boxes ORDER BY id", "reading boxes");
     while (q.step())
-        out[q.int64(0)].push_back({q.int64(1), q.int64(2), float(q.real(3)), float(q.real(4)), float(q.real(5)), float(q.real(6))});
+        out[q.int64(0)].push_back(
+            {q.int64(1), q.int64(2), float(q.real(3)), float(q.real(4)), float(q.real(5)), float(q.real(6))});
     return out;
 }
 
@@ -206,7 +221,8 @@ void Project::setBoxes(qint64 exampleId, const std::vector<Box> &list)
     Transaction t(m_db);
     sql::run(m_db, QStringLiteral("DELETE FROM boxes WHERE example_id = ?"), {exampleId}, "replacing boxes");
     for (const Box &b : list)
-        sql::run(m_db, QStringLiteral("INSERT INTO boxes (example_id, class_id, x1, y1, x2, y2) VALUES (?, ?, ?, ?, ?, ?)"),
+        sql::run(m_db,
+                 QStringLiteral("INSERT INTO boxes (example_id, class_id, x1, y1, x2, y2) VALUES (?, ?, ?, ?, ?, ?)"),
                  {exampleId, b.classId, b.x1, b.y1, b.x2, b.y2}, "adding a box");
     sql::run(m_db, QStringLiteral("UPDATE examples SET labelled = 1 WHERE id = ?"), {exampleId}, "marking labelled");
     t.commit();
@@ -230,8 +246,9 @@ void Project::updateBox(const Box &b)
 {
     checkClass(b.classId);
     Transaction t(m_db);
-    QSqlQuery q = sql::run(m_db, QStringLiteral("UPDATE boxes SET class_id = ?, x1 = ?, y1 = ?, x2 = ?, y2 = ? WHERE id = ?"),
-                           {b.classId, b.x1, b.y1, b.x2, b.y2, b.id}, "updating a box");
+    QSqlQuery q =
+        sql::run(m_db, QStringLiteral("UPDATE boxes SET class_id = ?, x1 = ?, y1 = ?, x2 = ?, y2 = ? WHERE id = ?"),
+                 {b.classId, b.x1, b.y1, b.x2, b.y2, b.id}, "updating a box");
     if (q.numRowsAffected() != 1)
         throw Error(QStringLiteral("no box with id %1").arg(b.id));
     t.commit();
@@ -250,9 +267,10 @@ void Project::setLabel(qint64 exampleId, qint64 classId)
     if (classId > 0)
         checkClass(classId);
     Transaction t(m_db);
-    sql::run(m_db, QStringLiteral("UPDATE examples SET class_id = ?, labelled = ? WHERE id = ?"),
-             {classId > 0 ? QVariant(classId) : QVariant(QMetaType(QMetaType::LongLong)), classId > 0 ? 1 : 0, exampleId},
-             "labelling an example");
+    sql::run(
+        m_db, QStringLiteral("UPDATE examples SET class_id = ?, labelled = ? WHERE id = ?"),
+        {classId > 0 ? QVariant(classId) : QVariant(QMetaType(QMetaType::LongLong)), classId > 0 ? 1 : 0, exampleId},
+        "labelling an example");
     t.commit();
 }
 

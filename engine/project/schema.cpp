@@ -86,7 +86,10 @@ struct Step {
     size_t count;
 };
 
-template <size_t N> Step step(const char *const (&s)[N]) { return {s, N}; }
+template <size_t N> Step step(const char *const (&s)[N])
+{
+    return {s, N};
+}
 
 } // namespace
 

@@ -42,12 +42,14 @@ void stratifiedOrder(std::vector<Candidate> &list, quint64 seed)
     for (auto &[stratum, members] : strata) {
         for (auto *c : members)
             c->key = uniform(seed, c->hash, 'p');
-        std::sort(members.begin(), members.end(), [](auto *a, auto *b) { return a->key < b->key || (a->key == b->key && a->id < b->id); });
+        std::sort(members.begin(), members.end(),
+                  [](auto *a, auto *b) { return a->key < b->key || (a->key == b->key && a->id < b->id); });
         const double n = double(members.size());
         for (size_t i = 0; i < members.size(); ++i)
             members[i]->key = (double(i) + uniform(seed, members[i]->hash, 'o')) / n;
     }
-    std::sort(list.begin(), list.end(), [](const Candidate &a, const Candidate &b) { return a.key < b.key || (a.key == b.key && a.id < b.id); });
+    std::sort(list.begin(), list.end(),
+              [](const Candidate &a, const Candidate &b) { return a.key < b.key || (a.key == b.key && a.id < b.id); });
 }
 
 } // namespace
@@ -83,9 +85,12 @@ SplitPlan assignSplits(Project &project, bool reshuffle)
     std::vector<Candidate> open;
     std::vector<std::pair<qint64, std::optional<Split>>> changes;
     auto count = [&current](Split s) {
-        if (s == Split::Train) ++current.train;
-        else if (s == Split::Val) ++current.val;
-        else ++current.test;
+        if (s == Split::Train)
+            ++current.train;
+        else if (s == Split::Val)
+            ++current.val;
+        else
+            ++current.test;
     };
     while (q.next()) {
         Candidate c{q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toLongLong()};

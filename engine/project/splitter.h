@@ -12,9 +12,9 @@ struct SplitCounts {
 };
 
 struct SplitPlan {
-    SplitCounts targets;  // what validation and test should hold for the current size
-    SplitCounts result;   // what they hold after the assignment
-    int assigned = 0;     // examples whose split was set or changed
+    SplitCounts targets; // what validation and test should hold for the current size
+    SplitCounts result;  // what they hold after the assignment
+    int assigned = 0;    // examples whose split was set or changed
 };
 
 /// How many examples validation and test take for `total` examples: each its fraction, rounded,

@@ -18,7 +18,8 @@ inline void check(bool ok, const QSqlQuery &q, const char *what)
 }
 
 /// Prepares and runs a statement with positional bindings.
-inline QSqlQuery run(QSqlDatabase &db, const QString &statement, std::initializer_list<QVariant> binds, const char *what)
+inline QSqlQuery run(QSqlDatabase &db, const QString &statement, std::initializer_list<QVariant> binds,
+                     const char *what)
 {
     QSqlQuery q(db);
     q.setForwardOnly(true);
@@ -29,7 +30,8 @@ inline QSqlQuery run(QSqlDatabase &db, const QString &statement, std::initialize
     return q;
 }
 
-inline QSqlQuery run(const QSqlDatabase &db, const QString &statement, std::initializer_list<QVariant> binds, const char *what)
+inline QSqlQuery run(const QSqlDatabase &db, const QString &statement, std::initializer_list<QVariant> binds,
+                     const char *what)
 {
     return run(const_cast<QSqlDatabase &>(db), statement, binds, what);
 }

@@ -18,10 +18,14 @@ sqlite3 *handle(QSqlDatabase &db)
 Statement::Statement(QSqlDatabase &db, const char *statement, const char *what) : m_db(handle(db)), m_what(what)
 {
     if (sqlite3_prepare_v2(m_db, statement, -1, &m_stmt, nullptr) != SQLITE_OK)
-        throw Error(QStringLiteral("database error while %1: %2").arg(QString::fromLatin1(what), QString::fromUtf8(sqlite3_errmsg(m_db))));
+        throw Error(QStringLiteral("database error while %1: %2")
+                        .arg(QString::fromLatin1(what), QString::fromUtf8(sqlite3_errmsg(m_db))));
 }
 
-Statement::~Statement() { sqlite3_finalize(m_stmt); }
+Statement::~Statement()
+{
+    sqlite3_finalize(m_stmt);
+}
 
 Statement &Statement::bind(int index, qint64 value)
 {

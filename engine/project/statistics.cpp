@@ -21,7 +21,10 @@ const std::vector<double> kSizeEdges = {0, 4, 8, 16, 32, 64, 128, 256, 512, 1024
 const std::vector<double> kAreaEdges = {0, 0.001, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 0.9, 1.0 + 1e-9};
 const std::vector<double> kRatioEdges = {0, 0.25, 0.5, 0.75, 1.0 / 1.2, 1.2, 1.5, 2, 4, kInf};
 
-int splitIndex(const QVariant &v) { return v.isNull() ? -1 : v.toInt(); }
+int splitIndex(const QVariant &v)
+{
+    return v.isNull() ? -1 : v.toInt();
+}
 
 void add(PerSplit &p, int split, qint64 n)
 {
@@ -169,8 +172,9 @@ DatasetStatistics computeStatistics(const Project &project)
 
     // Examples by split and labelled state.
     {
-        QSqlQuery q = sql::run(db, QStringLiteral("SELECT split, labelled, COUNT(*) FROM examples GROUP BY split, labelled"),
-                               {}, "counting examples");
+        QSqlQuery q =
+            sql::run(db, QStringLiteral("SELECT split, labelled, COUNT(*) FROM examples GROUP BY split, labelled"), {},
+                     "counting examples");
         while (q.next()) {
             const qint64 n = q.value(2).toLongLong();
             add(st.splits, splitIndex(q.value(0)), n);
@@ -194,34 +198,41 @@ DatasetStatistics computeStatistics(const Project &project)
     BoxFindings findings;
     if (detection) {
         const ParameterSet &p = params;
-        findings = scanBoxes(const_cast<QSqlDatabase &>(db), st, classIndex, p.toInt(QStringLiteral("input.min_side")),
-                             p.toInt(QStringLiteral("input.max_side")), p.toInt(QStringLiteral("health.min_box_pixels")),
-                             p.toDouble(QStringLiteral("health.large_box_fraction")));
+        findings =
+            scanBoxes(const_cast<QSqlDatabase &>(db), st, classIndex, p.toInt(QStringLiteral("input.min_side")),
+                      p.toInt(QStringLiteral("input.max_side")), p.toInt(QStringLiteral("health.min_box_pixels")),
+                      p.toDouble(QStringLiteral("health.large_box_fraction")));
     } else {
-        QSqlQuery q = sql::run(db,
-                               QStringLiteral("SELECT class_id, split, COUNT(*) FROM examples WHERE class_id IS NOT NULL "
-                                              "GROUP BY class_id, split"),
-                               {}, "counting examples per class");
+        QSqlQuery q =
+            sql::run(db,
+                     QStringLiteral("SELECT class_id, split, COUNT(*) FROM examples WHERE class_id IS NOT NULL "
+                                    "GROUP BY class_id, split"),
+                     {}, "counting examples per class");
         while (q.next())
-            add(st.classes[classIndex.at(q.value(0).toLongLong())].examples, splitIndex(q.value(1)), q.value(2).toLongLong());
+            add(st.classes[classIndex.at(q.value(0).toLongLong())].examples, splitIndex(q.value(1)),
+                q.value(2).toLongLong());
     }
 
     // ---- warnings
-    auto warn = [&st](const QString &code, const QString &message, QJsonObject numbers, std::vector<qint64> examples = {}) {
+    auto warn = [&st](const QString &code, const QString &message, QJsonObject numbers,
+                      std::vector<qint64> examples = {}) {
         st.warnings.push_back({code, message, std::move(numbers), std::move(examples), {}});
     };
 
     if (st.annotated < kMinTrainingExamples) {
         const qint64 missing = kMinTrainingExamples - st.annotated;
-        warn(QStringLiteral("too_few_examples"),
-             QStringLiteral("Training needs at least %1 annotated examples; this data set has %2, so %3 more are needed "
-                            "(about 300 give good results, about 1000 suit production).")
-                 .arg(kMinTrainingExamples)
-                 .arg(st.annotated)
-                 .arg(missing),
-             {{QStringLiteral("annotated"), st.annotated}, {QStringLiteral("needed"), kMinTrainingExamples},
-              {QStringLiteral("missing"), missing}},
-             ids(sql::run(db, QStringLiteral("SELECT id FROM examples WHERE labelled = 0 ORDER BY id"), {}, "listing unlabelled")));
+        warn(
+            QStringLiteral("too_few_examples"),
+            QStringLiteral("Training needs at least %1 annotated examples; this data set has %2, so %3 more are needed "
+                           "(about 300 give good results, about 1000 suit production).")
+                .arg(kMinTrainingExamples)
+                .arg(st.annotated)
+                .arg(missing),
+            {{QStringLiteral("annotated"), st.annotated},
+             {QStringLiteral("needed"), kMinTrainingExamples},
+             {QStringLiteral("missing"), missing}},
+            ids(sql::run(db, QStringLiteral("SELECT id FROM examples WHERE labelled = 0 ORDER BY id"), {},
+                         "listing unlabelled")));
     }
 
     // Annotated examples per split; an empty validation or test split leaves the trainer blind.
@@ -239,12 +250,13 @@ DatasetStatistics computeStatistics(const Project &project)
     }
 
     auto classExamples = [&](qint64 classId, const QString &extra) {
-        return ids(sql::run(db,
-                            detection ? QStringLiteral("SELECT DISTINCT b.example_id FROM boxes b JOIN examples e ON e.id = "
-                                                       "b.example_id WHERE b.class_id = ? %1 ORDER BY 1")
-                                            .arg(extra)
-                                      : QStringLiteral("SELECT e.id FROM examples e WHERE e.class_id = ? %1 ORDER BY 1").arg(extra),
-                            {classId}, "listing a class's examples"));
+        return ids(sql::run(
+            db,
+            detection ? QStringLiteral("SELECT DISTINCT b.example_id FROM boxes b JOIN examples e ON e.id = "
+                                       "b.example_id WHERE b.class_id = ? %1 ORDER BY 1")
+                            .arg(extra)
+                      : QStringLiteral("SELECT e.id FROM examples e WHERE e.class_id = ? %1 ORDER BY 1").arg(extra),
+            {classId}, "listing a class's examples"));
     };
 
     qint64 largest = 0, smallest = std::numeric_limits<qint64>::max();
@@ -255,20 +267,24 @@ DatasetStatistics computeStatistics(const Project &project)
                  {{QStringLiteral("class"), c.info.name}, {QStringLiteral("examples"), 0}});
             continue;
         }
-        if (c.examples.counts[size_t(Split::Train)] == 0 && c.examples.counts[size_t(Split::Val)] + c.examples.counts[size_t(Split::Test)] > 0)
-            warn(QStringLiteral("class_missing_in_train"),
-                 QStringLiteral("Class '%1' has %2 example(s) but none in the training split; the model cannot learn it.")
-                     .arg(c.info.name)
-                     .arg(n),
-                 {{QStringLiteral("class"), c.info.name}, {QStringLiteral("examples"), n}, {QStringLiteral("train"), 0}},
-                 classExamples(c.info.id, {}));
+        if (c.examples.counts[size_t(Split::Train)] == 0 &&
+            c.examples.counts[size_t(Split::Val)] + c.examples.counts[size_t(Split::Test)] > 0)
+            warn(
+                QStringLiteral("class_missing_in_train"),
+                QStringLiteral(
+                    "Class '%1' has %2 example(s) but none in the training split; the model cannot learn it.")
+                    .arg(c.info.name)
+                    .arg(n),
+                {{QStringLiteral("class"), c.info.name}, {QStringLiteral("examples"), n}, {QStringLiteral("train"), 0}},
+                classExamples(c.info.id, {}));
         const qint64 size = detection ? c.boxes.total() : n;
         largest = std::max(largest, size);
         smallest = std::min(smallest, size);
     }
 
     const double ratioLimit = params.toDouble(QStringLiteral("health.imbalance_ratio"));
-    if (largest > 0 && smallest < std::numeric_limits<qint64>::max() && double(largest) / double(smallest) > ratioLimit) {
+    if (largest > 0 && smallest < std::numeric_limits<qint64>::max() &&
+        double(largest) / double(smallest) > ratioLimit) {
         QStringList small;
         std::vector<qint64> concerned;
         for (const ClassStatistics &c : st.classes) {
@@ -283,15 +299,18 @@ DatasetStatistics computeStatistics(const Project &project)
         concerned.erase(std::unique(concerned.begin(), concerned.end()), concerned.end());
         const double ratio = double(largest) / double(smallest);
         warn(QStringLiteral("imbalance"),
-             QStringLiteral("Classes are imbalanced: the largest has %1 %2 and the smallest %3, a ratio of %4 (above %5). "
-                            "Under-represented: %6. Add examples of these classes.")
+             QStringLiteral(
+                 "Classes are imbalanced: the largest has %1 %2 and the smallest %3, a ratio of %4 (above %5). "
+                 "Under-represented: %6. Add examples of these classes.")
                  .arg(largest)
                  .arg(detection ? QStringLiteral("objects") : QStringLiteral("examples"))
                  .arg(smallest)
                  .arg(ratio, 0, 'f', 1)
                  .arg(ratioLimit)
                  .arg(small.join(QStringLiteral(", "))),
-             {{QStringLiteral("largest"), largest}, {QStringLiteral("smallest"), smallest}, {QStringLiteral("ratio"), ratio},
+             {{QStringLiteral("largest"), largest},
+              {QStringLiteral("smallest"), smallest},
+              {QStringLiteral("ratio"), ratio},
               {QStringLiteral("limit"), ratioLimit}},
              concerned);
     }
@@ -301,16 +320,19 @@ DatasetStatistics computeStatistics(const Project &project)
         const int maxSide = params.toInt(QStringLiteral("input.max_side"));
         const int minPx = params.toInt(QStringLiteral("health.min_box_pixels"));
         warn(QStringLiteral("small_boxes"),
-             QStringLiteral("%1 box(es) in %2 image(s) will be smaller than %3 px after resizing to the input resolution "
-                            "(shorter side %4, longer side at most %5); the network may not see them. Raise "
-                            "input.min_side / input.max_side or crop.")
+             QStringLiteral(
+                 "%1 box(es) in %2 image(s) will be smaller than %3 px after resizing to the input resolution "
+                 "(shorter side %4, longer side at most %5); the network may not see them. Raise "
+                 "input.min_side / input.max_side or crop.")
                  .arg(findings.smallBoxes)
                  .arg(findings.smallExamples.size())
                  .arg(minPx)
                  .arg(minSide)
                  .arg(maxSide),
-             {{QStringLiteral("boxes"), findings.smallBoxes}, {QStringLiteral("min_pixels"), minPx},
-              {QStringLiteral("min_side"), minSide}, {QStringLiteral("max_side"), maxSide}},
+             {{QStringLiteral("boxes"), findings.smallBoxes},
+              {QStringLiteral("min_pixels"), minPx},
+              {QStringLiteral("min_side"), minSide},
+              {QStringLiteral("max_side"), maxSide}},
              findings.smallExamples);
     }
     if (findings.largeBoxes > 0) {
@@ -350,27 +372,29 @@ DatasetStatistics computeStatistics(const Project &project)
                 }
             }
             std::sort(all.begin(), all.end());
-            st.warnings.push_back({QStringLiteral("near_duplicates"),
-                                   QStringLiteral("%1 group(s) of near-duplicate images (%2 images, perceptual hashes within "
-                                                  "%3 bits); they add little and inflate the apparent data set size.")
-                                       .arg(groups.size())
-                                       .arg(all.size())
-                                       .arg(distance),
-                                   {{QStringLiteral("groups"), qint64(groups.size())},
-                                    {QStringLiteral("images"), qint64(all.size())},
-                                    {QStringLiteral("distance"), distance}},
-                                   all,
-                                   groups});
+            st.warnings.push_back(
+                {QStringLiteral("near_duplicates"),
+                 QStringLiteral("%1 group(s) of near-duplicate images (%2 images, perceptual hashes within "
+                                "%3 bits); they add little and inflate the apparent data set size.")
+                     .arg(groups.size())
+                     .arg(all.size())
+                     .arg(distance),
+                 {{QStringLiteral("groups"), qint64(groups.size())},
+                  {QStringLiteral("images"), qint64(all.size())},
+                  {QStringLiteral("distance"), distance}},
+                 all,
+                 groups});
             if (!leaking.empty()) {
                 std::sort(leakingIds.begin(), leakingIds.end());
-                st.warnings.push_back({QStringLiteral("duplicate_leakage"),
-                                       QStringLiteral("%1 group(s) of near-duplicate images sit in different splits, so "
-                                                      "validation and test partly measure memory; pin each group to one split.")
-                                           .arg(leaking.size()),
-                                       {{QStringLiteral("groups"), qint64(leaking.size())},
-                                        {QStringLiteral("images"), qint64(leakingIds.size())}},
-                                       leakingIds,
-                                       leaking});
+                st.warnings.push_back(
+                    {QStringLiteral("duplicate_leakage"),
+                     QStringLiteral("%1 group(s) of near-duplicate images sit in different splits, so "
+                                    "validation and test partly measure memory; pin each group to one split.")
+                         .arg(leaking.size()),
+                     {{QStringLiteral("groups"), qint64(leaking.size())},
+                      {QStringLiteral("images"), qint64(leakingIds.size())}},
+                     leakingIds,
+                     leaking});
             }
         }
     }
@@ -382,12 +406,9 @@ QJsonObject DatasetStatistics::toJson() const
     const bool detection = kind == DatasetKind::ObjectDetection;
     QJsonArray classArray;
     for (const ClassStatistics &c : classes) {
-        QJsonObject o{{QStringLiteral("id"), c.info.id},
-                      {QStringLiteral("name"), c.info.name},
-                      {QStringLiteral("color"), c.info.color},
-                      {QStringLiteral("examples"), c.examples.total()},
-                      {QStringLiteral("boxes"), c.boxes.total()},
-                      {QStringLiteral("splits"), splitsJson(c.examples)}};
+        QJsonObject o{{QStringLiteral("id"), c.info.id},          {QStringLiteral("name"), c.info.name},
+                      {QStringLiteral("color"), c.info.color},    {QStringLiteral("examples"), c.examples.total()},
+                      {QStringLiteral("boxes"), c.boxes.total()}, {QStringLiteral("splits"), splitsJson(c.examples)}};
         if (detection)
             o.insert(QStringLiteral("box_splits"), splitsJson(c.boxes));
         classArray.append(o);
@@ -452,8 +473,8 @@ QString DatasetStatistics::toText() const
           << " examples";
         if (detection)
             s << QString::number(c.boxes.total()).rightJustified(8) << " boxes";
-        s << "   train " << c.examples.counts[0] << ", val " << c.examples.counts[1] << ", test " << c.examples.counts[2]
-          << "\n";
+        s << "   train " << c.examples.counts[0] << ", val " << c.examples.counts[1] << ", test "
+          << c.examples.counts[2] << "\n";
     }
     for (const Histogram &h : histograms) {
         s << "\n" << h.quantity << ":";
@@ -467,8 +488,8 @@ QString DatasetStatistics::toText() const
         s << "\n";
     s << "\nWarnings: " << (warnings.empty() ? QStringLiteral("none") : QString::number(warnings.size())) << "\n";
     for (const HealthWarning &w : warnings)
-        s << "  [" << w.code << "] " << w.message << (w.examples.empty() ? QString() : QStringLiteral(" (%1 examples)").arg(w.examples.size()))
-          << "\n";
+        s << "  [" << w.code << "] " << w.message
+          << (w.examples.empty() ? QString() : QStringLiteral(" (%1 examples)").arg(w.examples.size())) << "\n";
     return out;
 }
 

@@ -15,7 +15,8 @@ QString kindName(DatasetKind kind)
 std::optional<DatasetKind> parseKind(const QString &text)
 {
     const QString t = text.trimmed().toLower();
-    if (t == QLatin1String("detection") || t == QLatin1String("objectdetection") || t == QLatin1String("object_detection"))
+    if (t == QLatin1String("detection") || t == QLatin1String("objectdetection") ||
+        t == QLatin1String("object_detection"))
         return DatasetKind::ObjectDetection;
     if (t == QLatin1String("classification"))
         return DatasetKind::Classification;
@@ -25,9 +26,12 @@ std::optional<DatasetKind> parseKind(const QString &text)
 QString splitKey(Split split)
 {
     switch (split) {
-    case Split::Train: return QStringLiteral("train");
-    case Split::Val: return QStringLiteral("val");
-    case Split::Test: return QStringLiteral("test");
+    case Split::Train:
+        return QStringLiteral("train");
+    case Split::Val:
+        return QStringLiteral("val");
+    case Split::Test:
+        return QStringLiteral("test");
     }
     return {};
 }

@@ -23,7 +23,7 @@ std::optional<DatasetKind> parseKind(const QString &text);
 /// Which part of the data an example belongs to. Values are stored in the database.
 enum class Split { Train = 0, Val = 1, Test = 2 };
 constexpr int kSplitCount = 3;
-QString splitKey(Split split);                       // "train", "val", "test"
+QString splitKey(Split split);                        // "train", "val", "test"
 std::optional<Split> parseSplit(const QString &text); // also "valid", "validation"
 
 /// An error in the user's data or request; the message names the file or parameter at fault.

@@ -55,7 +55,8 @@ void drawShape(cv::Mat &img, int cls, cv::Rect box, const cv::Scalar &colour)
         cv::rectangle(img, box, colour, cv::FILLED, cv::LINE_AA);
         break;
     case 2: {
-        const cv::Point pts[3] = {{box.x + box.width / 2, box.y}, {box.x, box.y + box.height - 1},
+        const cv::Point pts[3] = {{box.x + box.width / 2, box.y},
+                                  {box.x, box.y + box.height - 1},
                                   {box.x + box.width - 1, box.y + box.height - 1}};
         cv::fillConvexPoly(img, pts, 3, colour, cv::LINE_AA);
         break;
@@ -105,7 +106,8 @@ ShapeSample renderShapes(const ShapesOptions &o, int index)
     for (int i = 0, tries = 0; i < n && tries < 200; ++tries) {
         const int cls = classification ? s.label : int(rng() % quint64(classes));
         const int side = o.minSize + int(u(rng) * (o.maxSize - o.minSize));
-        const int w = std::max(6, int(side * (0.75 + 0.5 * u(rng)))), h = std::max(6, int(side * (0.75 + 0.5 * u(rng))));
+        const int w = std::max(6, int(side * (0.75 + 0.5 * u(rng)))),
+                  h = std::max(6, int(side * (0.75 + 0.5 * u(rng))));
         if (w >= o.width - 2 || h >= o.height - 2)
             continue;
         const cv::Rect r(1 + int(u(rng) * (o.width - w - 2)), 1 + int(u(rng) * (o.height - h - 2)), w, h);
@@ -131,7 +133,8 @@ std::vector<qint64> addShapes(Project &project, const ShapesOptions &options)
 {
     if (options.count < 1)
         throw Error(QStringLiteral("synth: --shapes must be at least 1"));
-    if (options.minShapes < 1 || options.maxShapes < options.minShapes || options.minSize < 4 || options.maxSize < options.minSize)
+    if (options.minShapes < 1 || options.maxShapes < options.minShapes || options.minSize < 4 ||
+        options.maxSize < options.minSize)
         throw Error(QStringLiteral("synth: invalid shape counts or sizes"));
     if (options.kind != project.kind())
         throw Error(QStringLiteral("synth: the project is a %1 project").arg(kindName(project.kind())));

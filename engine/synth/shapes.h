@@ -10,7 +10,7 @@ namespace visor::synth {
 
 struct ShapesOptions {
     DatasetKind kind = DatasetKind::ObjectDetection;
-    int count = 100;          // images
+    int count = 100; // images
     quint64 seed = 1;
     int width = 160, height = 120;
     int minShapes = 1, maxShapes = 4; // detection: shapes per image (classification: always one)
@@ -21,9 +21,9 @@ struct ShapesOptions {
 const QStringList &shapeClasses();
 
 struct ShapeSample {
-    cv::Mat image; // BGR, 8-bit
+    cv::Mat image;                                 // BGR, 8-bit
     std::vector<std::pair<int, cv::Rect2f>> boxes; // class index, exact box
-    int label = 0; // classification
+    int label = 0;                                 // classification
 };
 
 /// Renders sample `index` of a seeded sequence: the same (seed, index) always gives the same image.

@@ -65,17 +65,28 @@ private Q_SLOTS:
         const QString dir = tmp.path() + QStringLiteral("/proj");
         QCOMPARE(cli({QStringLiteral("init"), dir}).code, 1); // --kind missing
         QCOMPARE(cli({QStringLiteral("init"), dir, QStringLiteral("--kind"), QStringLiteral("segmentation")}).code, 1);
-        QCOMPARE(cli({QStringLiteral("init"), dir, QStringLiteral("--kind"), QStringLiteral("detection"), QStringLiteral("--name"), QStringLiteral("P")}).code, 0);
+        QCOMPARE(cli({QStringLiteral("init"), dir, QStringLiteral("--kind"), QStringLiteral("detection"),
+                      QStringLiteral("--name"), QStringLiteral("P")})
+                     .code,
+                 0);
         Result r = cli({QStringLiteral("init"), dir, QStringLiteral("--kind"), QStringLiteral("detection")});
         QCOMPARE(r.code, 2);
         QVERIFY(r.err.contains(QStringLiteral("already holds a project")));
 
         // Generated data in another project, exported as COCO, imported here.
         const QString gen = tmp.path() + QStringLiteral("/gen");
-        QCOMPARE(cli({QStringLiteral("synth"), gen, QStringLiteral("--shapes"), QStringLiteral("24"), QStringLiteral("--kind"), QStringLiteral("detection"), QStringLiteral("--seed"), QStringLiteral("3")}).code, 0);
+        QCOMPARE(
+            cli({QStringLiteral("synth"), gen, QStringLiteral("--shapes"), QStringLiteral("24"),
+                 QStringLiteral("--kind"), QStringLiteral("detection"), QStringLiteral("--seed"), QStringLiteral("3")})
+                .code,
+            0);
         QCOMPARE(cli({QStringLiteral("synth"), gen}).code, 1); // --shapes missing
-        QCOMPARE(cli({QStringLiteral("export"), gen, tmp.path() + QStringLiteral("/coco"), QStringLiteral("--format"), QStringLiteral("pdf")}).code, 1);
-        r = cli({QStringLiteral("export"), gen, tmp.path() + QStringLiteral("/coco"), QStringLiteral("--format"), QStringLiteral("coco")});
+        QCOMPARE(cli({QStringLiteral("export"), gen, tmp.path() + QStringLiteral("/coco"), QStringLiteral("--format"),
+                      QStringLiteral("pdf")})
+                     .code,
+                 1);
+        r = cli({QStringLiteral("export"), gen, tmp.path() + QStringLiteral("/coco"), QStringLiteral("--format"),
+                 QStringLiteral("coco")});
         QCOMPARE(r.code, 0);
         QVERIFY2(r.out.contains(QStringLiteral("Exported 24 example(s)")), qPrintable(r.out));
 
@@ -87,7 +98,9 @@ private Q_SLOTS:
         r = cli({QStringLiteral("import"), dir, tmp.path() + QStringLiteral("/nowhere")});
         QCOMPARE(r.code, 2);
         QVERIFY(r.err.contains(QStringLiteral("nowhere")));
-        QCOMPARE(cli({QStringLiteral("import"), dir, tmp.path(), QStringLiteral("--format"), QStringLiteral("xyz")}).code, 1);
+        QCOMPARE(
+            cli({QStringLiteral("import"), dir, tmp.path(), QStringLiteral("--format"), QStringLiteral("xyz")}).code,
+            1);
 
         r = cli({QStringLiteral("stats"), dir, QStringLiteral("--json")});
         QCOMPARE(r.code, 0);
@@ -103,13 +116,15 @@ private Q_SLOTS:
             const QJsonObject o = c.toObject();
             QVERIFY(o.contains(QStringLiteral("name")) && o.contains(QStringLiteral("examples")));
             const QJsonObject splits = o[QStringLiteral("splits")].toObject();
-            QVERIFY(splits.contains(QStringLiteral("train")) && splits.contains(QStringLiteral("val")) && splits.contains(QStringLiteral("test")));
+            QVERIFY(splits.contains(QStringLiteral("train")) && splits.contains(QStringLiteral("val")) &&
+                    splits.contains(QStringLiteral("test")));
             boxes += o[QStringLiteral("boxes")].toInt();
         }
         QCOMPARE(boxes, report[QStringLiteral("boxes")].toInt());
         for (const auto &w : st[QStringLiteral("warnings")].toArray()) {
             const QJsonObject o = w.toObject();
-            QVERIFY(o.contains(QStringLiteral("code")) && o.contains(QStringLiteral("message")) && o[QStringLiteral("examples")].isArray());
+            QVERIFY(o.contains(QStringLiteral("code")) && o.contains(QStringLiteral("message")) &&
+                    o[QStringLiteral("examples")].isArray());
         }
         r = cli({QStringLiteral("stats"), dir});
         QCOMPARE(r.code, 0);
@@ -117,10 +132,15 @@ private Q_SLOTS:
         QCOMPARE(cli({QStringLiteral("stats"), tmp.path() + QStringLiteral("/none")}).code, 2);
 
         // Parameters.
-        r = cli({QStringLiteral("params"), dir, QStringLiteral("set"), QStringLiteral("train.epochs"), QStringLiteral("500")});
+        r = cli({QStringLiteral("params"), dir, QStringLiteral("set"), QStringLiteral("train.epochs"),
+                 QStringLiteral("500")});
         QCOMPARE(r.code, 2);
-        QVERIFY2(r.err.contains(QStringLiteral("train.epochs")) && r.err.contains(QStringLiteral("200")), qPrintable(r.err));
-        QCOMPARE(cli({QStringLiteral("params"), dir, QStringLiteral("set"), QStringLiteral("train.epochs"), QStringLiteral("50")}).code, 0);
+        QVERIFY2(r.err.contains(QStringLiteral("train.epochs")) && r.err.contains(QStringLiteral("200")),
+                 qPrintable(r.err));
+        QCOMPARE(cli({QStringLiteral("params"), dir, QStringLiteral("set"), QStringLiteral("train.epochs"),
+                      QStringLiteral("50")})
+                     .code,
+                 0);
         r = cli({QStringLiteral("params"), dir, QStringLiteral("get"), QStringLiteral("train.epochs")});
         QCOMPARE(r.code, 0);
         QCOMPARE(r.out.trimmed(), QStringLiteral("50"));
@@ -134,7 +154,8 @@ private Q_SLOTS:
 
         // Splits.
         QCOMPARE(cli({QStringLiteral("split"), dir, QStringLiteral("--seed"), QStringLiteral("x")}).code, 1);
-        r = cli({QStringLiteral("split"), dir, QStringLiteral("--seed"), QStringLiteral("9"), QStringLiteral("--reshuffle")});
+        r = cli({QStringLiteral("split"), dir, QStringLiteral("--seed"), QStringLiteral("9"),
+                 QStringLiteral("--reshuffle")});
         QCOMPARE(r.code, 0);
         QVERIFY2(r.out.contains(QStringLiteral("val 2")), qPrintable(r.out));
     }

@@ -16,10 +16,10 @@ namespace {
 
 struct Snapshot {
     QStringList classes;
-    std::map<QString, std::optional<Split>> splits;          // by content hash
+    std::map<QString, std::optional<Split>> splits;             // by content hash
     std::map<QString, std::vector<std::array<float, 4>>> boxes; // by hash, sorted
-    std::map<QString, QString> boxClasses;                   // hash -> sorted class names joined
-    std::map<QString, QString> labels;                       // classification
+    std::map<QString, QString> boxClasses;                      // hash -> sorted class names joined
+    std::map<QString, QString> labels;                          // classification
 };
 
 Snapshot snapshot(const Project &p)
@@ -63,7 +63,11 @@ void compareSnapshots(const Snapshot &a, const Snapshot &b)
         for (size_t i = 0; i < list.size(); ++i)
             for (int k = 0; k < 4; ++k)
                 QVERIFY2(std::abs(list[i][size_t(k)] - other[i][size_t(k)]) < 1e-3f,
-                         qPrintable(QStringLiteral("%1 box %2: %3 vs %4").arg(hash.left(8)).arg(i).arg(list[i][size_t(k)]).arg(other[i][size_t(k)])));
+                         qPrintable(QStringLiteral("%1 box %2: %3 vs %4")
+                                        .arg(hash.left(8))
+                                        .arg(i)
+                                        .arg(list[i][size_t(k)])
+                                        .arg(other[i][size_t(k)])));
     }
 }
 
@@ -75,18 +79,23 @@ bool hasEntry(const ImportReport &r, const QString &file, const QString &fragmen
     return false;
 }
 
-QString dump(const ImportReport &r) { return r.toText(1000); }
+QString dump(const ImportReport &r)
+{
+    return r.toText(1000);
+}
 
 QByteArray vocXml(const QString &fileName, const QString &objects)
 {
-    return QStringLiteral("<annotation><filename>%1</filename><size><width>64</width><height>48</height><depth>3</depth></size>%2</annotation>")
+    return QStringLiteral("<annotation><filename>%1</filename><size><width>64</width><height>48</height><depth>3</"
+                          "depth></size>%2</annotation>")
         .arg(fileName, objects)
         .toUtf8();
 }
 
 QString vocObject(const QString &name, double x1, double y1, double x2, double y2)
 {
-    return QStringLiteral("<object><name>%1</name><bndbox><xmin>%2</xmin><ymin>%3</ymin><xmax>%4</xmax><ymax>%5</ymax></bndbox></object>")
+    return QStringLiteral("<object><name>%1</name><bndbox><xmin>%2</xmin><ymin>%3</ymin><xmax>%4</xmax><ymax>%5</"
+                          "ymax></bndbox></object>")
         .arg(name)
         .arg(x1)
         .arg(y1)
@@ -160,8 +169,9 @@ private Q_SLOTS:
         test::writeFile(in.path(), QStringLiteral("train/neg.png"), test::imageBytes(96, 72, 1));
         test::writeFile(in.path(), QStringLiteral("train/neg.xml"), vocXml(QStringLiteral("neg.png"), {}));
         test::writeFile(in.path(), QStringLiteral("val/frac.png"), test::imageBytes(96, 72, 2));
-        test::writeFile(in.path(), QStringLiteral("val/frac.xml"),
-                        vocXml(QStringLiteral("frac.png"), vocObject(QStringLiteral("thing"), 1.25, 2.5, 40.75, 33.125)));
+        test::writeFile(
+            in.path(), QStringLiteral("val/frac.xml"),
+            vocXml(QStringLiteral("frac.png"), vocObject(QStringLiteral("thing"), 1.25, 2.5, 40.75, 33.125)));
         const ImportReport first = importDataset(*src->project, in.path());
         QVERIFY2(first.ok() && first.imported == 2, qPrintable(dump(first)));
         QTemporaryDir out;
@@ -179,24 +189,31 @@ private Q_SLOTS:
         test::writeFile(d, QStringLiteral("good.png"), test::imageBytes(64, 48, 1));
         test::writeFile(d, QStringLiteral("good.xml"),
                         vocXml(QStringLiteral("good.png"),
-                               vocObject(QStringLiteral("known"), 1, 1, 20, 20) + vocObject(QStringLiteral("newclass"), 5, 5, 30, 30) +
-                                   vocObject(QStringLiteral("known"), -5, 10, 30, 60) +   // partly outside: clipped
+                               vocObject(QStringLiteral("known"), 1, 1, 20, 20) +
+                                   vocObject(QStringLiteral("newclass"), 5, 5, 30, 30) +
+                                   vocObject(QStringLiteral("known"), -5, 10, 30, 60) +     // partly outside: clipped
                                    vocObject(QStringLiteral("known"), 100, 100, 120, 120) + // fully outside: skipped
-                                   vocObject(QStringLiteral("known"), 10, 10, 10, 30) +   // zero width: skipped
-                                   vocObject(QStringLiteral("known"), 30, 30, 20, 40)));  // negative: skipped
-        test::writeFile(d, QStringLiteral("missing.xml"), vocXml(QStringLiteral("nothere.png"), vocObject(QStringLiteral("known"), 1, 1, 5, 5)));
-        test::writeFile(d, QStringLiteral("corrupt.jpg"), QByteArray("\xFF\xD8\xFF\xE0 this is not really a jpeg \xFF\xD9"));
+                                   vocObject(QStringLiteral("known"), 10, 10, 10, 30) +     // zero width: skipped
+                                   vocObject(QStringLiteral("known"), 30, 30, 20, 40)));    // negative: skipped
+        test::writeFile(d, QStringLiteral("missing.xml"),
+                        vocXml(QStringLiteral("nothere.png"), vocObject(QStringLiteral("known"), 1, 1, 5, 5)));
+        test::writeFile(d, QStringLiteral("corrupt.jpg"),
+                        QByteArray("\xFF\xD8\xFF\xE0 this is not really a jpeg \xFF\xD9"));
         test::writeFile(d, QStringLiteral("corrupt.xml"), vocXml(QStringLiteral("corrupt.jpg"), {}));
         const QByteArray jpeg = test::imageBytes(64, 48, 2, true);
         test::writeFile(d, QStringLiteral("truncated.jpg"), jpeg.left(jpeg.size() / 2));
         test::writeFile(d, QStringLiteral("truncated.xml"), vocXml(QStringLiteral("truncated.jpg"), {}));
-        test::writeFile(d, QStringLiteral("broken.xml"), QByteArray("<annotation><filename>good.png</filename><object><name>x</name>"));
-        test::writeFile(d, QStringLiteral("badnumber.xml"),
-                        vocXml(QStringLiteral("good.png"), QStringLiteral("<object><name>a</name><bndbox><xmin>one</xmin><ymin>1</ymin><xmax>5</xmax><ymax>5</ymax></bndbox></object>")));
+        test::writeFile(d, QStringLiteral("broken.xml"),
+                        QByteArray("<annotation><filename>good.png</filename><object><name>x</name>"));
+        test::writeFile(
+            d, QStringLiteral("badnumber.xml"),
+            vocXml(QStringLiteral("good.png"), QStringLiteral("<object><name>a</name><bndbox><xmin>one</xmin><ymin>1</"
+                                                              "ymin><xmax>5</xmax><ymax>5</ymax></bndbox></object>")));
         test::writeFile(d, QStringLiteral("traversal.xml"), vocXml(QStringLiteral("../outside.png"), {}));
         test::writeFile(d, QStringLiteral("absolute.xml"), vocXml(QStringLiteral("/etc/hostname"), {}));
         test::writeFile(d, QStringLiteral("zdup.png"), test::imageBytes(64, 48, 1)); // same bytes as good.png
-        test::writeFile(d, QStringLiteral("zdup.xml"), vocXml(QStringLiteral("zdup.png"), vocObject(QStringLiteral("known"), 1, 1, 5, 5)));
+        test::writeFile(d, QStringLiteral("zdup.xml"),
+                        vocXml(QStringLiteral("zdup.png"), vocObject(QStringLiteral("known"), 1, 1, 5, 5)));
         test::writeFile(in.path() + QStringLiteral("/.."), QStringLiteral("outside.png"), test::imageBytes(64, 48, 3));
 
         auto t = test::makeProject(DatasetKind::ObjectDetection);
@@ -215,12 +232,18 @@ private Q_SLOTS:
         QVERIFY2(hasEntry(r, QStringLiteral("truncated.jpg"), QStringLiteral("truncated")), qPrintable(dump(r)));
         QVERIFY2(hasEntry(r, QStringLiteral("broken.xml"), QStringLiteral("line 1")), qPrintable(dump(r)));
         QVERIFY2(hasEntry(r, QStringLiteral("badnumber.xml"), QStringLiteral("<xmin> is 'one'")), qPrintable(dump(r)));
-        QVERIFY2(hasEntry(r, QStringLiteral("traversal.xml"), QStringLiteral("leaves the source folder")), qPrintable(dump(r)));
+        QVERIFY2(hasEntry(r, QStringLiteral("traversal.xml"), QStringLiteral("leaves the source folder")),
+                 qPrintable(dump(r)));
         QVERIFY2(hasEntry(r, QStringLiteral("absolute.xml"), QStringLiteral("absolute")), qPrintable(dump(r)));
-        QVERIFY2(hasEntry(r, QStringLiteral("good.xml"), QStringLiteral("object 3: partly outside")), qPrintable(dump(r)));
-        QVERIFY2(hasEntry(r, QStringLiteral("good.xml"), QStringLiteral("object 4: entirely outside")), qPrintable(dump(r)));
-        QVERIFY2(hasEntry(r, QStringLiteral("good.xml"), QStringLiteral("object 5: zero or negative")), qPrintable(dump(r)));
-        QVERIFY2(hasEntry(r, QStringLiteral("zdup.png"), QStringLiteral("same image as good.png; not stored twice (its 1 box(es)")), qPrintable(dump(r)));
+        QVERIFY2(hasEntry(r, QStringLiteral("good.xml"), QStringLiteral("object 3: partly outside")),
+                 qPrintable(dump(r)));
+        QVERIFY2(hasEntry(r, QStringLiteral("good.xml"), QStringLiteral("object 4: entirely outside")),
+                 qPrintable(dump(r)));
+        QVERIFY2(hasEntry(r, QStringLiteral("good.xml"), QStringLiteral("object 5: zero or negative")),
+                 qPrintable(dump(r)));
+        QVERIFY2(hasEntry(r, QStringLiteral("zdup.png"),
+                          QStringLiteral("same image as good.png; not stored twice (its 1 box(es)")),
+                 qPrintable(dump(r)));
         const auto boxes = t->project->allBoxes().begin()->second;
         QCOMPARE(boxes.size(), size_t(3));
         QCOMPARE(boxes[2].x1, 0.f); // clipped
@@ -240,7 +263,8 @@ private Q_SLOTS:
         auto t = test::makeProject(DatasetKind::ObjectDetection);
         const ImportReport r = importDataset(*t->project, in.path());
         QCOMPARE(r.imported, 1);
-        QVERIFY2(hasEntry(r, QStringLiteral("link.xml"), QStringLiteral("outside the source folder")), qPrintable(dump(r)));
+        QVERIFY2(hasEntry(r, QStringLiteral("link.xml"), QStringLiteral("outside the source folder")),
+                 qPrintable(dump(r)));
     }
 
     void cocoProblems()
@@ -249,7 +273,16 @@ private Q_SLOTS:
         const QString d = in.path();
         test::writeFile(d, QStringLiteral("images/a.png"), test::imageBytes(64, 48, 1));
         test::writeFile(d, QStringLiteral("images/b.png"), test::imageBytes(64, 48, 2));
-        test::writeFile(d, QStringLiteral("annotations/instances_train.json"), R"({)" R"("images": [{"id": 1, "file_name": "a.png"}, {"id": 2, "file_name": "../../etc/passwd"}, {"file_name": "b.png"},)" R"({"id": 4, "file_name": "b.png"}],)" R"("categories": [{"id": 1, "name": "cat"}],)" R"("annotations": [{"id": 10, "image_id": 1, "category_id": 1, "bbox": [1, 2, 10, 10]},)" R"({"id": 11, "image_id": 1, "category_id": 1},)" R"({"id": 12, "image_id": 1, "category_id": 7, "bbox": [5, 5, 5, 5]},)" R"({"id": 13, "image_id": 99, "category_id": 1, "bbox": [5, 5, 5, 5]}]})");
+        test::writeFile(
+            d, QStringLiteral("annotations/instances_train.json"),
+            R"({)"
+            R"("images": [{"id": 1, "file_name": "a.png"}, {"id": 2, "file_name": "../../etc/passwd"}, {"file_name": "b.png"},)"
+            R"({"id": 4, "file_name": "b.png"}],)"
+            R"("categories": [{"id": 1, "name": "cat"}],)"
+            R"("annotations": [{"id": 10, "image_id": 1, "category_id": 1, "bbox": [1, 2, 10, 10]},)"
+            R"({"id": 11, "image_id": 1, "category_id": 1},)"
+            R"({"id": 12, "image_id": 1, "category_id": 7, "bbox": [5, 5, 5, 5]},)"
+            R"({"id": 13, "image_id": 99, "category_id": 1, "bbox": [5, 5, 5, 5]}]})");
         test::writeFile(d, QStringLiteral("annotations/instances_val.json"), R"({"images": [ {"id": 1,, } ]})");
         auto t = test::makeProject(DatasetKind::ObjectDetection);
         const ImportReport r = importDataset(*t->project, d);
@@ -257,12 +290,17 @@ private Q_SLOTS:
         QCOMPARE(r.format, Format::Coco);
         QCOMPARE(r.imported, 2);
         QCOMPARE(r.boxes, 2);
-        QVERIFY2(hasEntry(r, QStringLiteral("instances_val.json"), QStringLiteral("malformed JSON at byte")), qPrintable(dump(r)));
-        QVERIFY2(hasEntry(r, QStringLiteral("images[1]"), QStringLiteral("leaves the source folder")), qPrintable(dump(r)));
+        QVERIFY2(hasEntry(r, QStringLiteral("instances_val.json"), QStringLiteral("malformed JSON at byte")),
+                 qPrintable(dump(r)));
+        QVERIFY2(hasEntry(r, QStringLiteral("images[1]"), QStringLiteral("leaves the source folder")),
+                 qPrintable(dump(r)));
         QVERIFY2(hasEntry(r, QStringLiteral("images[2]"), QStringLiteral("'id'")), qPrintable(dump(r)));
-        QVERIFY2(hasEntry(r, QStringLiteral("instances_train.json"), QStringLiteral("annotation id 11: field 'bbox'")), qPrintable(dump(r)));
-        QVERIFY2(hasEntry(r, QStringLiteral("instances_train.json"), QStringLiteral("category_id 7 is not declared")), qPrintable(dump(r)));
-        QVERIFY2(hasEntry(r, QStringLiteral("instances_train.json"), QStringLiteral("image_id 99")), qPrintable(dump(r)));
+        QVERIFY2(hasEntry(r, QStringLiteral("instances_train.json"), QStringLiteral("annotation id 11: field 'bbox'")),
+                 qPrintable(dump(r)));
+        QVERIFY2(hasEntry(r, QStringLiteral("instances_train.json"), QStringLiteral("category_id 7 is not declared")),
+                 qPrintable(dump(r)));
+        QVERIFY2(hasEntry(r, QStringLiteral("instances_train.json"), QStringLiteral("image_id 99")),
+                 qPrintable(dump(r)));
         for (const Example &e : t->project->examples())
             QCOMPARE(e.split, Split::Train); // from the file name
     }
@@ -286,13 +324,18 @@ private Q_SLOTS:
         QVERIFY2(r.ok(), qPrintable(dump(r)));
         QCOMPARE(r.format, Format::Yolo);
         QCOMPARE(r.imported, 3);
-        QVERIFY2(hasEntry(r, QStringLiteral("labels/train/b.txt"), QStringLiteral("line 1: expected 'class cx cy w h'")), qPrintable(dump(r)));
-        QVERIFY2(hasEntry(r, QStringLiteral("labels/val/c.txt"), QStringLiteral("line 1: field 3 'abc'")), qPrintable(dump(r)));
+        QVERIFY2(
+            hasEntry(r, QStringLiteral("labels/train/b.txt"), QStringLiteral("line 1: expected 'class cx cy w h'")),
+            qPrintable(dump(r)));
+        QVERIFY2(hasEntry(r, QStringLiteral("labels/val/c.txt"), QStringLiteral("line 1: field 3 'abc'")),
+                 qPrintable(dump(r)));
         QVERIFY2(hasEntry(r, QStringLiteral("images/val/d.png"), QStringLiteral("unlabelled")), qPrintable(dump(r)));
-        QVERIFY2(hasEntry(r, QStringLiteral("labels/test/e.txt"), QStringLiteral("class 5 is beyond")), qPrintable(dump(r)));
+        QVERIFY2(hasEntry(r, QStringLiteral("labels/test/e.txt"), QStringLiteral("class 5 is beyond")),
+                 qPrintable(dump(r)));
         QCOMPARE(t->project->classes()[0].name, QStringLiteral("apple"));
         QCOMPARE(t->project->classes()[1].name, QStringLiteral("pear"));
-        const auto a = t->project->exampleIdByHash(QString::fromLatin1(QCryptographicHash::hash(test::imageBytes(100, 50, 1), QCryptographicHash::Sha256).toHex()));
+        const auto a = t->project->exampleIdByHash(QString::fromLatin1(
+            QCryptographicHash::hash(test::imageBytes(100, 50, 1), QCryptographicHash::Sha256).toHex()));
         QVERIFY(a);
         const auto boxes = t->project->boxes(*a);
         QCOMPARE(boxes.size(), size_t(2));
@@ -308,21 +351,29 @@ private Q_SLOTS:
         QTemporaryDir in;
         const QString d = in.path();
         test::writeFile(d, QStringLiteral("a.png"), test::imageBytes(64, 48, 1));
-        test::writeFile(d, QStringLiteral("a.json"), R"({"imagePath": "a.png", "shapes": [)" R"({"label": "dog", "shape_type": "rectangle", "points": [[30, 40], [10, 5]]},)" R"({"label": "dog", "shape_type": "polygon", "points": [[1, 1], [5, 1], [3, 4]]},)" R"({"label": "dog", "shape_type": "rectangle", "points": [[1, 1]]}]})");
+        test::writeFile(d, QStringLiteral("a.json"),
+                        R"({"imagePath": "a.png", "shapes": [)"
+                        R"({"label": "dog", "shape_type": "rectangle", "points": [[30, 40], [10, 5]]},)"
+                        R"({"label": "dog", "shape_type": "polygon", "points": [[1, 1], [5, 1], [3, 4]]},)"
+                        R"({"label": "dog", "shape_type": "rectangle", "points": [[1, 1]]}]})");
         test::writeFile(d, QStringLiteral("b.json"), R"({"imagePath": "b.png", "imageData": null, "shapes": []})");
         test::writeFile(d, QStringLiteral("c.json"), R"({"imagePath": "..\\..\\c.png", "shapes": []})");
-        test::writeFile(d, QStringLiteral("e.json"), QByteArray("{\"imagePath\": \"missing.png\", \"imageData\": \"") +
-                                                         test::imageBytes(20, 20, 5).toBase64() + "\", \"shapes\": []}");
+        test::writeFile(d, QStringLiteral("e.json"),
+                        QByteArray("{\"imagePath\": \"missing.png\", \"imageData\": \"") +
+                            test::imageBytes(20, 20, 5).toBase64() + "\", \"shapes\": []}");
         auto t = test::makeProject(DatasetKind::ObjectDetection);
         const ImportReport r = importDataset(*t->project, d);
         QVERIFY2(r.ok(), qPrintable(dump(r)));
         QCOMPARE(r.format, Format::LabelMe);
         QCOMPARE(r.imported, 2); // a.png and the embedded image of e.json
         QCOMPARE(r.boxes, 1);
-        QVERIFY2(hasEntry(r, QStringLiteral("a.json"), QStringLiteral("shapes[1]: shape_type 'polygon'")), qPrintable(dump(r)));
-        QVERIFY2(hasEntry(r, QStringLiteral("a.json"), QStringLiteral("shapes[2]: a rectangle needs")), qPrintable(dump(r)));
+        QVERIFY2(hasEntry(r, QStringLiteral("a.json"), QStringLiteral("shapes[1]: shape_type 'polygon'")),
+                 qPrintable(dump(r)));
+        QVERIFY2(hasEntry(r, QStringLiteral("a.json"), QStringLiteral("shapes[2]: a rectangle needs")),
+                 qPrintable(dump(r)));
         QVERIFY2(hasEntry(r, QStringLiteral("b.json"), QStringLiteral("not found")), qPrintable(dump(r)));
-        QVERIFY2(hasEntry(r, QStringLiteral("c.json"), QStringLiteral("leaves the source folder")), qPrintable(dump(r)));
+        QVERIFY2(hasEntry(r, QStringLiteral("c.json"), QStringLiteral("leaves the source folder")),
+                 qPrintable(dump(r)));
         const auto boxes = t->project->allBoxes();
         for (const auto &[id, list] : boxes) {
             QCOMPARE(list[0].x1, 10.f);
@@ -386,7 +437,8 @@ private Q_SLOTS:
         QTemporaryDir out;
         test::writeFile(out.path(), QStringLiteral("x.txt"), "keep me");
         QVERIFY_THROWS_EXCEPTION(Error, exportDataset(*t->project, out.path(), Format::Voc));
-        QVERIFY_THROWS_EXCEPTION(Error, exportDataset(*t->project, out.path() + QStringLiteral("/new"), Format::ImageFolder));
+        QVERIFY_THROWS_EXCEPTION(Error,
+                                 exportDataset(*t->project, out.path() + QStringLiteral("/new"), Format::ImageFolder));
         QCOMPARE(test::readFile(out.path() + QStringLiteral("/x.txt")), QByteArray("keep me"));
     }
 

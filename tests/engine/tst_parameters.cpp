@@ -25,31 +25,81 @@ private Q_SLOTS:
         QTest::addColumn<QString>("key");
         QTest::addColumn<QString>("text");
         QTest::addColumn<QString>("error"); // empty: valid; else a fragment of the message
-        QTest::newRow("epochs ok") << "train.epochs" << "200" << "";
-        QTest::newRow("epochs above") << "train.epochs" << "201" << "above the maximum 200";
-        QTest::newRow("epochs below") << "train.epochs" << "0" << "below the minimum 1";
-        QTest::newRow("epochs fraction") << "train.epochs" << "2.5" << "not an integer";
-        QTest::newRow("epochs text") << "train.epochs" << "many" << "cannot read";
-        QTest::newRow("lr tiny") << "optimizer.learning_rate" << "1e-7" << "below the minimum 1e-06";
-        QTest::newRow("lr ok") << "optimizer.learning_rate" << "0.1" << "";
-        QTest::newRow("bool") << "optimizer.amsgrad" << "true" << "";
-        QTest::newRow("bool bad") << "optimizer.amsgrad" << "maybe" << "cannot read";
-        QTest::newRow("choice") << "augment.noise.method" << "poisson" << "";
-        QTest::newRow("choice bad") << "augment.noise.method" << "salt" << "not one of the choices";
-        QTest::newRow("numeric choice") << "input.channels" << "3" << "";
-        QTest::newRow("numeric choice bad") << "input.channels" << "2" << "not one of the choices";
-        QTest::newRow("pair") << "augment.rotate.degrees" << "-90..45" << "";
-        QTest::newRow("pair reversed") << "augment.rotate.degrees" << "10..-10" << "lower end";
-        QTest::newRow("pair out") << "augment.rotate.degrees" << "-91..0" << "below the minimum -90";
-        QTest::newRow("pair one") << "augment.rotate.degrees" << "5" << "cannot read";
-        QTest::newRow("list") << "anchors.sizes" << "16,32,64" << "";
-        QTest::newRow("list brackets") << "anchors.ratios" << "[0.5, 1, 2]" << "";
-        QTest::newRow("list int") << "anchors.strides" << "8,16.5" << "not an integer";
-        QTest::newRow("list negative") << "anchors.scales" << "1,-1" << "positive";
-        QTest::newRow("unbounded above") << "early_stopping.patience" << "1000" << "";
-        QTest::newRow("unbounded below") << "early_stopping.min_delta" << "-0.1" << "below the minimum 0";
-        QTest::newRow("monitor detection") << "checkpoint.monitor" << "val_map" << "";
-        QTest::newRow("unknown key") << "train.nonsense" << "1" << "unknown parameter 'train.nonsense'";
+        QTest::newRow("epochs ok") << "train.epochs"
+                                   << "200"
+                                   << "";
+        QTest::newRow("epochs above") << "train.epochs"
+                                      << "201"
+                                      << "above the maximum 200";
+        QTest::newRow("epochs below") << "train.epochs"
+                                      << "0"
+                                      << "below the minimum 1";
+        QTest::newRow("epochs fraction") << "train.epochs"
+                                         << "2.5"
+                                         << "not an integer";
+        QTest::newRow("epochs text") << "train.epochs"
+                                     << "many"
+                                     << "cannot read";
+        QTest::newRow("lr tiny") << "optimizer.learning_rate"
+                                 << "1e-7"
+                                 << "below the minimum 1e-06";
+        QTest::newRow("lr ok") << "optimizer.learning_rate"
+                               << "0.1"
+                               << "";
+        QTest::newRow("bool") << "optimizer.amsgrad"
+                              << "true"
+                              << "";
+        QTest::newRow("bool bad") << "optimizer.amsgrad"
+                                  << "maybe"
+                                  << "cannot read";
+        QTest::newRow("choice") << "augment.noise.method"
+                                << "poisson"
+                                << "";
+        QTest::newRow("choice bad") << "augment.noise.method"
+                                    << "salt"
+                                    << "not one of the choices";
+        QTest::newRow("numeric choice") << "input.channels"
+                                        << "3"
+                                        << "";
+        QTest::newRow("numeric choice bad") << "input.channels"
+                                            << "2"
+                                            << "not one of the choices";
+        QTest::newRow("pair") << "augment.rotate.degrees"
+                              << "-90..45"
+                              << "";
+        QTest::newRow("pair reversed") << "augment.rotate.degrees"
+                                       << "10..-10"
+                                       << "lower end";
+        QTest::newRow("pair out") << "augment.rotate.degrees"
+                                  << "-91..0"
+                                  << "below the minimum -90";
+        QTest::newRow("pair one") << "augment.rotate.degrees"
+                                  << "5"
+                                  << "cannot read";
+        QTest::newRow("list") << "anchors.sizes"
+                              << "16,32,64"
+                              << "";
+        QTest::newRow("list brackets") << "anchors.ratios"
+                                       << "[0.5, 1, 2]"
+                                       << "";
+        QTest::newRow("list int") << "anchors.strides"
+                                  << "8,16.5"
+                                  << "not an integer";
+        QTest::newRow("list negative") << "anchors.scales"
+                                       << "1,-1"
+                                       << "positive";
+        QTest::newRow("unbounded above") << "early_stopping.patience"
+                                         << "1000"
+                                         << "";
+        QTest::newRow("unbounded below") << "early_stopping.min_delta"
+                                         << "-0.1"
+                                         << "below the minimum 0";
+        QTest::newRow("monitor detection") << "checkpoint.monitor"
+                                           << "val_map"
+                                           << "";
+        QTest::newRow("unknown key") << "train.nonsense"
+                                     << "1"
+                                     << "unknown parameter 'train.nonsense'";
     }
 
     void validation()
@@ -112,12 +162,14 @@ private Q_SLOTS:
             cells = cells.mid(1, cells.size() - 2);
             for (QString &c : cells)
                 c = c.trimmed();
-            if (cells.size() < 3 || cells[0] == QLatin1String("key") || cells[0] == QLatin1String("group") || cells[0].startsWith(QLatin1String("---")))
+            if (cells.size() < 3 || cells[0] == QLatin1String("key") || cells[0] == QLatin1String("group") ||
+                cells[0].startsWith(QLatin1String("---")))
                 continue;
             QString key, def;
             if (augment) {
-                key = cells[0] == QLatin1String("general") ? prefix + QLatin1Char('.') + cells[1]
-                                                           : prefix + QLatin1Char('.') + cells[0] + QLatin1Char('.') + cells[1];
+                key = cells[0] == QLatin1String("general")
+                          ? prefix + QLatin1Char('.') + cells[1]
+                          : prefix + QLatin1Char('.') + cells[0] + QLatin1Char('.') + cells[1];
                 def = cells[3];
             } else {
                 key = prefix + QLatin1Char('.') + cells[0];

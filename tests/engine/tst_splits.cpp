@@ -124,7 +124,11 @@ private Q_SLOTS:
                 counts[e.classId][size_t(*e.split)]++;
             // 10% of each class in val and in test, give or take one, whatever the seed.
             const QString where = QStringLiteral("seed %1: small %2/%3, big %4/%5")
-                                      .arg(seed).arg(counts[small][1]).arg(counts[small][2]).arg(counts[big][1]).arg(counts[big][2]);
+                                      .arg(seed)
+                                      .arg(counts[small][1])
+                                      .arg(counts[small][2])
+                                      .arg(counts[big][1])
+                                      .arg(counts[big][2]);
             QVERIFY2(std::abs(counts[small][1] - 5) <= 1 && std::abs(counts[small][2] - 5) <= 1, qPrintable(where));
             QVERIFY2(std::abs(counts[big][1] - 45) <= 1 && std::abs(counts[big][2] - 45) <= 1, qPrintable(where));
         }
@@ -136,7 +140,8 @@ private Q_SLOTS:
         const qint64 a = t->project->addClass(QStringLiteral("a"));
         const qint64 b = t->project->addClass(QStringLiteral("b"));
         // 180 images mostly "a" (one b box), 20 images only "b".
-        test::addPlainExamples(*t->project, 180, 64, 48, 0, {Box{0, a, 0, 0, 9, 9}, Box{0, a, 10, 10, 20, 20}, Box{0, b, 1, 1, 5, 5}});
+        test::addPlainExamples(*t->project, 180, 64, 48, 0,
+                               {Box{0, a, 0, 0, 9, 9}, Box{0, a, 10, 10, 20, 20}, Box{0, b, 1, 1, 5, 5}});
         test::addPlainExamples(*t->project, 20, 64, 48, 0, {Box{0, b, 0, 0, 9, 9}}, 500);
         assignSplits(*t->project, true);
         int bOnlyVal = 0, bOnlyTest = 0;

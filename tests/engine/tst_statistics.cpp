@@ -43,7 +43,8 @@ private Q_SLOTS:
         Project &p = *t->project;
         const qint64 a = p.addClass(QStringLiteral("a"));
         const qint64 b = p.addClass(QStringLiteral("b"));
-        test::addPlainExamples(p, 30, 100, 100, 0, {Box{0, a, 10, 10, 50, 50}, Box{0, a, 60, 60, 90, 80}, Box{0, b, 0, 0, 20, 40}});
+        test::addPlainExamples(p, 30, 100, 100, 0,
+                               {Box{0, a, 10, 10, 50, 50}, Box{0, a, 60, 60, 90, 80}, Box{0, b, 0, 0, 20, 40}});
         test::addPlainExamples(p, 4, 100, 100, 0, {}, 100); // unlabelled
         assignSplits(p, false);
         const DatasetStatistics st = computeStatistics(p);
@@ -56,7 +57,8 @@ private Q_SLOTS:
         QCOMPARE(st.classes[0].boxes.total(), qint64(60));
         QCOMPARE(st.classes[1].boxes.total(), qint64(30));
         QCOMPARE(st.splits.counts[1] + st.splits.counts[2] + st.splits.counts[0], qint64(34));
-        QCOMPARE(st.classes[0].examples.counts[0] + st.classes[0].examples.counts[1] + st.classes[0].examples.counts[2], qint64(30));
+        QCOMPARE(st.classes[0].examples.counts[0] + st.classes[0].examples.counts[1] + st.classes[0].examples.counts[2],
+                 qint64(30));
         // Histograms: 90 boxes in each.
         QCOMPARE(st.histograms.size(), size_t(4));
         for (const Histogram &h : st.histograms) {
@@ -194,7 +196,7 @@ private Q_SLOTS:
         const qint64 y = addWithHash(p, 2, h ^ 0x8001ULL, Split::Test, a); // 2 bits apart: near duplicate, other split
         const qint64 u = addWithHash(p, 3, 0x0123456789ABCDEFULL, Split::Train, a);
         const qint64 v = addWithHash(p, 4, 0x0123456789ABCDEFULL ^ 0x1ULL, Split::Train, a); // same split
-        addWithHash(p, 5, 0x7777000077770000ULL, Split::Train, a);                              // unrelated
+        addWithHash(p, 5, 0x7777000077770000ULL, Split::Train, a);                           // unrelated
         const DatasetStatistics st = computeStatistics(p);
         const HealthWarning *d = find(st, QStringLiteral("near_duplicates"));
         QVERIFY(d);
@@ -217,7 +219,8 @@ private Q_SLOTS:
         for (int i = 0; i < 300; ++i) {
             quint64 h = rng();
             if (i % 3 == 0 && i > 0) // plant neighbours at random small distances
-                h = hashes[size_t(i - 1)].second ^ (1ULL << (rng() % 64)) ^ (1ULL << (rng() % 64)) ^ (1ULL << (rng() % 64));
+                h = hashes[size_t(i - 1)].second ^ (1ULL << (rng() % 64)) ^ (1ULL << (rng() % 64)) ^
+                    (1ULL << (rng() % 64));
             hashes.emplace_back(i, h);
         }
         for (int d : {0, 2, 4, 6}) {
@@ -226,7 +229,9 @@ private Q_SLOTS:
             std::vector<int> parent(hashes.size());
             for (size_t i = 0; i < parent.size(); ++i)
                 parent[i] = int(i);
-            std::function<int(int)> root = [&](int x) { return parent[size_t(x)] == x ? x : parent[size_t(x)] = root(parent[size_t(x)]); };
+            std::function<int(int)> root = [&](int x) {
+                return parent[size_t(x)] == x ? x : parent[size_t(x)] = root(parent[size_t(x)]);
+            };
             for (size_t i = 0; i < hashes.size(); ++i)
                 for (size_t j = i + 1; j < hashes.size(); ++j)
                     if (__builtin_popcountll(hashes[i].second ^ hashes[j].second) <= d)

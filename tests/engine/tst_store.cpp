@@ -187,11 +187,13 @@ private Q_SLOTS:
             sql::migrate(db, 1);
             QCOMPARE(sql::schemaVersion(db), 1);
             QSqlQuery q(db);
-            QVERIFY(q.exec(QStringLiteral("INSERT INTO project VALUES (1, 'old', '', 'detection', '2025-01-01T00:00:00.000Z', 7)")));
+            QVERIFY(q.exec(QStringLiteral(
+                "INSERT INTO project VALUES (1, 'old', '', 'detection', '2025-01-01T00:00:00.000Z', 7)")));
             QVERIFY(q.exec(QStringLiteral("INSERT INTO params VALUES ('train.epochs', '[9]')")));
             QVERIFY(q.exec(QStringLiteral("INSERT INTO classes VALUES (1, 'cls', '#ffffff', 0)")));
-            QVERIFY(q.exec(QStringLiteral("INSERT INTO examples (id, hash, suffix, file_name, width, height, added, split, labelled) "
-                                          "VALUES (1, 'abc', 'png', 'a.png', 10, 10, '2025-01-01T00:00:00.000Z', 0, 1)")));
+            QVERIFY(q.exec(QStringLiteral(
+                "INSERT INTO examples (id, hash, suffix, file_name, width, height, added, split, labelled) "
+                "VALUES (1, 'abc', 'png', 'a.png', 10, 10, '2025-01-01T00:00:00.000Z', 0, 1)")));
             QVERIFY(q.exec(QStringLiteral("INSERT INTO boxes VALUES (1, 1, 1, 0, 0, 5, 5)")));
             q.finish();
             db.close();

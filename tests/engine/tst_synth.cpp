@@ -73,7 +73,8 @@ private Q_SLOTS:
             QVERIFY2(w.code != QLatin1String("near_duplicates"), qPrintable(w.message));
         // Adding the same seed again stores nothing twice.
         QCOMPARE(synth::addShapes(*t->project, o).size(), size_t(0));
-        QVERIFY_THROWS_EXCEPTION(Error, synth::addShapes(*t->project, synth::ShapesOptions{DatasetKind::Classification}));
+        QVERIFY_THROWS_EXCEPTION(Error,
+                                 synth::addShapes(*t->project, synth::ShapesOptions{DatasetKind::Classification}));
     }
 };
 
