@@ -31,19 +31,9 @@ void readCoco(ReadContext &ctx)
     const QDir root(ctx.root());
     for (const QString &path : ctx.findFiles({QStringLiteral("json")})) {
         const QString rel = ctx.relative(path);
-        QFile f(path);
-        if (!f.open(QIODevice::ReadOnly)) {
-            ctx.skip(rel, QStringLiteral("cannot read: %1").arg(f.errorString()));
+        QJsonObject top;
+        if (!ctx.readJson(path, &top))
             continue;
-        }
-        QJsonParseError err;
-        const QJsonDocument doc = QJsonDocument::fromJson(f.readAll(), &err);
-        if (err.error != QJsonParseError::NoError) {
-            ctx.sawAnnotations = true;
-            ctx.skip(rel, QStringLiteral("malformed JSON at byte %1: %2").arg(err.offset).arg(err.errorString()));
-            continue;
-        }
-        const QJsonObject top = doc.object();
         if (!top.contains(QStringLiteral("images")) || !top.contains(QStringLiteral("annotations"))) {
             if (top.contains(QStringLiteral("categories")) || top.contains(QStringLiteral("images")) ||
                 top.contains(QStringLiteral("annotations"))) {

@@ -57,25 +57,7 @@ ExportReport exportDataset(const Project &project, const QString &outDir, Format
     report.examples = int(ctx.items.size());
     report.seconds[QStringLiteral("read_project")] = double(timer.nsecsElapsed()) / 1e9;
     timer.restart();
-    switch (format) {
-    case Format::Voc:
-        formats::writeVoc(ctx);
-        break;
-    case Format::Coco:
-        formats::writeCoco(ctx);
-        break;
-    case Format::Yolo:
-        formats::writeYolo(ctx);
-        break;
-    case Format::LabelMe:
-        formats::writeLabelMe(ctx);
-        break;
-    case Format::ImageFolder:
-        formats::writeImageFolder(ctx);
-        break;
-    case Format::Auto:
-        break;
-    }
+    formats::handlers(format).write(ctx);
     report.seconds[QStringLiteral("write")] = double(timer.nsecsElapsed()) / 1e9;
     return report;
 }

@@ -6,6 +6,7 @@
 
 #include <QDir>
 #include <QHash>
+#include <QJsonObject>
 #include <QSet>
 
 namespace visor::formats {
@@ -48,6 +49,10 @@ public:
     std::optional<Split> splitFromPath(const QString &absolutePath) const;
     /// Recursive listing, sorted, of files whose suffix is in `suffixes` (lower case).
     QStringList findFiles(const QStringList &suffixes) const;
+
+    /// Reads a JSON file. A file that cannot be read or parsed is reported (with the byte offset of
+    /// the error) and counted as a malformed annotation; returns false then.
+    bool readJson(const QString &path, QJsonObject *top);
 
     void skip(const QString &file, const QString &message);
     void note(const QString &file, const QString &message);
@@ -97,6 +102,13 @@ void writeCoco(WriteContext &ctx);
 void writeYolo(WriteContext &ctx);
 void writeLabelMe(WriteContext &ctx);
 void writeImageFolder(WriteContext &ctx);
+
+/// The reader and writer of each format.
+struct FormatHandlers {
+    void (*read)(ReadContext &);
+    void (*write)(WriteContext &);
+};
+FormatHandlers handlers(Format format);
 
 /// Writes classes.txt (one name a line, in project order): VOC and LabelMe have no class list of
 /// their own, and without it a class with no boxes would not survive a round trip.

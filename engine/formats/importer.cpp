@@ -186,25 +186,7 @@ ImportReport importDataset(Project &project, const QString &source, const Import
         phase.restart();
     };
     ReadContext ctx(source, report);
-    switch (*format) {
-    case Format::Voc:
-        readVoc(ctx);
-        break;
-    case Format::Coco:
-        readCoco(ctx);
-        break;
-    case Format::Yolo:
-        readYolo(ctx);
-        break;
-    case Format::LabelMe:
-        readLabelMe(ctx);
-        break;
-    case Format::ImageFolder:
-        readImageFolder(ctx);
-        break;
-    case Format::Auto:
-        break;
-    }
+    handlers(*format).read(ctx);
     if (ctx.items.empty()) {
         report.fatal = ctx.sawAnnotations
                            ? QStringLiteral("no usable item in %1: every item was skipped (see the report)").arg(source)

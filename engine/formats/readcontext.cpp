@@ -2,6 +2,7 @@
 
 #include <QDirIterator>
 #include <QFileInfo>
+#include <QJsonDocument>
 #include <QRegularExpression>
 #include <filesystem>
 
@@ -108,6 +109,37 @@ QStringList ReadContext::findFiles(const QStringList &suffixes) const
     }
     out.sort();
     return out;
+}
+
+bool ReadContext::readJson(const QString &path, QJsonObject *top)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) {
+        skip(relative(path), QStringLiteral("cannot read: %1").arg(f.errorString()));
+        return false;
+    }
+    QJsonParseError err;
+    const QJsonDocument doc = QJsonDocument::fromJson(f.readAll(), &err);
+    if (err.error != QJsonParseError::NoError) {
+        sawAnnotations = true;
+        skip(relative(path), QStringLiteral("malformed JSON at byte %1: %2").arg(err.offset).arg(err.errorString()));
+        return false;
+    }
+    *top = doc.object();
+    return true;
+}
+
+FormatHandlers handlers(Format format)
+{
+    switch (format) {
+    case Format::Voc: return {readVoc, writeVoc};
+    case Format::Coco: return {readCoco, writeCoco};
+    case Format::Yolo: return {readYolo, writeYolo};
+    case Format::LabelMe: return {readLabelMe, writeLabelMe};
+    case Format::ImageFolder: return {readImageFolder, writeImageFolder};
+    case Format::Auto: break;
+    }
+    throw Error(QStringLiteral("no reader or writer for format '%1'").arg(formatKey(format)));
 }
 
 void ReadContext::skip(const QString &file, const QString &message)
