@@ -70,8 +70,15 @@ int parse(const QString &name, const Command &cmd, QCommandLineParser &parser, c
     parser.addHelpOption();
     if (cmd.options)
         cmd.options(parser);
-    for (const QString &p : cmd.positional.split(QLatin1Char(' '), Qt::SkipEmptyParts))
-        parser.addPositionalArgument(p, QString(), p);
+    static const std::map<QString, QString> described = {
+        {QStringLiteral("DIR"), QStringLiteral("the project folder (holds project.visor)")},
+        {QStringLiteral("[DIR]"), QStringLiteral("the project folder (default: the user's demo folder)")},
+        {QStringLiteral("SOURCE"), QStringLiteral("the data set folder to import")},
+        {QStringLiteral("OUT"), QStringLiteral("the folder to write (new or empty)")}};
+    for (const QString &p : cmd.positional.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+        const auto it = described.find(p);
+        parser.addPositionalArgument(p, it == described.end() ? QString() : it->second, p);
+    }
     if (!parser.parse(QStringList{QStringLiteral("visor-cli ") + name} + args))
         return usage(parser.errorText(), &parser);
     if (parser.isSet(QStringLiteral("help"))) {
