@@ -73,20 +73,20 @@ void readCoco(ReadContext &ctx)
         bases << root.absolutePath();
         for (int i = 0; i < images.size(); ++i) {
             const QJsonObject im = images[i].toObject();
-            const QString where = QStringLiteral("%1: images[%2]").arg(rel).arg(i);
+            auto where = [&] { return QStringLiteral("%1: images[%2]").arg(rel).arg(i); };
             if (!im.value(QStringLiteral("id")).isDouble()) {
-                ctx.skip(where, QStringLiteral("field 'id' is missing or not a number"));
+                ctx.skip(where(), QStringLiteral("field 'id' is missing or not a number"));
                 continue;
             }
             const QString fileName = im.value(QStringLiteral("file_name")).toString();
             if (fileName.isEmpty()) {
-                ctx.skip(where, QStringLiteral("field 'file_name' is missing"));
+                ctx.skip(where(), QStringLiteral("field 'file_name' is missing"));
                 continue;
             }
             QString why;
             const QString image = ctx.resolveAny(bases, fileName, &why);
             if (image.isEmpty()) {
-                ctx.skip(where, why);
+                ctx.skip(where(), why);
                 continue;
             }
             SourceItem item;
@@ -101,21 +101,21 @@ void readCoco(ReadContext &ctx)
         const QJsonArray anns = top.value(QStringLiteral("annotations")).toArray();
         for (int i = 0; i < anns.size(); ++i) {
             const QJsonObject a = anns[i].toObject();
-            const QString where =
-                a.contains(QStringLiteral("id"))
-                    ? QStringLiteral("annotation id %1").arg(a.value(QStringLiteral("id")).toInteger())
-                    : QStringLiteral("annotations[%1]").arg(i);
+            const bool hasId = a.contains(QStringLiteral("id"));
+            const qint64 number = hasId ? a.value(QStringLiteral("id")).toInteger() : i;
+            const char *whereFormat = hasId ? "annotation id %1" : "annotations[%1]";
+            auto where = [&] { return QString::fromLatin1(whereFormat).arg(number); };
             const QJsonArray bbox = a.value(QStringLiteral("bbox")).toArray();
             if (!a.value(QStringLiteral("image_id")).isDouble()) {
                 ctx.note(
                     rel,
-                    QStringLiteral("%1: field 'image_id' is missing or not a number; annotation skipped").arg(where));
+                    QStringLiteral("%1: field 'image_id' is missing or not a number; annotation skipped").arg(where()));
                 continue;
             }
             auto it = itemIndex.find(a.value(QStringLiteral("image_id")).toInteger());
             if (it == itemIndex.end()) {
                 ctx.note(rel, QStringLiteral("%1: image_id %2 names no imported image; annotation skipped")
-                                  .arg(where)
+                                  .arg(where())
                                   .arg(a.value(QStringLiteral("image_id")).toInteger()));
                 continue;
             }
@@ -123,7 +123,7 @@ void readCoco(ReadContext &ctx)
                 !bbox[3].isDouble()) {
                 ctx.note(
                     rel,
-                    QStringLiteral("%1: field 'bbox' must be [x, y, width, height]; annotation skipped").arg(where));
+                    QStringLiteral("%1: field 'bbox' must be [x, y, width, height]; annotation skipped").arg(where()));
                 continue;
             }
             const qint64 cat = a.value(QStringLiteral("category_id")).toInteger(-1);
@@ -131,7 +131,7 @@ void readCoco(ReadContext &ctx)
             if (className.isEmpty()) {
                 className = QStringLiteral("category_%1").arg(cat);
                 ctx.note(rel, QStringLiteral("%1: category_id %2 is not declared in 'categories'; class '%3' used")
-                                  .arg(where)
+                                  .arg(where())
                                   .arg(cat)
                                   .arg(className));
             }
@@ -141,7 +141,8 @@ void readCoco(ReadContext &ctx)
             b.y1 = bbox[1].toDouble();
             b.x2 = b.x1 + bbox[2].toDouble();
             b.y2 = b.y1 + bbox[3].toDouble();
-            b.where = where;
+            b.whereFormat = whereFormat;
+            b.whereNumber = number;
             ctx.items[it->second].boxes.push_back(b);
         }
     }

@@ -298,7 +298,7 @@ ImportReport importDataset(Project &project, const QString &source, const Import
                 y1 *= e.height;
                 y2 *= e.height;
             }
-            const QString boxName = sb.where.isEmpty() ? QStringLiteral("box") : sb.where;
+            const QString boxName = sb.where();
             if (!std::isfinite(x1) || !std::isfinite(y1) || !std::isfinite(x2) || !std::isfinite(y2)) {
                 ctx.note(where, QStringLiteral("%1: coordinates are not finite numbers; box skipped").arg(boxName));
                 ++report.boxesSkipped;

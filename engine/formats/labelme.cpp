@@ -75,7 +75,8 @@ void readLabelMe(ReadContext &ctx)
             b.y1 = std::min(ay, by);
             b.x2 = std::max(ax, bx);
             b.y2 = std::max(ay, by);
-            b.where = where;
+            b.whereFormat = "shapes[%1]";
+            b.whereNumber = i;
             item.boxes.push_back(b);
         }
         ctx.items.push_back(std::move(item));

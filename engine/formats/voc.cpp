@@ -62,7 +62,8 @@ ParsedXml parseXml(const QString &path)
         } else if (xml.name() == QLatin1String("object")) {
             ++objectIndex;
             SourceBox box;
-            box.where = QStringLiteral("object %1").arg(objectIndex);
+            box.whereFormat = "object %1";
+            box.whereNumber = objectIndex;
             bool haveBox = false;
             QStringList missing = {QStringLiteral("xmin"), QStringLiteral("ymin"), QStringLiteral("xmax"),
                                    QStringLiteral("ymax")};

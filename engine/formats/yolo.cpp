@@ -187,7 +187,8 @@ void readYolo(ReadContext &ctx)
             b.y1 = v[1] - v[3] / 2;
             b.y2 = v[1] + v[3] / 2;
             b.normalized = true;
-            b.where = QStringLiteral("line %1").arg(i + 1);
+            b.whereFormat = "line %1";
+            b.whereNumber = i + 1;
             item.boxes.push_back(b);
         }
         if (!error.isEmpty()) {
