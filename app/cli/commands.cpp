@@ -1,5 +1,6 @@
 #include "commands.h"
 
+#include "augment/augmenter.h"
 #include "formats/formats.h"
 #include "nn/backend.h"
 #include "project/project.h"
@@ -11,11 +12,14 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QStandardPaths>
 #include <QTextStream>
 #include <functional>
 #include <map>
+#include <opencv2/imgcodecs.hpp>
 
 namespace visor::cli {
 namespace {
@@ -104,6 +108,104 @@ QString demoDir()
 {
     const QString base = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation);
     return QDir(base).filePath(QStringLiteral("visor/demo"));
+}
+
+int augmentCommand(QCommandLineParser &p, const QStringList &a)
+{
+    bool ok = false;
+    const qint64 id = a[1].toLongLong(&ok);
+    if (!ok)
+        return usage(QStringLiteral("augment: EXAMPLE_ID must be a number"), &p);
+    const int n = p.value(QStringLiteral("n")).toInt(&ok);
+    if (!ok || n < 1 || n > 100)
+        return usage(QStringLiteral("augment: --n must be between 1 and 100"), &p);
+    const quint64 seed = p.value(QStringLiteral("seed")).toULongLong(&ok);
+    if (!ok)
+        return usage(QStringLiteral("augment: --seed must be a non-negative integer"), &p);
+    if (!p.isSet(QStringLiteral("out")))
+        return usage(QStringLiteral("augment: --out FOLDER is required"), &p);
+    augment::Focus focus = augment::Focus::None;
+    augment::Transform chosen = augment::Transform::Rotate;
+    for (const char *option : {"only", "force"}) {
+        if (!p.isSet(QString::fromLatin1(option)))
+            continue;
+        const auto t = augment::parseTransform(p.value(QString::fromLatin1(option)));
+        if (!t) {
+            QStringList names;
+            for (int i = 0; i < augment::kTransformCount; ++i)
+                names << augment::transformKey(augment::Transform(i));
+            return usage(QStringLiteral("augment: unknown transform '%1' (one of %2)")
+                             .arg(p.value(QString::fromLatin1(option)), names.join(QStringLiteral(", "))),
+                         &p);
+        }
+        chosen = *t;
+        focus = qstrcmp(option, "only") == 0 ? augment::Focus::Only : augment::Focus::ForceOn;
+    }
+    auto project = openProject(a[0]);
+    ParameterSet params = project->parameters();
+    for (const QString &assignment : p.values(QStringLiteral("set"))) {
+        const int eq = int(assignment.indexOf(QLatin1Char('=')));
+        if (eq <= 0)
+            return usage(QStringLiteral("augment: --set expects KEY=VALUE, got '%1'").arg(assignment), &p);
+        QJsonValue v;
+        const QString e = ParameterRegistry::instance().parse(assignment.left(eq), assignment.mid(eq + 1), &v);
+        if (!e.isEmpty())
+            return dataError(e);
+        params.set(assignment.left(eq), v);
+    }
+    const auto example = project->example(id);
+    if (!example)
+        return dataError(QStringLiteral("no example with id %1 in %2").arg(id).arg(project->dir()));
+    const int channels = params.toInt(QStringLiteral("input.channels"));
+    const QString path = project->imagePath(*example);
+    const cv::Mat image = cv::imread(QFile::encodeName(path).toStdString(), channels == 1 ? cv::IMREAD_GRAYSCALE : cv::IMREAD_COLOR);
+    if (image.empty())
+        return dataError(QStringLiteral("cannot read the image of example %1 (%2)").arg(id).arg(path));
+    const std::vector<Box> boxes = project->boxes(id);
+    const auto classes = project->classes();
+    const augment::Pipeline pipeline(params);
+    const auto samples = augment::preview(pipeline, image, boxes, n, seed, focus, chosen);
+
+    const QDir folder(p.value(QStringLiteral("out")));
+    QDir().mkpath(folder.absolutePath());
+    auto boxesJson = [&](const std::vector<Box> &list) {
+        QJsonArray arr;
+        for (const Box &b : list) {
+            QString name;
+            for (const ClassInfo &ci : classes)
+                if (ci.id == b.classId)
+                    name = ci.name;
+            arr.append(QJsonObject{{QStringLiteral("class"), name},
+                                   {QStringLiteral("box"), QJsonArray{b.x1, b.y1, b.x2, b.y2}}});
+        }
+        return arr;
+    };
+    auto write = [&](const QString &name, const cv::Mat &img) {
+        if (!cv::imwrite(QFile::encodeName(folder.filePath(name)).toStdString(), img))
+            throw Error(QStringLiteral("cannot write %1").arg(folder.filePath(name)));
+    };
+    write(QStringLiteral("original.png"), augment::drawBoxes(image, boxes, classes));
+    QJsonArray variants;
+    for (size_t i = 0; i < samples.size(); ++i) {
+        const QString name = QStringLiteral("variant_%1.png").arg(i, 2, 10, QLatin1Char('0'));
+        write(name, augment::drawBoxes(samples[i].image, samples[i].boxes, classes));
+        QJsonObject o = samples[i].record.toJson();
+        o.insert(QStringLiteral("file"), name);
+        o.insert(QStringLiteral("caption"), samples[i].record.caption());
+        o.insert(QStringLiteral("size"), QJsonArray{samples[i].image.cols, samples[i].image.rows});
+        o.insert(QStringLiteral("boxes"), boxesJson(samples[i].boxes));
+        variants.append(o);
+        out() << name << ": " << samples[i].record.caption() << "\n";
+    }
+    const QJsonObject doc{{QStringLiteral("example"), id},
+                          {QStringLiteral("seed"), QString::number(seed)},
+                          {QStringLiteral("original_boxes"), boxesJson(boxes)},
+                          {QStringLiteral("variants"), variants}};
+    QFile f(folder.filePath(QStringLiteral("records.json")));
+    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) || f.write(QJsonDocument(doc).toJson()) < 0)
+        return dataError(QStringLiteral("cannot write %1").arg(f.fileName()));
+    out() << "Wrote " << samples.size() << " variant(s) and records.json to " << folder.absolutePath() << "\n";
+    return Ok;
 }
 
 std::map<QString, Command> commands()
@@ -315,6 +417,20 @@ std::map<QString, Command> commands()
         },
         1,
         1};
+
+    c[QStringLiteral("augment")] = {
+        QStringLiteral("write augmented variants of one example (the training pipeline) as PNG files and records.json"),
+        QStringLiteral("DIR EXAMPLE_ID"),
+        [](QCommandLineParser &p) {
+            p.addOption({QStringLiteral("out"), QStringLiteral("folder for the PNG files and records.json"), QStringLiteral("FOLDER")});
+            p.addOption({QStringLiteral("n"), QStringLiteral("number of variants (1..100)"), QStringLiteral("N"), QStringLiteral("9")});
+            p.addOption({QStringLiteral("seed"), QStringLiteral("random seed"), QStringLiteral("S"), QStringLiteral("1")});
+            p.addOption({QStringLiteral("set"), QStringLiteral("override a parameter for this run (repeatable)"), QStringLiteral("KEY=VALUE")});
+            p.addOption({QStringLiteral("only"), QStringLiteral("apply only this transform, always"), QStringLiteral("TRANSFORM")});
+            p.addOption({QStringLiteral("force"), QStringLiteral("always apply this transform, the others as configured"), QStringLiteral("TRANSFORM")});
+        },
+        [](QCommandLineParser &p, const QStringList &a) { return augmentCommand(p, a); },
+        2, 2};
 
     c[QStringLiteral("demo")] = {
         QStringLiteral("create the demo project (generated shapes) if missing and print its statistics"),

@@ -46,7 +46,7 @@ private Q_SLOTS:
     void helpOnEveryCommand_data()
     {
         QTest::addColumn<QString>("command");
-        for (const char *c : {"init", "import", "export", "stats", "split", "params", "synth", "demo"})
+        for (const char *c : {"init", "import", "export", "stats", "split", "params", "synth", "augment", "demo"})
             QTest::newRow(c) << QString::fromLatin1(c);
     }
 
@@ -158,6 +158,40 @@ private Q_SLOTS:
                  QStringLiteral("--reshuffle")});
         QCOMPARE(r.code, 0);
         QVERIFY2(r.out.contains(QStringLiteral("val 2")), qPrintable(r.out));
+    }
+
+    void augment()
+    {
+        QTemporaryDir tmp;
+        const QString dir = tmp.path() + QStringLiteral("/p");
+        QCOMPARE(cli({QStringLiteral("synth"), dir, QStringLiteral("--shapes"), QStringLiteral("3"), QStringLiteral("--kind"), QStringLiteral("detection")}).code, 0);
+        const QString out = tmp.path() + QStringLiteral("/aug");
+        Result r = cli({QStringLiteral("augment"), dir, QStringLiteral("1"), QStringLiteral("--out"), out, QStringLiteral("--n"), QStringLiteral("4"),
+                        QStringLiteral("--seed"), QStringLiteral("7"), QStringLiteral("--only"), QStringLiteral("rotate"),
+                        QStringLiteral("--set"), QStringLiteral("augment.rotate.degrees=90..90")});
+        QCOMPARE(r.code, 0);
+        QVERIFY(QFile::exists(out + QStringLiteral("/original.png")));
+        QVERIFY(QFile::exists(out + QStringLiteral("/variant_03.png")));
+        const QJsonObject records = QJsonDocument::fromJson(test::readFile(out + QStringLiteral("/records.json"))).object();
+        const QJsonArray variants = records[QStringLiteral("variants")].toArray();
+        QCOMPARE(variants.size(), 4);
+        for (const auto &v : variants) {
+            const QJsonArray applied = v.toObject()[QStringLiteral("applied")].toArray();
+            QCOMPARE(applied.size(), 1);
+            QCOMPARE(applied[0].toObject()[QStringLiteral("transform")].toString(), QStringLiteral("rotate"));
+            QCOMPARE(applied[0].toObject()[QStringLiteral("degrees")].toDouble(), 90.0);
+            QCOMPARE(v.toObject()[QStringLiteral("size")].toArray()[0].toInt(), 120); // 160x120 turned
+            QCOMPARE(v.toObject()[QStringLiteral("boxes")].toArray().size(),
+                     records[QStringLiteral("original_boxes")].toArray().size());
+        }
+        QCOMPARE(cli({QStringLiteral("augment"), dir, QStringLiteral("999"), QStringLiteral("--out"), out}).code, 2);
+        QCOMPARE(cli({QStringLiteral("augment"), dir, QStringLiteral("1")}).code, 1); // --out missing
+        r = cli({QStringLiteral("augment"), dir, QStringLiteral("1"), QStringLiteral("--out"), out, QStringLiteral("--only"), QStringLiteral("twirl")});
+        QCOMPARE(r.code, 1);
+        QVERIFY(r.err.contains(QStringLiteral("flip_horizontal")));
+        r = cli({QStringLiteral("augment"), dir, QStringLiteral("1"), QStringLiteral("--out"), out, QStringLiteral("--set"), QStringLiteral("augment.blur.kernel=4")});
+        QCOMPARE(r.code, 2);
+        QVERIFY(r.err.contains(QStringLiteral("augment.blur.kernel")));
     }
 
     void demo()
