@@ -37,7 +37,9 @@ sanitize: deps
 	  ctest --output-on-failure -j $(JOBS)
 
 bench: build
+	@bash scripts/install-deps.sh --bench
 	$(BUILD_DIR)/bin/bench_store
+	$(BUILD_DIR)/bin/bench_augment
 
 format:
 	git ls-files '*.cpp' '*.h' | xargs clang-format -i

@@ -17,6 +17,12 @@ PACKAGES=(
   xvfb xauth
 )
 
+# Benchmarks only (make bench): the torchvision reference of bench/reference/augment_ref.py.
+BENCH_PACKAGES=(python3-torchvision python3-numpy)
+if [ "${1:-}" = "--bench" ]; then
+  PACKAGES+=("${BENCH_PACKAGES[@]}")
+fi
+
 missing=()
 for p in "${PACKAGES[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
