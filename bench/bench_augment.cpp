@@ -54,12 +54,13 @@ int main(int argc, char **argv)
         QByteArray line;
         for (const auto &[cls, r] : s.boxes) {
             b.push_back(Box{0, cls + 1, r.x, r.y, r.x + r.width, r.y + r.height});
-            line += QByteArray::number(r.x) + ' ' + QByteArray::number(r.y) + ' ' + QByteArray::number(r.x + r.width) + ' ' +
-                    QByteArray::number(r.y + r.height) + ' ';
+            line += QByteArray::number(r.x) + ' ' + QByteArray::number(r.y) + ' ' + QByteArray::number(r.x + r.width) +
+                    ' ' + QByteArray::number(r.y + r.height) + ' ';
         }
         boxes.push_back(b);
         boxFile.write(line + '\n');
-        cv::imwrite(folder.filePath(QStringLiteral("image_%1.png").arg(i, 2, 10, QLatin1Char('0'))).toStdString(), s.image);
+        cv::imwrite(folder.filePath(QStringLiteral("image_%1.png").arg(i, 2, 10, QLatin1Char('0'))).toStdString(),
+                    s.image);
     }
     boxFile.close();
 
@@ -100,7 +101,9 @@ int main(int argc, char **argv)
         for (int r = 0; r < 20; ++r)
             pipeline.apply(images[size_t(r) % images.size()], boxes[size_t(r) % boxes.size()], 1, 0, quint64(r),
                            augment::Focus::Only, augment::Transform(t));
-        costs << QStringLiteral("%1 %2").arg(augment::transformKey(augment::Transform(t))).arg(double(timer.nsecsElapsed()) / 20e6, 0, 'f', 2);
+        costs << QStringLiteral("%1 %2")
+                     .arg(augment::transformKey(augment::Transform(t)))
+                     .arg(double(timer.nsecsElapsed()) / 20e6, 0, 'f', 2);
     }
 
     out << "Visor, 640x480 colour, 5 boxes, spec defaults, " << n << " samples\n";
@@ -113,10 +116,12 @@ int main(int argc, char **argv)
     out.flush();
 
     QProcess python;
-    python.start(QStringLiteral("/usr/bin/python3"), {reference, folder.path(), QStringLiteral("--n"), QString::number(std::max(50, n / 4)),
-                                                       QStringLiteral("--threads"), QStringLiteral("1")});
+    python.start(QStringLiteral("/usr/bin/python3"),
+                 {reference, folder.path(), QStringLiteral("--n"), QString::number(std::max(50, n / 4)),
+                  QStringLiteral("--threads"), QStringLiteral("1")});
     if (!python.waitForFinished(600000) || python.exitCode() != 0) {
-        out << "reference: could not run " << reference << " (install python3-torchvision: scripts/install-deps.sh --bench)\n"
+        out << "reference: could not run " << reference
+            << " (install python3-torchvision: scripts/install-deps.sh --bench)\n"
             << python.readAllStandardError();
         return 1;
     }

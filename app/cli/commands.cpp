@@ -158,7 +158,8 @@ int augmentCommand(QCommandLineParser &p, const QStringList &a)
         return dataError(QStringLiteral("no example with id %1 in %2").arg(id).arg(project->dir()));
     const int channels = params.toInt(QStringLiteral("input.channels"));
     const QString path = project->imagePath(*example);
-    const cv::Mat image = cv::imread(QFile::encodeName(path).toStdString(), channels == 1 ? cv::IMREAD_GRAYSCALE : cv::IMREAD_COLOR);
+    const cv::Mat image =
+        cv::imread(QFile::encodeName(path).toStdString(), channels == 1 ? cv::IMREAD_GRAYSCALE : cv::IMREAD_COLOR);
     if (image.empty())
         return dataError(QStringLiteral("cannot read the image of example %1 (%2)").arg(id).arg(path));
     const std::vector<Box> boxes = project->boxes(id);
@@ -422,15 +423,23 @@ std::map<QString, Command> commands()
         QStringLiteral("write augmented variants of one example (the training pipeline) as PNG files and records.json"),
         QStringLiteral("DIR EXAMPLE_ID"),
         [](QCommandLineParser &p) {
-            p.addOption({QStringLiteral("out"), QStringLiteral("folder for the PNG files and records.json"), QStringLiteral("FOLDER")});
-            p.addOption({QStringLiteral("n"), QStringLiteral("number of variants (1..100)"), QStringLiteral("N"), QStringLiteral("9")});
-            p.addOption({QStringLiteral("seed"), QStringLiteral("random seed"), QStringLiteral("S"), QStringLiteral("1")});
-            p.addOption({QStringLiteral("set"), QStringLiteral("override a parameter for this run (repeatable)"), QStringLiteral("KEY=VALUE")});
-            p.addOption({QStringLiteral("only"), QStringLiteral("apply only this transform, always"), QStringLiteral("TRANSFORM")});
-            p.addOption({QStringLiteral("force"), QStringLiteral("always apply this transform, the others as configured"), QStringLiteral("TRANSFORM")});
+            p.addOption({QStringLiteral("out"), QStringLiteral("folder for the PNG files and records.json"),
+                         QStringLiteral("FOLDER")});
+            p.addOption({QStringLiteral("n"), QStringLiteral("number of variants (1..100)"), QStringLiteral("N"),
+                         QStringLiteral("9")});
+            p.addOption(
+                {QStringLiteral("seed"), QStringLiteral("random seed"), QStringLiteral("S"), QStringLiteral("1")});
+            p.addOption({QStringLiteral("set"), QStringLiteral("override a parameter for this run (repeatable)"),
+                         QStringLiteral("KEY=VALUE")});
+            p.addOption({QStringLiteral("only"), QStringLiteral("apply only this transform, always"),
+                         QStringLiteral("TRANSFORM")});
+            p.addOption({QStringLiteral("force"),
+                         QStringLiteral("always apply this transform, the others as configured"),
+                         QStringLiteral("TRANSFORM")});
         },
         [](QCommandLineParser &p, const QStringList &a) { return augmentCommand(p, a); },
-        2, 2};
+        2,
+        2};
 
     c[QStringLiteral("demo")] = {
         QStringLiteral("create the demo project (generated shapes) if missing and print its statistics"),

@@ -76,14 +76,26 @@ int borderFlag(const QString &name)
     return cv::BORDER_CONSTANT;
 }
 
-cv::Matx33d translation(double x, double y) { return {1, 0, x, 0, 1, y, 0, 0, 1}; }
-cv::Matx23d top(const cv::Matx33d &m) { return {m(0, 0), m(0, 1), m(0, 2), m(1, 0), m(1, 1), m(1, 2)}; }
+cv::Matx33d translation(double x, double y)
+{
+    return {1, 0, x, 0, 1, y, 0, 0, 1};
+}
+cv::Matx23d top(const cv::Matx33d &m)
+{
+    return {m(0, 0), m(0, 1), m(0, 2), m(1, 0), m(1, 1), m(1, 2)};
+}
 
-double round3(double v) { return std::round(v * 1000.0) / 1000.0; }
+double round3(double v)
+{
+    return std::round(v * 1000.0) / 1000.0;
+}
 
 } // namespace
 
-QString transformKey(Transform t) { return QString::fromLatin1(kNames[int(t)].key); }
+QString transformKey(Transform t)
+{
+    return QString::fromLatin1(kNames[int(t)].key);
+}
 
 std::optional<Transform> parseTransform(const QString &key)
 {
@@ -93,8 +105,14 @@ std::optional<Transform> parseTransform(const QString &key)
     return std::nullopt;
 }
 
-bool isGeometric(Transform t) { return int(t) <= int(Transform::Translate); }
-bool isColourOnly(Transform t) { return t == Transform::Saturation || t == Transform::Hue; }
+bool isGeometric(Transform t)
+{
+    return int(t) <= int(Transform::Translate);
+}
+bool isColourOnly(Transform t)
+{
+    return t == Transform::Saturation || t == Transform::Hue;
+}
 
 Config Config::fromParameters(const ParameterSet &p)
 {
@@ -166,7 +184,9 @@ QString Record::caption() const
             text += QStringLiteral(" %1°").arg(v[QStringLiteral("degrees")].toDouble(), 0, 'f', 1);
             break;
         case Transform::Translate:
-            text += QStringLiteral(" %1,%2 px").arg(v[QStringLiteral("dx_pixels")].toDouble(), 0, 'f', 0).arg(v[QStringLiteral("dy_pixels")].toDouble(), 0, 'f', 0);
+            text += QStringLiteral(" %1,%2 px")
+                        .arg(v[QStringLiteral("dx_pixels")].toDouble(), 0, 'f', 0)
+                        .arg(v[QStringLiteral("dy_pixels")].toDouble(), 0, 'f', 0);
             break;
         case Transform::Noise:
             text += QLatin1Char(' ') + v[QStringLiteral("method")].toString();
@@ -301,7 +321,8 @@ Sample Pipeline::apply(const cv::Mat &input, const std::vector<Box> &boxes, quin
             full = translation(shifts[used][0] * outW, shifts[used][1] * outH) * base;
         } else {
             mapped = before;
-            record.notes << QStringLiteral("translate: each of %1 draw(s) would push a box out; not translated").arg(c.translateAttempts);
+            record.notes << QStringLiteral("translate: each of %1 draw(s) would push a box out; not translated")
+                                .arg(c.translateAttempts);
         }
         if (used >= 0)
             record.applied.push_back({Transform::Translate,
@@ -322,8 +343,9 @@ Sample Pipeline::apply(const cv::Mat &input, const std::vector<Box> &boxes, quin
     if (doShear)
         geometric.push_back({Transform::Shear, {{QStringLiteral("degrees"), round3(shear)}}});
     if (doRotate)
-        geometric.push_back({Transform::Rotate, {{QStringLiteral("degrees"), round3(angle)},
-                                                 {QStringLiteral("canvas"), QJsonArray{outW, outH}}}});
+        geometric.push_back(
+            {Transform::Rotate,
+             {{QStringLiteral("degrees"), round3(angle)}, {QStringLiteral("canvas"), QJsonArray{outW, outH}}}});
     record.applied.insert(record.applied.begin(), geometric.begin(), geometric.end());
 
     for (size_t i = 0; i < boxes.size(); ++i) {

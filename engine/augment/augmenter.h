@@ -73,16 +73,16 @@ struct Record {
 /// An augmented image with its boxes (image pixels of the output canvas) and its record.
 struct Sample {
     cv::Mat image;
-    std::vector<Box> boxes;        // surviving boxes, in input order; class ids kept
-    std::vector<int> sourceIndex;  // for each output box, its index among the input boxes
+    std::vector<Box> boxes;       // surviving boxes, in input order; class ids kept
+    std::vector<int> sourceIndex; // for each output box, its index among the input boxes
     Record record;
 };
 
 /// How a transform is singled out (preview of the transform being edited).
 enum class Focus {
-    None,      // every transform with its own probability
-    ForceOn,   // the chosen transform always applies, the others with their probabilities
-    Only,      // only the chosen transform, always
+    None,    // every transform with its own probability
+    ForceOn, // the chosen transform always applies, the others with their probabilities
+    Only,    // only the chosen transform, always
 };
 
 /// Below this share of its transformed area still inside the image, a box is dropped.

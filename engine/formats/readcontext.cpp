@@ -132,12 +132,18 @@ bool ReadContext::readJson(const QString &path, QJsonObject *top)
 FormatHandlers handlers(Format format)
 {
     switch (format) {
-    case Format::Voc: return {readVoc, writeVoc};
-    case Format::Coco: return {readCoco, writeCoco};
-    case Format::Yolo: return {readYolo, writeYolo};
-    case Format::LabelMe: return {readLabelMe, writeLabelMe};
-    case Format::ImageFolder: return {readImageFolder, writeImageFolder};
-    case Format::Auto: break;
+    case Format::Voc:
+        return {readVoc, writeVoc};
+    case Format::Coco:
+        return {readCoco, writeCoco};
+    case Format::Yolo:
+        return {readYolo, writeYolo};
+    case Format::LabelMe:
+        return {readLabelMe, writeLabelMe};
+    case Format::ImageFolder:
+        return {readImageFolder, writeImageFolder};
+    case Format::Auto:
+        break;
     }
     throw Error(QStringLiteral("no reader or writer for format '%1'").arg(formatKey(format)));
 }

@@ -38,7 +38,15 @@ void compareBox(const Box &a, float x1, float y1, float x2, float y2, float tole
 {
     QVERIFY2(std::abs(a.x1 - x1) <= tolerance && std::abs(a.y1 - y1) <= tolerance && std::abs(a.x2 - x2) <= tolerance &&
                  std::abs(a.y2 - y2) <= tolerance,
-             qPrintable(QStringLiteral("(%1,%2,%3,%4) vs (%5,%6,%7,%8)").arg(a.x1).arg(a.y1).arg(a.x2).arg(a.y2).arg(x1).arg(y1).arg(x2).arg(y2)));
+             qPrintable(QStringLiteral("(%1,%2,%3,%4) vs (%5,%6,%7,%8)")
+                            .arg(a.x1)
+                            .arg(a.y1)
+                            .arg(a.x2)
+                            .arg(a.y2)
+                            .arg(x1)
+                            .arg(y1)
+                            .arg(x2)
+                            .arg(y2)));
 }
 
 const std::vector<Box> kBoxes = {Box{0, 1, 10, 20, 50, 40}, Box{0, 2, 60, 5, 90, 55}};
@@ -109,7 +117,7 @@ private Q_SLOTS:
         const cv::Mat img = pattern(100, 60);
         const Sample s = Pipeline(c).apply(img, kBoxes, 1, 0, 0);
         compareBox(s.boxes[0], 20, 23, 60, 43); // +10 px, +3 px
-        compareBox(s.boxes[1], 70, 8, 100, 58);  // clipped at the right edge, still 75% visible
+        compareBox(s.boxes[1], 70, 8, 100, 58); // clipped at the right edge, still 75% visible
         QVERIFY(same(s.image(cv::Rect(10, 3, 90, 57)), img(cv::Rect(0, 0, 90, 57))));
         QCOMPARE(s.record.applied[0].values[QStringLiteral("dx_pixels")].toDouble(), 10.0);
     }
@@ -212,24 +220,49 @@ private Q_SLOTS:
                 auto inside = [&](const char *key, std::pair<double, double> range) {
                     const double v = a.values[QString::fromLatin1(key)].toDouble();
                     QVERIFY2(v >= range.first - 5e-4 && v <= range.second + 5e-4,
-                             qPrintable(QStringLiteral("%1 %2 outside [%3, %4]").arg(transformKey(a.transform)).arg(v).arg(range.first).arg(range.second)));
+                             qPrintable(QStringLiteral("%1 %2 outside [%3, %4]")
+                                            .arg(transformKey(a.transform))
+                                            .arg(v)
+                                            .arg(range.first)
+                                            .arg(range.second)));
                 };
                 switch (a.transform) {
-                case Transform::Rotate: inside("degrees", c.rotateDegrees); break;
-                case Transform::Shear: inside("degrees", c.shearDegrees); break;
-                case Transform::Scale: inside("factor", c.scale); break;
-                case Transform::Translate: inside("dx", c.translateX); inside("dy", c.translateY); break;
-                case Transform::Contrast: inside("factor", c.contrast); break;
-                case Transform::Brightness: inside("delta", c.brightness); break;
-                case Transform::Gamma: inside("gamma", c.gamma); break;
-                case Transform::Saturation: inside("factor", c.saturation); break;
-                case Transform::Hue: inside("shift", c.hue); break;
-                default: break;
+                case Transform::Rotate:
+                    inside("degrees", c.rotateDegrees);
+                    break;
+                case Transform::Shear:
+                    inside("degrees", c.shearDegrees);
+                    break;
+                case Transform::Scale:
+                    inside("factor", c.scale);
+                    break;
+                case Transform::Translate:
+                    inside("dx", c.translateX);
+                    inside("dy", c.translateY);
+                    break;
+                case Transform::Contrast:
+                    inside("factor", c.contrast);
+                    break;
+                case Transform::Brightness:
+                    inside("delta", c.brightness);
+                    break;
+                case Transform::Gamma:
+                    inside("gamma", c.gamma);
+                    break;
+                case Transform::Saturation:
+                    inside("factor", c.saturation);
+                    break;
+                case Transform::Hue:
+                    inside("shift", c.hue);
+                    break;
+                default:
+                    break;
                 }
             }
         }
         for (int t = 0; t < kTransformCount; ++t)
-            QVERIFY2(std::abs(counts[t] - 3000) <= 183, qPrintable(QStringLiteral("%1: %2 of %3").arg(transformKey(Transform(t))).arg(counts[t]).arg(n)));
+            QVERIFY2(std::abs(counts[t] - 3000) <= 183,
+                     qPrintable(QStringLiteral("%1: %2 of %3").arg(transformKey(Transform(t))).arg(counts[t]).arg(n)));
     }
 
     void boxDropRule()
@@ -251,7 +284,8 @@ private Q_SLOTS:
         c.probability[int(Transform::Scale)] = 1;
         c.scale = {1.6, 1.6};
         // Near the corner, this box leaves the canvas when scaled about the centre.
-        const Sample s = Pipeline(c).apply(pattern(100, 60), {Box{0, 1, 0, 0, 6, 6}, Box{0, 2, 45, 25, 55, 35}}, 1, 0, 0);
+        const Sample s =
+            Pipeline(c).apply(pattern(100, 60), {Box{0, 1, 0, 0, 6, 6}, Box{0, 2, 45, 25, 55, 35}}, 1, 0, 0);
         QCOMPARE(s.boxes.size(), size_t(1));
         QCOMPARE(s.record.droppedBoxes, std::vector<int>{0});
         QCOMPARE(s.sourceIndex, std::vector<int>{1});

@@ -164,15 +164,20 @@ private Q_SLOTS:
     {
         QTemporaryDir tmp;
         const QString dir = tmp.path() + QStringLiteral("/p");
-        QCOMPARE(cli({QStringLiteral("synth"), dir, QStringLiteral("--shapes"), QStringLiteral("3"), QStringLiteral("--kind"), QStringLiteral("detection")}).code, 0);
+        QCOMPARE(cli({QStringLiteral("synth"), dir, QStringLiteral("--shapes"), QStringLiteral("3"),
+                      QStringLiteral("--kind"), QStringLiteral("detection")})
+                     .code,
+                 0);
         const QString out = tmp.path() + QStringLiteral("/aug");
-        Result r = cli({QStringLiteral("augment"), dir, QStringLiteral("1"), QStringLiteral("--out"), out, QStringLiteral("--n"), QStringLiteral("4"),
-                        QStringLiteral("--seed"), QStringLiteral("7"), QStringLiteral("--only"), QStringLiteral("rotate"),
-                        QStringLiteral("--set"), QStringLiteral("augment.rotate.degrees=90..90")});
+        Result r = cli({QStringLiteral("augment"), dir, QStringLiteral("1"), QStringLiteral("--out"), out,
+                        QStringLiteral("--n"), QStringLiteral("4"), QStringLiteral("--seed"), QStringLiteral("7"),
+                        QStringLiteral("--only"), QStringLiteral("rotate"), QStringLiteral("--set"),
+                        QStringLiteral("augment.rotate.degrees=90..90")});
         QCOMPARE(r.code, 0);
         QVERIFY(QFile::exists(out + QStringLiteral("/original.png")));
         QVERIFY(QFile::exists(out + QStringLiteral("/variant_03.png")));
-        const QJsonObject records = QJsonDocument::fromJson(test::readFile(out + QStringLiteral("/records.json"))).object();
+        const QJsonObject records =
+            QJsonDocument::fromJson(test::readFile(out + QStringLiteral("/records.json"))).object();
         const QJsonArray variants = records[QStringLiteral("variants")].toArray();
         QCOMPARE(variants.size(), 4);
         for (const auto &v : variants) {
@@ -186,10 +191,12 @@ private Q_SLOTS:
         }
         QCOMPARE(cli({QStringLiteral("augment"), dir, QStringLiteral("999"), QStringLiteral("--out"), out}).code, 2);
         QCOMPARE(cli({QStringLiteral("augment"), dir, QStringLiteral("1")}).code, 1); // --out missing
-        r = cli({QStringLiteral("augment"), dir, QStringLiteral("1"), QStringLiteral("--out"), out, QStringLiteral("--only"), QStringLiteral("twirl")});
+        r = cli({QStringLiteral("augment"), dir, QStringLiteral("1"), QStringLiteral("--out"), out,
+                 QStringLiteral("--only"), QStringLiteral("twirl")});
         QCOMPARE(r.code, 1);
         QVERIFY(r.err.contains(QStringLiteral("flip_horizontal")));
-        r = cli({QStringLiteral("augment"), dir, QStringLiteral("1"), QStringLiteral("--out"), out, QStringLiteral("--set"), QStringLiteral("augment.blur.kernel=4")});
+        r = cli({QStringLiteral("augment"), dir, QStringLiteral("1"), QStringLiteral("--out"), out,
+                 QStringLiteral("--set"), QStringLiteral("augment.blur.kernel=4")});
         QCOMPARE(r.code, 2);
         QVERIFY(r.err.contains(QStringLiteral("augment.blur.kernel")));
     }
