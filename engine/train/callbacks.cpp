@@ -1,0 +1,174 @@
+#include "callbacks.h"
+
+#include <QJsonArray>
+#include <cmath>
+#include <limits>
+
+namespace visor::train {
+namespace {
+
+constexpr double kInf = std::numeric_limits<double>::infinity();
+
+double initialBest(Mode mode) { return mode == Mode::Min ? kInf : -kInf; }
+
+// Keras: an improvement must beat the best by more than min_delta.
+bool improved(double current, double best, double minDelta, Mode mode)
+{
+    return mode == Mode::Min ? current < best - minDelta : current > best + minDelta;
+}
+
+} // namespace
+
+double monitoredValue(const EpochMetrics &m, const QString &key)
+{
+    if (key == QLatin1String("loss"))
+        return m.loss;
+    if (key == QLatin1String("accuracy") || key == QLatin1String("map"))
+        return m.metric;
+    if (key == QLatin1String("val_accuracy") || key == QLatin1String("val_map"))
+        return m.valMetric;
+    return m.valLoss;
+}
+
+Mode resolveMode(const QString &mode, const QString &key)
+{
+    if (mode == QLatin1String("max"))
+        return Mode::Max;
+    if (mode == QLatin1String("min"))
+        return Mode::Min;
+    return key.contains(QLatin1String("loss")) ? Mode::Min : Mode::Max;
+}
+
+EarlyStopping::EarlyStopping(QString key, int patience, double minDelta, Mode mode)
+    : m_key(std::move(key)), m_patience(patience), m_minDelta(minDelta), m_mode(mode), m_best(initialBest(mode))
+{
+}
+
+EarlyStopping EarlyStopping::fromParameters(const ParameterSet &p)
+{
+    const QString key = p.toString(QStringLiteral("early_stopping.monitor"));
+    return {key, p.toInt(QStringLiteral("early_stopping.patience")), p.toDouble(QStringLiteral("early_stopping.min_delta")),
+            resolveMode(p.toString(QStringLiteral("early_stopping.mode")), key)};
+}
+
+bool EarlyStopping::update(const EpochMetrics &m)
+{
+    const double v = monitoredValue(m, m_key);
+    if (improved(v, m_best, m_minDelta, m_mode)) {
+        m_best = v;
+        m_bestEpoch = m.epoch;
+        m_wait = 0;
+        return false;
+    }
+    return ++m_wait >= m_patience;
+}
+
+ReduceLrOnPlateau::ReduceLrOnPlateau(QString key, int patience, double minDelta, double factor, int cooldown, Mode mode,
+                                     double minLearningRate)
+    : m_key(std::move(key)), m_patience(patience), m_minDelta(minDelta), m_factor(factor), m_cooldown(cooldown),
+      m_mode(mode), m_minLr(minLearningRate), m_best(initialBest(mode))
+{
+}
+
+ReduceLrOnPlateau ReduceLrOnPlateau::fromParameters(const ParameterSet &p)
+{
+    const QString key = p.toString(QStringLiteral("reduce_lr.monitor"));
+    // The contract gives reduce_lr no mode of its own: it follows early_stopping.mode's rule for its key.
+    return {key,
+            p.toInt(QStringLiteral("reduce_lr.patience")),
+            p.toDouble(QStringLiteral("reduce_lr.min_delta")),
+            p.toDouble(QStringLiteral("reduce_lr.factor")),
+            int(std::floor(p.toDouble(QStringLiteral("reduce_lr.cooldown")))),
+            resolveMode(QStringLiteral("auto"), key)};
+}
+
+std::optional<double> ReduceLrOnPlateau::update(const EpochMetrics &m)
+{
+    const double v = monitoredValue(m, m_key);
+    const bool cooling = m_cooldownLeft > 0;
+    if (cooling) {
+        --m_cooldownLeft;
+        m_wait = 0;
+    }
+    if (improved(v, m_best, m_minDelta, m_mode)) {
+        m_best = v;
+        m_wait = 0;
+    } else if (!cooling) {
+        if (++m_wait >= m_patience && m.learningRate > m_minLr) {
+            m_cooldownLeft = m_cooldown;
+            m_wait = 0;
+            return std::max(m.learningRate * m_factor, m_minLr);
+        }
+    }
+    return std::nullopt;
+}
+
+BestCheckpoint::BestCheckpoint(QString key, Mode mode) : m_key(std::move(key)), m_mode(mode), m_best(initialBest(mode)) {}
+
+BestCheckpoint BestCheckpoint::fromParameters(const ParameterSet &p)
+{
+    const QString key = p.toString(QStringLiteral("checkpoint.monitor"));
+    return {key, resolveMode(p.toString(QStringLiteral("checkpoint.mode")), key)};
+}
+
+bool BestCheckpoint::update(const EpochMetrics &m)
+{
+    const double v = monitoredValue(m, m_key);
+    if (!std::isfinite(v) || !improved(v, m_best, 0.0, m_mode))
+        return false;
+    m_best = v;
+    m_bestEpoch = m.epoch;
+    return true;
+}
+
+OverfittingDetector::OverfittingDetector(int window) : m_window(window) {}
+
+std::optional<OverfittingDetector::Event> OverfittingDetector::update(const EpochMetrics &m)
+{
+    m_history.push_back(m);
+    if (m_raised || int(m_history.size()) < m_window + 1)
+        return std::nullopt;
+    // The last `window` steps: validation loss up each time, training loss down each time.
+    const size_t n = m_history.size();
+    for (size_t i = n - size_t(m_window); i < n; ++i)
+        if (!(m_history[i].valLoss > m_history[i - 1].valLoss && m_history[i].loss < m_history[i - 1].loss))
+            return std::nullopt;
+    m_raised = true;
+    Event e;
+    // Where it began: the epoch after the lowest validation loss before the rise.
+    size_t start = n - size_t(m_window) - 1;
+    while (start > 0 && m_history[start - 1].valLoss <= m_history[start].valLoss &&
+           m_history[start - 1].loss > m_history[start].loss)
+        --start;
+    e.beganAt = m_history[start].epoch + 1;
+    e.detectedAt = m.epoch;
+    for (size_t i = start; i < n; ++i) {
+        e.loss.push_back(m_history[i].loss);
+        e.valLoss.push_back(m_history[i].valLoss);
+    }
+    return e;
+}
+
+QString OverfittingDetector::Event::message() const
+{
+    return QStringLiteral("Overfitting suspected since epoch %1: validation loss rose from %2 to %3 while training loss "
+                          "fell from %4 to %5. Add examples, strengthen augmentation, or stop earlier.")
+        .arg(beganAt)
+        .arg(valLoss.front(), 0, 'g', 4)
+        .arg(valLoss.back(), 0, 'g', 4)
+        .arg(loss.front(), 0, 'g', 4)
+        .arg(loss.back(), 0, 'g', 4);
+}
+
+QJsonObject OverfittingDetector::Event::toJson() const
+{
+    QJsonArray l, v;
+    for (double x : loss)
+        l.append(x);
+    for (double x : valLoss)
+        v.append(x);
+    return {{QStringLiteral("began_at"), beganAt}, {QStringLiteral("detected_at"), detectedAt},
+            {QStringLiteral("loss"), l}, {QStringLiteral("val_loss"), v}, {QStringLiteral("message"), message()}};
+}
+
+} // namespace visor::train

@@ -1,0 +1,111 @@
+#pragma once
+/// Training callbacks driven by per-epoch metrics: early stopping, reduce learning rate on plateau,
+/// best-checkpoint choice and the overfitting detector. Plain C++, no tensors: the trainer feeds them
+/// and tests script them.
+
+#include "project/parameters.h"
+
+#include <QJsonObject>
+#include <QString>
+#include <optional>
+#include <vector>
+
+namespace visor::train {
+
+/// What one epoch measured. `metric` is accuracy (classification) or mAP@0.5 (detection).
+struct EpochMetrics {
+    int epoch = 0; // 1-based
+    double loss = 0, valLoss = 0;
+    double metric = 0, valMetric = 0;
+    double learningRate = 0;
+    double seconds = 0;
+};
+
+enum class Mode { Min, Max };
+
+/// The monitored quantity: "val_loss", "loss", "accuracy", "val_accuracy", "map", "val_map".
+double monitoredValue(const EpochMetrics &m, const QString &key);
+/// "auto" becomes max for accuracy and mAP, min for losses (the Keras rule).
+Mode resolveMode(const QString &mode, const QString &key);
+
+/// Keras EarlyStopping: stops after `patience` epochs without an improvement larger than min_delta.
+class EarlyStopping {
+public:
+    EarlyStopping(QString key, int patience, double minDelta, Mode mode);
+    static EarlyStopping fromParameters(const ParameterSet &p);
+    /// Returns true when training should stop after this epoch.
+    bool update(const EpochMetrics &m);
+    double best() const { return m_best; }
+    int bestEpoch() const { return m_bestEpoch; }
+    int wait() const { return m_wait; }
+
+private:
+    QString m_key;
+    int m_patience;
+    double m_minDelta;
+    Mode m_mode;
+    double m_best;
+    int m_bestEpoch = 0;
+    int m_wait = 0;
+};
+
+/// Keras ReduceLROnPlateau: multiplies the learning rate by `factor` after `patience` epochs without
+/// an improvement larger than min_delta, then waits `cooldown` epochs before counting again.
+class ReduceLrOnPlateau {
+public:
+    ReduceLrOnPlateau(QString key, int patience, double minDelta, double factor, int cooldown, Mode mode,
+                      double minLearningRate = 0);
+    static ReduceLrOnPlateau fromParameters(const ParameterSet &p);
+    /// The new learning rate when it is reduced after this epoch, nullopt otherwise.
+    std::optional<double> update(const EpochMetrics &m);
+
+private:
+    QString m_key;
+    int m_patience;
+    double m_minDelta, m_factor;
+    int m_cooldown;
+    Mode m_mode;
+    double m_minLr;
+    double m_best;
+    int m_wait = 0, m_cooldownLeft = 0;
+};
+
+/// Chooses the best checkpoint: true when this epoch's monitored value beats every earlier one.
+class BestCheckpoint {
+public:
+    BestCheckpoint(QString key, Mode mode);
+    static BestCheckpoint fromParameters(const ParameterSet &p);
+    bool update(const EpochMetrics &m);
+    int bestEpoch() const { return m_bestEpoch; }
+    double best() const { return m_best; }
+
+private:
+    QString m_key;
+    Mode m_mode;
+    double m_best;
+    int m_bestEpoch = 0;
+};
+
+/// Overfitting: validation loss rising for `window` consecutive epochs while training loss keeps
+/// falling over the same epochs. Raised once, with the epoch where it began (the first epoch after the
+/// validation minimum) and the losses as evidence.
+class OverfittingDetector {
+public:
+    struct Event {
+        int beganAt = 0;   // first epoch of the rise
+        int detectedAt = 0;
+        std::vector<double> loss, valLoss; // from the validation minimum to detection
+        QString message() const;
+        QJsonObject toJson() const;
+    };
+    explicit OverfittingDetector(int window = 3);
+    std::optional<Event> update(const EpochMetrics &m);
+    bool raised() const { return m_raised; }
+
+private:
+    int m_window;
+    std::vector<EpochMetrics> m_history;
+    bool m_raised = false;
+};
+
+} // namespace visor::train
