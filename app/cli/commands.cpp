@@ -1,4 +1,5 @@
 #include "commands.h"
+#include "traincommands.h"
 
 #include "augment/augmenter.h"
 #include "formats/formats.h"
@@ -78,7 +79,9 @@ int parse(const QString &name, const Command &cmd, QCommandLineParser &parser, c
         {QStringLiteral("DIR"), QStringLiteral("the project folder (holds project.visor)")},
         {QStringLiteral("[DIR]"), QStringLiteral("the project folder (default: the user's demo folder)")},
         {QStringLiteral("SOURCE"), QStringLiteral("the data set folder to import")},
-        {QStringLiteral("OUT"), QStringLiteral("the folder to write (new or empty)")}};
+        {QStringLiteral("OUT"), QStringLiteral("the folder to write (new or empty)")},
+        {QStringLiteral("RUN"), QStringLiteral("a run number (see visor-cli runs)")},
+        {QStringLiteral("IMAGE..."), QStringLiteral("image files")}};
     for (const QString &p : cmd.positional.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
         const auto it = described.find(p);
         parser.addPositionalArgument(p, it == described.end() ? QString() : it->second, p);
@@ -440,6 +443,50 @@ std::map<QString, Command> commands()
         [](QCommandLineParser &p, const QStringList &a) { return augmentCommand(p, a); },
         2,
         2};
+
+    c[QStringLiteral("train")] = {
+        QStringLiteral("train the project's network (Ctrl-C cancels and keeps the last checkpoint)"),
+        QStringLiteral("DIR"),
+        [](QCommandLineParser &p) {
+            p.addOption({QStringLiteral("set"), QStringLiteral("override a parameter for this run (repeatable)"),
+                         QStringLiteral("KEY=VALUE")});
+            p.addOption({QStringLiteral("resume"), QStringLiteral("continue run RUN from its last checkpoint"),
+                         QStringLiteral("RUN")});
+            p.addOption(
+                {QStringLiteral("seed"), QStringLiteral("random seed"), QStringLiteral("S"), QStringLiteral("1")});
+        },
+        trainCommand,
+        1,
+        1};
+
+    c[QStringLiteral("runs")] = {QStringLiteral("list the training runs with their metrics"),
+                                 QStringLiteral("DIR"),
+                                 [](QCommandLineParser &p) {
+                                     p.addOption({QStringLiteral("json"), QStringLiteral("print JSON")});
+                                 },
+                                 runsCommand,
+                                 1,
+                                 1};
+
+    c[QStringLiteral("eval")] = {QStringLiteral("evaluate a run's model on a split"),
+                                 QStringLiteral("DIR RUN"),
+                                 [](QCommandLineParser &p) {
+                                     p.addOption({QStringLiteral("split"), QStringLiteral("test, val or train"),
+                                                  QStringLiteral("split"), QStringLiteral("test")});
+                                     p.addOption({QStringLiteral("json"), QStringLiteral("print JSON")});
+                                 },
+                                 evalCommand,
+                                 2,
+                                 2};
+
+    c[QStringLiteral("predict")] = {QStringLiteral("predict the class of images with a run's model"),
+                                    QStringLiteral("DIR RUN IMAGE..."),
+                                    [](QCommandLineParser &p) {
+                                        p.addOption({QStringLiteral("json"), QStringLiteral("print JSON")});
+                                    },
+                                    predictCommand,
+                                    3,
+                                    1000};
 
     c[QStringLiteral("demo")] = {
         QStringLiteral("create the demo project (generated shapes) if missing and print its statistics"),

@@ -8,7 +8,10 @@
 namespace visor::eval {
 namespace {
 
-QString nameOf(const QStringList &names, int i) { return i < names.size() ? names[i] : QString::number(i); }
+QString nameOf(const QStringList &names, int i)
+{
+    return i < names.size() ? names[i] : QString::number(i);
+}
 
 // Indices of `scores` in descending order; equal scores keep their order (a stable sort, as
 // MATLAB's sort in the VOC devkit and numpy's mergesort in pycocotools).
@@ -20,7 +23,10 @@ std::vector<size_t> byScore(const std::vector<float> &scores)
     return order;
 }
 
-double iouOf(const GroundTruth &g, const Detection &d) { return iou(d.x1, d.y1, d.x2, d.y2, g.x1, g.y1, g.x2, g.y2); }
+double iouOf(const GroundTruth &g, const Detection &d)
+{
+    return iou(d.x1, d.y1, d.x2, d.y2, g.x1, g.y1, g.x2, g.y2);
+}
 
 // VOC: returns AP and fills the precision/recall curve.
 double vocAp(const std::vector<const GroundTruth *> &gts, const std::vector<const Detection *> &dets, int positives,
@@ -79,7 +85,8 @@ double vocAp(const std::vector<const GroundTruth *> &gts, const std::vector<cons
 }
 
 // COCO: AP averaged over the ten IoU thresholds and 101 recall points.
-double cocoAp(const std::vector<const GroundTruth *> &gts, const std::vector<const Detection *> &dets, int maxDetections)
+double cocoAp(const std::vector<const GroundTruth *> &gts, const std::vector<const Detection *> &dets,
+              int maxDetections)
 {
     std::map<int, std::vector<const GroundTruth *>> gtByImage;
     std::map<int, std::vector<const Detection *>> dtByImage;
@@ -179,7 +186,8 @@ double iou(float ax1, float ay1, float ax2, float ay2, float bx1, float by1, flo
     return uni > 0 ? inter / uni : 0;
 }
 
-ClassificationMetrics classificationMetrics(const std::vector<int> &truth, const std::vector<int> &predicted, int classes)
+ClassificationMetrics classificationMetrics(const std::vector<int> &truth, const std::vector<int> &predicted,
+                                            int classes)
 {
     ClassificationMetrics m;
     m.classes = classes;
@@ -256,7 +264,9 @@ QJsonObject ClassificationMetrics::toJson(const QStringList &names) const
             row.append(v);
         matrix.append(row);
     }
-    return {{QStringLiteral("accuracy"), accuracy}, {QStringLiteral("per_class"), perClass}, {QStringLiteral("confusion"), matrix}};
+    return {{QStringLiteral("accuracy"), accuracy},
+            {QStringLiteral("per_class"), perClass},
+            {QStringLiteral("confusion"), matrix}};
 }
 
 QJsonObject DetectionMetrics::toJson(const QStringList &names) const
@@ -268,7 +278,8 @@ QJsonObject DetectionMetrics::toJson(const QStringList &names) const
                                         {QStringLiteral("ap"), c.apCoco < 0 ? QJsonValue() : QJsonValue(c.apCoco)},
                                         {QStringLiteral("ground_truths"), c.groundTruths},
                                         {QStringLiteral("detections"), c.detections}});
-    return {{QStringLiteral("map50"), map50}, {QStringLiteral("map"), map}, {QStringLiteral("per_class"), perClassJson}};
+    return {
+        {QStringLiteral("map50"), map50}, {QStringLiteral("map"), map}, {QStringLiteral("per_class"), perClassJson}};
 }
 
 } // namespace visor::eval

@@ -19,7 +19,8 @@ struct ClassificationMetrics {
 };
 
 /// `truth` and `predicted` hold class indices 0..classes-1, one per example.
-ClassificationMetrics classificationMetrics(const std::vector<int> &truth, const std::vector<int> &predicted, int classes);
+ClassificationMetrics classificationMetrics(const std::vector<int> &truth, const std::vector<int> &predicted,
+                                            int classes);
 
 /// A ground-truth box. `difficult` boxes are neither required nor penalised (VOC "difficult",
 /// COCO "ignore").
@@ -45,8 +46,8 @@ struct ClassAP {
     int label = 0;
     int groundTruths = 0; // not difficult
     int detections = 0;
-    double ap50 = -1;     // VOC all-point AP at IoU 0.5; -1 when the class has no ground truth
-    double apCoco = -1;   // COCO AP averaged over IoU .50:.05:.95; -1 when no ground truth
+    double ap50 = -1;                             // VOC all-point AP at IoU 0.5; -1 when the class has no ground truth
+    double apCoco = -1;                           // COCO AP averaged over IoU .50:.05:.95; -1 when no ground truth
     std::vector<std::pair<double, double>> curve; // (recall, precision) at IoU 0.5, VOC matching, per detection
 };
 

@@ -9,7 +9,10 @@ namespace {
 
 constexpr double kInf = std::numeric_limits<double>::infinity();
 
-double initialBest(Mode mode) { return mode == Mode::Min ? kInf : -kInf; }
+double initialBest(Mode mode)
+{
+    return mode == Mode::Min ? kInf : -kInf;
+}
 
 // Keras: an improvement must beat the best by more than min_delta.
 bool improved(double current, double best, double minDelta, Mode mode)
@@ -47,7 +50,8 @@ EarlyStopping::EarlyStopping(QString key, int patience, double minDelta, Mode mo
 EarlyStopping EarlyStopping::fromParameters(const ParameterSet &p)
 {
     const QString key = p.toString(QStringLiteral("early_stopping.monitor"));
-    return {key, p.toInt(QStringLiteral("early_stopping.patience")), p.toDouble(QStringLiteral("early_stopping.min_delta")),
+    return {key, p.toInt(QStringLiteral("early_stopping.patience")),
+            p.toDouble(QStringLiteral("early_stopping.min_delta")),
             resolveMode(p.toString(QStringLiteral("early_stopping.mode")), key)};
 }
 
@@ -103,7 +107,9 @@ std::optional<double> ReduceLrOnPlateau::update(const EpochMetrics &m)
     return std::nullopt;
 }
 
-BestCheckpoint::BestCheckpoint(QString key, Mode mode) : m_key(std::move(key)), m_mode(mode), m_best(initialBest(mode)) {}
+BestCheckpoint::BestCheckpoint(QString key, Mode mode) : m_key(std::move(key)), m_mode(mode), m_best(initialBest(mode))
+{
+}
 
 BestCheckpoint BestCheckpoint::fromParameters(const ParameterSet &p)
 {
@@ -151,8 +157,9 @@ std::optional<OverfittingDetector::Event> OverfittingDetector::update(const Epoc
 
 QString OverfittingDetector::Event::message() const
 {
-    return QStringLiteral("Overfitting suspected since epoch %1: validation loss rose from %2 to %3 while training loss "
-                          "fell from %4 to %5. Add examples, strengthen augmentation, or stop earlier.")
+    return QStringLiteral(
+               "Overfitting suspected since epoch %1: validation loss rose from %2 to %3 while training loss "
+               "fell from %4 to %5. Add examples, strengthen augmentation, or stop earlier.")
         .arg(beganAt)
         .arg(valLoss.front(), 0, 'g', 4)
         .arg(valLoss.back(), 0, 'g', 4)
@@ -167,8 +174,11 @@ QJsonObject OverfittingDetector::Event::toJson() const
         l.append(x);
     for (double x : valLoss)
         v.append(x);
-    return {{QStringLiteral("began_at"), beganAt}, {QStringLiteral("detected_at"), detectedAt},
-            {QStringLiteral("loss"), l}, {QStringLiteral("val_loss"), v}, {QStringLiteral("message"), message()}};
+    return {{QStringLiteral("began_at"), beganAt},
+            {QStringLiteral("detected_at"), detectedAt},
+            {QStringLiteral("loss"), l},
+            {QStringLiteral("val_loss"), v},
+            {QStringLiteral("message"), message()}};
 }
 
 } // namespace visor::train

@@ -92,7 +92,7 @@ private:
 class OverfittingDetector {
 public:
     struct Event {
-        int beganAt = 0;   // first epoch of the rise
+        int beganAt = 0; // first epoch of the rise
         int detectedAt = 0;
         std::vector<double> loss, valLoss; // from the validation minimum to detection
         QString message() const;

@@ -35,7 +35,8 @@ private Q_SLOTS:
 
     void earlyStoppingMaxMode()
     {
-        EarlyStopping es(QStringLiteral("val_accuracy"), 1, 0, resolveMode(QStringLiteral("auto"), QStringLiteral("val_accuracy")));
+        EarlyStopping es(QStringLiteral("val_accuracy"), 1, 0,
+                         resolveMode(QStringLiteral("auto"), QStringLiteral("val_accuracy")));
         QVERIFY(!es.update(epoch(1, 1, 1, 0.5)));
         QVERIFY(!es.update(epoch(2, 1, 1, 0.6)));
         QVERIFY(es.update(epoch(3, 1, 1, 0.6)));
@@ -79,7 +80,8 @@ private Q_SLOTS:
 
     void checkpointChoice()
     {
-        BestCheckpoint c(QStringLiteral("val_accuracy"), resolveMode(QStringLiteral("auto"), QStringLiteral("val_accuracy")));
+        BestCheckpoint c(QStringLiteral("val_accuracy"),
+                         resolveMode(QStringLiteral("auto"), QStringLiteral("val_accuracy")));
         const double values[] = {0.5, 0.7, 0.7, 0.6, 0.8};
         QList<bool> saved;
         for (int e = 1; e <= 5; ++e)

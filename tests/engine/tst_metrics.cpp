@@ -13,7 +13,10 @@ Detection det(int image, int label, float score, float x1, float y1, float x2, f
 {
     return {image, label, score, x1, y1, x2, y2};
 }
-bool near(double a, double b) { return std::abs(a - b) < 1e-9; }
+bool near(double a, double b)
+{
+    return std::abs(a - b) < 1e-9;
+}
 } // namespace
 
 class TestMetrics : public QObject {
@@ -48,9 +51,11 @@ private Q_SLOTS:
                                           det(1, 0, 0.7f, 20, 20, 30, 30)};
         const auto m = detectionMetrics(g, d, 1);
         // VOC all-point: 0.5 * 1 + 0.5 * 2/3.
-        QVERIFY2(near(m.perClass[0].ap50, 0.5 + 0.5 * 2.0 / 3), qPrintable(QString::number(m.perClass[0].ap50, 'g', 17)));
+        QVERIFY2(near(m.perClass[0].ap50, 0.5 + 0.5 * 2.0 / 3),
+                 qPrintable(QString::number(m.perClass[0].ap50, 'g', 17)));
         // COCO: recall points 0..0.50 (51) at precision 1, 0.51..1 (50) at 2/3; the same at every IoU.
-        QVERIFY2(near(m.perClass[0].apCoco, (51 + 50 * 2.0 / 3) / 101), qPrintable(QString::number(m.perClass[0].apCoco, 'g', 17)));
+        QVERIFY2(near(m.perClass[0].apCoco, (51 + 50 * 2.0 / 3) / 101),
+                 qPrintable(QString::number(m.perClass[0].apCoco, 'g', 17)));
         QVERIFY(near(m.map50, m.perClass[0].ap50));
         QCOMPARE(m.perClass[0].curve.size(), size_t(3));
     }

@@ -1,0 +1,233 @@
+#include "traincommands.h"
+
+#include "project/project.h"
+#include "train/inference.h"
+#include "train/runs.h"
+#include "train/trainer.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTextStream>
+#include <atomic>
+#include <csignal>
+
+namespace visor::cli {
+namespace {
+
+QTextStream &out()
+{
+    static QTextStream s(stdout);
+    return s;
+}
+
+QTextStream &err()
+{
+    static QTextStream s(stderr);
+    return s;
+}
+
+std::atomic<bool> g_cancel{false};
+
+extern "C" void onInterrupt(int) { g_cancel = true; }
+
+QString clock(double seconds)
+{
+    const int s = int(seconds + 0.5);
+    return QStringLiteral("%1:%2").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
+}
+
+// Prints a progress bar on stderr and one line per epoch on stdout.
+class ConsoleHooks : public train::TrainHooks {
+public:
+    void batchEnd(const train::BatchInfo &b) override
+    {
+        const int width = 24;
+        const int filled = width * b.step / std::max(1, b.stepsPerEpoch);
+        err() << QStringLiteral("\repoch %1/%2 [%3%4] step %5/%6 loss %7 eta %8 ")
+                     .arg(b.epoch)
+                     .arg(b.epochs)
+                     .arg(QString(filled, QLatin1Char('=')), QString(width - filled, QLatin1Char(' ')))
+                     .arg(b.step)
+                     .arg(b.stepsPerEpoch)
+                     .arg(b.smoothedLoss, 0, 'f', 4)
+                     .arg(clock(b.etaSeconds));
+        err().flush();
+    }
+    void epochEnd(const train::EpochMetrics &m) override
+    {
+        err() << "\r" << QString(78, QLatin1Char(' ')) << "\r";
+        err().flush();
+        out() << QStringLiteral("epoch %1: loss %2, val_loss %3, accuracy %4, val_accuracy %5, lr %6, %7 s\n")
+                     .arg(m.epoch)
+                     .arg(m.loss, 0, 'f', 4)
+                     .arg(m.valLoss, 0, 'f', 4)
+                     .arg(m.metric, 0, 'f', 4)
+                     .arg(m.valMetric, 0, 'f', 4)
+                     .arg(m.learningRate, 0, 'g', 3)
+                     .arg(m.seconds, 0, 'f', 1);
+        out().flush();
+    }
+    void learningRateReduced(int epoch, double rate) override
+    {
+        out() << "  learning rate reduced to " << rate << " after epoch " << epoch << "\n";
+    }
+    void overfittingSuspected(const train::OverfittingDetector::Event &e) override { out() << "  " << e.message() << "\n"; }
+};
+
+std::unique_ptr<Project> openProject(const QString &dir) { return Project::open(dir); }
+
+int dataError(const QString &message)
+{
+    err() << "visor-cli: " << message << "\n";
+    err().flush();
+    return 2;
+}
+
+int usage(const QString &message)
+{
+    err() << "visor-cli: " << message << "\n";
+    err().flush();
+    return 1;
+}
+
+void printJson(const QJsonObject &o) { out() << QJsonDocument(o).toJson(QJsonDocument::Indented); }
+
+bool parseRun(const QString &text, qint64 *id)
+{
+    bool ok = false;
+    *id = text.toLongLong(&ok);
+    return ok && *id > 0;
+}
+
+} // namespace
+
+int trainCommand(QCommandLineParser &p, const QStringList &a)
+{
+    auto project = openProject(a[0]);
+    train::TrainOptions options;
+    options.parameters = project->parameters();
+    for (const QString &assignment : p.values(QStringLiteral("set"))) {
+        const int eq = int(assignment.indexOf(QLatin1Char('=')));
+        if (eq <= 0)
+            return usage(QStringLiteral("train: --set expects KEY=VALUE, got '%1'").arg(assignment));
+        QJsonValue v;
+        const QString e = ParameterRegistry::instance().parse(assignment.left(eq), assignment.mid(eq + 1), &v);
+        if (!e.isEmpty())
+            return dataError(e);
+        options.parameters.set(assignment.left(eq), v);
+    }
+    bool ok = true;
+    if (p.isSet(QStringLiteral("seed")))
+        options.seed = p.value(QStringLiteral("seed")).toULongLong(&ok);
+    if (!ok)
+        return usage(QStringLiteral("train: --seed must be a non-negative integer"));
+    if (p.isSet(QStringLiteral("resume")) && !parseRun(p.value(QStringLiteral("resume")), &options.resumeRun))
+        return usage(QStringLiteral("train: --resume expects a run number"));
+    train::Trainer trainer(*project, options);
+    if (const QString why = trainer.check(); !why.isEmpty())
+        return dataError(why);
+    std::signal(SIGINT, onInterrupt);
+    ConsoleHooks hooks;
+    const train::RunSummary s = trainer.run(hooks, g_cancel);
+    std::signal(SIGINT, SIG_DFL);
+    out() << "run " << s.runId << ": " << s.status;
+    if (!s.message.isEmpty())
+        out() << " (" << s.message << ")";
+    out() << "\n";
+    if (s.status == QLatin1String("failed"))
+        return 2;
+    if (s.testMetrics.contains(QStringLiteral("accuracy")))
+        out() << QStringLiteral("test accuracy %1 on %2 example(s), best epoch %3, %4 s\n")
+                     .arg(s.testMetrics.value(QStringLiteral("accuracy")).toDouble(), 0, 'f', 4)
+                     .arg(s.testMetrics.value(QStringLiteral("examples")).toInt())
+                     .arg(s.bestEpoch)
+                     .arg(s.seconds, 0, 'f', 0);
+    return s.status == QLatin1String("cancelled") ? 2 : 0;
+}
+
+int runsCommand(QCommandLineParser &p, const QStringList &a)
+{
+    auto project = openProject(a[0]);
+    const auto runs = train::RunStore(*project).runs();
+    if (p.isSet(QStringLiteral("json"))) {
+        QJsonArray list;
+        for (const auto &r : runs)
+            list.append(r.toJson());
+        printJson({{QStringLiteral("runs"), list}});
+        return 0;
+    }
+    if (runs.empty())
+        out() << "no runs yet\n";
+    for (const auto &r : runs) {
+        out() << QStringLiteral("%1  %2  %3  epochs %4").arg(r.id, 4).arg(r.started.toLocalTime().toString(QStringLiteral("yyyy-MM-dd hh:mm"))).arg(r.status, -13).arg(r.history.size());
+        if (r.metrics.contains(QStringLiteral("accuracy")))
+            out() << QStringLiteral("  test accuracy %1").arg(r.metrics.value(QStringLiteral("accuracy")).toDouble(), 0, 'f', 4);
+        if (!r.history.empty())
+            out() << QStringLiteral("  val_loss %1").arg(r.history.back().valLoss, 0, 'f', 4);
+        out() << "\n";
+    }
+    return 0;
+}
+
+int evalCommand(QCommandLineParser &p, const QStringList &a)
+{
+    qint64 run = 0;
+    if (!parseRun(a[1], &run))
+        return usage(QStringLiteral("eval: RUN must be a run number"));
+    const auto split = parseSplit(p.value(QStringLiteral("split")));
+    if (!split)
+        return usage(QStringLiteral("eval: --split must be test, val or train"));
+    auto project = openProject(a[0]);
+    const QJsonObject metrics = train::evaluateRun(*project, run, *split);
+    if (p.isSet(QStringLiteral("json"))) {
+        printJson(metrics);
+        return 0;
+    }
+    out() << QStringLiteral("run %1 on %2 (%3 examples): accuracy %4\n")
+                 .arg(run)
+                 .arg(splitKey(*split))
+                 .arg(metrics.value(QStringLiteral("examples")).toInt())
+                 .arg(metrics.value(QStringLiteral("accuracy")).toDouble(), 0, 'f', 4);
+    for (const auto &c : metrics.value(QStringLiteral("per_class")).toArray()) {
+        const QJsonObject o = c.toObject();
+        out() << QStringLiteral("  %1 precision %2 recall %3 f1 %4 (%5)\n")
+                     .arg(o.value(QStringLiteral("class")).toString(), -20)
+                     .arg(o.value(QStringLiteral("precision")).toDouble(), 0, 'f', 3)
+                     .arg(o.value(QStringLiteral("recall")).toDouble(), 0, 'f', 3)
+                     .arg(o.value(QStringLiteral("f1")).toDouble(), 0, 'f', 3)
+                     .arg(o.value(QStringLiteral("support")).toInt());
+    }
+    return 0;
+}
+
+int predictCommand(QCommandLineParser &p, const QStringList &a)
+{
+    qint64 run = 0;
+    if (!parseRun(a[1], &run))
+        return usage(QStringLiteral("predict: RUN must be a run number"));
+    if (a.size() < 3)
+        return usage(QStringLiteral("predict: give at least one IMAGE"));
+    auto project = openProject(a[0]);
+    const auto predictor = train::Predictor::open(*project, run);
+    QJsonArray list;
+    int failures = 0;
+    for (const QString &file : a.mid(2)) {
+        const train::Prediction pr = predictor->predictFile(file);
+        failures += !pr.error.isEmpty();
+        if (p.isSet(QStringLiteral("json"))) {
+            list.append(pr.toJson());
+        } else if (!pr.error.isEmpty()) {
+            err() << "visor-cli: " << pr.error << "\n";
+        } else {
+            out() << file << ": " << pr.className << " " << QString::number(pr.scores.front().second, 'f', 3);
+            for (size_t i = 1; i < pr.scores.size() && i < 3; ++i)
+                out() << "  (" << pr.scores[i].first << " " << QString::number(pr.scores[i].second, 'f', 3) << ")";
+            out() << "\n";
+        }
+    }
+    if (p.isSet(QStringLiteral("json")))
+        printJson({{QStringLiteral("predictions"), list}});
+    return failures ? 2 : 0;
+}
+
+} // namespace visor::cli

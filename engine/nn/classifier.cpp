@@ -1,0 +1,79 @@
+#include "model_p.h"
+
+#include <torch/torch.h>
+
+namespace visor::nn {
+namespace {
+
+struct ClassCnnImpl : torch::nn::Module {
+    explicit ClassCnnImpl(const ClassifierSpec &spec)
+    {
+        int in = spec.channels;
+        for (int i = 0; i < spec.depth; ++i) {
+            const int out = std::min(512, spec.width << std::min(i, 20));
+            features->push_back(torch::nn::Conv2d(torch::nn::Conv2dOptions(in, out, 3).padding(1).bias(false)));
+            features->push_back(torch::nn::BatchNorm2d(out));
+            features->push_back(torch::nn::ReLU(torch::nn::ReLUOptions().inplace(true)));
+            features->push_back(torch::nn::Conv2d(torch::nn::Conv2dOptions(out, out, 3).padding(1).bias(false)));
+            features->push_back(torch::nn::BatchNorm2d(out));
+            features->push_back(torch::nn::ReLU(torch::nn::ReLUOptions().inplace(true)));
+            // ceil_mode keeps at least one pixel however deep the network and small the input.
+            features->push_back(torch::nn::MaxPool2d(torch::nn::MaxPool2dOptions(2).ceil_mode(true)));
+            in = out;
+        }
+        register_module("features", features);
+        classifier = register_module("classifier", torch::nn::Linear(in, spec.classes));
+        for (auto &m : modules(false))
+            if (auto *conv = m->as<torch::nn::Conv2d>())
+                torch::nn::init::kaiming_normal_(conv->weight, 0.0, torch::kFanOut, torch::kReLU);
+    }
+
+    torch::Tensor forward(torch::Tensor x)
+    {
+        x = features->forward(x);
+        x = x.mean({2, 3}); // global average pooling
+        return classifier->forward(x);
+    }
+
+    torch::nn::Sequential features;
+    torch::nn::Linear classifier{nullptr};
+};
+TORCH_MODULE(ClassCnn);
+
+class ClassifierModel : public Model {
+public:
+    explicit ClassifierModel(const ClassifierSpec &spec) : m_net(spec) {}
+    at::Tensor forward(const at::Tensor &input) override { return m_net->forward(input); }
+    std::vector<at::Tensor> parameters() override { return m_net->parameters(); }
+    void setTraining(bool training) override { m_net->train(training); }
+    void to(const at::Device &device) override { m_net->to(device); }
+    void save(const std::string &path) override { torch::save(m_net, path); }
+    void load(const std::string &path) override { torch::load(m_net, path); }
+    int64_t parameterCount() override
+    {
+        int64_t n = 0;
+        for (const auto &p : m_net->parameters())
+            n += p.numel();
+        return n;
+    }
+
+private:
+    ClassCnn m_net;
+};
+
+} // namespace
+
+at::Tensor preprocess(const at::Tensor &batch, Preprocessing mode)
+{
+    at::Tensor x = batch.permute({0, 3, 1, 2}).to(at::kFloat);
+    if (mode == Preprocessing::Tf)
+        return x.div_(127.5).sub_(1.0);
+    // Caffe: BGR means of ImageNet on 0..255; grey input takes their average.
+    if (x.size(1) == 3)
+        return x.sub_(torch::tensor({103.939f, 116.779f, 123.68f}).view({1, 3, 1, 1}).to(x.device()));
+    return x.sub_(114.8f);
+}
+
+std::unique_ptr<Model> makeClassifier(const ClassifierSpec &spec) { return std::make_unique<ClassifierModel>(spec); }
+
+} // namespace visor::nn

@@ -1,0 +1,408 @@
+#include "trainer.h"
+#include "augment/augmenter.h"
+#include "dataset_p.h"
+#include "eval/metrics.h"
+#include "nn/model_p.h"
+#include "project/statistics.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <cmath>
+#include <future>
+#include <map>
+#include <opencv2/core/utility.hpp>
+#include <random>
+#include <thread>
+#include <torch/torch.h>
+
+namespace visor::train {
+namespace {
+
+constexpr int kWarmupSteps = 50; // linear warm-up of the learning rate: from scratch, the first steps are rough
+
+// A batch of 8-bit images (different sizes allowed) as one uint8 tensor (N, H, W, C), padded with
+// zeros at the right and bottom to the largest.
+torch::Tensor toTensor(const std::vector<cv::Mat> &images)
+{
+    int h = 0, w = 0;
+    const int c = images.front().channels();
+    for (const cv::Mat &m : images) {
+        h = std::max(h, m.rows);
+        w = std::max(w, m.cols);
+    }
+    torch::Tensor t = torch::zeros({int64_t(images.size()), h, w, c}, torch::kUInt8);
+    for (size_t i = 0; i < images.size(); ++i) {
+        const cv::Mat &m = images[i];
+        cv::Mat target(h, w, CV_8UC(c), t[int64_t(i)].data_ptr<uint8_t>());
+        m.copyTo(target(cv::Rect(0, 0, m.cols, m.rows)));
+    }
+    return t;
+}
+
+std::vector<int64_t> permutation(size_t n, quint64 seed, quint64 epoch, quint64 pass)
+{
+    std::vector<int64_t> p(n);
+    std::iota(p.begin(), p.end(), 0);
+    std::mt19937_64 rng(seed * 0x9E3779B97F4A7C15ULL ^ (epoch << 20) ^ pass);
+    std::shuffle(p.begin(), p.end(), rng);
+    return p;
+}
+
+void saveAtomically(const std::function<void(const std::string &)> &save, const QString &path)
+{
+    const QString tmp = path + QStringLiteral(".part");
+    save(QFile::encodeName(tmp).toStdString());
+    QFile::remove(path);
+    if (!QFile::rename(tmp, path))
+        throw Error(QStringLiteral("cannot write %1").arg(path));
+}
+
+QJsonObject readJson(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? QJsonDocument::fromJson(f.readAll()).object() : QJsonObject();
+}
+
+void writeJson(const QString &path, const QJsonObject &o)
+{
+    Project::writeFileAtomically(path, QJsonDocument(o).toJson());
+}
+
+} // namespace
+
+struct Trainer::Private {
+    Project &project;
+    TrainOptions options;
+};
+
+Trainer::Trainer(Project &project, TrainOptions options) : d(new Private{project, std::move(options)}) {}
+Trainer::~Trainer() = default;
+
+QString Trainer::check() const
+{
+    if (d->project.kind() != DatasetKind::Classification)
+        return QStringLiteral("training object detection networks is not available in this build yet; "
+                              "classification projects train");
+    const DatasetStatistics st = computeStatistics(d->project);
+    for (const HealthWarning &w : st.warnings)
+        if (w.code == QLatin1String("too_few_examples") || w.code == QLatin1String("class_missing_in_train"))
+            return w.message;
+    int trained = 0;
+    for (const ClassStatistics &c : st.classes)
+        trained += c.examples.counts[size_t(Split::Train)] > 0;
+    if (trained < 2)
+        return QStringLiteral("training needs at least two classes with examples in the training split");
+    return {};
+}
+
+RunSummary Trainer::run(TrainHooks &hooks, const std::atomic<bool> &cancel)
+{
+    RunSummary summary;
+    QElapsedTimer clock;
+    clock.start();
+    RunStore store(d->project);
+    auto fail = [&](const QString &message) {
+        summary.status = QStringLiteral("failed");
+        summary.message = message;
+        if (summary.runId)
+            store.finish(summary.runId, summary.status, {}, message);
+        hooks.failed(message);
+        return summary;
+    };
+    try {
+        if (const QString why = check(); !why.isEmpty())
+            return fail(why);
+        const ParameterSet &p = d->options.parameters;
+        const int threads = d->options.threads > 0 ? d->options.threads : int(std::thread::hardware_concurrency());
+        torch::set_num_threads(threads); // LibTorch's default is half the cores
+        cv::setNumThreads(1);            // augmentation is parallel per sample instead
+        torch::manual_seed(d->options.seed);
+        const torch::Device device = d->options.allowCuda && torch::cuda::is_available() ? torch::Device(torch::kCUDA)
+                                                                                         : torch::Device(torch::kCPU);
+
+        const std::vector<ClassInfo> classes = d->project.classes();
+        std::map<qint64, int> classIndex;
+        QJsonArray classNames;
+        for (size_t i = 0; i < classes.size(); ++i) {
+            classIndex[classes[i].id] = int(i);
+            classNames.append(classes[i].name);
+        }
+        const int channels = p.toInt(QStringLiteral("input.channels"));
+        const int minSide = p.toInt(QStringLiteral("input.min_side")), maxSide = p.toInt(QStringLiteral("input.max_side"));
+        SplitData train = loadSplit(d->project, Split::Train, channels, minSide, maxSide, classIndex, threads);
+        SplitData val = loadSplit(d->project, Split::Val, channels, minSide, maxSide, classIndex, threads);
+        if (train.images.empty())
+            return fail(QStringLiteral("no readable image in the training split"));
+
+        nn::ClassifierSpec spec;
+        spec.classes = int(classes.size());
+        spec.channels = channels;
+        spec.depth = p.toInt(QStringLiteral("classifier.depth"));
+        spec.width = p.toInt(QStringLiteral("classifier.width"));
+        spec.preprocessing = p.toString(QStringLiteral("classifier.preprocessing")) == QLatin1String("tf") ? nn::Preprocessing::Tf
+                                                                                                           : nn::Preprocessing::Caffe;
+        const bool binary = p.toString(QStringLiteral("classifier.loss")) == QLatin1String("binary_crossentropy");
+        auto model = nn::makeClassifier(spec);
+        model->to(device);
+        const double baseLr = p.toDouble(QStringLiteral("optimizer.learning_rate"));
+        torch::optim::Adam optimizer(model->parameters(), torch::optim::AdamOptions(baseLr)
+                                                              .betas({p.toDouble(QStringLiteral("optimizer.beta_1")),
+                                                                      p.toDouble(QStringLiteral("optimizer.beta_2"))})
+                                                              .amsgrad(p.toBool(QStringLiteral("optimizer.amsgrad"))));
+
+        // The run: new, or resumed from its last checkpoint.
+        const QJsonObject model_json{{QStringLiteral("kind"), QStringLiteral("classification")},
+                                     {QStringLiteral("classes"), classNames},
+                                     {QStringLiteral("parameters"), p.toJson()},
+                                     {QStringLiteral("seed"), QString::number(d->options.seed)}};
+        int startEpoch = 0;
+        std::vector<EpochMetrics> history;
+        if (d->options.resumeRun) {
+            auto record = store.run(d->options.resumeRun);
+            if (!record)
+                return fail(QStringLiteral("no run %1 to resume").arg(d->options.resumeRun));
+            summary.runId = record->id;
+            summary.folder = record->folder;
+            const QJsonObject state = readJson(QDir(summary.folder).filePath(QStringLiteral("last.json")));
+            if (state.isEmpty())
+                return fail(QStringLiteral("run %1 has no checkpoint to resume from").arg(record->id));
+            startEpoch = state.value(QStringLiteral("epoch")).toInt();
+            model->load(QFile::encodeName(QDir(summary.folder).filePath(QStringLiteral("last_model.pt"))).toStdString());
+            torch::load(optimizer, QFile::encodeName(QDir(summary.folder).filePath(QStringLiteral("last_optimizer.pt"))).toStdString());
+            store.truncate(summary.runId, startEpoch);
+            for (const EpochMetrics &m : record->history)
+                if (m.epoch <= startEpoch)
+                    history.push_back(m);
+        } else {
+            summary.runId = store.create(model_json);
+            summary.folder = store.folderFor(summary.runId);
+            QDir().mkpath(summary.folder);
+            store.setFolder(summary.runId, summary.folder);
+            writeJson(QDir(summary.folder).filePath(QStringLiteral("model.json")), model_json);
+        }
+        const QDir folder(summary.folder);
+
+        EarlyStopping earlyStopping = EarlyStopping::fromParameters(p);
+        ReduceLrOnPlateau reduceLr = ReduceLrOnPlateau::fromParameters(p);
+        BestCheckpoint best = BestCheckpoint::fromParameters(p);
+        OverfittingDetector overfitting;
+        double lr = baseLr;
+        // Callbacks depend only on the metric history: replaying it restores their state on resume.
+        for (const EpochMetrics &m : history) {
+            best.update(m);
+            overfitting.update(m);
+            lr = m.learningRate;
+            if (auto next = reduceLr.update(m))
+                lr = *next;
+            earlyStopping.update(m);
+        }
+        summary.bestEpoch = best.bestEpoch();
+
+        const int epochs = p.toInt(QStringLiteral("train.epochs"));
+        const int steps = p.toInt(QStringLiteral("train.steps_per_epoch"));
+        const int batch = p.toInt(QStringLiteral("train.batch_size"));
+        const augment::Pipeline pipeline(p);
+        const quint64 seed = d->options.seed;
+
+        // Builds the batch of (epoch, step): indices from a per-epoch shuffle, augmented on worker threads.
+        auto makeBatch = [&](int epoch, int step) {
+            const size_t n = train.images.size();
+            std::vector<cv::Mat> images;
+            const std::vector<std::vector<Box>> noBoxes(static_cast<size_t>(batch));
+            std::vector<int64_t> labels;
+            std::vector<int64_t> order;
+            size_t orderPass = SIZE_MAX;
+            for (int b = 0; b < batch; ++b) {
+                // Passes over the training split: each a fresh shuffle, reproducible from (seed, epoch, pass).
+                const size_t position = size_t(step) * size_t(batch) + size_t(b);
+                if (position / n != orderPass) {
+                    orderPass = position / n;
+                    order = permutation(n, seed, quint64(epoch), orderPass);
+                }
+                const int64_t i = order[position % n];
+                images.push_back(train.images[size_t(i)]);
+                labels.push_back(train.labels[size_t(i)]);
+            }
+            auto samples = augment::applyBatch(pipeline, images, noBoxes, seed, quint64(epoch), quint64(step) * quint64(batch), threads);
+            std::vector<cv::Mat> out;
+            for (auto &s : samples)
+                out.push_back(std::move(s.image));
+            return std::make_pair(toTensor(out), torch::tensor(labels, torch::kLong));
+        };
+        auto lossOf = [&](const torch::Tensor &logits, const torch::Tensor &target) {
+            if (binary)
+                return torch::binary_cross_entropy_with_logits(
+                    logits, torch::one_hot(target, logits.size(1)).to(logits.dtype()));
+            return torch::nn::functional::cross_entropy(logits, target);
+        };
+        auto evaluate = [&](const SplitData &data, std::vector<int> *predicted) {
+            torch::NoGradGuard noGrad;
+            model->setTraining(false);
+            double lossSum = 0;
+            int64_t correct = 0;
+            for (size_t start = 0; start < data.images.size(); start += 64) {
+                const size_t end = std::min(data.images.size(), start + 64);
+                std::vector<cv::Mat> images(data.images.begin() + int64_t(start), data.images.begin() + int64_t(end));
+                const torch::Tensor x = nn::preprocess(toTensor(images).to(device), spec.preprocessing);
+                const torch::Tensor y = torch::tensor(std::vector<int64_t>(data.labels.begin() + int64_t(start),
+                                                                           data.labels.begin() + int64_t(end)),
+                                                      torch::kLong)
+                                            .to(device);
+                const torch::Tensor logits = model->forward(x);
+                lossSum += lossOf(logits, y).item<double>() * double(end - start);
+                const torch::Tensor pred = logits.argmax(1).cpu();
+                correct += pred.eq(y.cpu()).sum().item<int64_t>();
+                if (predicted)
+                    for (int64_t k = 0; k < pred.size(0); ++k)
+                        predicted->push_back(int(pred[k].item<int64_t>()));
+            }
+            const double n = double(std::max<size_t>(1, data.images.size()));
+            return std::make_pair(lossSum / n, double(correct) / n);
+        };
+
+        summary.status = QStringLiteral("finished");
+        double smoothed = 0;
+        bool smoothedInit = false;
+        for (int epoch = startEpoch + 1; epoch <= epochs; ++epoch) {
+            QElapsedTimer epochClock;
+            epochClock.start();
+            model->setTraining(true);
+            double lossSum = 0;
+            int64_t correct = 0, seen = 0;
+            auto next = std::async(std::launch::async, makeBatch, epoch, 0);
+            for (int step = 0; step < steps; ++step) {
+                if (cancel) {
+                    summary.status = QStringLiteral("cancelled");
+                    summary.message = QStringLiteral("cancelled by the user during epoch %1; the last checkpoint is kept").arg(epoch);
+                    break;
+                }
+                auto [images, labels] = next.get();
+                if (step + 1 < steps)
+                    next = std::async(std::launch::async, makeBatch, epoch, step + 1); // overlaps the compute below
+                const int globalStep = (epoch - 1) * steps + step;
+                const double stepLr = globalStep < kWarmupSteps && epoch == 1 ? lr * (globalStep + 1) / kWarmupSteps : lr;
+                for (auto &group : optimizer.param_groups())
+                    static_cast<torch::optim::AdamOptions &>(group.options()).lr(stepLr);
+                const torch::Tensor x = nn::preprocess(images.to(device), spec.preprocessing);
+                const torch::Tensor y = labels.to(device);
+                const torch::Tensor logits = model->forward(x);
+                const torch::Tensor loss = lossOf(logits, y);
+                const double value = globalStep == d->options.nanAtGlobalStep ? std::nan("") : loss.item<double>();
+                if (!std::isfinite(value)) {
+                    summary.status = QStringLiteral("failed");
+                    summary.message = QStringLiteral("the loss became %1 at epoch %2, step %3; training stopped, the last good "
+                                                     "checkpoint is kept (try a lower optimizer.learning_rate)")
+                                          .arg(value)
+                                          .arg(epoch)
+                                          .arg(step + 1);
+                    break;
+                }
+                optimizer.zero_grad();
+                loss.backward();
+                optimizer.step();
+                lossSum += value;
+                correct += logits.argmax(1).eq(y).sum().item<int64_t>();
+                seen += y.size(0);
+                smoothed = smoothedInit ? 0.9 * smoothed + 0.1 * value : value;
+                smoothedInit = true;
+                BatchInfo info{epoch, step + 1, steps, epochs, value, smoothed, stepLr, double(clock.nsecsElapsed()) / 1e9, 0};
+                const double done = double(epoch - startEpoch - 1) * steps + step + 1;
+                const double total = double(epochs - startEpoch) * steps;
+                info.etaSeconds = info.elapsedSeconds / done * (total - done);
+                hooks.batchEnd(info);
+            }
+            if (summary.status != QLatin1String("finished"))
+                break;
+
+            EpochMetrics m;
+            m.epoch = epoch;
+            m.loss = lossSum / steps;
+            m.metric = double(correct) / double(std::max<int64_t>(1, seen));
+            if (val.images.empty()) {
+                m.valLoss = m.loss; // no validation data: the curves coincide rather than vanish
+                m.valMetric = m.metric;
+            } else {
+                std::tie(m.valLoss, m.valMetric) = evaluate(val, nullptr);
+            }
+            m.learningRate = lr;
+            m.seconds = double(epochClock.nsecsElapsed()) / 1e9;
+            history.push_back(m);
+            store.addEpoch(summary.runId, m);
+            hooks.epochEnd(m);
+
+            // Checkpoints: the last one every epoch (model, optimizer, epoch), the best by the monitored value.
+            saveAtomically([&](const std::string &path) { model->save(path); }, folder.filePath(QStringLiteral("last_model.pt")));
+            saveAtomically([&](const std::string &path) { torch::save(optimizer, path); },
+                           folder.filePath(QStringLiteral("last_optimizer.pt")));
+            writeJson(folder.filePath(QStringLiteral("last.json")), {{QStringLiteral("epoch"), epoch}});
+            hooks.checkpointSaved(folder.filePath(QStringLiteral("last_model.pt")), false);
+            if (best.update(m)) {
+                saveAtomically([&](const std::string &path) { model->save(path); }, folder.filePath(QStringLiteral("best_model.pt")));
+                store.addEvent(summary.runId, epoch, QStringLiteral("best_checkpoint"),
+                               {{QStringLiteral("value"), best.best()}});
+                hooks.checkpointSaved(folder.filePath(QStringLiteral("best_model.pt")), true);
+            }
+            if (auto event = overfitting.update(m)) {
+                store.addEvent(summary.runId, epoch, QStringLiteral("overfitting"), event->toJson());
+                hooks.overfittingSuspected(*event);
+            }
+            if (auto reduced = reduceLr.update(m)) {
+                lr = *reduced;
+                store.addEvent(summary.runId, epoch, QStringLiteral("lr_reduced"), {{QStringLiteral("learning_rate"), lr}});
+                hooks.learningRateReduced(epoch, lr);
+            }
+            if (earlyStopping.update(m)) {
+                summary.status = QStringLiteral("stopped_early");
+                summary.message = QStringLiteral("stopped early after epoch %1: no improvement of %2 for %3 epoch(s)")
+                                      .arg(epoch)
+                                      .arg(p.toString(QStringLiteral("early_stopping.monitor")))
+                                      .arg(earlyStopping.wait());
+                store.addEvent(summary.runId, epoch, QStringLiteral("early_stop"), {{QStringLiteral("best_epoch"), earlyStopping.bestEpoch()}});
+                break;
+            }
+        }
+        summary.history = history;
+        summary.epochs = history.empty() ? 0 : history.back().epoch;
+        summary.bestEpoch = best.bestEpoch();
+        if (summary.status == QLatin1String("failed"))
+            return fail(summary.message);
+        if (summary.status == QLatin1String("cancelled")) {
+            store.finish(summary.runId, summary.status, {}, summary.message);
+            summary.seconds = double(clock.nsecsElapsed()) / 1e9;
+            hooks.finished(summary);
+            return summary;
+        }
+
+        // Final evaluation of the best model on the test split.
+        const QString bestPath = folder.filePath(QStringLiteral("best_model.pt"));
+        if (QFile::exists(bestPath))
+            model->load(QFile::encodeName(bestPath).toStdString());
+        const SplitData test = loadSplit(d->project, Split::Test, channels, minSide, maxSide, classIndex, threads);
+        QJsonObject metrics;
+        if (!test.images.empty()) {
+            std::vector<int> predicted;
+            const auto [testLoss, testAccuracy] = evaluate(test, &predicted);
+            QStringList names;
+            for (const ClassInfo &c : classes)
+                names << c.name;
+            metrics = eval::classificationMetrics(test.labels, predicted, int(classes.size())).toJson(names);
+            metrics.insert(QStringLiteral("loss"), testLoss);
+            metrics.insert(QStringLiteral("examples"), int(test.images.size()));
+        }
+        metrics.insert(QStringLiteral("best_epoch"), summary.bestEpoch);
+        metrics.insert(QStringLiteral("epochs"), summary.epochs);
+        summary.testMetrics = metrics;
+        summary.seconds = double(clock.nsecsElapsed()) / 1e9;
+        metrics.insert(QStringLiteral("seconds"), summary.seconds);
+        store.finish(summary.runId, summary.status, metrics, summary.message);
+        hooks.finished(summary);
+        return summary;
+    } catch (const std::exception &e) {
+        return fail(QStringLiteral("training failed: %1").arg(QString::fromUtf8(e.what())));
+    }
+}
+
+} // namespace visor::train

@@ -1,0 +1,183 @@
+#include "synth/shapes.h"
+#include "testutil.h"
+#include "train/inference.h"
+#include "train/runs.h"
+#include "train/trainer.h"
+
+#include <QDir>
+#include <QJsonArray>
+#include <QTest>
+
+using namespace visor;
+using namespace visor::train;
+
+namespace {
+
+// Tiny, fast, deterministic: 48 generated 48x36 shape images, no augmentation, small network.
+std::unique_ptr<test::TempProject> tinyProject(int count = 48)
+{
+    auto t = test::makeProject(DatasetKind::Classification);
+    synth::ShapesOptions o;
+    o.kind = DatasetKind::Classification;
+    o.count = count;
+    o.width = 48;
+    o.height = 36;
+    o.minSize = 14;
+    o.maxSize = 26;
+    synth::addShapes(*t->project, o);
+    return t;
+}
+
+TrainOptions tinyOptions()
+{
+    TrainOptions o;
+    ParameterSet &p = o.parameters;
+    for (const char *key : {"rotate", "translate", "shear", "scale", "contrast", "brightness", "gamma", "saturation", "hue",
+                            "noise", "blur"})
+        p.set(QStringLiteral("augment.%1.probability").arg(QLatin1String(key)), 0.0);
+    p.set(QStringLiteral("augment.flip.horizontal_probability"), 0.0);
+    p.set(QStringLiteral("augment.flip.vertical_probability"), 0.0);
+    p.set(QStringLiteral("input.min_side"), 36);
+    p.set(QStringLiteral("input.max_side"), 48);
+    p.set(QStringLiteral("input.channels"), 3);
+    p.set(QStringLiteral("classifier.depth"), 2);
+    p.set(QStringLiteral("classifier.width"), 8);
+    p.set(QStringLiteral("train.steps_per_epoch"), 50);
+    p.set(QStringLiteral("train.batch_size"), 8);
+    p.set(QStringLiteral("train.epochs"), 2);
+    p.set(QStringLiteral("optimizer.learning_rate"), 0.003);
+    o.threads = 2;
+    o.allowCuda = false;
+    return o;
+}
+
+struct Recorder : TrainHooks {
+    std::vector<BatchInfo> batches;
+    std::vector<EpochMetrics> epochs;
+    int checkpoints = 0, finishedCalls = 0;
+    QString failure;
+    std::function<void(const BatchInfo &)> onBatch;
+    void batchEnd(const BatchInfo &b) override
+    {
+        batches.push_back(b);
+        if (onBatch)
+            onBatch(b);
+    }
+    void epochEnd(const EpochMetrics &m) override { epochs.push_back(m); }
+    void checkpointSaved(const QString &, bool) override { ++checkpoints; }
+    void finished(const RunSummary &) override { ++finishedCalls; }
+    void failed(const QString &m) override { failure = m; }
+};
+
+} // namespace
+
+class TestTrainer : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void refusesTooFewExamples()
+    {
+        auto t = tinyProject(6);
+        Trainer trainer(*t->project, tinyOptions());
+        QVERIFY2(trainer.check().contains(QStringLiteral("4 more")), qPrintable(trainer.check()));
+        Recorder r;
+        std::atomic<bool> cancel{false};
+        QCOMPARE(trainer.run(r, cancel).status, QStringLiteral("failed"));
+        QVERIFY(!r.failure.isEmpty());
+    }
+
+    void lossFallsAndTheRunIsRecorded()
+    {
+        auto t = tinyProject();
+        Trainer trainer(*t->project, tinyOptions());
+        QCOMPARE(trainer.check(), QString());
+        Recorder r;
+        std::atomic<bool> cancel{false};
+        const RunSummary s = trainer.run(r, cancel);
+        QCOMPARE(s.status, QStringLiteral("finished"));
+        QCOMPARE(r.batches.size(), size_t(100));
+        QCOMPARE(r.epochs.size(), size_t(2));
+        // The first steps' loss against the last ones'.
+        double first = 0, last = 0;
+        for (int i = 0; i < 10; ++i) {
+            first += r.batches[size_t(i)].loss;
+            last += r.batches[r.batches.size() - 1 - size_t(i)].loss;
+        }
+        QVERIFY2(last < first * 0.8, qPrintable(QStringLiteral("%1 -> %2").arg(first / 10).arg(last / 10)));
+        QCOMPARE(r.finishedCalls, 1);
+        QVERIFY(QFile::exists(QDir(s.folder).filePath(QStringLiteral("last_model.pt"))));
+        QVERIFY(QFile::exists(QDir(s.folder).filePath(QStringLiteral("best_model.pt"))));
+        const auto record = RunStore(*t->project).run(s.runId);
+        QVERIFY(record);
+        QCOMPARE(record->status, QStringLiteral("finished"));
+        QCOMPARE(record->history.size(), size_t(2));
+        QVERIFY(record->metrics.contains(QStringLiteral("accuracy")));
+        QVERIFY(record->metrics.contains(QStringLiteral("confusion")));
+        QCOMPARE(record->parameters.value(QStringLiteral("classes")).toArray().size(), 4);
+        // The model predicts and evaluates.
+        const auto predictor = Predictor::open(*t->project, s.runId);
+        const Example e = t->project->examples().front();
+        const Prediction pr = predictor->predictFile(t->project->imagePath(e));
+        QVERIFY(pr.error.isEmpty());
+        QCOMPARE(pr.scores.size(), size_t(4));
+        const QJsonObject metrics = evaluateRun(*t->project, s.runId, Split::Train);
+        QVERIFY(metrics.value(QStringLiteral("accuracy")).toDouble() > 0.3);
+    }
+
+    void resumeEqualsUninterrupted()
+    {
+        auto t = tinyProject();
+        std::atomic<bool> cancel{false};
+        Recorder full;
+        const RunSummary whole = Trainer(*t->project, tinyOptions()).run(full, cancel);
+        QCOMPARE(whole.status, QStringLiteral("finished"));
+
+        TrainOptions first = tinyOptions();
+        first.parameters.set(QStringLiteral("train.epochs"), 1);
+        Recorder a;
+        const RunSummary part = Trainer(*t->project, first).run(a, cancel);
+        TrainOptions rest = tinyOptions();
+        rest.resumeRun = part.runId;
+        Recorder b;
+        const RunSummary resumed = Trainer(*t->project, rest).run(b, cancel);
+        QCOMPARE(resumed.runId, part.runId);
+        QCOMPARE(resumed.history.size(), size_t(2));
+        QCOMPARE(b.epochs.size(), size_t(1)); // only epoch 2 ran again
+        QVERIFY2(std::abs(resumed.history[1].loss - whole.history[1].loss) < 1e-6,
+                 qPrintable(QStringLiteral("%1 vs %2").arg(resumed.history[1].loss, 0, 'g', 12).arg(whole.history[1].loss, 0, 'g', 12)));
+        QVERIFY(std::abs(resumed.history[1].valLoss - whole.history[1].valLoss) < 1e-6);
+        QCOMPARE(RunStore(*t->project).run(part.runId)->history.size(), size_t(2));
+    }
+
+    void nonFiniteLossStops()
+    {
+        auto t = tinyProject();
+        TrainOptions o = tinyOptions();
+        o.nanAtGlobalStep = 70; // in epoch 2
+        Recorder r;
+        std::atomic<bool> cancel{false};
+        const RunSummary s = Trainer(*t->project, o).run(r, cancel);
+        QCOMPARE(s.status, QStringLiteral("failed"));
+        QVERIFY2(s.message.contains(QStringLiteral("epoch 2, step 21")), qPrintable(s.message));
+        QVERIFY(QFile::exists(QDir(s.folder).filePath(QStringLiteral("last_model.pt")))); // epoch 1's checkpoint stays
+        QCOMPARE(RunStore(*t->project).run(s.runId)->status, QStringLiteral("failed"));
+    }
+
+    void cancelWithinAStep()
+    {
+        auto t = tinyProject();
+        Recorder r;
+        std::atomic<bool> cancel{false};
+        r.onBatch = [&](const BatchInfo &b) {
+            if (b.epoch == 2 && b.step == 3)
+                cancel = true;
+        };
+        const RunSummary s = Trainer(*t->project, tinyOptions()).run(r, cancel);
+        QCOMPARE(s.status, QStringLiteral("cancelled"));
+        QCOMPARE(r.batches.back().step, 3); // no step ran after the flag
+        QCOMPARE(s.epochs, 1);
+        QVERIFY(QFile::exists(QDir(s.folder).filePath(QStringLiteral("last_model.pt"))));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestTrainer)
+#include "tst_trainer.moc"
