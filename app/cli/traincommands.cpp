@@ -28,7 +28,10 @@ QTextStream &err()
 
 std::atomic<bool> g_cancel{false};
 
-extern "C" void onInterrupt(int) { g_cancel = true; }
+extern "C" void onInterrupt(int)
+{
+    g_cancel = true;
+}
 
 QString clock(double seconds)
 {
@@ -71,10 +74,16 @@ public:
     {
         out() << "  learning rate reduced to " << rate << " after epoch " << epoch << "\n";
     }
-    void overfittingSuspected(const train::OverfittingDetector::Event &e) override { out() << "  " << e.message() << "\n"; }
+    void overfittingSuspected(const train::OverfittingDetector::Event &e) override
+    {
+        out() << "  " << e.message() << "\n";
+    }
 };
 
-std::unique_ptr<Project> openProject(const QString &dir) { return Project::open(dir); }
+std::unique_ptr<Project> openProject(const QString &dir)
+{
+    return Project::open(dir);
+}
 
 int dataError(const QString &message)
 {
@@ -90,7 +99,10 @@ int usage(const QString &message)
     return 1;
 }
 
-void printJson(const QJsonObject &o) { out() << QJsonDocument(o).toJson(QJsonDocument::Indented); }
+void printJson(const QJsonObject &o)
+{
+    out() << QJsonDocument(o).toJson(QJsonDocument::Indented);
+}
 
 bool parseRun(const QString &text, qint64 *id)
 {
@@ -159,9 +171,14 @@ int runsCommand(QCommandLineParser &p, const QStringList &a)
     if (runs.empty())
         out() << "no runs yet\n";
     for (const auto &r : runs) {
-        out() << QStringLiteral("%1  %2  %3  epochs %4").arg(r.id, 4).arg(r.started.toLocalTime().toString(QStringLiteral("yyyy-MM-dd hh:mm"))).arg(r.status, -13).arg(r.history.size());
+        out() << QStringLiteral("%1  %2  %3  epochs %4")
+                     .arg(r.id, 4)
+                     .arg(r.started.toLocalTime().toString(QStringLiteral("yyyy-MM-dd hh:mm")))
+                     .arg(r.status, -13)
+                     .arg(r.history.size());
         if (r.metrics.contains(QStringLiteral("accuracy")))
-            out() << QStringLiteral("  test accuracy %1").arg(r.metrics.value(QStringLiteral("accuracy")).toDouble(), 0, 'f', 4);
+            out() << QStringLiteral("  test accuracy %1")
+                         .arg(r.metrics.value(QStringLiteral("accuracy")).toDouble(), 0, 'f', 4);
         if (!r.history.empty())
             out() << QStringLiteral("  val_loss %1").arg(r.history.back().valLoss, 0, 'f', 4);
         out() << "\n";

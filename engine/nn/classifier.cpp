@@ -74,6 +74,9 @@ at::Tensor preprocess(const at::Tensor &batch, Preprocessing mode)
     return x.sub_(114.8f);
 }
 
-std::unique_ptr<Model> makeClassifier(const ClassifierSpec &spec) { return std::make_unique<ClassifierModel>(spec); }
+std::unique_ptr<Model> makeClassifier(const ClassifierSpec &spec)
+{
+    return std::make_unique<ClassifierModel>(spec);
+}
 
 } // namespace visor::nn

@@ -44,3 +44,96 @@ public:
 std::unique_ptr<Model> makeClassifier(const ClassifierSpec &spec);
 
 } // namespace visor::nn
+
+namespace visor::nn {
+
+/// objdet: a single-stage anchor-based detector of the RetinaNet family.
+struct DetectorSpec {
+    int classes = 1;
+    int channels = 3;
+    int width = 20; // head features
+    std::string backbone = "vgg7";
+    Preprocessing preprocessing = Preprocessing::Caffe;
+    std::vector<int> sizes{12, 24, 48, 96, 192};
+    std::vector<int> strides{8, 16, 32, 64, 128};
+    std::vector<double> ratios{0.5, 1, 2};
+    std::vector<double> scales{1, 1.2, 1.5};
+    int anchorsPerLocation() const { return int(ratios.size() * scales.size()); }
+};
+
+/// Raw detector outputs for a batch: classification logits (N, anchors, classes) and box deltas
+/// (N, anchors, 4), anchors in the order of makeAnchors().
+struct DetectorOutput {
+    at::Tensor logits;
+    at::Tensor deltas;
+};
+
+class Detector {
+public:
+    virtual ~Detector() = default;
+    virtual DetectorOutput forward(const at::Tensor &input) = 0;
+    virtual std::vector<at::Tensor> parameters() = 0;
+    virtual void setTraining(bool training) = 0;
+    virtual void to(const at::Device &device) = 0;
+    virtual void save(const std::string &path) = 0;
+    virtual void load(const std::string &path) = 0;
+};
+
+/// Every backbone of the contract: vgg7, vgg16, vgg19, resnet18/34/50/101/152, mobilenet128/160/192/224
+/// (MobileNet v1; the number is the Keras input-size variant, the layers are the same), densenet121/169/201.
+/// Throws std::invalid_argument naming the parameter for an unknown backbone or unusable strides.
+std::unique_ptr<Detector> makeDetector(const DetectorSpec &spec);
+
+/// Anchors (x1, y1, x2, y2) for an input of height x width (a multiple of the largest stride), level by
+/// level, then row, column, and ratio-major / scale-minor within a location: exactly the order in which
+/// the head's (N, A*K, h, w) maps are flattened.
+at::Tensor makeAnchors(const DetectorSpec &spec, int64_t height, int64_t width);
+
+} // namespace visor::nn
+
+namespace visor::nn {
+
+/// IoU of every box of `a` (N, 4) with every box of `b` (M, 4): (N, M).
+at::Tensor boxIou(const at::Tensor &a, const at::Tensor &b);
+
+/// Box coder: (dx, dy, dw, dh) of boxes relative to anchors, and back (widths clamped so exp stays finite).
+at::Tensor encodeBoxes(const at::Tensor &anchors, const at::Tensor &boxes);
+at::Tensor decodeBoxes(const at::Tensor &anchors, const at::Tensor &deltas);
+
+/// Anchor labels for one image: the class index for positives (IoU >= positive), -1 background
+/// (IoU < negative), -2 ignored (in between). Every object also claims the anchors that overlap it
+/// most (ties included), so small and thin objects still have positives. `matched` gets, per anchor,
+/// the index of its object (meaningful for positives).
+at::Tensor matchAnchors(const at::Tensor &anchors, const at::Tensor &boxes, const at::Tensor &labels,
+                        double positiveIou, double negativeIou, at::Tensor *matched);
+
+/// Sigmoid focal loss (Lin et al. 2017), summed: -alpha_t (1 - p_t)^gamma log(p_t).
+at::Tensor sigmoidFocalLoss(const at::Tensor &logits, const at::Tensor &targets, double alpha = 0.25,
+                            double gamma = 2.0);
+
+struct DetectionLoss {
+    at::Tensor total, classification, box;
+    int64_t positives = 0;
+};
+
+/// Focal loss over non-ignored anchors plus smooth-L1 (beta 1/9) on positives' box deltas, both
+/// normalised by the number of positives in the batch (at least 1).
+DetectionLoss detectionLoss(const DetectorOutput &output, const at::Tensor &anchors,
+                            const std::vector<at::Tensor> &boxes, const std::vector<at::Tensor> &labels,
+                            double positiveIou, double negativeIou);
+
+/// Greedy non-maximum suppression: indices kept, by descending score.
+std::vector<int64_t> nms(const at::Tensor &boxes, const at::Tensor &scores, double iouThreshold);
+
+struct ImageDetections {
+    std::vector<std::array<float, 4>> boxes; // x1, y1, x2, y2 in network input pixels
+    std::vector<int> labels;
+    std::vector<float> scores;
+};
+
+/// One image's outputs to detections: scores above `scoreThreshold` (at most 1000 candidates),
+/// decoded boxes clipped to width x height, class-wise NMS at `iouThreshold`, the best `maxBoxes`.
+ImageDetections postprocess(const at::Tensor &logits, const at::Tensor &deltas, const at::Tensor &anchors,
+                            double scoreThreshold, double iouThreshold, int maxBoxes, int64_t width, int64_t height);
+
+} // namespace visor::nn

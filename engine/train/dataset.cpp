@@ -20,7 +20,8 @@ cv::Size inputSize(int width, int height, int minSide, int maxSide)
 
 cv::Mat loadImage(const QString &path, int channels, int minSide, int maxSide)
 {
-    cv::Mat img = cv::imread(QFile::encodeName(path).toStdString(), channels == 1 ? cv::IMREAD_GRAYSCALE : cv::IMREAD_COLOR);
+    cv::Mat img =
+        cv::imread(QFile::encodeName(path).toStdString(), channels == 1 ? cv::IMREAD_GRAYSCALE : cv::IMREAD_COLOR);
     if (img.empty())
         return img;
     const cv::Size size = inputSize(img.cols, img.rows, minSide, maxSide);
@@ -52,7 +53,9 @@ SplitData loadSplit(const Project &project, Split split, int channels, int minSi
     std::vector<cv::Mat> images;
     for (size_t i = 0; i < chosen.size(); ++i) {
         if (out.images[i].empty()) {
-            out.problems << QStringLiteral("example %1 (%2): image cannot be read; left out").arg(chosen[i].id).arg(chosen[i].fileName);
+            out.problems << QStringLiteral("example %1 (%2): image cannot be read; left out")
+                                .arg(chosen[i].id)
+                                .arg(chosen[i].fileName);
             continue;
         }
         out.ids.push_back(chosen[i].id);

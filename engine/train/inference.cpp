@@ -49,8 +49,9 @@ std::unique_ptr<Predictor> Predictor::open(Project &project, qint64 runId)
     d.spec.channels = p.toInt(QStringLiteral("input.channels"));
     d.spec.depth = p.toInt(QStringLiteral("classifier.depth"));
     d.spec.width = p.toInt(QStringLiteral("classifier.width"));
-    d.spec.preprocessing = p.toString(QStringLiteral("classifier.preprocessing")) == QLatin1String("tf") ? nn::Preprocessing::Tf
-                                                                                                       : nn::Preprocessing::Caffe;
+    d.spec.preprocessing = p.toString(QStringLiteral("classifier.preprocessing")) == QLatin1String("tf")
+                               ? nn::Preprocessing::Tf
+                               : nn::Preprocessing::Caffe;
     d.minSide = p.toInt(QStringLiteral("input.min_side"));
     d.maxSide = p.toInt(QStringLiteral("input.max_side"));
     d.model = nn::makeClassifier(d.spec);
@@ -59,7 +60,10 @@ std::unique_ptr<Predictor> Predictor::open(Project &project, qint64 runId)
     return out;
 }
 
-QStringList Predictor::classNames() const { return d->classes; }
+QStringList Predictor::classNames() const
+{
+    return d->classes;
+}
 
 Prediction Predictor::predictFile(const QString &path) const
 {
@@ -71,8 +75,10 @@ Prediction Predictor::predictFile(const QString &path) const
         return out;
     }
     torch::NoGradGuard noGrad;
-    torch::Tensor t = torch::from_blob(image.data, {1, image.rows, image.cols, image.channels()}, torch::kUInt8).clone();
-    const torch::Tensor probabilities = torch::softmax(d->model->forward(nn::preprocess(t, d->spec.preprocessing)), 1)[0];
+    torch::Tensor t =
+        torch::from_blob(image.data, {1, image.rows, image.cols, image.channels()}, torch::kUInt8).clone();
+    const torch::Tensor probabilities =
+        torch::softmax(d->model->forward(nn::preprocess(t, d->spec.preprocessing)), 1)[0];
     std::vector<std::pair<QString, double>> scores;
     for (int c = 0; c < d->spec.classes; ++c)
         scores.emplace_back(d->classes.value(c), probabilities[c].item<double>());
@@ -124,7 +130,8 @@ QJsonObject evaluateRun(Project &project, qint64 runId, Split split)
     std::vector<int> predicted;
     for (const Prediction &p : predictions)
         predicted.push_back(p.label);
-    QJsonObject o = eval::classificationMetrics(truth, predicted, int(predictor->classNames().size())).toJson(predictor->classNames());
+    QJsonObject o = eval::classificationMetrics(truth, predicted, int(predictor->classNames().size()))
+                        .toJson(predictor->classNames());
     o.insert(QStringLiteral("split"), splitKey(split));
     o.insert(QStringLiteral("examples"), int(truth.size()));
     return o;

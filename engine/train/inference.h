@@ -26,7 +26,8 @@ public:
     QStringList classNames() const;
     Prediction predictFile(const QString &path) const;
     /// Predicts the examples of a split; `truth` receives their labels (class indices).
-    std::vector<Prediction> predictSplit(Split split, std::vector<int> *truth, std::vector<qint64> *ids = nullptr) const;
+    std::vector<Prediction> predictSplit(Split split, std::vector<int> *truth,
+                                         std::vector<qint64> *ids = nullptr) const;
 
 private:
     Predictor();

@@ -8,30 +8,40 @@
 namespace visor::train {
 namespace {
 
-QString json(const QJsonObject &o) { return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)); }
-QJsonObject object(const QString &text) { return QJsonDocument::fromJson(text.toUtf8()).object(); }
+QString json(const QJsonObject &o)
+{
+    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+}
+QJsonObject object(const QString &text)
+{
+    return QJsonDocument::fromJson(text.toUtf8()).object();
+}
 
 } // namespace
 
 qint64 RunStore::create(const QJsonObject &parameters)
 {
     Transaction t(m_project.database());
-    QSqlQuery q = sql::run(m_project.database(),
-                           QStringLiteral("INSERT INTO runs (started, status, params) VALUES (?, 'running', ?)"),
-                           {QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs), json(parameters)}, "creating a run");
+    QSqlQuery q = sql::run(
+        m_project.database(), QStringLiteral("INSERT INTO runs (started, status, params) VALUES (?, 'running', ?)"),
+        {QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs), json(parameters)}, "creating a run");
     const qint64 id = q.lastInsertId().toLongLong();
-    sql::run(m_project.database(), QStringLiteral("UPDATE runs SET name = ? WHERE id = ?"), {QStringLiteral("run %1").arg(id), id},
-             "naming a run");
+    sql::run(m_project.database(), QStringLiteral("UPDATE runs SET name = ? WHERE id = ?"),
+             {QStringLiteral("run %1").arg(id), id}, "naming a run");
     t.commit();
     return id;
 }
 
-QString RunStore::folderFor(qint64 id) const { return QDir(m_project.dir()).filePath(QStringLiteral("runs/%1").arg(id)); }
+QString RunStore::folderFor(qint64 id) const
+{
+    return QDir(m_project.dir()).filePath(QStringLiteral("runs/%1").arg(id));
+}
 
 void RunStore::setFolder(qint64 id, const QString &folder)
 {
     Transaction t(m_project.database());
-    sql::run(m_project.database(), QStringLiteral("UPDATE runs SET folder = ? WHERE id = ?"), {folder, id}, "storing a run folder");
+    sql::run(m_project.database(), QStringLiteral("UPDATE runs SET folder = ? WHERE id = ?"), {folder, id},
+             "storing a run folder");
     t.commit();
 }
 
@@ -52,15 +62,16 @@ void RunStore::truncate(qint64 id, int epoch)
              "truncating a run");
     sql::run(m_project.database(), QStringLiteral("DELETE FROM run_events WHERE run_id = ? AND epoch > ?"), {id, epoch},
              "truncating a run");
-    sql::run(m_project.database(), QStringLiteral("UPDATE runs SET status = 'running', finished = NULL WHERE id = ?"), {id},
-             "reopening a run");
+    sql::run(m_project.database(), QStringLiteral("UPDATE runs SET status = 'running', finished = NULL WHERE id = ?"),
+             {id}, "reopening a run");
     t.commit();
 }
 
 void RunStore::addEvent(qint64 id, int epoch, const QString &kind, const QJsonObject &details)
 {
     Transaction t(m_project.database());
-    sql::run(m_project.database(), QStringLiteral("INSERT INTO run_events (run_id, epoch, kind, details) VALUES (?, ?, ?, ?)"),
+    sql::run(m_project.database(),
+             QStringLiteral("INSERT INTO run_events (run_id, epoch, kind, details) VALUES (?, ?, ?, ?)"),
              {id, epoch, kind, json(details)}, "recording a run event");
     t.commit();
 }
@@ -70,7 +81,8 @@ void RunStore::finish(qint64 id, const QString &status, const QJsonObject &metri
     Transaction t(m_project.database());
     sql::run(m_project.database(),
              QStringLiteral("UPDATE runs SET finished = ?, status = ?, metrics = ?, message = ? WHERE id = ?"),
-             {QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs), status, json(metrics), message.isNull() ? QStringLiteral("") : message, id},
+             {QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs), status, json(metrics),
+              message.isNull() ? QStringLiteral("") : message, id},
              "finishing a run");
     t.commit();
 }
@@ -78,10 +90,11 @@ void RunStore::finish(qint64 id, const QString &status, const QJsonObject &metri
 std::optional<RunRecord> RunStore::run(qint64 id) const
 {
     QSqlDatabase &db = m_project.database();
-    QSqlQuery q = sql::run(db,
-                           QStringLiteral("SELECT id, name, started, finished, status, params, folder, metrics, message "
-                                          "FROM runs WHERE id = ?"),
-                           {id}, "reading a run");
+    QSqlQuery q =
+        sql::run(db,
+                 QStringLiteral("SELECT id, name, started, finished, status, params, folder, metrics, message "
+                                "FROM runs WHERE id = ?"),
+                 {id}, "reading a run");
     if (!q.next())
         return std::nullopt;
     RunRecord r;
@@ -94,15 +107,17 @@ std::optional<RunRecord> RunStore::run(qint64 id) const
     r.folder = q.value(6).toString();
     r.metrics = object(q.value(7).toString());
     r.message = q.value(8).toString();
-    QSqlQuery e = sql::run(db,
-                           QStringLiteral("SELECT epoch, loss, val_loss, metric, val_metric, learning_rate, seconds FROM "
-                                          "run_epochs WHERE run_id = ? ORDER BY epoch"),
-                           {id}, "reading a run's epochs");
+    QSqlQuery e =
+        sql::run(db,
+                 QStringLiteral("SELECT epoch, loss, val_loss, metric, val_metric, learning_rate, seconds FROM "
+                                "run_epochs WHERE run_id = ? ORDER BY epoch"),
+                 {id}, "reading a run's epochs");
     while (e.next())
         r.history.push_back({e.value(0).toInt(), e.value(1).toDouble(), e.value(2).toDouble(), e.value(3).toDouble(),
                              e.value(4).toDouble(), e.value(5).toDouble(), e.value(6).toDouble()});
-    QSqlQuery ev = sql::run(db, QStringLiteral("SELECT epoch, kind, details FROM run_events WHERE run_id = ? ORDER BY id"), {id},
-                            "reading a run's events");
+    QSqlQuery ev =
+        sql::run(db, QStringLiteral("SELECT epoch, kind, details FROM run_events WHERE run_id = ? ORDER BY id"), {id},
+                 "reading a run's events");
     while (ev.next())
         r.events.push_back({{QStringLiteral("epoch"), ev.value(0).toInt()},
                             {QStringLiteral("kind"), ev.value(1).toString()},

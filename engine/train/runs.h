@@ -14,7 +14,7 @@ struct RunRecord {
     QDateTime started, finished;
     QString status; // running, finished, stopped_early, cancelled, failed
     QJsonObject parameters;
-    QString folder;  // absolute
+    QString folder;      // absolute
     QJsonObject metrics; // test metrics and summary
     QString message;
     std::vector<EpochMetrics> history;

@@ -131,7 +131,8 @@ RunSummary Trainer::run(TrainHooks &hooks, const std::atomic<bool> &cancel)
             classNames.append(classes[i].name);
         }
         const int channels = p.toInt(QStringLiteral("input.channels"));
-        const int minSide = p.toInt(QStringLiteral("input.min_side")), maxSide = p.toInt(QStringLiteral("input.max_side"));
+        const int minSide = p.toInt(QStringLiteral("input.min_side")),
+                  maxSide = p.toInt(QStringLiteral("input.max_side"));
         SplitData train = loadSplit(d->project, Split::Train, channels, minSide, maxSide, classIndex, threads);
         SplitData val = loadSplit(d->project, Split::Val, channels, minSide, maxSide, classIndex, threads);
         if (train.images.empty())
@@ -142,8 +143,9 @@ RunSummary Trainer::run(TrainHooks &hooks, const std::atomic<bool> &cancel)
         spec.channels = channels;
         spec.depth = p.toInt(QStringLiteral("classifier.depth"));
         spec.width = p.toInt(QStringLiteral("classifier.width"));
-        spec.preprocessing = p.toString(QStringLiteral("classifier.preprocessing")) == QLatin1String("tf") ? nn::Preprocessing::Tf
-                                                                                                           : nn::Preprocessing::Caffe;
+        spec.preprocessing = p.toString(QStringLiteral("classifier.preprocessing")) == QLatin1String("tf")
+                                 ? nn::Preprocessing::Tf
+                                 : nn::Preprocessing::Caffe;
         const bool binary = p.toString(QStringLiteral("classifier.loss")) == QLatin1String("binary_crossentropy");
         auto model = nn::makeClassifier(spec);
         model->to(device);
@@ -170,8 +172,11 @@ RunSummary Trainer::run(TrainHooks &hooks, const std::atomic<bool> &cancel)
             if (state.isEmpty())
                 return fail(QStringLiteral("run %1 has no checkpoint to resume from").arg(record->id));
             startEpoch = state.value(QStringLiteral("epoch")).toInt();
-            model->load(QFile::encodeName(QDir(summary.folder).filePath(QStringLiteral("last_model.pt"))).toStdString());
-            torch::load(optimizer, QFile::encodeName(QDir(summary.folder).filePath(QStringLiteral("last_optimizer.pt"))).toStdString());
+            model->load(
+                QFile::encodeName(QDir(summary.folder).filePath(QStringLiteral("last_model.pt"))).toStdString());
+            torch::load(
+                optimizer,
+                QFile::encodeName(QDir(summary.folder).filePath(QStringLiteral("last_optimizer.pt"))).toStdString());
             store.truncate(summary.runId, startEpoch);
             for (const EpochMetrics &m : record->history)
                 if (m.epoch <= startEpoch)
@@ -226,7 +231,8 @@ RunSummary Trainer::run(TrainHooks &hooks, const std::atomic<bool> &cancel)
                 images.push_back(train.images[size_t(i)]);
                 labels.push_back(train.labels[size_t(i)]);
             }
-            auto samples = augment::applyBatch(pipeline, images, noBoxes, seed, quint64(epoch), quint64(step) * quint64(batch), threads);
+            auto samples = augment::applyBatch(pipeline, images, noBoxes, seed, quint64(epoch),
+                                               quint64(step) * quint64(batch), threads);
             std::vector<cv::Mat> out;
             for (auto &s : samples)
                 out.push_back(std::move(s.image));
@@ -276,14 +282,16 @@ RunSummary Trainer::run(TrainHooks &hooks, const std::atomic<bool> &cancel)
             for (int step = 0; step < steps; ++step) {
                 if (cancel) {
                     summary.status = QStringLiteral("cancelled");
-                    summary.message = QStringLiteral("cancelled by the user during epoch %1; the last checkpoint is kept").arg(epoch);
+                    summary.message =
+                        QStringLiteral("cancelled by the user during epoch %1; the last checkpoint is kept").arg(epoch);
                     break;
                 }
                 auto [images, labels] = next.get();
                 if (step + 1 < steps)
                     next = std::async(std::launch::async, makeBatch, epoch, step + 1); // overlaps the compute below
                 const int globalStep = (epoch - 1) * steps + step;
-                const double stepLr = globalStep < kWarmupSteps && epoch == 1 ? lr * (globalStep + 1) / kWarmupSteps : lr;
+                const double stepLr =
+                    globalStep < kWarmupSteps && epoch == 1 ? lr * (globalStep + 1) / kWarmupSteps : lr;
                 for (auto &group : optimizer.param_groups())
                     static_cast<torch::optim::AdamOptions &>(group.options()).lr(stepLr);
                 const torch::Tensor x = nn::preprocess(images.to(device), spec.preprocessing);
@@ -293,11 +301,12 @@ RunSummary Trainer::run(TrainHooks &hooks, const std::atomic<bool> &cancel)
                 const double value = globalStep == d->options.nanAtGlobalStep ? std::nan("") : loss.item<double>();
                 if (!std::isfinite(value)) {
                     summary.status = QStringLiteral("failed");
-                    summary.message = QStringLiteral("the loss became %1 at epoch %2, step %3; training stopped, the last good "
-                                                     "checkpoint is kept (try a lower optimizer.learning_rate)")
-                                          .arg(value)
-                                          .arg(epoch)
-                                          .arg(step + 1);
+                    summary.message =
+                        QStringLiteral("the loss became %1 at epoch %2, step %3; training stopped, the last good "
+                                       "checkpoint is kept (try a lower optimizer.learning_rate)")
+                            .arg(value)
+                            .arg(epoch)
+                            .arg(step + 1);
                     break;
                 }
                 optimizer.zero_grad();
@@ -308,7 +317,8 @@ RunSummary Trainer::run(TrainHooks &hooks, const std::atomic<bool> &cancel)
                 seen += y.size(0);
                 smoothed = smoothedInit ? 0.9 * smoothed + 0.1 * value : value;
                 smoothedInit = true;
-                BatchInfo info{epoch, step + 1, steps, epochs, value, smoothed, stepLr, double(clock.nsecsElapsed()) / 1e9, 0};
+                BatchInfo info{
+                    epoch, step + 1, steps, epochs, value, smoothed, stepLr, double(clock.nsecsElapsed()) / 1e9, 0};
                 const double done = double(epoch - startEpoch - 1) * steps + step + 1;
                 const double total = double(epochs - startEpoch) * steps;
                 info.etaSeconds = info.elapsedSeconds / done * (total - done);
@@ -334,13 +344,15 @@ RunSummary Trainer::run(TrainHooks &hooks, const std::atomic<bool> &cancel)
             hooks.epochEnd(m);
 
             // Checkpoints: the last one every epoch (model, optimizer, epoch), the best by the monitored value.
-            saveAtomically([&](const std::string &path) { model->save(path); }, folder.filePath(QStringLiteral("last_model.pt")));
+            saveAtomically([&](const std::string &path) { model->save(path); },
+                           folder.filePath(QStringLiteral("last_model.pt")));
             saveAtomically([&](const std::string &path) { torch::save(optimizer, path); },
                            folder.filePath(QStringLiteral("last_optimizer.pt")));
             writeJson(folder.filePath(QStringLiteral("last.json")), {{QStringLiteral("epoch"), epoch}});
             hooks.checkpointSaved(folder.filePath(QStringLiteral("last_model.pt")), false);
             if (best.update(m)) {
-                saveAtomically([&](const std::string &path) { model->save(path); }, folder.filePath(QStringLiteral("best_model.pt")));
+                saveAtomically([&](const std::string &path) { model->save(path); },
+                               folder.filePath(QStringLiteral("best_model.pt")));
                 store.addEvent(summary.runId, epoch, QStringLiteral("best_checkpoint"),
                                {{QStringLiteral("value"), best.best()}});
                 hooks.checkpointSaved(folder.filePath(QStringLiteral("best_model.pt")), true);
@@ -351,7 +363,8 @@ RunSummary Trainer::run(TrainHooks &hooks, const std::atomic<bool> &cancel)
             }
             if (auto reduced = reduceLr.update(m)) {
                 lr = *reduced;
-                store.addEvent(summary.runId, epoch, QStringLiteral("lr_reduced"), {{QStringLiteral("learning_rate"), lr}});
+                store.addEvent(summary.runId, epoch, QStringLiteral("lr_reduced"),
+                               {{QStringLiteral("learning_rate"), lr}});
                 hooks.learningRateReduced(epoch, lr);
             }
             if (earlyStopping.update(m)) {
@@ -360,7 +373,8 @@ RunSummary Trainer::run(TrainHooks &hooks, const std::atomic<bool> &cancel)
                                       .arg(epoch)
                                       .arg(p.toString(QStringLiteral("early_stopping.monitor")))
                                       .arg(earlyStopping.wait());
-                store.addEvent(summary.runId, epoch, QStringLiteral("early_stop"), {{QStringLiteral("best_epoch"), earlyStopping.bestEpoch()}});
+                store.addEvent(summary.runId, epoch, QStringLiteral("early_stop"),
+                               {{QStringLiteral("best_epoch"), earlyStopping.bestEpoch()}});
                 break;
             }
         }

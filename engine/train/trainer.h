@@ -46,7 +46,7 @@ public:
 };
 
 struct TrainOptions {
-    ParameterSet parameters;  // validated; usually the project's, with overrides
+    ParameterSet parameters; // validated; usually the project's, with overrides
     quint64 seed = 1;
     int threads = 0;          // torch and data threads; 0: every core
     bool allowCuda = true;    // train on a CUDA device when LibTorch sees one

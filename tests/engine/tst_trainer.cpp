@@ -32,8 +32,8 @@ TrainOptions tinyOptions()
 {
     TrainOptions o;
     ParameterSet &p = o.parameters;
-    for (const char *key : {"rotate", "translate", "shear", "scale", "contrast", "brightness", "gamma", "saturation", "hue",
-                            "noise", "blur"})
+    for (const char *key : {"rotate", "translate", "shear", "scale", "contrast", "brightness", "gamma", "saturation",
+                            "hue", "noise", "blur"})
         p.set(QStringLiteral("augment.%1.probability").arg(QLatin1String(key)), 0.0);
     p.set(QStringLiteral("augment.flip.horizontal_probability"), 0.0);
     p.set(QStringLiteral("augment.flip.vertical_probability"), 0.0);
@@ -143,7 +143,9 @@ private Q_SLOTS:
         QCOMPARE(resumed.history.size(), size_t(2));
         QCOMPARE(b.epochs.size(), size_t(1)); // only epoch 2 ran again
         QVERIFY2(std::abs(resumed.history[1].loss - whole.history[1].loss) < 1e-6,
-                 qPrintable(QStringLiteral("%1 vs %2").arg(resumed.history[1].loss, 0, 'g', 12).arg(whole.history[1].loss, 0, 'g', 12)));
+                 qPrintable(QStringLiteral("%1 vs %2")
+                                .arg(resumed.history[1].loss, 0, 'g', 12)
+                                .arg(whole.history[1].loss, 0, 'g', 12)));
         QVERIFY(std::abs(resumed.history[1].valLoss - whole.history[1].valLoss) < 1e-6);
         QCOMPARE(RunStore(*t->project).run(part.runId)->history.size(), size_t(2));
     }
