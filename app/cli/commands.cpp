@@ -479,10 +479,14 @@ std::map<QString, Command> commands()
                                  2,
                                  2};
 
-    c[QStringLiteral("predict")] = {QStringLiteral("predict the class of images with a run's model"),
+    c[QStringLiteral("predict")] = {QStringLiteral("predict the class, or the objects, in images with a run's model"),
                                     QStringLiteral("DIR RUN IMAGE..."),
                                     [](QCommandLineParser &p) {
                                         p.addOption({QStringLiteral("json"), QStringLiteral("print JSON")});
+                                        p.addOption({QStringLiteral("threshold"),
+                                                     QStringLiteral("detection: lowest score reported (default: "
+                                                                    "train.confidence_threshold)"),
+                                                     QStringLiteral("T")});
                                     },
                                     predictCommand,
                                     3,

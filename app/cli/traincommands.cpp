@@ -42,6 +42,8 @@ QString clock(double seconds)
 // Prints a progress bar on stderr and one line per epoch on stdout.
 class ConsoleHooks : public train::TrainHooks {
 public:
+    explicit ConsoleHooks(bool detection) : m_metric(detection ? QStringLiteral("map") : QStringLiteral("accuracy")) {}
+
     void batchEnd(const train::BatchInfo &b) override
     {
         const int width = 24;
@@ -60,14 +62,15 @@ public:
     {
         err() << "\r" << QString(78, QLatin1Char(' ')) << "\r";
         err().flush();
-        out() << QStringLiteral("epoch %1: loss %2, val_loss %3, accuracy %4, val_accuracy %5, lr %6, %7 s\n")
+        out() << QStringLiteral("epoch %1: loss %2, val_loss %3, %8 %4, val_%8 %5, lr %6, %7 s\n")
                      .arg(m.epoch)
                      .arg(m.loss, 0, 'f', 4)
                      .arg(m.valLoss, 0, 'f', 4)
                      .arg(m.metric, 0, 'f', 4)
                      .arg(m.valMetric, 0, 'f', 4)
                      .arg(m.learningRate, 0, 'g', 3)
-                     .arg(m.seconds, 0, 'f', 1);
+                     .arg(m.seconds, 0, 'f', 1)
+                     .arg(m_metric);
         out().flush();
     }
     void learningRateReduced(int epoch, double rate) override
@@ -78,6 +81,9 @@ public:
     {
         out() << "  " << e.message() << "\n";
     }
+
+private:
+    QString m_metric;
 };
 
 std::unique_ptr<Project> openProject(const QString &dir)
@@ -139,7 +145,7 @@ int trainCommand(QCommandLineParser &p, const QStringList &a)
     if (const QString why = trainer.check(); !why.isEmpty())
         return dataError(why);
     std::signal(SIGINT, onInterrupt);
-    ConsoleHooks hooks;
+    ConsoleHooks hooks(project->kind() == DatasetKind::ObjectDetection);
     const train::RunSummary s = trainer.run(hooks, g_cancel);
     std::signal(SIGINT, SIG_DFL);
     out() << "run " << s.runId << ": " << s.status;
@@ -148,6 +154,13 @@ int trainCommand(QCommandLineParser &p, const QStringList &a)
     out() << "\n";
     if (s.status == QLatin1String("failed"))
         return 2;
+    if (s.testMetrics.contains(QStringLiteral("map50")))
+        out() << QStringLiteral("test mAP@0.5 %1, mAP@[.5:.95] %2 on %3 image(s), best epoch %4, %5 s\n")
+                     .arg(s.testMetrics.value(QStringLiteral("map50")).toDouble(), 0, 'f', 4)
+                     .arg(s.testMetrics.value(QStringLiteral("map")).toDouble(), 0, 'f', 4)
+                     .arg(s.testMetrics.value(QStringLiteral("examples")).toInt())
+                     .arg(s.bestEpoch)
+                     .arg(s.seconds, 0, 'f', 0);
     if (s.testMetrics.contains(QStringLiteral("accuracy")))
         out() << QStringLiteral("test accuracy %1 on %2 example(s), best epoch %3, %4 s\n")
                      .arg(s.testMetrics.value(QStringLiteral("accuracy")).toDouble(), 0, 'f', 4)
@@ -176,6 +189,9 @@ int runsCommand(QCommandLineParser &p, const QStringList &a)
                      .arg(r.started.toLocalTime().toString(QStringLiteral("yyyy-MM-dd hh:mm")))
                      .arg(r.status, -13)
                      .arg(r.history.size());
+        if (r.metrics.contains(QStringLiteral("map50")))
+            out() << QStringLiteral("  test map50 %1")
+                         .arg(r.metrics.value(QStringLiteral("map50")).toDouble(), 0, 'f', 4);
         if (r.metrics.contains(QStringLiteral("accuracy")))
             out() << QStringLiteral("  test accuracy %1")
                          .arg(r.metrics.value(QStringLiteral("accuracy")).toDouble(), 0, 'f', 4);
@@ -198,6 +214,27 @@ int evalCommand(QCommandLineParser &p, const QStringList &a)
     const QJsonObject metrics = train::evaluateRun(*project, run, *split);
     if (p.isSet(QStringLiteral("json"))) {
         printJson(metrics);
+        return 0;
+    }
+    if (metrics.contains(QStringLiteral("map50"))) {
+        out() << QStringLiteral("run %1 on %2 (%3 images): map50 %4 (VOC all-point), map %5 (COCO @[.5:.95])\n")
+                     .arg(run)
+                     .arg(splitKey(*split))
+                     .arg(metrics.value(QStringLiteral("examples")).toInt())
+                     .arg(metrics.value(QStringLiteral("map50")).toDouble(), 0, 'f', 4)
+                     .arg(metrics.value(QStringLiteral("map")).toDouble(), 0, 'f', 4);
+        for (const auto &c : metrics.value(QStringLiteral("per_class")).toArray()) {
+            const QJsonObject o = c.toObject();
+            out() << QStringLiteral("  %1 AP50 %2 AP %3 (%4 objects)\n")
+                         .arg(o.value(QStringLiteral("class")).toString(), -20)
+                         .arg(o.value(QStringLiteral("ap50")).isNull()
+                                  ? QStringLiteral("-")
+                                  : QString::number(o.value(QStringLiteral("ap50")).toDouble(), 'f', 3))
+                         .arg(o.value(QStringLiteral("ap")).isNull()
+                                  ? QStringLiteral("-")
+                                  : QString::number(o.value(QStringLiteral("ap")).toDouble(), 'f', 3))
+                         .arg(o.value(QStringLiteral("ground_truths")).toInt());
+        }
         return 0;
     }
     out() << QStringLiteral("run %1 on %2 (%3 examples): accuracy %4\n")
@@ -226,6 +263,13 @@ int predictCommand(QCommandLineParser &p, const QStringList &a)
         return usage(QStringLiteral("predict: give at least one IMAGE"));
     auto project = openProject(a[0]);
     const auto predictor = train::Predictor::open(*project, run);
+    if (p.isSet(QStringLiteral("threshold"))) {
+        bool ok = false;
+        const double t = p.value(QStringLiteral("threshold")).toDouble(&ok);
+        if (!ok || t < 0 || t > 1)
+            return usage(QStringLiteral("predict: --threshold must be a number between 0 and 1"));
+        predictor->setThreshold(t);
+    }
     QJsonArray list;
     int failures = 0;
     for (const QString &file : a.mid(2)) {
@@ -235,6 +279,16 @@ int predictCommand(QCommandLineParser &p, const QStringList &a)
             list.append(pr.toJson());
         } else if (!pr.error.isEmpty()) {
             err() << "visor-cli: " << pr.error << "\n";
+        } else if (predictor->detection()) {
+            out() << file << ": " << pr.boxes.size() << " object(s)\n";
+            for (const train::DetectedBox &b : pr.boxes)
+                out() << QStringLiteral("  %1 %2 %3 %4 %5 %6\n")
+                             .arg(b.x1, 0, 'f', 1)
+                             .arg(b.y1, 0, 'f', 1)
+                             .arg(b.x2, 0, 'f', 1)
+                             .arg(b.y2, 0, 'f', 1)
+                             .arg(b.className)
+                             .arg(b.score, 0, 'f', 3);
         } else {
             out() << file << ": " << pr.className << " " << QString::number(pr.scores.front().second, 'f', 3);
             for (size_t i = 1; i < pr.scores.size() && i < 3; ++i)

@@ -7,6 +7,7 @@
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 #include <thread>
+#include <unordered_map>
 
 namespace visor::train {
 
@@ -33,10 +34,12 @@ cv::Mat loadImage(const QString &path, int channels, int minSide, int maxSide)
 SplitData loadSplit(const Project &project, Split split, int channels, int minSide, int maxSide,
                     const std::map<qint64, int> &classIndex, int threads)
 {
+    const bool detection = project.kind() == DatasetKind::ObjectDetection;
     std::vector<Example> chosen;
     for (const Example &e : project.examples())
-        if (e.split == split && e.labelled && classIndex.count(e.classId))
+        if (e.split == split && e.labelled && (detection || classIndex.count(e.classId)))
             chosen.push_back(e);
+    const auto allBoxes = detection ? project.allBoxes() : std::unordered_map<qint64, std::vector<Box>>();
     SplitData out;
     out.images.resize(chosen.size());
     std::atomic<size_t> next{0};
@@ -59,11 +62,49 @@ SplitData loadSplit(const Project &project, Split split, int channels, int minSi
             continue;
         }
         out.ids.push_back(chosen[i].id);
-        out.labels.push_back(classIndex.at(chosen[i].classId));
+        out.labels.push_back(detection ? -1 : classIndex.at(chosen[i].classId));
+        if (detection) {
+            const double sx = double(out.images[i].cols) / chosen[i].width,
+                         sy = double(out.images[i].rows) / chosen[i].height;
+            std::vector<Box> scaled;
+            if (auto it = allBoxes.find(chosen[i].id); it != allBoxes.end())
+                for (Box b : it->second) {
+                    b.classId = classIndex.at(b.classId);
+                    b.x1 = float(b.x1 * sx);
+                    b.x2 = float(b.x2 * sx);
+                    b.y1 = float(b.y1 * sy);
+                    b.y2 = float(b.y2 * sy);
+                    scaled.push_back(b);
+                }
+            out.boxes.push_back(std::move(scaled));
+        }
         images.push_back(out.images[i]);
     }
     out.images = std::move(images);
     return out;
+}
+
+} // namespace visor::train
+
+namespace visor::train {
+
+at::Tensor toTensor(const std::vector<cv::Mat> &images, int multiple)
+{
+    int h = 0, w = 0;
+    const int c = images.front().channels();
+    for (const cv::Mat &m : images) {
+        h = std::max(h, m.rows);
+        w = std::max(w, m.cols);
+    }
+    h = (h + multiple - 1) / multiple * multiple;
+    w = (w + multiple - 1) / multiple * multiple;
+    at::Tensor t = at::zeros({int64_t(images.size()), h, w, c}, at::kByte);
+    for (size_t i = 0; i < images.size(); ++i) {
+        const cv::Mat &m = images[i];
+        cv::Mat target(h, w, CV_8UC(c), t[int64_t(i)].data_ptr<uint8_t>());
+        m.copyTo(target(cv::Rect(0, 0, m.cols, m.rows)));
+    }
+    return t;
 }
 
 } // namespace visor::train

@@ -3,21 +3,31 @@
 #include "eval/metrics.h"
 #include "nn/model_p.h"
 #include "runs.h"
+#include "task_p.h"
 
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
+#include <thread>
 #include <torch/torch.h>
 
 namespace visor::train {
 
 struct Predictor::Private {
     Project *project = nullptr;
-    std::unique_ptr<nn::Model> model;
+    QString weights;
+    ParameterSet parameters;
+    bool detection = false;
+    std::unique_ptr<nn::Model> classifier;
+    std::unique_ptr<nn::Detector> detector;
     nn::ClassifierSpec spec;
+    nn::DetectorSpec detectorSpec;
     QStringList classes;
-    int minSide = 0, maxSide = 0;
+    int channels = 1, minSide = 0, maxSide = 0;
+    double threshold = 0.6;
 };
 
 Predictor::Predictor() : d(new Private) {}
@@ -38,26 +48,46 @@ std::unique_ptr<Predictor> Predictor::open(Project &project, qint64 runId)
         weights = folder.filePath(QStringLiteral("last_model.pt"));
     if (!QFile::exists(weights))
         throw Error(QStringLiteral("run %1 has no saved model yet").arg(runId));
-    QStringList errors;
-    const ParameterSet p = ParameterSet::fromJson(description.value(QStringLiteral("parameters")).toObject(), &errors);
     std::unique_ptr<Predictor> out(new Predictor);
     Private &d = *out->d;
     d.project = &project;
+    d.weights = weights;
+    d.parameters = ParameterSet::fromJson(description.value(QStringLiteral("parameters")).toObject());
+    const ParameterSet &p = d.parameters;
     for (const auto &c : description.value(QStringLiteral("classes")).toArray())
         d.classes << c.toString();
-    d.spec.classes = int(d.classes.size());
-    d.spec.channels = p.toInt(QStringLiteral("input.channels"));
-    d.spec.depth = p.toInt(QStringLiteral("classifier.depth"));
-    d.spec.width = p.toInt(QStringLiteral("classifier.width"));
-    d.spec.preprocessing = p.toString(QStringLiteral("classifier.preprocessing")) == QLatin1String("tf")
-                               ? nn::Preprocessing::Tf
-                               : nn::Preprocessing::Caffe;
+    d.detection = description.value(QStringLiteral("kind")).toString() == QLatin1String("detection");
+    d.channels = p.toInt(QStringLiteral("input.channels"));
     d.minSide = p.toInt(QStringLiteral("input.min_side"));
     d.maxSide = p.toInt(QStringLiteral("input.max_side"));
-    d.model = nn::makeClassifier(d.spec);
-    d.model->load(QFile::encodeName(weights).toStdString());
-    d.model->setTraining(false);
+    d.threshold = p.toDouble(QStringLiteral("train.confidence_threshold"));
+    if (d.detection) {
+        d.detectorSpec = detectorSpec(p, int(d.classes.size()));
+        d.detector = nn::makeDetector(d.detectorSpec);
+        d.detector->load(QFile::encodeName(weights).toStdString());
+        d.detector->setTraining(false);
+    } else {
+        d.spec.classes = int(d.classes.size());
+        d.spec.channels = d.channels;
+        d.spec.depth = p.toInt(QStringLiteral("classifier.depth"));
+        d.spec.width = p.toInt(QStringLiteral("classifier.width"));
+        d.spec.preprocessing = p.toString(QStringLiteral("classifier.preprocessing")) == QLatin1String("tf")
+                                   ? nn::Preprocessing::Tf
+                                   : nn::Preprocessing::Caffe;
+        d.classifier = nn::makeClassifier(d.spec);
+        d.classifier->load(QFile::encodeName(weights).toStdString());
+        d.classifier->setTraining(false);
+    }
     return out;
+}
+
+bool Predictor::detection() const
+{
+    return d->detection;
+}
+void Predictor::setThreshold(double threshold)
+{
+    d->threshold = threshold;
 }
 
 QStringList Predictor::classNames() const
@@ -69,16 +99,45 @@ Prediction Predictor::predictFile(const QString &path) const
 {
     Prediction out;
     out.file = path;
-    const cv::Mat image = loadImage(path, d->spec.channels, d->minSide, d->maxSide);
-    if (image.empty()) {
+    const cv::Mat original =
+        cv::imread(QFile::encodeName(path).toStdString(), d->channels == 1 ? cv::IMREAD_GRAYSCALE : cv::IMREAD_COLOR);
+    if (original.empty()) {
         out.error = QStringLiteral("cannot read image %1").arg(path);
         return out;
     }
+    cv::Mat image;
+    const cv::Size size = inputSize(original.cols, original.rows, d->minSide, d->maxSide);
+    cv::resize(original, image, size, 0, 0, size.area() < original.size().area() ? cv::INTER_AREA : cv::INTER_LINEAR);
     torch::NoGradGuard noGrad;
-    torch::Tensor t =
+    if (d->detection) {
+        const ParameterSet &p = d->parameters;
+        const at::Tensor input = nn::preprocess(toTensor({image}, 32), d->detectorSpec.preprocessing);
+        const nn::DetectorOutput o = d->detector->forward(input);
+        const auto found =
+            nn::postprocess(o.logits[0], o.deltas[0], nn::makeAnchors(d->detectorSpec, input.size(2), input.size(3)),
+                            d->threshold, p.toDouble(QStringLiteral("train.iou_threshold")),
+                            p.toInt(QStringLiteral("train.max_boxes")), image.cols, image.rows);
+        const double sx = double(original.cols) / image.cols, sy = double(original.rows) / image.rows;
+        const double grow = p.toDouble(QStringLiteral("train.box_expansion"));
+        for (size_t i = 0; i < found.scores.size(); ++i) {
+            const auto &b = found.boxes[i];
+            const double w = (b[2] - b[0]) * sx, h = (b[3] - b[1]) * sy;
+            DetectedBox box;
+            box.x1 = float(std::max(0.0, b[0] * sx - grow * w / 2));
+            box.y1 = float(std::max(0.0, b[1] * sy - grow * h / 2));
+            box.x2 = float(std::min(double(original.cols), b[2] * sx + grow * w / 2));
+            box.y2 = float(std::min(double(original.rows), b[3] * sy + grow * h / 2));
+            box.label = found.labels[i];
+            box.className = d->classes.value(box.label);
+            box.score = found.scores[i];
+            out.boxes.push_back(box);
+        }
+        return out;
+    }
+    const torch::Tensor t =
         torch::from_blob(image.data, {1, image.rows, image.cols, image.channels()}, torch::kUInt8).clone();
     const torch::Tensor probabilities =
-        torch::softmax(d->model->forward(nn::preprocess(t, d->spec.preprocessing)), 1)[0];
+        torch::softmax(d->classifier->forward(nn::preprocess(t, d->spec.preprocessing)), 1)[0];
     std::vector<std::pair<QString, double>> scores;
     for (int c = 0; c < d->spec.classes; ++c)
         scores.emplace_back(d->classes.value(c), probabilities[c].item<double>());
@@ -89,51 +148,47 @@ Prediction Predictor::predictFile(const QString &path) const
     return out;
 }
 
-std::vector<Prediction> Predictor::predictSplit(Split split, std::vector<int> *truth, std::vector<qint64> *ids) const
-{
-    std::map<QString, int> byName;
-    for (int i = 0; i < d->classes.size(); ++i)
-        byName[d->classes[i]] = i;
-    std::map<qint64, int> index; // today's class ids to the run's class indices, by name
-    for (const ClassInfo &c : d->project->classes())
-        if (byName.count(c.name))
-            index[c.id] = byName[c.name];
-    std::vector<Prediction> out;
-    for (const Example &e : d->project->examples()) {
-        if (e.split != split || !e.labelled || !index.count(e.classId))
-            continue;
-        out.push_back(predictFile(d->project->imagePath(e)));
-        if (truth)
-            truth->push_back(index[e.classId]);
-        if (ids)
-            ids->push_back(e.id);
-    }
-    return out;
-}
-
 QJsonObject Prediction::toJson() const
 {
-    QJsonArray s;
-    for (const auto &[name, score] : scores)
-        s.append(QJsonObject{{QStringLiteral("class"), name}, {QStringLiteral("score"), score}});
-    QJsonObject o{{QStringLiteral("file"), file}, {QStringLiteral("class"), className}, {QStringLiteral("scores"), s}};
-    if (!error.isEmpty())
+    QJsonObject o{{QStringLiteral("file"), file}};
+    if (!error.isEmpty()) {
         o.insert(QStringLiteral("error"), error);
+        return o;
+    }
+    if (!scores.empty()) {
+        QJsonArray s;
+        for (const auto &[name, score] : scores)
+            s.append(QJsonObject{{QStringLiteral("class"), name}, {QStringLiteral("score"), score}});
+        o.insert(QStringLiteral("class"), className);
+        o.insert(QStringLiteral("scores"), s);
+    } else {
+        QJsonArray list;
+        for (const DetectedBox &b : boxes)
+            list.append(QJsonObject{{QStringLiteral("box"), QJsonArray{b.x1, b.y1, b.x2, b.y2}},
+                                    {QStringLiteral("class"), b.className},
+                                    {QStringLiteral("score"), b.score}});
+        o.insert(QStringLiteral("boxes"), list);
+    }
     return o;
 }
 
 QJsonObject evaluateRun(Project &project, qint64 runId, Split split)
 {
     const auto predictor = Predictor::open(project, runId);
-    std::vector<int> truth;
-    const auto predictions = predictor->predictSplit(split, &truth);
-    std::vector<int> predicted;
-    for (const Prediction &p : predictions)
-        predicted.push_back(p.label);
-    QJsonObject o = eval::classificationMetrics(truth, predicted, int(predictor->classNames().size()))
-                        .toJson(predictor->classNames());
+    const Predictor::Private &d = *predictor->d;
+    std::map<qint64, int> classIndex; // today's class ids to the run's class indices, by name
+    for (const ClassInfo &c : project.classes())
+        if (const int i = int(d.classes.indexOf(c.name)); i >= 0)
+            classIndex[c.id] = i;
+    auto task = d.detection ? makeDetectionTask(d.parameters, int(d.classes.size()), at::Device(at::kCPU))
+                            : makeClassificationTask(d.parameters, int(d.classes.size()), at::Device(at::kCPU));
+    task->load(QFile::encodeName(d.weights).toStdString());
+    const int threads = int(std::thread::hardware_concurrency());
+    torch::set_num_threads(threads);
+    const SplitData data = loadSplit(project, split, d.channels, d.minSide, d.maxSide, classIndex, threads);
+    QJsonObject o = task->report(data, d.classes);
     o.insert(QStringLiteral("split"), splitKey(split));
-    o.insert(QStringLiteral("examples"), int(truth.size()));
+    o.insert(QStringLiteral("examples"), int(data.images.size()));
     return o;
 }
 

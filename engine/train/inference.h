@@ -8,8 +8,17 @@
 
 namespace visor::train {
 
+/// A detected object, in the original image's pixels.
+struct DetectedBox {
+    float x1 = 0, y1 = 0, x2 = 0, y2 = 0;
+    int label = -1;
+    QString className;
+    float score = 0;
+};
+
 struct Prediction {
     QString file;
+    std::vector<DetectedBox> boxes; // detection
     int label = -1;
     QString className;
     std::vector<std::pair<QString, double>> scores; // every class, by descending probability
@@ -18,24 +27,28 @@ struct Prediction {
 };
 
 /// A run's best model (its last one when no best was saved), ready to predict.
+QJsonObject evaluateRun(Project &project, qint64 runId, Split split);
+
 class Predictor {
 public:
     /// Throws visor::Error naming the run when it has no model.
     static std::unique_ptr<Predictor> open(Project &project, qint64 runId);
+    bool detection() const;
+    /// Detection: the lowest score reported (default: the run's train.confidence_threshold).
+    void setThreshold(double threshold);
     ~Predictor();
     QStringList classNames() const;
     Prediction predictFile(const QString &path) const;
-    /// Predicts the examples of a split; `truth` receives their labels (class indices).
-    std::vector<Prediction> predictSplit(Split split, std::vector<int> *truth,
-                                         std::vector<qint64> *ids = nullptr) const;
 
 private:
+    friend QJsonObject evaluateRun(Project &project, qint64 runId, Split split);
     Predictor();
     struct Private;
     std::unique_ptr<Private> d;
 };
 
-/// Metrics of a run on a split: accuracy, per-class precision/recall/F1 and the confusion matrix.
+/// Metrics of a run on a split: classification accuracy, per-class precision/recall/F1 and confusion
+/// matrix; detection mAP@0.5 (VOC), mAP@[.5:.95] (COCO) and per-class AP.
 QJsonObject evaluateRun(Project &project, qint64 runId, Split split);
 
 } // namespace visor::train

@@ -1,9 +1,8 @@
 #include "trainer.h"
 #include "augment/augmenter.h"
 #include "dataset_p.h"
-#include "eval/metrics.h"
-#include "nn/model_p.h"
 #include "project/statistics.h"
+#include "task_p.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -22,25 +21,6 @@ namespace visor::train {
 namespace {
 
 constexpr int kWarmupSteps = 50; // linear warm-up of the learning rate: from scratch, the first steps are rough
-
-// A batch of 8-bit images (different sizes allowed) as one uint8 tensor (N, H, W, C), padded with
-// zeros at the right and bottom to the largest.
-torch::Tensor toTensor(const std::vector<cv::Mat> &images)
-{
-    int h = 0, w = 0;
-    const int c = images.front().channels();
-    for (const cv::Mat &m : images) {
-        h = std::max(h, m.rows);
-        w = std::max(w, m.cols);
-    }
-    torch::Tensor t = torch::zeros({int64_t(images.size()), h, w, c}, torch::kUInt8);
-    for (size_t i = 0; i < images.size(); ++i) {
-        const cv::Mat &m = images[i];
-        cv::Mat target(h, w, CV_8UC(c), t[int64_t(i)].data_ptr<uint8_t>());
-        m.copyTo(target(cv::Rect(0, 0, m.cols, m.rows)));
-    }
-    return t;
-}
 
 std::vector<int64_t> permutation(size_t n, quint64 seed, quint64 epoch, quint64 pass)
 {
@@ -83,9 +63,6 @@ Trainer::~Trainer() = default;
 
 QString Trainer::check() const
 {
-    if (d->project.kind() != DatasetKind::Classification)
-        return QStringLiteral("training object detection networks is not available in this build yet; "
-                              "classification projects train");
     const DatasetStatistics st = computeStatistics(d->project);
     for (const HealthWarning &w : st.warnings)
         if (w.code == QLatin1String("too_few_examples") || w.code == QLatin1String("class_missing_in_train"))
@@ -93,8 +70,12 @@ QString Trainer::check() const
     int trained = 0;
     for (const ClassStatistics &c : st.classes)
         trained += c.examples.counts[size_t(Split::Train)] > 0;
-    if (trained < 2)
-        return QStringLiteral("training needs at least two classes with examples in the training split");
+    const int needed = d->project.kind() == DatasetKind::Classification ? 2 : 1;
+    if (trained < needed)
+        return needed == 2
+                   ? QStringLiteral(
+                         "training a classifier needs at least two classes with examples in the training split")
+                   : QStringLiteral("training a detector needs boxes of at least one class in the training split");
     return {};
 }
 
@@ -138,25 +119,22 @@ RunSummary Trainer::run(TrainHooks &hooks, const std::atomic<bool> &cancel)
         if (train.images.empty())
             return fail(QStringLiteral("no readable image in the training split"));
 
-        nn::ClassifierSpec spec;
-        spec.classes = int(classes.size());
-        spec.channels = channels;
-        spec.depth = p.toInt(QStringLiteral("classifier.depth"));
-        spec.width = p.toInt(QStringLiteral("classifier.width"));
-        spec.preprocessing = p.toString(QStringLiteral("classifier.preprocessing")) == QLatin1String("tf")
-                                 ? nn::Preprocessing::Tf
-                                 : nn::Preprocessing::Caffe;
-        const bool binary = p.toString(QStringLiteral("classifier.loss")) == QLatin1String("binary_crossentropy");
-        auto model = nn::makeClassifier(spec);
-        model->to(device);
+        std::unique_ptr<Task> task;
+        try {
+            task = d->project.kind() == DatasetKind::Classification
+                       ? makeClassificationTask(p, int(classes.size()), device)
+                       : makeDetectionTask(p, int(classes.size()), device);
+        } catch (const std::invalid_argument &e) {
+            return fail(QString::fromUtf8(e.what())); // names the parameter (backbone, strides, sizes)
+        }
         const double baseLr = p.toDouble(QStringLiteral("optimizer.learning_rate"));
-        torch::optim::Adam optimizer(model->parameters(), torch::optim::AdamOptions(baseLr)
-                                                              .betas({p.toDouble(QStringLiteral("optimizer.beta_1")),
-                                                                      p.toDouble(QStringLiteral("optimizer.beta_2"))})
-                                                              .amsgrad(p.toBool(QStringLiteral("optimizer.amsgrad"))));
+        torch::optim::Adam optimizer(task->parameters(), torch::optim::AdamOptions(baseLr)
+                                                             .betas({p.toDouble(QStringLiteral("optimizer.beta_1")),
+                                                                     p.toDouble(QStringLiteral("optimizer.beta_2"))})
+                                                             .amsgrad(p.toBool(QStringLiteral("optimizer.amsgrad"))));
 
         // The run: new, or resumed from its last checkpoint.
-        const QJsonObject model_json{{QStringLiteral("kind"), QStringLiteral("classification")},
+        const QJsonObject model_json{{QStringLiteral("kind"), kindKey(d->project.kind())},
                                      {QStringLiteral("classes"), classNames},
                                      {QStringLiteral("parameters"), p.toJson()},
                                      {QStringLiteral("seed"), QString::number(d->options.seed)}};
@@ -172,8 +150,7 @@ RunSummary Trainer::run(TrainHooks &hooks, const std::atomic<bool> &cancel)
             if (state.isEmpty())
                 return fail(QStringLiteral("run %1 has no checkpoint to resume from").arg(record->id));
             startEpoch = state.value(QStringLiteral("epoch")).toInt();
-            model->load(
-                QFile::encodeName(QDir(summary.folder).filePath(QStringLiteral("last_model.pt"))).toStdString());
+            task->load(QFile::encodeName(QDir(summary.folder).filePath(QStringLiteral("last_model.pt"))).toStdString());
             torch::load(
                 optimizer,
                 QFile::encodeName(QDir(summary.folder).filePath(QStringLiteral("last_optimizer.pt"))).toStdString());
@@ -213,11 +190,12 @@ RunSummary Trainer::run(TrainHooks &hooks, const std::atomic<bool> &cancel)
         const quint64 seed = d->options.seed;
 
         // Builds the batch of (epoch, step): indices from a per-epoch shuffle, augmented on worker threads.
+        const bool detection = d->project.kind() == DatasetKind::ObjectDetection;
         auto makeBatch = [&](int epoch, int step) {
             const size_t n = train.images.size();
             std::vector<cv::Mat> images;
-            const std::vector<std::vector<Box>> noBoxes(static_cast<size_t>(batch));
-            std::vector<int64_t> labels;
+            std::vector<std::vector<Box>> boxes;
+            std::vector<int> labels;
             std::vector<int64_t> order;
             size_t orderPass = SIZE_MAX;
             for (int b = 0; b < batch; ++b) {
@@ -227,47 +205,28 @@ RunSummary Trainer::run(TrainHooks &hooks, const std::atomic<bool> &cancel)
                     orderPass = position / n;
                     order = permutation(n, seed, quint64(epoch), orderPass);
                 }
-                const int64_t i = order[position % n];
-                images.push_back(train.images[size_t(i)]);
-                labels.push_back(train.labels[size_t(i)]);
+                const size_t i = size_t(order[position % n]);
+                images.push_back(train.images[i]);
+                boxes.push_back(detection ? train.boxes[i] : std::vector<Box>());
+                labels.push_back(train.labels[i]);
             }
-            auto samples = augment::applyBatch(pipeline, images, noBoxes, seed, quint64(epoch),
+            auto samples = augment::applyBatch(pipeline, images, boxes, seed, quint64(epoch),
                                                quint64(step) * quint64(batch), threads);
-            std::vector<cv::Mat> out;
-            for (auto &s : samples)
-                out.push_back(std::move(s.image));
-            return std::make_pair(toTensor(out), torch::tensor(labels, torch::kLong));
-        };
-        auto lossOf = [&](const torch::Tensor &logits, const torch::Tensor &target) {
-            if (binary)
-                return torch::binary_cross_entropy_with_logits(
-                    logits, torch::one_hot(target, logits.size(1)).to(logits.dtype()));
-            return torch::nn::functional::cross_entropy(logits, target);
-        };
-        auto evaluate = [&](const SplitData &data, std::vector<int> *predicted) {
-            torch::NoGradGuard noGrad;
-            model->setTraining(false);
-            double lossSum = 0;
-            int64_t correct = 0;
-            for (size_t start = 0; start < data.images.size(); start += 64) {
-                const size_t end = std::min(data.images.size(), start + 64);
-                std::vector<cv::Mat> images(data.images.begin() + int64_t(start), data.images.begin() + int64_t(end));
-                const torch::Tensor x = nn::preprocess(toTensor(images).to(device), spec.preprocessing);
-                const torch::Tensor y = torch::tensor(std::vector<int64_t>(data.labels.begin() + int64_t(start),
-                                                                           data.labels.begin() + int64_t(end)),
-                                                      torch::kLong)
-                                            .to(device);
-                const torch::Tensor logits = model->forward(x);
-                lossSum += lossOf(logits, y).item<double>() * double(end - start);
-                const torch::Tensor pred = logits.argmax(1).cpu();
-                correct += pred.eq(y.cpu()).sum().item<int64_t>();
-                if (predicted)
-                    for (int64_t k = 0; k < pred.size(0); ++k)
-                        predicted->push_back(int(pred[k].item<int64_t>()));
+            for (size_t k = 0; k < samples.size(); ++k) {
+                images[k] = std::move(samples[k].image);
+                boxes[k] = std::move(samples[k].boxes);
             }
-            const double n = double(std::max<size_t>(1, data.images.size()));
-            return std::make_pair(lossSum / n, double(correct) / n);
+            return task->makeBatch(images, boxes, labels);
         };
+        // Detection's training mAP: on a fixed sample of training images, without augmentation.
+        SplitData trainSample;
+        if (task->measuresTrainMetric())
+            for (size_t i = 0; i < train.images.size() && i < 64; ++i) {
+                trainSample.images.push_back(train.images[i]);
+                trainSample.labels.push_back(train.labels[i]);
+                if (detection)
+                    trainSample.boxes.push_back(train.boxes[i]);
+            }
 
         summary.status = QStringLiteral("finished");
         double smoothed = 0;
@@ -275,7 +234,7 @@ RunSummary Trainer::run(TrainHooks &hooks, const std::atomic<bool> &cancel)
         for (int epoch = startEpoch + 1; epoch <= epochs; ++epoch) {
             QElapsedTimer epochClock;
             epochClock.start();
-            model->setTraining(true);
+            task->setTraining(true);
             double lossSum = 0;
             int64_t correct = 0, seen = 0;
             auto next = std::async(std::launch::async, makeBatch, epoch, 0);
@@ -286,7 +245,7 @@ RunSummary Trainer::run(TrainHooks &hooks, const std::atomic<bool> &cancel)
                         QStringLiteral("cancelled by the user during epoch %1; the last checkpoint is kept").arg(epoch);
                     break;
                 }
-                auto [images, labels] = next.get();
+                const Batch current = next.get();
                 if (step + 1 < steps)
                     next = std::async(std::launch::async, makeBatch, epoch, step + 1); // overlaps the compute below
                 const int globalStep = (epoch - 1) * steps + step;
@@ -294,10 +253,8 @@ RunSummary Trainer::run(TrainHooks &hooks, const std::atomic<bool> &cancel)
                     globalStep < kWarmupSteps && epoch == 1 ? lr * (globalStep + 1) / kWarmupSteps : lr;
                 for (auto &group : optimizer.param_groups())
                     static_cast<torch::optim::AdamOptions &>(group.options()).lr(stepLr);
-                const torch::Tensor x = nn::preprocess(images.to(device), spec.preprocessing);
-                const torch::Tensor y = labels.to(device);
-                const torch::Tensor logits = model->forward(x);
-                const torch::Tensor loss = lossOf(logits, y);
+                const StepResult result = task->step(current);
+                const torch::Tensor &loss = result.loss;
                 const double value = globalStep == d->options.nanAtGlobalStep ? std::nan("") : loss.item<double>();
                 if (!std::isfinite(value)) {
                     summary.status = QStringLiteral("failed");
@@ -313,8 +270,8 @@ RunSummary Trainer::run(TrainHooks &hooks, const std::atomic<bool> &cancel)
                 loss.backward();
                 optimizer.step();
                 lossSum += value;
-                correct += logits.argmax(1).eq(y).sum().item<int64_t>();
-                seen += y.size(0);
+                correct += int64_t(result.correct);
+                seen += current.input.size(0);
                 smoothed = smoothedInit ? 0.9 * smoothed + 0.1 * value : value;
                 smoothedInit = true;
                 BatchInfo info{
@@ -330,12 +287,13 @@ RunSummary Trainer::run(TrainHooks &hooks, const std::atomic<bool> &cancel)
             EpochMetrics m;
             m.epoch = epoch;
             m.loss = lossSum / steps;
-            m.metric = double(correct) / double(std::max<int64_t>(1, seen));
+            m.metric = task->measuresTrainMetric() ? task->evaluate(trainSample).second
+                                                   : double(correct) / double(std::max<int64_t>(1, seen));
             if (val.images.empty()) {
                 m.valLoss = m.loss; // no validation data: the curves coincide rather than vanish
                 m.valMetric = m.metric;
             } else {
-                std::tie(m.valLoss, m.valMetric) = evaluate(val, nullptr);
+                std::tie(m.valLoss, m.valMetric) = task->evaluate(val);
             }
             m.learningRate = lr;
             m.seconds = double(epochClock.nsecsElapsed()) / 1e9;
@@ -344,14 +302,14 @@ RunSummary Trainer::run(TrainHooks &hooks, const std::atomic<bool> &cancel)
             hooks.epochEnd(m);
 
             // Checkpoints: the last one every epoch (model, optimizer, epoch), the best by the monitored value.
-            saveAtomically([&](const std::string &path) { model->save(path); },
+            saveAtomically([&](const std::string &path) { task->save(path); },
                            folder.filePath(QStringLiteral("last_model.pt")));
             saveAtomically([&](const std::string &path) { torch::save(optimizer, path); },
                            folder.filePath(QStringLiteral("last_optimizer.pt")));
             writeJson(folder.filePath(QStringLiteral("last.json")), {{QStringLiteral("epoch"), epoch}});
             hooks.checkpointSaved(folder.filePath(QStringLiteral("last_model.pt")), false);
             if (best.update(m)) {
-                saveAtomically([&](const std::string &path) { model->save(path); },
+                saveAtomically([&](const std::string &path) { task->save(path); },
                                folder.filePath(QStringLiteral("best_model.pt")));
                 store.addEvent(summary.runId, epoch, QStringLiteral("best_checkpoint"),
                                {{QStringLiteral("value"), best.best()}});
@@ -393,17 +351,14 @@ RunSummary Trainer::run(TrainHooks &hooks, const std::atomic<bool> &cancel)
         // Final evaluation of the best model on the test split.
         const QString bestPath = folder.filePath(QStringLiteral("best_model.pt"));
         if (QFile::exists(bestPath))
-            model->load(QFile::encodeName(bestPath).toStdString());
+            task->load(QFile::encodeName(bestPath).toStdString());
         const SplitData test = loadSplit(d->project, Split::Test, channels, minSide, maxSide, classIndex, threads);
         QJsonObject metrics;
         if (!test.images.empty()) {
-            std::vector<int> predicted;
-            const auto [testLoss, testAccuracy] = evaluate(test, &predicted);
             QStringList names;
             for (const ClassInfo &c : classes)
                 names << c.name;
-            metrics = eval::classificationMetrics(test.labels, predicted, int(classes.size())).toJson(names);
-            metrics.insert(QStringLiteral("loss"), testLoss);
+            metrics = task->report(test, names);
             metrics.insert(QStringLiteral("examples"), int(test.images.size()));
         }
         metrics.insert(QStringLiteral("best_epoch"), summary.bestEpoch);

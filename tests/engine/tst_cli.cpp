@@ -1,5 +1,6 @@
 #include "testutil.h"
 
+#include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -46,7 +47,8 @@ private Q_SLOTS:
     void helpOnEveryCommand_data()
     {
         QTest::addColumn<QString>("command");
-        for (const char *c : {"init", "import", "export", "stats", "split", "params", "synth", "augment", "demo"})
+        for (const char *c : {"init", "import", "export", "stats", "split", "params", "synth", "augment", "train",
+                              "runs", "eval", "predict", "demo"})
             QTest::newRow(c) << QString::fromLatin1(c);
     }
 
@@ -199,6 +201,59 @@ private Q_SLOTS:
                  QStringLiteral("--set"), QStringLiteral("augment.blur.kernel=4")});
         QCOMPARE(r.code, 2);
         QVERIFY(r.err.contains(QStringLiteral("augment.blur.kernel")));
+    }
+
+    void trainEvalPredict()
+    {
+        QTemporaryDir tmp;
+        const QString dir = tmp.path() + QStringLiteral("/p");
+        QCOMPARE(cli({QStringLiteral("synth"), dir, QStringLiteral("--shapes"), QStringLiteral("40"),
+                      QStringLiteral("--kind"), QStringLiteral("classification"), QStringLiteral("--size"),
+                      QStringLiteral("48x36")})
+                     .code,
+                 0);
+        QStringList args = {QStringLiteral("train"), dir};
+        for (const char *set :
+             {"train.epochs=1", "train.steps_per_epoch=50", "train.batch_size=4", "input.min_side=36",
+              "input.max_side=48", "classifier.depth=2", "classifier.width=8", "augment.noise.probability=0"})
+            args << QStringLiteral("--set") << QString::fromLatin1(set);
+        Result r = cli(args);
+        QCOMPARE(r.code, 0);
+        QVERIFY2(r.out.contains(QStringLiteral("epoch 1: loss")), qPrintable(r.out));
+        QVERIFY(r.out.contains(QStringLiteral("run 1: finished")));
+        QVERIFY(r.out.contains(QStringLiteral("test accuracy")));
+        QCOMPARE(cli({QStringLiteral("train"), dir, QStringLiteral("--set"), QStringLiteral("train.epochs=0")}).code,
+                 2);
+        QCOMPARE(cli({QStringLiteral("train"), dir, QStringLiteral("--resume"), QStringLiteral("x")}).code, 1);
+
+        r = cli({QStringLiteral("runs"), dir, QStringLiteral("--json")});
+        QCOMPARE(r.code, 0);
+        const QJsonArray runs = QJsonDocument::fromJson(r.out.toUtf8()).object()[QStringLiteral("runs")].toArray();
+        QCOMPARE(runs.size(), 1);
+        QCOMPARE(runs[0].toObject()[QStringLiteral("epochs")].toArray().size(), 1);
+
+        r = cli({QStringLiteral("eval"), dir, QStringLiteral("1"), QStringLiteral("--split"), QStringLiteral("train"),
+                 QStringLiteral("--json")});
+        QCOMPARE(r.code, 0);
+        const QJsonObject metrics = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        QVERIFY(metrics.contains(QStringLiteral("accuracy")));
+        QCOMPARE(metrics[QStringLiteral("confusion")].toArray().size(), 4);
+        QCOMPARE(cli({QStringLiteral("eval"), dir, QStringLiteral("7")}).code, 2);
+        QCOMPARE(
+            cli({QStringLiteral("eval"), dir, QStringLiteral("1"), QStringLiteral("--split"), QStringLiteral("all")})
+                .code,
+            1);
+
+        const QString image =
+            QDir(dir + QStringLiteral("/images")).entryInfoList(QDir::Files).first().absoluteFilePath();
+        r = cli({QStringLiteral("predict"), dir, QStringLiteral("1"), image, QStringLiteral("--json")});
+        QCOMPARE(r.code, 0);
+        const QJsonArray predictions =
+            QJsonDocument::fromJson(r.out.toUtf8()).object()[QStringLiteral("predictions")].toArray();
+        QCOMPARE(predictions[0].toObject()[QStringLiteral("scores")].toArray().size(), 4);
+        r = cli({QStringLiteral("predict"), dir, QStringLiteral("1"), tmp.path() + QStringLiteral("/missing.png")});
+        QCOMPARE(r.code, 2);
+        QVERIFY(r.err.contains(QStringLiteral("missing.png")));
     }
 
     void demo()

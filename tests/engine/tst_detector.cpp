@@ -43,6 +43,13 @@ private Q_SLOTS:
         QCOMPARE(out.logits.sizes().vec(), (std::vector<int64_t>{2, n, 3}));
         QCOMPARE(out.deltas.sizes().vec(), (std::vector<int64_t>{2, n, 4}));
         QCOMPARE(makeAnchors(s, 128, 192).size(0), n);
+        // Sizes that are no multiple of the largest stride: every level rounds up, as the anchors do.
+        for (const char *backbone : {"vgg7", "resnet18", "mobilenet128", "densenet121"}) {
+            DetectorSpec odd = s;
+            odd.backbone = backbone;
+            const auto o = makeDetector(odd)->forward(torch::zeros({1, 3, 96, 160}));
+            QCOMPARE(o.logits.size(1), makeAnchors(odd, 96, 160).size(0));
+        }
         // The focal prior: every anchor starts near probability 0.01.
         QVERIFY(std::abs(torch::sigmoid(out.logits).mean().item<double>() - 0.01) < 0.005);
     }

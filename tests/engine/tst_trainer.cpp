@@ -164,6 +164,51 @@ private Q_SLOTS:
         QCOMPARE(RunStore(*t->project).run(s.runId)->status, QStringLiteral("failed"));
     }
 
+    void detectionTrainsAndReports()
+    {
+        auto t = test::makeProject(DatasetKind::ObjectDetection);
+        synth::ShapesOptions so;
+        so.count = 30;
+        so.width = 64;
+        so.height = 48;
+        so.minSize = 14;
+        so.maxSize = 24;
+        so.maxShapes = 2;
+        synth::addShapes(*t->project, so);
+        TrainOptions o = tinyOptions();
+        o.parameters.set(QStringLiteral("input.min_side"), 48);
+        o.parameters.set(QStringLiteral("input.max_side"), 64);
+        o.parameters.set(QStringLiteral("train.steps_per_epoch"), 50);
+        o.parameters.set(QStringLiteral("train.batch_size"), 4);
+        o.parameters.set(QStringLiteral("detector.width"), 16);
+        o.parameters.set(QStringLiteral("anchors.sizes"), QJsonArray{12, 24, 48});
+        o.parameters.set(QStringLiteral("anchors.strides"), QJsonArray{8, 16, 32});
+        Recorder r;
+        std::atomic<bool> cancel{false};
+        const RunSummary s = Trainer(*t->project, o).run(r, cancel);
+        QCOMPARE(s.status, QStringLiteral("finished"));
+        double first = 0, last = 0;
+        for (int i = 0; i < 10; ++i) {
+            first += r.batches[size_t(i)].loss;
+            last += r.batches[r.batches.size() - 1 - size_t(i)].loss;
+        }
+        QVERIFY2(last < first * 0.8, qPrintable(QStringLiteral("%1 -> %2").arg(first / 10).arg(last / 10)));
+        QVERIFY(s.testMetrics.contains(QStringLiteral("map50")));
+        QVERIFY(s.testMetrics.contains(QStringLiteral("map")));
+        QCOMPARE(s.testMetrics.value(QStringLiteral("per_class")).toArray().size(), 4);
+        const auto predictor = Predictor::open(*t->project, s.runId);
+        QVERIFY(predictor->detection());
+        predictor->setThreshold(0.0);
+        const Prediction pr = predictor->predictFile(t->project->imagePath(t->project->examples().front()));
+        QVERIFY(pr.error.isEmpty());
+        QVERIFY(!pr.boxes.empty());
+        QVERIFY(int(pr.boxes.size()) <= o.parameters.toInt(QStringLiteral("train.max_boxes")));
+        for (const DetectedBox &b : pr.boxes)
+            QVERIFY(b.x1 >= 0 && b.x2 <= 64 && b.y1 >= 0 && b.y2 <= 48 && b.x2 >= b.x1);
+        const QJsonObject metrics = evaluateRun(*t->project, s.runId, Split::Train);
+        QVERIFY(metrics.contains(QStringLiteral("map50")));
+    }
+
     void cancelWithinAStep()
     {
         auto t = tinyProject();

@@ -1,0 +1,164 @@
+#include "eval/metrics.h"
+#include "nn/model_p.h"
+#include "task_p.h"
+
+#include <map>
+#include <torch/torch.h>
+
+namespace visor::train {
+
+/// The detector description shared by training and inference.
+nn::DetectorSpec detectorSpec(const ParameterSet &p, int classes)
+{
+    nn::DetectorSpec s;
+    s.classes = classes;
+    s.channels = p.toInt(QStringLiteral("input.channels"));
+    s.width = p.toInt(QStringLiteral("detector.width"));
+    s.backbone = p.toString(QStringLiteral("detector.backbone")).toStdString();
+    s.preprocessing = p.toString(QStringLiteral("detector.preprocessing")) == QLatin1String("tf")
+                          ? nn::Preprocessing::Tf
+                          : nn::Preprocessing::Caffe;
+    s.sizes.clear();
+    s.strides.clear();
+    for (double v : p.toList(QStringLiteral("anchors.sizes")))
+        s.sizes.push_back(int(v));
+    for (double v : p.toList(QStringLiteral("anchors.strides")))
+        s.strides.push_back(int(v));
+    s.ratios = p.toList(QStringLiteral("anchors.ratios"));
+    s.scales = p.toList(QStringLiteral("anchors.scales"));
+    return s;
+}
+
+namespace {
+
+constexpr double kEvalScoreThreshold = 0.05; // mAP counts every detection above 0.05 (up to 100 an image)
+constexpr int kEvalMaxBoxes = 100;
+
+class DetectionTask : public Task {
+public:
+    DetectionTask(const ParameterSet &p, int classes, const at::Device &device)
+        : m_device(device), m_spec(detectorSpec(p, classes)),
+          m_positiveIou(p.toDouble(QStringLiteral("detector.positive_iou"))),
+          m_negativeIou(p.toDouble(QStringLiteral("detector.negative_iou"))),
+          m_nmsIou(p.toDouble(QStringLiteral("train.iou_threshold")))
+    {
+        m_model = nn::makeDetector(m_spec);
+        m_model->to(device);
+        // Every downsampling of the networks rounds up (padding 1 or ceil mode) and the anchors use the
+        // same ceil(size / stride), so the input needs no padding to the largest stride (128 would double
+        // a 160-pixel width); 32 keeps the tensor shapes few for the anchor cache.
+        m_multiple = 32;
+    }
+
+    std::vector<at::Tensor> parameters() override { return m_model->parameters(); }
+    void setTraining(bool training) override { m_model->setTraining(training); }
+    void save(const std::string &path) override { m_model->save(path); }
+    void load(const std::string &path) override { m_model->load(path); }
+    bool measuresTrainMetric() const override { return true; }
+
+    Batch makeBatch(const std::vector<cv::Mat> &images, const std::vector<std::vector<Box>> &boxes,
+                    const std::vector<int> &) override
+    {
+        Batch b;
+        b.input = nn::preprocess(toTensor(images, m_multiple).to(m_device), m_spec.preprocessing);
+        for (const auto &list : boxes) {
+            std::vector<float> coords;
+            std::vector<int64_t> labels;
+            for (const Box &box : list) {
+                coords.insert(coords.end(), {box.x1, box.y1, box.x2, box.y2});
+                labels.push_back(box.classId);
+            }
+            b.boxes.push_back(torch::tensor(coords, torch::kFloat).view({int64_t(list.size()), 4}).to(m_device));
+            b.boxLabels.push_back(torch::tensor(labels, torch::kLong).to(m_device));
+        }
+        return b;
+    }
+
+    StepResult step(const Batch &batch) override
+    {
+        const nn::DetectorOutput out = m_model->forward(batch.input);
+        const auto loss = nn::detectionLoss(out, anchorsFor(batch.input.size(2), batch.input.size(3)), batch.boxes,
+                                            batch.boxLabels, m_positiveIou, m_negativeIou);
+        return {loss.total, 0};
+    }
+
+    std::pair<double, double> evaluate(const SplitData &data) override
+    {
+        const auto r = run(data);
+        return {r.loss, r.metrics.map50};
+    }
+
+    QJsonObject report(const SplitData &data, const QStringList &classNames) override
+    {
+        const auto r = run(data);
+        QJsonObject o = r.metrics.toJson(classNames);
+        o.insert(QStringLiteral("loss"), r.loss);
+        return o;
+    }
+
+private:
+    struct Evaluation {
+        double loss = 0;
+        eval::DetectionMetrics metrics;
+    };
+
+    at::Tensor anchorsFor(int64_t h, int64_t w)
+    {
+        auto it = m_anchors.find({h, w});
+        if (it == m_anchors.end())
+            it = m_anchors.emplace(std::make_pair(h, w), nn::makeAnchors(m_spec, h, w).to(m_device)).first;
+        return it->second;
+    }
+
+    Evaluation run(const SplitData &data)
+    {
+        torch::NoGradGuard noGrad;
+        m_model->setTraining(false);
+        std::vector<eval::GroundTruth> truth;
+        std::vector<eval::Detection> detections;
+        double lossSum = 0;
+        for (size_t start = 0; start < data.images.size(); start += 16) {
+            const size_t end = std::min(data.images.size(), start + 16);
+            const std::vector<cv::Mat> images(data.images.begin() + int64_t(start), data.images.begin() + int64_t(end));
+            const std::vector<std::vector<Box>> boxes(data.boxes.begin() + int64_t(start),
+                                                      data.boxes.begin() + int64_t(end));
+            const Batch b = makeBatch(images, boxes, {});
+            const nn::DetectorOutput out = m_model->forward(b.input);
+            const at::Tensor anchors = anchorsFor(b.input.size(2), b.input.size(3));
+            lossSum += nn::detectionLoss(out, anchors, b.boxes, b.boxLabels, m_positiveIou, m_negativeIou)
+                           .total.item<double>() *
+                       double(end - start);
+            for (size_t i = 0; i < images.size(); ++i) {
+                const int image = int(start + i);
+                for (const Box &g : boxes[i])
+                    truth.push_back({image, int(g.classId), g.x1, g.y1, g.x2, g.y2, false});
+                const auto found =
+                    nn::postprocess(out.logits[int64_t(i)], out.deltas[int64_t(i)], anchors, kEvalScoreThreshold,
+                                    m_nmsIou, kEvalMaxBoxes, images[i].cols, images[i].rows);
+                for (size_t k = 0; k < found.scores.size(); ++k)
+                    detections.push_back({image, found.labels[k], found.scores[k], found.boxes[k][0], found.boxes[k][1],
+                                          found.boxes[k][2], found.boxes[k][3]});
+            }
+        }
+        Evaluation e;
+        e.loss = lossSum / double(std::max<size_t>(1, data.images.size()));
+        e.metrics = eval::detectionMetrics(truth, detections, m_spec.classes);
+        return e;
+    }
+
+    at::Device m_device;
+    nn::DetectorSpec m_spec;
+    double m_positiveIou, m_negativeIou, m_nmsIou;
+    int m_multiple = 32;
+    std::unique_ptr<nn::Detector> m_model;
+    std::map<std::pair<int64_t, int64_t>, at::Tensor> m_anchors;
+};
+
+} // namespace
+
+std::unique_ptr<Task> makeDetectionTask(const ParameterSet &p, int classes, const at::Device &device)
+{
+    return std::make_unique<DetectionTask>(p, classes, device);
+}
+
+} // namespace visor::train

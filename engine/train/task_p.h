@@ -1,0 +1,57 @@
+#pragma once
+// Internal to engine/train: what differs between classification and detection training, behind one
+// interface, so that the trainer's loop (epochs, steps, callbacks, checkpoints, resume) is written once.
+
+#include "augment/augmenter.h"
+#include "dataset_p.h"
+
+#include <ATen/ATen.h>
+#include <QJsonObject>
+
+namespace visor {
+namespace nn {
+struct DetectorSpec;
+}
+} // namespace visor
+
+namespace visor::train {
+
+struct Batch {
+    at::Tensor input;                  // preprocessed (N, C, H, W) on the device
+    at::Tensor classes;                // classification: (N) class indices
+    std::vector<at::Tensor> boxes;     // detection: per image (G, 4) in input pixels
+    std::vector<at::Tensor> boxLabels; // detection: per image (G)
+};
+
+struct StepResult {
+    at::Tensor loss;
+    double correct = 0; // classification: correct predictions in the batch (the running accuracy)
+};
+
+class Task {
+public:
+    virtual ~Task() = default;
+    virtual std::vector<at::Tensor> parameters() = 0;
+    virtual void setTraining(bool training) = 0;
+    virtual void save(const std::string &path) = 0;
+    virtual void load(const std::string &path) = 0;
+    /// Builds a batch from 8-bit images (and their boxes), already augmented.
+    virtual Batch makeBatch(const std::vector<cv::Mat> &images, const std::vector<std::vector<Box>> &boxes,
+                            const std::vector<int> &labels) = 0;
+    virtual StepResult step(const Batch &batch) = 0;
+    /// Loss and quality (accuracy or mAP@0.5) on a split, without augmentation.
+    virtual std::pair<double, double> evaluate(const SplitData &data) = 0;
+    /// The final report on the test split.
+    virtual QJsonObject report(const SplitData &data, const QStringList &classNames) = 0;
+    /// Whether `metric` of the training set is measured by the task after the epoch (detection: mAP on a
+    /// sample of training images) rather than accumulated from the steps (classification accuracy).
+    virtual bool measuresTrainMetric() const = 0;
+};
+
+/// The detector described by a parameter set (shared by training and inference).
+nn::DetectorSpec detectorSpec(const ParameterSet &p, int classes);
+
+std::unique_ptr<Task> makeClassificationTask(const ParameterSet &p, int classes, const at::Device &device);
+std::unique_ptr<Task> makeDetectionTask(const ParameterSet &p, int classes, const at::Device &device);
+
+} // namespace visor::train
