@@ -325,6 +325,15 @@ RunSummary Trainer::run(TrainHooks &hooks, const std::atomic<bool> &cancel)
                                {{QStringLiteral("learning_rate"), lr}});
                 hooks.learningRateReduced(epoch, lr);
             }
+            if (d->options.timeLimitSeconds > 0 && double(clock.nsecsElapsed()) / 1e9 > d->options.timeLimitSeconds &&
+                epoch < epochs) {
+                summary.status = QStringLiteral("time_limit");
+                summary.message = QStringLiteral("stopped after epoch %1: the time limit of %2 s was reached")
+                                      .arg(epoch)
+                                      .arg(d->options.timeLimitSeconds);
+                store.addEvent(summary.runId, epoch, QStringLiteral("time_limit"), {});
+                break;
+            }
             if (earlyStopping.update(m)) {
                 summary.status = QStringLiteral("stopped_early");
                 summary.message = QStringLiteral("stopped early after epoch %1: no improvement of %2 for %3 epoch(s)")

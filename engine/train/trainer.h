@@ -23,7 +23,7 @@ struct BatchInfo {
 struct RunSummary {
     qint64 runId = 0;
     QString folder;
-    QString status; // finished, stopped_early, cancelled, failed
+    QString status; // finished, stopped_early, time_limit, cancelled, failed
     QString message;
     int epochs = 0;
     int bestEpoch = 0;
@@ -51,6 +51,7 @@ struct TrainOptions {
     int threads = 0;          // torch and data threads; 0: every core
     bool allowCuda = true;    // train on a CUDA device when LibTorch sees one
     qint64 resumeRun = 0;     // continue this run from its last checkpoint
+    double timeLimitSeconds = 0; // stop after the epoch that passes this budget (0: none); then test as usual
     int nanAtGlobalStep = -1; // fault injection for tests: the loss of this step (0-based) becomes NaN
 };
 

@@ -1,0 +1,138 @@
+// Training quality and time on real data, through the same engine as visor-cli train.
+//
+//   build/bin/bench_train digits [--minutes 5]        5000 handwritten digits (opencv-doc), test accuracy
+//   build/bin/bench_train shapes [--minutes 10]       generated shapes detection, test mAP@0.5
+//
+// Prints the settings, one line per epoch and the test metrics. The digits image comes from
+// /usr/share/doc/opencv-doc/examples/data/digits.png (apt-get install opencv-doc).
+
+#include "project/project.h"
+#include "project/splitter.h"
+#include "synth/shapes.h"
+#include "train/trainer.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTemporaryDir>
+#include <QTextStream>
+#include <opencv2/imgcodecs.hpp>
+
+using namespace visor;
+
+namespace {
+
+QTextStream out(stdout);
+
+struct Printer : train::TrainHooks {
+    QElapsedTimer clock;
+    Printer() { clock.start(); }
+    void epochEnd(const train::EpochMetrics &m) override
+    {
+        out << QStringLiteral("  epoch %1  loss %2  val_loss %3  metric %4  val_metric %5  lr %6  %7 s  (%8 s total)\n")
+                   .arg(m.epoch)
+                   .arg(m.loss, 0, 'f', 4)
+                   .arg(m.valLoss, 0, 'f', 4)
+                   .arg(m.metric, 0, 'f', 4)
+                   .arg(m.valMetric, 0, 'f', 4)
+                   .arg(m.learningRate, 0, 'g', 3)
+                   .arg(m.seconds, 0, 'f', 1)
+                   .arg(double(clock.elapsed()) / 1000.0, 0, 'f', 0);
+        out.flush();
+    }
+};
+
+void setAll(ParameterSet &p, std::initializer_list<std::pair<const char *, QJsonValue>> values)
+{
+    for (const auto &[k, v] : values)
+        p.set(QString::fromLatin1(k), v);
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    const QStringList args = app.arguments();
+    const QString which = args.value(1, QStringLiteral("digits"));
+    double minutes = which == QLatin1String("digits") ? 5 : 10;
+    if (int i = int(args.indexOf(QStringLiteral("--minutes"))); i > 0)
+        minutes = args.value(i + 1).toDouble();
+    QTemporaryDir dir;
+    const QString projectDir = dir.filePath(QStringLiteral("project"));
+    train::TrainOptions options;
+    ParameterSet &p = options.parameters;
+    std::unique_ptr<Project> project;
+
+    if (which == QLatin1String("digits")) {
+        const QString path = QStringLiteral("/usr/share/doc/opencv-doc/examples/data/digits.png");
+        const cv::Mat sheet = cv::imread(path.toStdString(), cv::IMREAD_GRAYSCALE);
+        if (sheet.empty()) {
+            out << "cannot read " << path << " (apt-get install opencv-doc)\n";
+            return 1;
+        }
+        project = Project::create(projectDir, QStringLiteral("digits"), DatasetKind::Classification);
+        std::vector<qint64> classes;
+        for (int c = 0; c < 10; ++c)
+            classes.push_back(project->addClass(QString::number(c)));
+        std::vector<NewExample> items;
+        for (int row = 0; row < 50; ++row)
+            for (int col = 0; col < 100; ++col) {
+                std::vector<uchar> png;
+                cv::imencode(".png", sheet(cv::Rect(col * 20, row * 20, 20, 20)), png);
+                NewExample ne;
+                ne.meta.hash = project->storeImage(QByteArray(reinterpret_cast<const char *>(png.data()), qsizetype(png.size())),
+                                                   QStringLiteral("png"));
+                ne.meta.suffix = QStringLiteral("png");
+                ne.meta.fileName = QStringLiteral("digit_%1_%2.png").arg(row).arg(col);
+                ne.meta.width = ne.meta.height = 20;
+                ne.meta.labelled = true;
+                ne.meta.classId = classes[size_t(row / 5)]; // rows 0-4 are the digit 0, 5-9 the digit 1, ...
+                items.push_back(ne);
+            }
+        project->syncImages();
+        project->addExamples(items);
+        project->setSplitSeed(7);
+        assignSplits(*project, false);
+        // Digits are not mirror-symmetric and have no colour: flips, hue and saturation off; mild geometry.
+        setAll(p, {{"input.min_side", 28}, {"input.max_side", 28}, {"input.channels", 1},
+                   {"classifier.depth", 3}, {"classifier.width", 32},
+                   {"train.batch_size", 32}, {"train.steps_per_epoch", 150}, {"train.epochs", 40},
+                   {"optimizer.learning_rate", 0.003},
+                   {"augment.flip.horizontal_probability", 0}, {"augment.flip.vertical_probability", 0},
+                   {"augment.hue.probability", 0}, {"augment.saturation.probability", 0},
+                   {"augment.noise.probability", 0}, {"augment.blur.probability", 0},
+                   {"augment.rotate.degrees", QJsonArray{-10, 10}}, {"augment.shear.degrees", QJsonArray{-8, 8}},
+                   {"augment.translate.horizontal", QJsonArray{-0.1, 0.1}}, {"augment.translate.vertical", QJsonArray{-0.1, 0.1}},
+                   {"augment.scale.factor", QJsonArray{0.9, 1.1}}, {"augment.rotate.resize", false},
+                   {"early_stopping.patience", 6}, {"reduce_lr.patience", 2}});
+    } else {
+        project = Project::create(projectDir, QStringLiteral("shapes"), DatasetKind::ObjectDetection);
+        synth::ShapesOptions o;
+        o.count = 600;
+        o.seed = 11;
+        synth::addShapes(*project, o);
+        setAll(p, {{"input.min_side", 120}, {"input.max_side", 160}, {"input.channels", 3},
+                   {"train.batch_size", 8}, {"train.steps_per_epoch", 100}, {"train.epochs", 60},
+                   {"detector.width", 32}, {"anchors.sizes", QJsonArray{16, 32, 64}}, {"anchors.strides", QJsonArray{8, 16, 32}},
+                   {"early_stopping.patience", 8}, {"reduce_lr.patience", 3}, {"checkpoint.monitor", QStringLiteral("val_map")},
+                   {"checkpoint.mode", QStringLiteral("max")}});
+    }
+    out << which << ": " << project->exampleCount() << " examples; settings changed from the defaults: ";
+    for (const QString &k : p.changedKeys())
+        out << k << "=" << p.toString(k) << " ";
+    out << "\n  time budget " << minutes << " min of training (the last epoch may end a little later)\n";
+    out.flush();
+
+    options.timeLimitSeconds = minutes * 60;
+    std::atomic<bool> cancel{false};
+    Printer printer;
+    train::Trainer trainer(*project, options);
+    train::RunSummary s = trainer.run(printer, cancel);
+    out << "status " << s.status << " after " << s.epochs << " epoch(s), " << QString::number(s.seconds, 'f', 0)
+        << " s including the test evaluation\n";
+    out << "test metrics: " << QJsonDocument(s.testMetrics).toJson(QJsonDocument::Compact) << "\n";
+    return 0;
+}
