@@ -40,6 +40,7 @@ bench: build
 	@bash scripts/install-deps.sh --bench
 	$(BUILD_DIR)/bin/bench_store
 	$(BUILD_DIR)/bin/bench_augment
+	$(BUILD_DIR)/bin/bench_train digits --minutes 5
 
 format:
 	git ls-files '*.cpp' '*.h' | xargs clang-format -i

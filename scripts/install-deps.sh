@@ -17,8 +17,9 @@ PACKAGES=(
   xvfb xauth
 )
 
-# Benchmarks only (make bench): the torchvision reference of bench/reference/augment_ref.py.
-BENCH_PACKAGES=(python3-torchvision python3-numpy)
+# Benchmarks only (make bench): the torchvision reference of bench/reference/augment_ref.py and the
+# handwritten digits of opencv-doc.
+BENCH_PACKAGES=(python3-torchvision python3-numpy opencv-doc)
 if [ "${1:-}" = "--bench" ]; then
   PACKAGES+=("${BENCH_PACKAGES[@]}")
 fi
