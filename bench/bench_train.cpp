@@ -2,6 +2,7 @@
 //
 //   build/bin/bench_train digits [--minutes 5]        5000 handwritten digits (opencv-doc), test accuracy
 //   build/bin/bench_train shapes [--minutes 10]       generated shapes detection, test mAP@0.5
+//   build/bin/bench_train speed                       class_cnn images/s against bench/reference/train_ref.py
 //
 // Prints the settings, one line per epoch and the test metrics. The digits image comes from
 // /usr/share/doc/opencv-doc/examples/data/digits.png (apt-get install opencv-doc).
@@ -12,13 +13,18 @@
 #include "train/trainer.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QTextStream>
+#include <map>
 #include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
+#include <thread>
 
 using namespace visor;
 
@@ -50,6 +56,80 @@ void setAll(ParameterSet &p, std::initializer_list<std::pair<const char *, QJson
         p.set(QString::fromLatin1(k), v);
 }
 
+// class_cnn at the spec defaults (grey input, shorter side 50, batch 10, default augmentation) on
+// generated shapes: training images/s of Visor's trainer and of the PyTorch reference, same inputs,
+// both on every core.
+int speed()
+{
+    QTemporaryDir dir;
+    auto project =
+        Project::create(dir.filePath(QStringLiteral("p")), QStringLiteral("speed"), DatasetKind::Classification);
+    synth::ShapesOptions o;
+    o.kind = DatasetKind::Classification;
+    o.count = 200;
+    synth::addShapes(*project, o);
+    const ParameterSet defaults;
+    const int threads = int(std::thread::hardware_concurrency());
+    // The reference reads the same images, at the same input scale, with their labels.
+    QFile labels(dir.filePath(QStringLiteral("ref/labels.txt")));
+    QDir().mkpath(dir.filePath(QStringLiteral("ref")));
+    labels.open(QIODevice::WriteOnly);
+    std::map<qint64, int> classIndex;
+    for (const ClassInfo &c : project->classes())
+        classIndex[c.id] = int(classIndex.size());
+    int n = 0;
+    for (const Example &e : project->examples()) {
+        cv::Mat img = cv::imread(project->imagePath(e).toStdString(), cv::IMREAD_GRAYSCALE);
+        cv::resize(img, img, cv::Size(67, 50), 0, 0, cv::INTER_AREA); // 160x120 at shorter side 50
+        cv::imwrite(dir.filePath(QStringLiteral("ref/image_%1.png").arg(n++, 4, 10, QLatin1Char('0'))).toStdString(),
+                    img);
+        labels.write(QByteArray::number(classIndex[e.classId]) + '\n');
+    }
+    labels.close();
+
+    struct Timer : train::TrainHooks {
+        QElapsedTimer clock;
+        int steps = 0;
+        double start = 0, end = 0;
+        void batchEnd(const train::BatchInfo &b) override
+        {
+            if (b.step == 5 && b.epoch == 1) // after the warm-up steps, as the reference
+                start = double(clock.nsecsElapsed()) / 1e9;
+            end = double(clock.nsecsElapsed()) / 1e9;
+            ++steps;
+        }
+    } timer;
+    timer.clock.start();
+    train::TrainOptions options;
+    options.parameters.set(QStringLiteral("train.epochs"), 1);
+    options.parameters.set(QStringLiteral("train.steps_per_epoch"), 65);
+    options.threads = threads;
+    std::atomic<bool> cancel{false};
+    train::Trainer(*project, options).run(timer, cancel);
+    const double visor =
+        (timer.steps - 5) * defaults.toInt(QStringLiteral("train.batch_size")) / (timer.end - timer.start);
+
+    QProcess python;
+    python.start(QStringLiteral("/usr/bin/python3"),
+                 {QStringLiteral(VISOR_SOURCE_DIR "/bench/reference/train_ref.py"), dir.filePath(QStringLiteral("ref")),
+                  QStringLiteral("--steps"), QStringLiteral("60"), QStringLiteral("--threads"),
+                  QString::number(threads)});
+    if (!python.waitForFinished(900000) || python.exitCode() != 0) {
+        out << "reference failed: " << python.readAllStandardError() << "\n";
+        return 1;
+    }
+    const double ref =
+        QString::fromUtf8(python.readAllStandardOutput()).trimmed().section(QLatin1Char(' '), 1).toDouble();
+    out << QStringLiteral("class_cnn at the spec defaults, %1 threads: Visor %2 images/s, PyTorch reference %3 "
+                          "images/s, ratio %4x "
+                          "(target >= 1.5x)\n")
+               .arg(threads)
+               .arg(visor, 0, 'f', 1)
+               .arg(ref, 0, 'f', 1)
+               .arg(visor / ref, 0, 'f', 2);
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -66,6 +146,8 @@ int main(int argc, char **argv)
     ParameterSet &p = options.parameters;
     std::unique_ptr<Project> project;
 
+    if (which == QLatin1String("speed"))
+        return speed();
     if (which == QLatin1String("digits")) {
         const QString path = QStringLiteral("/usr/share/doc/opencv-doc/examples/data/digits.png");
         const cv::Mat sheet = cv::imread(path.toStdString(), cv::IMREAD_GRAYSCALE);
@@ -83,8 +165,9 @@ int main(int argc, char **argv)
                 std::vector<uchar> png;
                 cv::imencode(".png", sheet(cv::Rect(col * 20, row * 20, 20, 20)), png);
                 NewExample ne;
-                ne.meta.hash = project->storeImage(QByteArray(reinterpret_cast<const char *>(png.data()), qsizetype(png.size())),
-                                                   QStringLiteral("png"));
+                ne.meta.hash =
+                    project->storeImage(QByteArray(reinterpret_cast<const char *>(png.data()), qsizetype(png.size())),
+                                        QStringLiteral("png"));
                 ne.meta.suffix = QStringLiteral("png");
                 ne.meta.fileName = QStringLiteral("digit_%1_%2.png").arg(row).arg(col);
                 ne.meta.width = ne.meta.height = 20;
@@ -97,27 +180,47 @@ int main(int argc, char **argv)
         project->setSplitSeed(7);
         assignSplits(*project, false);
         // Digits are not mirror-symmetric and have no colour: flips, hue and saturation off; mild geometry.
-        setAll(p, {{"input.min_side", 28}, {"input.max_side", 28}, {"input.channels", 1},
-                   {"classifier.depth", 3}, {"classifier.width", 32},
-                   {"train.batch_size", 32}, {"train.steps_per_epoch", 150}, {"train.epochs", 40},
+        setAll(p, {{"input.min_side", 28},
+                   {"input.max_side", 28},
+                   {"input.channels", 1},
+                   {"classifier.depth", 3},
+                   {"classifier.width", 32},
+                   {"train.batch_size", 32},
+                   {"train.steps_per_epoch", 150},
+                   {"train.epochs", 40},
                    {"optimizer.learning_rate", 0.003},
-                   {"augment.flip.horizontal_probability", 0}, {"augment.flip.vertical_probability", 0},
-                   {"augment.hue.probability", 0}, {"augment.saturation.probability", 0},
-                   {"augment.noise.probability", 0}, {"augment.blur.probability", 0},
-                   {"augment.rotate.degrees", QJsonArray{-10, 10}}, {"augment.shear.degrees", QJsonArray{-8, 8}},
-                   {"augment.translate.horizontal", QJsonArray{-0.1, 0.1}}, {"augment.translate.vertical", QJsonArray{-0.1, 0.1}},
-                   {"augment.scale.factor", QJsonArray{0.9, 1.1}}, {"augment.rotate.resize", false},
-                   {"early_stopping.patience", 6}, {"reduce_lr.patience", 2}});
+                   {"augment.flip.horizontal_probability", 0},
+                   {"augment.flip.vertical_probability", 0},
+                   {"augment.hue.probability", 0},
+                   {"augment.saturation.probability", 0},
+                   {"augment.noise.probability", 0},
+                   {"augment.blur.probability", 0},
+                   {"augment.rotate.degrees", QJsonArray{-10, 10}},
+                   {"augment.shear.degrees", QJsonArray{-8, 8}},
+                   {"augment.translate.horizontal", QJsonArray{-0.1, 0.1}},
+                   {"augment.translate.vertical", QJsonArray{-0.1, 0.1}},
+                   {"augment.scale.factor", QJsonArray{0.9, 1.1}},
+                   {"augment.rotate.resize", false},
+                   {"early_stopping.patience", 6},
+                   {"reduce_lr.patience", 2}});
     } else {
         project = Project::create(projectDir, QStringLiteral("shapes"), DatasetKind::ObjectDetection);
         synth::ShapesOptions o;
         o.count = 600;
         o.seed = 11;
         synth::addShapes(*project, o);
-        setAll(p, {{"input.min_side", 120}, {"input.max_side", 160}, {"input.channels", 3},
-                   {"train.batch_size", 8}, {"train.steps_per_epoch", 100}, {"train.epochs", 60},
-                   {"detector.width", 32}, {"anchors.sizes", QJsonArray{16, 32, 64}}, {"anchors.strides", QJsonArray{8, 16, 32}},
-                   {"early_stopping.patience", 8}, {"reduce_lr.patience", 3}, {"checkpoint.monitor", QStringLiteral("val_map")},
+        setAll(p, {{"input.min_side", 120},
+                   {"input.max_side", 160},
+                   {"input.channels", 3},
+                   {"train.batch_size", 8},
+                   {"train.steps_per_epoch", 100},
+                   {"train.epochs", 60},
+                   {"detector.width", 32},
+                   {"anchors.sizes", QJsonArray{16, 32, 64}},
+                   {"anchors.strides", QJsonArray{8, 16, 32}},
+                   {"early_stopping.patience", 8},
+                   {"reduce_lr.patience", 3},
+                   {"checkpoint.monitor", QStringLiteral("val_map")},
                    {"checkpoint.mode", QStringLiteral("max")}});
     }
     out << which << ": " << project->exampleCount() << " examples; settings changed from the defaults: ";

@@ -8,6 +8,7 @@
 #include "project/splitter.h"
 #include "project/statistics.h"
 #include "synth/shapes.h"
+#include "train/runs.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -454,6 +455,8 @@ std::map<QString, Command> commands()
                          QStringLiteral("RUN")});
             p.addOption(
                 {QStringLiteral("seed"), QStringLiteral("random seed"), QStringLiteral("S"), QStringLiteral("1")});
+            p.addOption({QStringLiteral("minutes"),
+                         QStringLiteral("stop after the epoch that passes this many minutes"), QStringLiteral("M")});
         },
         trainCommand,
         1,
@@ -493,10 +496,16 @@ std::map<QString, Command> commands()
                                     1000};
 
     c[QStringLiteral("demo")] = {
-        QStringLiteral("create the demo project (generated shapes) if missing and print its statistics"),
+        QStringLiteral("create the demo project (generated shapes) if missing, print its statistics; with --train, "
+                       "train it (once, at most --minutes) and print the test metrics"),
         QStringLiteral("[DIR]"),
-        {},
-        [](QCommandLineParser &, const QStringList &a) {
+        [](QCommandLineParser &p) {
+            p.addOption(
+                {QStringLiteral("train"), QStringLiteral("train the demo detector unless a finished run exists")});
+            p.addOption({QStringLiteral("minutes"), QStringLiteral("training time limit"), QStringLiteral("M"),
+                         QStringLiteral("5")});
+        },
+        [](QCommandLineParser &p, const QStringList &a) {
             const QString dir = a.isEmpty() ? demoDir() : a[0];
             if (!Project::exists(dir)) {
                 out() << "Creating the demo project in " << dir << " ...\n";
@@ -505,10 +514,22 @@ std::map<QString, Command> commands()
                 project->setDescription(
                     QStringLiteral("Generated circles, squares, triangles and stars with exact boxes."));
                 project->setSplitSeed(2026);
-                // The network sees the shapes at their native 160x120 resolution, in colour.
-                project->setParameter(QStringLiteral("input.min_side"), 120);
-                project->setParameter(QStringLiteral("input.max_side"), 160);
-                project->setParameter(QStringLiteral("input.channels"), 3);
+                // The network sees the shapes at their native 160x120 resolution, in colour, with anchors
+                // and pyramid levels sized for objects of 14 to 48 pixels.
+                ParameterSet params = project->parameters();
+                params.set(QStringLiteral("input.min_side"), 120);
+                params.set(QStringLiteral("input.max_side"), 160);
+                params.set(QStringLiteral("input.channels"), 3);
+                params.set(QStringLiteral("detector.width"), 32);
+                params.set(QStringLiteral("anchors.sizes"), QJsonArray{16, 32, 64});
+                params.set(QStringLiteral("anchors.strides"), QJsonArray{8, 16, 32});
+                params.set(QStringLiteral("train.epochs"), 60);
+                params.set(QStringLiteral("train.batch_size"), 8);
+                params.set(QStringLiteral("early_stopping.patience"), 8);
+                params.set(QStringLiteral("reduce_lr.patience"), 3);
+                params.set(QStringLiteral("checkpoint.monitor"), QStringLiteral("val_map"));
+                params.set(QStringLiteral("checkpoint.mode"), QStringLiteral("max"));
+                project->setParameters(params);
                 synth::ShapesOptions o;
                 o.count = 300;
                 o.seed = 2026;
@@ -517,7 +538,34 @@ std::map<QString, Command> commands()
             auto project = Project::open(dir);
             out() << "Project: " << project->name() << " (" << project->dir() << ")\n"
                   << computeStatistics(*project).toText();
-            return int(Ok);
+            out().flush();
+            if (!p.isSet(QStringLiteral("train")))
+                return int(Ok);
+            for (const auto &run : train::RunStore(*project).runs())
+                if (run.status == QLatin1String("finished") || run.status == QLatin1String("stopped_early") ||
+                    run.status == QLatin1String("time_limit")) {
+                    out() << QStringLiteral("\nRun %1 (%2) on the test split: mAP@0.5 %3, mAP@[.5:.95] %4. "
+                                            "Delete %5 to train again.\n")
+                                 .arg(run.id)
+                                 .arg(run.status)
+                                 .arg(run.metrics.value(QStringLiteral("map50")).toDouble(), 0, 'f', 3)
+                                 .arg(run.metrics.value(QStringLiteral("map")).toDouble(), 0, 'f', 3)
+                                 .arg(run.folder);
+                    return int(Ok);
+                }
+            bool ok = false;
+            const double minutes = p.value(QStringLiteral("minutes")).toDouble(&ok);
+            if (!ok || minutes <= 0)
+                return usage(QStringLiteral("demo: --minutes must be a positive number"), &p);
+            out() << "\nTraining the demo detector for at most " << minutes << " minute(s) (Ctrl-C cancels) ...\n";
+            out().flush();
+            QCommandLineParser trainParser;
+            trainParser.addOption({QStringLiteral("set"), QString(), QStringLiteral("KEY=VALUE")});
+            trainParser.addOption({QStringLiteral("resume"), QString(), QStringLiteral("RUN")});
+            trainParser.addOption({QStringLiteral("seed"), QString(), QStringLiteral("S")});
+            trainParser.addOption({QStringLiteral("minutes"), QString(), QStringLiteral("M")});
+            trainParser.parse({QStringLiteral("train"), QStringLiteral("--minutes"), QString::number(minutes)});
+            return trainCommand(trainParser, {dir});
         },
         0,
         1};

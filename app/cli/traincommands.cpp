@@ -139,6 +139,12 @@ int trainCommand(QCommandLineParser &p, const QStringList &a)
         options.seed = p.value(QStringLiteral("seed")).toULongLong(&ok);
     if (!ok)
         return usage(QStringLiteral("train: --seed must be a non-negative integer"));
+    if (p.isSet(QStringLiteral("minutes"))) {
+        const double minutes = p.value(QStringLiteral("minutes")).toDouble(&ok);
+        if (!ok || minutes <= 0)
+            return usage(QStringLiteral("train: --minutes must be a positive number"));
+        options.timeLimitSeconds = minutes * 60;
+    }
     if (p.isSet(QStringLiteral("resume")) && !parseRun(p.value(QStringLiteral("resume")), &options.resumeRun))
         return usage(QStringLiteral("train: --resume expects a run number"));
     train::Trainer trainer(*project, options);

@@ -65,7 +65,9 @@ private:
 
 at::Tensor preprocess(const at::Tensor &batch, Preprocessing mode)
 {
-    at::Tensor x = batch.permute({0, 3, 1, 2}).to(at::kFloat);
+    // Contiguous NCHW: the convolution kernels are fastest on it (a permuted view makes them copy or
+    // take a slower path).
+    at::Tensor x = batch.permute({0, 3, 1, 2}).to(at::kFloat).contiguous();
     if (mode == Preprocessing::Tf)
         return x.div_(127.5).sub_(1.0);
     // Caffe: BGR means of ImageNet on 0..255; grey input takes their average.

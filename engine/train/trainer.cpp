@@ -210,8 +210,10 @@ RunSummary Trainer::run(TrainHooks &hooks, const std::atomic<bool> &cancel)
                 boxes.push_back(detection ? train.boxes[i] : std::vector<Box>());
                 labels.push_back(train.labels[i]);
             }
+            // One augmentation thread: the batch is prepared while LibTorch computes the previous one on
+            // every core, and more threads would only compete with it.
             auto samples = augment::applyBatch(pipeline, images, boxes, seed, quint64(epoch),
-                                               quint64(step) * quint64(batch), threads);
+                                               quint64(step) * quint64(batch), 1);
             for (size_t k = 0; k < samples.size(); ++k) {
                 images[k] = std::move(samples[k].image);
                 boxes[k] = std::move(samples[k].boxes);

@@ -48,11 +48,11 @@ public:
 struct TrainOptions {
     ParameterSet parameters; // validated; usually the project's, with overrides
     quint64 seed = 1;
-    int threads = 0;          // torch and data threads; 0: every core
-    bool allowCuda = true;    // train on a CUDA device when LibTorch sees one
-    qint64 resumeRun = 0;     // continue this run from its last checkpoint
+    int threads = 0;             // torch and data threads; 0: every core
+    bool allowCuda = true;       // train on a CUDA device when LibTorch sees one
+    qint64 resumeRun = 0;        // continue this run from its last checkpoint
     double timeLimitSeconds = 0; // stop after the epoch that passes this budget (0: none); then test as usual
-    int nanAtGlobalStep = -1; // fault injection for tests: the loss of this step (0-based) becomes NaN
+    int nanAtGlobalStep = -1;    // fault injection for tests: the loss of this step (0-based) becomes NaN
 };
 
 class Trainer {
