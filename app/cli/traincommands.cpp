@@ -10,6 +10,7 @@
 #include <QTextStream>
 #include <atomic>
 #include <csignal>
+#include <unistd.h>
 
 namespace visor::cli {
 namespace {
@@ -46,6 +47,8 @@ public:
 
     void batchEnd(const train::BatchInfo &b) override
     {
+        if (!m_terminal)
+            return; // a progress bar only where someone watches it, not in a log file
         const int width = 24;
         const int filled = width * b.step / std::max(1, b.stepsPerEpoch);
         err() << QStringLiteral("\repoch %1/%2 [%3%4] step %5/%6 loss %7 eta %8 ")
@@ -60,8 +63,10 @@ public:
     }
     void epochEnd(const train::EpochMetrics &m) override
     {
-        err() << "\r" << QString(78, QLatin1Char(' ')) << "\r";
-        err().flush();
+        if (m_terminal) {
+            err() << "\r" << QString(78, QLatin1Char(' ')) << "\r";
+            err().flush();
+        }
         out() << QStringLiteral("epoch %1: loss %2, val_loss %3, %8 %4, val_%8 %5, lr %6, %7 s\n")
                      .arg(m.epoch)
                      .arg(m.loss, 0, 'f', 4)
@@ -84,6 +89,7 @@ public:
 
 private:
     QString m_metric;
+    bool m_terminal = isatty(STDERR_FILENO) == 1;
 };
 
 std::unique_ptr<Project> openProject(const QString &dir)

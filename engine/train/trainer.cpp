@@ -212,8 +212,8 @@ RunSummary Trainer::run(TrainHooks &hooks, const std::atomic<bool> &cancel)
             }
             // One augmentation thread: the batch is prepared while LibTorch computes the previous one on
             // every core, and more threads would only compete with it.
-            auto samples = augment::applyBatch(pipeline, images, boxes, seed, quint64(epoch),
-                                               quint64(step) * quint64(batch), 1);
+            auto samples =
+                augment::applyBatch(pipeline, images, boxes, seed, quint64(epoch), quint64(step) * quint64(batch), 1);
             for (size_t k = 0; k < samples.size(); ++k) {
                 images[k] = std::move(samples[k].image);
                 boxes[k] = std::move(samples[k].boxes);
@@ -281,6 +281,10 @@ RunSummary Trainer::run(TrainHooks &hooks, const std::atomic<bool> &cancel)
                 const double done = double(epoch - startEpoch - 1) * steps + step + 1;
                 const double total = double(epochs - startEpoch) * steps;
                 info.etaSeconds = info.elapsedSeconds / done * (total - done);
+                if (d->options.timeLimitSeconds > 0) // the limit ends the run after the epoch that passes it
+                    info.etaSeconds =
+                        std::min(info.etaSeconds, std::max(0.0, d->options.timeLimitSeconds - info.elapsedSeconds) +
+                                                      info.elapsedSeconds / done * (steps - step - 1));
                 hooks.batchEnd(info);
             }
             if (summary.status != QLatin1String("finished"))
