@@ -545,12 +545,12 @@ std::map<QString, Command> commands()
                 if (run.status == QLatin1String("finished") || run.status == QLatin1String("stopped_early") ||
                     run.status == QLatin1String("time_limit")) {
                     out() << QStringLiteral("\nRun %1 (%2) on the test split: mAP@0.5 %3, mAP@[.5:.95] %4. "
-                                            "Delete %5 to train again.\n")
+                                            "Train again with: visor-cli train %5\n")
                                  .arg(run.id)
                                  .arg(run.status)
                                  .arg(run.metrics.value(QStringLiteral("map50")).toDouble(), 0, 'f', 3)
                                  .arg(run.metrics.value(QStringLiteral("map")).toDouble(), 0, 'f', 3)
-                                 .arg(run.folder);
+                                 .arg(project->dir());
                     return int(Ok);
                 }
             bool ok = false;
