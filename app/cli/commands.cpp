@@ -1,4 +1,5 @@
 #include "commands.h"
+#include "console.h"
 #include "traincommands.h"
 
 #include "augment/augmenter.h"
@@ -25,41 +26,6 @@
 
 namespace visor::cli {
 namespace {
-
-QTextStream &out()
-{
-    static QTextStream s(stdout);
-    return s;
-}
-
-QTextStream &err()
-{
-    static QTextStream s(stderr);
-    return s;
-}
-
-int usage(const QString &message, const QCommandLineParser *parser = nullptr)
-{
-    err() << "visor-cli: " << message << "\n";
-    if (parser)
-        err() << "Try '" << QCoreApplication::applicationName() << " "
-              << parser->applicationDescription().section(QLatin1Char(' '), 0, 0) << " --help'.\n";
-    err().flush();
-    return Usage;
-}
-
-int dataError(const QString &message)
-{
-    err() << "visor-cli: " << message << "\n";
-    err().flush();
-    return DataError;
-}
-
-void printJson(const QJsonObject &o)
-{
-    out() << QJsonDocument(o).toJson(QJsonDocument::Indented);
-    out().flush();
-}
 
 struct Command {
     QString summary;

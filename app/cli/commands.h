@@ -6,8 +6,6 @@
 
 namespace visor::cli {
 
-enum ExitCode { Ok = 0, Usage = 1, DataError = 2 };
-
 int run(const QStringList &arguments);
 
 } // namespace visor::cli

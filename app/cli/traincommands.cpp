@@ -1,4 +1,5 @@
 #include "traincommands.h"
+#include "console.h"
 
 #include "project/project.h"
 #include "train/inference.h"
@@ -14,18 +15,6 @@
 
 namespace visor::cli {
 namespace {
-
-QTextStream &out()
-{
-    static QTextStream s(stdout);
-    return s;
-}
-
-QTextStream &err()
-{
-    static QTextStream s(stderr);
-    return s;
-}
 
 std::atomic<bool> g_cancel{false};
 
@@ -95,25 +84,6 @@ private:
 std::unique_ptr<Project> openProject(const QString &dir)
 {
     return Project::open(dir);
-}
-
-int dataError(const QString &message)
-{
-    err() << "visor-cli: " << message << "\n";
-    err().flush();
-    return 2;
-}
-
-int usage(const QString &message)
-{
-    err() << "visor-cli: " << message << "\n";
-    err().flush();
-    return 1;
-}
-
-void printJson(const QJsonObject &o)
-{
-    out() << QJsonDocument(o).toJson(QJsonDocument::Indented);
 }
 
 bool parseRun(const QString &text, qint64 *id)
