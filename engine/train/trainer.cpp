@@ -96,6 +96,12 @@ RunSummary Trainer::run(TrainHooks &hooks, const std::atomic<bool> &cancel)
     try {
         if (const QString why = check(); !why.isEmpty())
             return fail(why);
+        if (d->options.resumeRun) {
+            // A resumed run continues the same curve: with the parameters it started with, not today's.
+            if (auto record = store.run(d->options.resumeRun))
+                d->options.parameters =
+                    ParameterSet::fromJson(record->parameters.value(QStringLiteral("parameters")).toObject());
+        }
         const ParameterSet &p = d->options.parameters;
         const int threads = d->options.threads > 0 ? d->options.threads : int(std::thread::hardware_concurrency());
         torch::set_num_threads(threads); // LibTorch's default is half the cores
@@ -166,6 +172,9 @@ RunSummary Trainer::run(TrainHooks &hooks, const std::atomic<bool> &cancel)
             writeJson(QDir(summary.folder).filePath(QStringLiteral("model.json")), model_json);
         }
         const QDir folder(summary.folder);
+        if (!train.problems.isEmpty() || !val.problems.isEmpty())
+            store.addEvent(summary.runId, startEpoch, QStringLiteral("unreadable_images"),
+                           {{QStringLiteral("examples"), QJsonArray::fromStringList(train.problems + val.problems)}});
 
         EarlyStopping earlyStopping = EarlyStopping::fromParameters(p);
         ReduceLrOnPlateau reduceLr = ReduceLrOnPlateau::fromParameters(p);
