@@ -98,9 +98,14 @@ RunSummary Trainer::run(TrainHooks &hooks, const std::atomic<bool> &cancel)
             return fail(why);
         if (d->options.resumeRun) {
             // A resumed run continues the same curve: with the parameters it started with, not today's.
-            if (auto record = store.run(d->options.resumeRun))
+            // Only the number of epochs may grow, to extend a finished run.
+            if (auto record = store.run(d->options.resumeRun)) {
+                const int requested = d->options.parameters.toInt(QStringLiteral("train.epochs"));
                 d->options.parameters =
                     ParameterSet::fromJson(record->parameters.value(QStringLiteral("parameters")).toObject());
+                const int stored = d->options.parameters.toInt(QStringLiteral("train.epochs"));
+                d->options.parameters.set(QStringLiteral("train.epochs"), std::max(stored, requested));
+            }
         }
         const ParameterSet &p = d->options.parameters;
         const int threads = d->options.threads > 0 ? d->options.threads : int(std::thread::hardware_concurrency());
