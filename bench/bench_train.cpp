@@ -37,15 +37,8 @@ struct Printer : train::TrainHooks {
     Printer() { clock.start(); }
     void epochEnd(const train::EpochMetrics &m) override
     {
-        out << QStringLiteral("  epoch %1  loss %2  val_loss %3  metric %4  val_metric %5  lr %6  %7 s  (%8 s total)\n")
-                   .arg(m.epoch)
-                   .arg(m.loss, 0, 'f', 4)
-                   .arg(m.valLoss, 0, 'f', 4)
-                   .arg(m.metric, 0, 'f', 4)
-                   .arg(m.valMetric, 0, 'f', 4)
-                   .arg(m.learningRate, 0, 'g', 3)
-                   .arg(m.seconds, 0, 'f', 1)
-                   .arg(double(clock.elapsed()) / 1000.0, 0, 'f', 0);
+        out << "  " << train::describe(m, QStringLiteral("metric"))
+            << QStringLiteral("  (%1 s total)\n").arg(double(clock.elapsed()) / 1000.0, 0, 'f', 0);
         out.flush();
     }
 };

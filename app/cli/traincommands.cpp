@@ -56,15 +56,7 @@ public:
             err() << "\r" << QString(78, QLatin1Char(' ')) << "\r";
             err().flush();
         }
-        out() << QStringLiteral("epoch %1: loss %2, val_loss %3, %8 %4, val_%8 %5, lr %6, %7 s\n")
-                     .arg(m.epoch)
-                     .arg(m.loss, 0, 'f', 4)
-                     .arg(m.valLoss, 0, 'f', 4)
-                     .arg(m.metric, 0, 'f', 4)
-                     .arg(m.valMetric, 0, 'f', 4)
-                     .arg(m.learningRate, 0, 'g', 3)
-                     .arg(m.seconds, 0, 'f', 1)
-                     .arg(m_metric);
+        out() << train::describe(m, m_metric) << "\n";
         out().flush();
     }
     void learningRateReduced(int epoch, double rate) override

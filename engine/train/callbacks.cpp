@@ -22,6 +22,19 @@ bool improved(double current, double best, double minDelta, Mode mode)
 
 } // namespace
 
+QString describe(const EpochMetrics &m, const QString &metricName)
+{
+    return QStringLiteral("epoch %1: loss %2, val_loss %3, %8 %4, val_%8 %5, lr %6, %7 s")
+        .arg(m.epoch)
+        .arg(m.loss, 0, 'f', 4)
+        .arg(m.valLoss, 0, 'f', 4)
+        .arg(m.metric, 0, 'f', 4)
+        .arg(m.valMetric, 0, 'f', 4)
+        .arg(m.learningRate, 0, 'g', 3)
+        .arg(m.seconds, 0, 'f', 1)
+        .arg(metricName);
+}
+
 double monitoredValue(const EpochMetrics &m, const QString &key)
 {
     if (key == QLatin1String("loss"))

@@ -21,6 +21,10 @@ struct EpochMetrics {
     double seconds = 0;
 };
 
+/// "epoch 3: loss 0.4123, val_loss 0.4420, map 0.8120, val_map 0.7980, lr 0.001, 41.2 s", with the
+/// metric named `metricName` ("accuracy" or "map").
+QString describe(const EpochMetrics &m, const QString &metricName);
+
 enum class Mode { Min, Max };
 
 /// The monitored quantity: "val_loss", "loss", "accuracy", "val_accuracy", "map", "val_map".
