@@ -91,7 +91,24 @@ struct ResBlock : torch::nn::Module {
     torch::nn::Sequential body{nullptr}, shortcut{nullptr};
 };
 
-struct ResNet : Backbone {
+// A stem and four stages at strides 4, 8, 16, 32 (ResNet, DenseNet): C3..C5 are the last three stages.
+struct StagedBackbone : Backbone {
+    std::array<torch::Tensor, 3> features(torch::Tensor x) override
+    {
+        x = stem->forward(x);
+        std::array<torch::Tensor, 3> out;
+        for (size_t l = 0; l < 4; ++l) {
+            x = stages[l]->forward(x);
+            if (l >= 1)
+                out[l - 1] = x;
+        }
+        return out;
+    }
+    torch::nn::Sequential stem{nullptr};
+    std::vector<torch::nn::Sequential> stages;
+};
+
+struct ResNet : StagedBackbone {
     ResNet(const std::array<int, 4> &blocks, bool bottleneck, int inChannels)
     {
         stem = register_module(
@@ -110,19 +127,6 @@ struct ResNet : Backbone {
                 channels[size_t(l - 1)] = in;
         }
     }
-    std::array<torch::Tensor, 3> features(torch::Tensor x) override
-    {
-        x = stem->forward(x);
-        std::array<torch::Tensor, 3> out;
-        for (size_t l = 0; l < 4; ++l) {
-            x = stages[l]->forward(x);
-            if (l >= 1)
-                out[l - 1] = x;
-        }
-        return out;
-    }
-    torch::nn::Sequential stem{nullptr};
-    std::vector<torch::nn::Sequential> stages;
 };
 
 // ---- MobileNet v1 (Howard et al. 2017): depthwise-separable convolutions.
@@ -174,7 +178,7 @@ struct DenseLayer : torch::nn::Module {
     torch::nn::Sequential body{nullptr};
 };
 
-struct DenseNet : Backbone {
+struct DenseNet : StagedBackbone {
     DenseNet(const std::array<int, 4> &blocks, int inChannels)
     {
         const int growth = 32;
@@ -204,19 +208,6 @@ struct DenseNet : Backbone {
                 channels[size_t(b - 1)] = in;
         }
     }
-    std::array<torch::Tensor, 3> features(torch::Tensor x) override
-    {
-        x = stem->forward(x);
-        std::array<torch::Tensor, 3> out;
-        for (size_t b = 0; b < 4; ++b) {
-            x = stages[b]->forward(x);
-            if (b >= 1)
-                out[b - 1] = x;
-        }
-        return out;
-    }
-    torch::nn::Sequential stem{nullptr};
-    std::vector<torch::nn::Sequential> stages;
 };
 
 std::shared_ptr<Backbone> makeBackbone(const std::string &name, int channels)
