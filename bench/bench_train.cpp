@@ -2,7 +2,8 @@
 //
 //   build/bin/bench_train digits [--minutes 5]        5000 handwritten digits (opencv-doc), test accuracy
 //   build/bin/bench_train shapes [--minutes 10]       generated shapes detection, test mAP@0.5
-//   build/bin/bench_train speed                       class_cnn images/s against bench/reference/train_ref.py
+//   build/bin/bench_train speed [--quick] [--only class_cnn|objdet]
+//                                                                class_cnn and objdet images/s against bench/reference/
 //
 // Prints the settings, one line per epoch and the test metrics. The digits image comes from
 // /usr/share/doc/opencv-doc/examples/data/digits.png (apt-get install opencv-doc).
@@ -21,6 +22,7 @@
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTextStream>
+#include <algorithm>
 #include <map>
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
@@ -49,77 +51,124 @@ void setAll(ParameterSet &p, std::initializer_list<std::pair<const char *, QJson
         p.set(QString::fromLatin1(k), v);
 }
 
-// class_cnn at the spec defaults (grey input, shorter side 50, batch 10, default augmentation) on
-// generated shapes: training images/s of Visor's trainer and of the PyTorch reference, same inputs,
-// both on every core.
-int speed()
+double median(std::vector<double> v)
 {
+    std::sort(v.begin(), v.end());
+    return v[v.size() / 2];
+}
+
+// Training images/s of Visor's trainer and of a PyTorch reference (bench/reference/*.py) with the same
+// network definition, batch size and augmentation, on the same images at the same input scale, both on
+// every core. The two alternate `repeats` times and the medians are compared: this VM's speed drifts by
+// +-15% within a minute, so one measurement of each side would mostly measure the drift.
+//   classification: class_cnn at the spec defaults (grey, shorter side 50, batch 10) on 160x120 shapes;
+//   detection: objdet with vgg7 at the spec defaults except the input, 320x240 (grey, batch 10).
+int speedOf(DatasetKind kind, int repeats)
+{
+    const bool detection = kind == DatasetKind::ObjectDetection;
     QTemporaryDir dir;
-    auto project =
-        Project::create(dir.filePath(QStringLiteral("p")), QStringLiteral("speed"), DatasetKind::Classification);
+    auto project = Project::create(dir.filePath(QStringLiteral("p")), QStringLiteral("speed"), kind);
     synth::ShapesOptions o;
-    o.kind = DatasetKind::Classification;
+    o.kind = kind;
     o.count = 200;
     synth::addShapes(*project, o);
-    const ParameterSet defaults;
+    train::TrainOptions options;
+    ParameterSet &p = options.parameters;
+    if (detection)
+        setAll(p, {{"input.min_side", 240}, {"input.max_side", 320}});
     const int threads = int(std::thread::hardware_concurrency());
-    // The reference reads the same images, at the same input scale, with their labels.
-    QFile labels(dir.filePath(QStringLiteral("ref/labels.txt")));
+    const int batch = p.toInt(QStringLiteral("train.batch_size"));
+    const int warmup = detection ? 3 : 5, steps = detection ? 15 : 60;
+
+    // The reference reads the same images, resized as Visor's loader does, with their labels or boxes.
     QDir().mkpath(dir.filePath(QStringLiteral("ref")));
+    QFile labels(dir.filePath(detection ? QStringLiteral("ref/boxes.txt") : QStringLiteral("ref/labels.txt")));
     labels.open(QIODevice::WriteOnly);
     std::map<qint64, int> classIndex;
     for (const ClassInfo &c : project->classes())
         classIndex[c.id] = int(classIndex.size());
+    const auto boxes = project->allBoxes();
+    const int minSide = p.toInt(QStringLiteral("input.min_side")), maxSide = p.toInt(QStringLiteral("input.max_side"));
     int n = 0;
     for (const Example &e : project->examples()) {
         cv::Mat img = cv::imread(project->imagePath(e).toStdString(), cv::IMREAD_GRAYSCALE);
-        cv::resize(img, img, cv::Size(67, 50), 0, 0, cv::INTER_AREA); // 160x120 at shorter side 50
+        const double scale =
+            std::min(double(minSide) / std::min(img.cols, img.rows), double(maxSide) / std::max(img.cols, img.rows));
+        const cv::Size size(int(std::lround(img.cols * scale)), int(std::lround(img.rows * scale)));
+        cv::resize(img, img, size, 0, 0, scale < 1 ? cv::INTER_AREA : cv::INTER_LINEAR);
         cv::imwrite(dir.filePath(QStringLiteral("ref/image_%1.png").arg(n++, 4, 10, QLatin1Char('0'))).toStdString(),
                     img);
-        labels.write(QByteArray::number(classIndex[e.classId]) + '\n');
+        QStringList line;
+        if (detection) {
+            if (auto it = boxes.find(e.id); it != boxes.end())
+                for (const Box &b : it->second)
+                    line << QString::number(b.x1 * scale) << QString::number(b.y1 * scale)
+                         << QString::number(b.x2 * scale) << QString::number(b.y2 * scale)
+                         << QString::number(classIndex[b.classId]);
+        } else {
+            line << QString::number(classIndex[e.classId]);
+        }
+        labels.write(line.join(QLatin1Char(' ')).toUtf8() + '\n');
     }
     labels.close();
+    QFile classes(dir.filePath(QStringLiteral("ref/classes.txt")));
+    classes.open(QIODevice::WriteOnly);
+    classes.write(QByteArray::number(int(classIndex.size())));
+    classes.close();
 
     struct Timer : train::TrainHooks {
         QElapsedTimer clock;
-        int steps = 0;
+        int warmup = 0, steps = 0, wanted = 0;
         double start = 0, end = 0;
+        std::atomic<bool> cancel{false};
         void batchEnd(const train::BatchInfo &b) override
         {
-            if (b.step == 5 && b.epoch == 1) // after the warm-up steps, as the reference
+            cancel = b.step >= wanted;            // the epoch's minimum is 50 steps; the measurement may need fewer
+            if (b.step == warmup && b.epoch == 1) // after the warm-up steps, as the reference
                 start = double(clock.nsecsElapsed()) / 1e9;
             end = double(clock.nsecsElapsed()) / 1e9;
             ++steps;
         }
-    } timer;
-    timer.clock.start();
-    train::TrainOptions options;
+    };
     options.parameters.set(QStringLiteral("train.epochs"), 1);
-    options.parameters.set(QStringLiteral("train.steps_per_epoch"), 65);
+    options.parameters.set(QStringLiteral("train.steps_per_epoch"), std::max(50, warmup + steps));
     options.threads = threads;
-    std::atomic<bool> cancel{false};
-    train::Trainer(*project, options).run(timer, cancel);
-    const double visor =
-        (timer.steps - 5) * defaults.toInt(QStringLiteral("train.batch_size")) / (timer.end - timer.start);
+    std::vector<double> visor, reference;
+    for (int r = 0; r < repeats; ++r) {
+        Timer timer;
+        timer.warmup = warmup;
+        timer.wanted = warmup + steps;
+        timer.clock.start();
+        train::Trainer(*project, options).run(timer, timer.cancel);
+        visor.push_back(double(timer.steps - warmup) * batch / (timer.end - timer.start));
 
-    QProcess python;
-    python.start(QStringLiteral("/usr/bin/python3"),
-                 {QStringLiteral(VISOR_SOURCE_DIR "/bench/reference/train_ref.py"), dir.filePath(QStringLiteral("ref")),
-                  QStringLiteral("--steps"), QStringLiteral("60"), QStringLiteral("--threads"),
-                  QString::number(threads)});
-    if (!python.waitForFinished(900000) || python.exitCode() != 0) {
-        out << "reference failed: " << python.readAllStandardError() << "\n";
-        return 1;
+        QProcess python;
+        python.start(QStringLiteral("/usr/bin/python3"),
+                     {QStringLiteral(VISOR_SOURCE_DIR "/bench/reference/%1")
+                          .arg(detection ? QStringLiteral("detect_ref.py") : QStringLiteral("train_ref.py")),
+                      dir.filePath(QStringLiteral("ref")), QStringLiteral("--steps"), QString::number(steps),
+                      QStringLiteral("--threads"), QString::number(threads)});
+        if (!python.waitForFinished(900000) || python.exitCode() != 0) {
+            out << "reference failed: " << python.readAllStandardError() << "\n";
+            return 1;
+        }
+        reference.push_back(
+            QString::fromUtf8(python.readAllStandardOutput()).trimmed().section(QLatin1Char(' '), 1).toDouble());
+        out << QStringLiteral("  %1 repeat %2: Visor %3 images/s, reference %4 images/s\n")
+                   .arg(detection ? QStringLiteral("objdet") : QStringLiteral("class_cnn"))
+                   .arg(r + 1)
+                   .arg(visor.back(), 0, 'f', 1)
+                   .arg(reference.back(), 0, 'f', 1);
+        out.flush();
     }
-    const double ref =
-        QString::fromUtf8(python.readAllStandardOutput()).trimmed().section(QLatin1Char(' '), 1).toDouble();
-    out << QStringLiteral("class_cnn at the spec defaults, %1 threads: Visor %2 images/s, PyTorch reference %3 "
-                          "images/s, ratio %4x "
-                          "(target >= 1.5x)\n")
+    out << QStringLiteral("%1, %2 threads, median of %3: Visor %4 images/s, PyTorch reference %5 images/s, "
+                          "ratio %6x (target >= 1.5x)\n")
+               .arg(detection ? QStringLiteral("objdet vgg7 320x240") : QStringLiteral("class_cnn at the defaults"))
                .arg(threads)
-               .arg(visor, 0, 'f', 1)
-               .arg(ref, 0, 'f', 1)
-               .arg(visor / ref, 0, 'f', 2);
+               .arg(repeats)
+               .arg(median(visor), 0, 'f', 1)
+               .arg(median(reference), 0, 'f', 1)
+               .arg(median(visor) / median(reference), 0, 'f', 2);
     return 0;
 }
 
@@ -127,6 +176,7 @@ int speed()
 
 int main(int argc, char **argv)
 {
+    train::configureAllocator();
     QCoreApplication app(argc, argv);
     const QStringList args = app.arguments();
     const QString which = args.value(1, QStringLiteral("digits"));
@@ -139,8 +189,18 @@ int main(int argc, char **argv)
     ParameterSet &p = options.parameters;
     std::unique_ptr<Project> project;
 
-    if (which == QLatin1String("speed"))
-        return speed();
+    if (which == QLatin1String("speed")) {
+        const int repeats = args.contains(QStringLiteral("--quick")) ? 1 : 3;
+        const QString only = args.contains(QStringLiteral("--only"))
+                                 ? args.value(args.indexOf(QStringLiteral("--only")) + 1)
+                                 : QString();
+        int rc = 0;
+        if (only.isEmpty() || only == QLatin1String("class_cnn"))
+            rc += speedOf(DatasetKind::Classification, repeats);
+        if (only.isEmpty() || only == QLatin1String("objdet"))
+            rc += speedOf(DatasetKind::ObjectDetection, repeats);
+        return rc;
+    }
     if (which == QLatin1String("digits")) {
         const QString path = QStringLiteral("/usr/share/doc/opencv-doc/examples/data/digits.png");
         const cv::Mat sheet = cv::imread(path.toStdString(), cv::IMREAD_GRAYSCALE);

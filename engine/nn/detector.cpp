@@ -336,13 +336,21 @@ TORCH_MODULE(ObjDet);
 
 class DetectorModel : public Detector {
 public:
-    explicit DetectorModel(const DetectorSpec &spec) : m_net(spec) {}
+    explicit DetectorModel(const DetectorSpec &spec) : m_net(spec) { useChannelsLast(m_net->parameters()); }
     DetectorOutput forward(const at::Tensor &input) override { return m_net->forward(input); }
     std::vector<at::Tensor> parameters() override { return m_net->parameters(); }
     void setTraining(bool training) override { m_net->train(training); }
-    void to(const at::Device &device) override { m_net->to(device); }
+    void to(const at::Device &device) override
+    {
+        m_net->to(device);
+        useChannelsLast(m_net->parameters());
+    }
     void save(const std::string &path) override { torch::save(m_net, path); }
-    void load(const std::string &path) override { torch::load(m_net, path); }
+    void load(const std::string &path) override
+    {
+        torch::load(m_net, path);
+        useChannelsLast(m_net->parameters());
+    }
 
 private:
     ObjDet m_net;

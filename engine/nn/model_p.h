@@ -17,6 +17,10 @@ enum class Preprocessing { Caffe, Tf };
 /// Converts a batch of 8-bit images (N, H, W, C) as uint8 into float (N, C, H, W), normalised.
 at::Tensor preprocess(const at::Tensor &batchNHWC, Preprocessing mode);
 
+/// Gives the 4-D weights the channels-last layout of preprocess()'s output, so that convolutions need
+/// no reorder. Called after construction, a device move and a load.
+void useChannelsLast(const std::vector<at::Tensor> &parameters);
+
 struct ClassifierSpec {
     int classes = 2;
     int channels = 1;
