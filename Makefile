@@ -8,7 +8,7 @@ CMAKE_FLAGS ?=
 export CCACHE_SLOPPINESS := pch_defines,time_macros,include_file_mtime,include_file_ctime
 export CCACHE_MAXSIZE    ?= 5G
 
-.PHONY: all deps configure build run test sanitize bench clean format
+.PHONY: all deps configure build run screenshots test sanitize bench clean format
 
 all: build
 
@@ -23,10 +23,22 @@ configure: $(BUILD_DIR)/build.ninja
 build: deps configure
 	cmake --build $(BUILD_DIR) -j $(JOBS)
 
-# Until the workbench window exists: the headless demo. Creates the shapes project once, prints its
-# health, trains the detector once (at most 5 minutes on two cores) and prints its test metrics.
+# The workbench window, on the demo project the first time. Without a display (a server, an SSH
+# session): the headless demo instead — creates the shapes project once, prints its health, trains the
+# detector once (at most 5 minutes on two cores) and prints its test metrics.
 run: build
-	$(BUILD_DIR)/bin/visor-cli demo --train
+	@if [ -n "$$DISPLAY$$WAYLAND_DISPLAY" ]; then \
+	  $(BUILD_DIR)/bin/visor; \
+	else \
+	  echo "No display found (DISPLAY and WAYLAND_DISPLAY are unset): running the headless demo instead."; \
+	  $(BUILD_DIR)/bin/visor-cli demo --train; \
+	fi
+
+# A PNG of every page of the workbench on the demo project, into $(SHOTS_DIR) (offscreen, no display needed).
+SHOTS_DIR ?= $(BUILD_DIR)/screenshots
+screenshots: build
+	QT_QPA_PLATFORM=offscreen $(BUILD_DIR)/bin/visor --demo --screenshots $(SHOTS_DIR)
+	@echo "Screenshots in $(SHOTS_DIR)"
 
 test: build
 	cd $(BUILD_DIR) && QT_QPA_PLATFORM=offscreen ctest --output-on-failure -j $(JOBS)
@@ -42,6 +54,7 @@ bench: build
 	$(BUILD_DIR)/bin/bench_store
 	$(BUILD_DIR)/bin/bench_augment
 	$(BUILD_DIR)/bin/bench_train digits --minutes 5
+	$(BUILD_DIR)/bin/bench_train speed
 
 format:
 	git ls-files '*.cpp' '*.h' | xargs clang-format -i

@@ -8,6 +8,7 @@
 #include "project/project.h"
 #include "project/splitter.h"
 #include "project/statistics.h"
+#include "synth/demo.h"
 #include "synth/shapes.h"
 #include "train/runs.h"
 
@@ -74,11 +75,7 @@ std::unique_ptr<Project> openProject(const QString &dir)
     return Project::open(dir);
 }
 
-QString demoDir()
-{
-    const QString base = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation);
-    return QDir(base).filePath(QStringLiteral("visor/demo"));
-}
+using synth::demoDir;
 
 int augmentCommand(QCommandLineParser &p, const QStringList &a)
 {
@@ -476,32 +473,8 @@ std::map<QString, Command> commands()
             if (!Project::exists(dir)) {
                 out() << "Creating the demo project in " << dir << " ...\n";
                 out().flush();
-                auto project = Project::create(dir, QStringLiteral("Shapes demo"), DatasetKind::ObjectDetection);
-                project->setDescription(
-                    QStringLiteral("Generated circles, squares, triangles and stars with exact boxes."));
-                project->setSplitSeed(2026);
-                // The network sees the shapes at their native 160x120 resolution, in colour, with anchors
-                // and pyramid levels sized for objects of 14 to 48 pixels.
-                ParameterSet params = project->parameters();
-                params.set(QStringLiteral("input.min_side"), 120);
-                params.set(QStringLiteral("input.max_side"), 160);
-                params.set(QStringLiteral("input.channels"), 3);
-                params.set(QStringLiteral("detector.width"), 32);
-                params.set(QStringLiteral("anchors.sizes"), QJsonArray{16, 32, 64});
-                params.set(QStringLiteral("anchors.strides"), QJsonArray{8, 16, 32});
-                params.set(QStringLiteral("train.epochs"), 60);
-                params.set(QStringLiteral("train.batch_size"), 8);
-                params.set(QStringLiteral("early_stopping.patience"), 8);
-                params.set(QStringLiteral("reduce_lr.patience"), 3);
-                params.set(QStringLiteral("checkpoint.monitor"), QStringLiteral("val_map"));
-                params.set(QStringLiteral("checkpoint.mode"), QStringLiteral("max"));
-                project->setParameters(params);
-                synth::ShapesOptions o;
-                o.count = 300;
-                o.seed = 2026;
-                synth::addShapes(*project, o);
             }
-            auto project = Project::open(dir);
+            auto project = synth::openOrCreateDemo(dir);
             out() << "Project: " << project->name() << " (" << project->dir() << ")\n"
                   << computeStatistics(*project).toText();
             out().flush();

@@ -1,0 +1,68 @@
+// visor: the workbench window. Wiring only; the pages live in widgets/.
+//
+//   visor [PROJECT_DIR] [--demo] [--page dataset|training|history] [--screenshots DIR]
+//
+// --screenshots saves a PNG of every page (after opening the project) and exits: `make screenshots`.
+
+#include "datasetpage.h"
+#include "mainwindow.h"
+#include "train/trainer.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QSettings>
+#include <QThread>
+#include <QTimer>
+
+int main(int argc, char **argv)
+{
+    visor::train::configureAllocator();
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("visor"));
+    QApplication::setOrganizationName(QStringLiteral("Visor"));
+    QApplication::setApplicationDisplayName(QStringLiteral("Visor"));
+    QApplication::setApplicationVersion(QStringLiteral(VISOR_VERSION));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QApplication::translate("main", "Visor: build computer-vision models from your own images."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument(QStringLiteral("project"),
+                                 QApplication::translate("main", "a project folder to open"));
+    parser.addOption(
+        {QStringLiteral("demo"), QApplication::translate("main", "open the demo project (created on first use)")});
+    parser.addOption({QStringLiteral("screenshots"),
+                      QApplication::translate("main", "save a PNG of every page into DIR and exit"),
+                      QStringLiteral("DIR")});
+    parser.process(app);
+
+    visor::MainWindow window;
+    window.show();
+    bool opened = false;
+    if (!parser.positionalArguments().isEmpty())
+        opened = window.openProject(parser.positionalArguments().constFirst());
+    else if (parser.isSet(QStringLiteral("demo")) ||
+             QSettings().value(QStringLiteral("recent")).toStringList().isEmpty())
+        opened = window.openDemo(); // the first start opens the demo project; later ones the Welcome page
+
+    if (parser.isSet(QStringLiteral("screenshots"))) {
+        const QString dir = parser.value(QStringLiteral("screenshots"));
+        QDir().mkpath(dir);
+        QTimer::singleShot(500, &window, [&] {
+            const char *names[] = {"welcome", "dataset", "training", "history"};
+            for (int p = 0; p < visor::MainWindow::PageCount; ++p) {
+                window.showPage(visor::MainWindow::Page(p));
+                for (int i = 0; i < 20; ++i) { // let thumbnails arrive and plots replot
+                    QApplication::processEvents(QEventLoop::AllEvents, 50);
+                    QThread::msleep(25);
+                }
+                window.grab().save(QDir(dir).filePath(QStringLiteral("%1.png").arg(QLatin1String(names[p]))));
+            }
+            QApplication::quit();
+        });
+    }
+    Q_UNUSED(opened);
+    return app.exec();
+}

@@ -1,0 +1,232 @@
+// Offscreen tests of the workbench pages: the grid model (QAbstractItemModelTester), filters, the
+// health panel's warnings, the parameter editor's validation, the dashboard fed with simulated events,
+// and one end-to-end run from the Training page to the history.
+
+#include "datasetmodel.h"
+#include "datasetpage.h"
+#include "healthpanel.h"
+#include "historypage.h"
+#include "mainwindow.h"
+#include "parametereditor.h"
+#include "testutil.h"
+#include "thumbnailloader.h"
+#include "trainingcontroller.h"
+#include "trainingdashboard.h"
+#include "trainingpage.h"
+
+#include "project/splitter.h"
+#include "project/statistics.h"
+#include "synth/shapes.h"
+
+#include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QSignalSpy>
+#include <QtTest>
+
+using namespace visor;
+
+class TestWidgets : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true); // QSettings and the demo folder stay out of the user's home
+    }
+
+    void gridModelPassesTheModelTester()
+    {
+        auto tp = test::makeProject(DatasetKind::ObjectDetection);
+        synth::ShapesOptions o;
+        o.count = 40;
+        synth::addShapes(*tp->project, o);
+        ThumbnailLoader loader(64);
+        DatasetModel model(&loader);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.load(*tp->project);
+        QCOMPARE(model.rowCount(), 40);
+        DatasetFilter filter;
+        QAbstractItemModelTester filterTester(&filter, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        filter.setSourceModel(&model);
+        QCOMPARE(filter.rowCount(), 40);
+        // Thumbnails arrive asynchronously and are announced with dataChanged.
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        model.index(0).data(Qt::DecorationRole);
+        QTRY_VERIFY_WITH_TIMEOUT(!changed.isEmpty(), 5000);
+        QVERIFY(!loader.thumbnail(model.index(0).data(DatasetModel::IdRole).toLongLong(), QString()).isNull());
+
+        // Filters: split, class, name, id set.
+        int train = 0;
+        for (const Example &e : tp->project->examples())
+            train += e.split == Split::Train;
+        filter.setSplit(int(Split::Train));
+        QCOMPARE(filter.rowCount(), train);
+        filter.setSplit(-1);
+        const qint64 circle = tp->project->classByName(QStringLiteral("circle"))->id;
+        filter.setClassId(circle);
+        int withCircle = 0;
+        for (const auto &[id, boxes] : tp->project->allBoxes())
+            withCircle += std::any_of(boxes.begin(), boxes.end(), [&](const Box &b) { return b.classId == circle; });
+        QCOMPARE(filter.rowCount(), withCircle);
+        filter.setClassId(0);
+        const Example first = tp->project->examples().front();
+        filter.setNameFilter(first.fileName);
+        QCOMPARE(filter.rowCount(), 1);
+        filter.setNameFilter({});
+        filter.setIds({first.id});
+        QCOMPARE(filter.rowCount(), 1);
+        // A reload (after an import) resets cleanly.
+        o.seed = 2;
+        synth::addShapes(*tp->project, o);
+        model.load(*tp->project);
+        filter.setIds({});
+        QCOMPARE(filter.rowCount(), 80);
+    }
+
+    void healthWarningFiltersTheGrid()
+    {
+        auto tp = test::makeProject(DatasetKind::Classification);
+        const qint64 a = tp->project->addClass(QStringLiteral("a")), b = tp->project->addClass(QStringLiteral("b"));
+        test::addPlainExamples(*tp->project, 30, 64, 48, a);
+        const auto few = test::addPlainExamples(*tp->project, 3, 64, 48, b, {}, 1000);
+        assignSplits(*tp->project, false);
+        DatasetPage page;
+        page.setProject(tp->project.get());
+        QVERIFY(page.health()->warningCount() > 0); // 30 against 3 is an imbalance
+        QCOMPARE(page.filter()->rowCount(), 33);
+        QSignalSpy activated(page.health(), &HealthPanel::warningActivated);
+        const DatasetStatistics st = computeStatistics(*tp->project);
+        auto it = std::find_if(st.warnings.begin(), st.warnings.end(),
+                               [](const HealthWarning &w) { return !w.examples.empty(); });
+        QVERIFY(it != st.warnings.end());
+        auto *list = page.health()->findChild<QListWidget *>();
+        QVERIFY(list);
+        QTest::mouseClick(list->viewport(), Qt::LeftButton, {},
+                          list->visualItemRect(list->item(int(it - st.warnings.begin()))).center());
+        QCOMPARE(activated.count(), 1);
+        QCOMPARE(page.filter()->rowCount(), int(it->examples.size()));
+        Q_UNUSED(few);
+    }
+
+    void parameterEditorValidatesInline()
+    {
+        ParameterEditor editor({QStringLiteral("train"), QStringLiteral("optimizer"), QStringLiteral("anchors")});
+        QVERIFY(editor.isValid());
+        editor.setText(QStringLiteral("train.epochs"), QStringLiteral("0"));
+        QVERIFY(!editor.isValid());
+        QVERIFY(editor.message(QStringLiteral("train.epochs")).contains(QStringLiteral("train.epochs")));
+        QCOMPARE(editor.parameters().toInt(QStringLiteral("train.epochs")),
+                 ParameterSet().toInt(QStringLiteral("train.epochs")));
+        editor.setText(QStringLiteral("train.epochs"), QStringLiteral("12"));
+        QVERIFY(editor.isValid());
+        QCOMPARE(editor.parameters().toInt(QStringLiteral("train.epochs")), 12);
+        editor.setText(QStringLiteral("anchors.sizes"), QStringLiteral("16, 32, 64"));
+        QVERIFY(editor.isValid());
+        QCOMPARE(editor.parameters().toList(QStringLiteral("anchors.sizes")), (std::vector<double>{16, 32, 64}));
+        editor.setText(QStringLiteral("optimizer.learning_rate"), QStringLiteral("fast"));
+        QVERIFY(!editor.isValid());
+        QVERIFY(editor.field(QStringLiteral("optimizer.learning_rate"))->toolTip().contains(QStringLiteral("Default")));
+        // Typing through the real widget, as a user would.
+        auto *line = qobject_cast<QLineEdit *>(editor.field(QStringLiteral("optimizer.learning_rate")));
+        QVERIFY(line);
+        line->clear();
+        QTest::keyClicks(line, QStringLiteral("0.01"));
+        QVERIFY(editor.isValid());
+        QCOMPARE(editor.parameters().toDouble(QStringLiteral("optimizer.learning_rate")), 0.01);
+    }
+
+    void dashboardShowsPointsAndOverfitting()
+    {
+        TrainingDashboard d;
+        d.reset(QStringLiteral("accuracy"));
+        for (int step = 1; step <= 10; ++step) {
+            train::BatchInfo b;
+            b.epoch = 1;
+            b.step = step;
+            b.stepsPerEpoch = 10;
+            b.epochs = 6;
+            b.smoothedLoss = 1.0 / step;
+            d.onBatch(b);
+        }
+        QCOMPARE(d.stepPoints(), 10);
+        const double loss[] = {1.0, 0.8, 0.6, 0.5, 0.4, 0.3}, val[] = {1.0, 0.7, 0.75, 0.8, 0.9, 1.0};
+        for (int e = 0; e < 6; ++e) {
+            train::EpochMetrics m;
+            m.epoch = e + 1;
+            m.loss = loss[e];
+            m.valLoss = val[e];
+            m.learningRate = 0.001;
+            d.onEpoch(m);
+        }
+        QCOMPARE(d.epochPoints(), 6);
+        QVERIFY(!d.overfittingShown());
+        d.onOverfitting({3, 5, QStringLiteral("val_loss rose")});
+        QVERIFY(d.overfittingShown());
+        QCOMPARE(d.overfittingBegan(), 3);
+        d.onLearningRateReduced(4, 0.0005);
+        d.onCheckpoint(QStringLiteral("best_model.pt"), true, 2);
+        d.onCheckpoint(QStringLiteral("best_model.pt"), true, 2); // one best marker, not two
+        QCOMPARE(d.markerCount(), 2);
+        d.reset(QStringLiteral("accuracy"));
+        QCOMPARE(d.epochPoints(), 0);
+        QVERIFY(!d.overfittingShown());
+    }
+
+    void trainingPageRefusesADataSetThatCannotTrain()
+    {
+        auto tp = test::makeProject(DatasetKind::Classification);
+        const qint64 a = tp->project->addClass(QStringLiteral("a"));
+        test::addPlainExamples(*tp->project, 4, 64, 48, a);
+        TrainingPage page;
+        page.setProject(tp->project.get());
+        QVERIFY(!page.start());
+        QVERIFY(!page.controller()->isRunning());
+    }
+
+    // The whole loop through the window: open a generated project, train two short epochs from the
+    // Training page, see the curves fill and the run appear in the history.
+    void endToEndTrainingFromTheWindow()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("p"));
+        {
+            auto project = Project::create(path, QStringLiteral("e2e"), DatasetKind::Classification);
+            synth::ShapesOptions o;
+            o.kind = DatasetKind::Classification;
+            o.count = 40;
+            o.width = 48;
+            o.height = 36;
+            synth::addShapes(*project, o);
+            ParameterSet p = project->parameters();
+            p.set(QStringLiteral("input.min_side"), 36);
+            p.set(QStringLiteral("input.max_side"), 48);
+            p.set(QStringLiteral("classifier.depth"), 2);
+            p.set(QStringLiteral("classifier.width"), 8);
+            p.set(QStringLiteral("train.steps_per_epoch"), 50);
+            p.set(QStringLiteral("train.batch_size"), 4);
+            p.set(QStringLiteral("train.epochs"), 2);
+            project->setParameters(p);
+        }
+        MainWindow window;
+        window.show();
+        QVERIFY(window.openProject(path));
+        QCOMPARE(window.currentPage(), MainWindow::Dataset);
+        QCOMPARE(window.datasetPage()->model()->rowCount(), 40);
+        window.showPage(MainWindow::Training);
+        TrainingPage *page = window.trainingPage();
+        page->controller()->setThreads(2);
+        QSignalSpy finished(page, &TrainingPage::runFinished);
+        QSignalSpy epochs(page->controller(), &TrainingController::epochEnded);
+        QVERIFY(page->start());
+        QVERIFY(page->controller()->isRunning());
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 300000);
+        QCOMPARE(epochs.count(), 2);
+        QCOMPARE(page->dashboard()->epochPoints(), 2);
+        QVERIFY(page->dashboard()->stepPoints() >= 100);
+        QCOMPARE(window.historyPage()->runCount(), 1);
+    }
+};
+
+QTEST_MAIN(TestWidgets)
+#include "tst_widgets.moc"

@@ -1,0 +1,169 @@
+#include "datasetmodel.h"
+#include "thumbnailloader.h"
+
+#include <QColor>
+#include <QImage>
+#include <QPixmap>
+
+namespace visor {
+
+DatasetModel::DatasetModel(ThumbnailLoader *loader, QObject *parent) : QAbstractListModel(parent), m_loader(loader)
+{
+    connect(loader, &ThumbnailLoader::loaded, this, [this](qint64 id) {
+        const QModelIndex i = indexOfId(id);
+        if (i.isValid())
+            Q_EMIT dataChanged(i, i, {Qt::DecorationRole});
+    });
+}
+
+void DatasetModel::load(const Project &project)
+{
+    beginResetModel();
+    m_loader->clearQueue();
+    m_project = &project;
+    m_kind = project.kind();
+    m_rows.clear();
+    m_rowOfId.clear();
+    m_classNames.clear();
+    for (const ClassInfo &c : project.classes())
+        m_classNames.insert(c.id, c.name);
+    const auto boxes =
+        m_kind == DatasetKind::ObjectDetection ? project.allBoxes() : std::unordered_map<qint64, std::vector<Box>>();
+    for (const Example &e : project.examples()) {
+        Row r{e, {}, 0};
+        if (m_kind == DatasetKind::Classification) {
+            if (e.classId)
+                r.classes << e.classId;
+        } else if (auto it = boxes.find(e.id); it != boxes.end()) {
+            r.boxes = int(it->second.size());
+            for (const Box &b : it->second)
+                if (!r.classes.contains(b.classId))
+                    r.classes << b.classId;
+        }
+        m_rowOfId.insert(e.id, int(m_rows.size()));
+        m_rows.push_back(std::move(r));
+    }
+    endResetModel();
+}
+
+void DatasetModel::clear()
+{
+    beginResetModel();
+    m_loader->clearQueue();
+    m_rows.clear();
+    m_rowOfId.clear();
+    m_project = nullptr;
+    endResetModel();
+}
+
+int DatasetModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+QVariant DatasetModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= int(m_rows.size()))
+        return {};
+    const Row &r = m_rows[size_t(index.row())];
+    switch (role) {
+    case Qt::DisplayRole:
+    case FileNameRole:
+        return r.example.fileName;
+    case Qt::DecorationRole: {
+        if (!m_project)
+            return {};
+        const QImage img = m_loader->thumbnail(r.example.id, m_project->imagePath(r.example));
+        if (img.isNull()) { // placeholder until the loader delivers
+            QPixmap p(m_loader->side(), m_loader->side() * 3 / 4);
+            p.fill(QColor(225, 228, 232));
+            return p;
+        }
+        return QPixmap::fromImage(img);
+    }
+    case Qt::ToolTipRole: {
+        QStringList names;
+        for (qint64 c : r.classes)
+            names << m_classNames.value(c);
+        const QString split = r.example.split ? splitKey(*r.example.split) : tr("none");
+        QString text = tr("%1\n%2 × %3 px · split: %4")
+                           .arg(r.example.fileName)
+                           .arg(r.example.width)
+                           .arg(r.example.height)
+                           .arg(split);
+        if (!r.example.labelled)
+            text += tr("\nnot annotated yet");
+        else if (m_kind == DatasetKind::ObjectDetection)
+            text += tr("\n%n box(es): %1", nullptr, r.boxes).arg(names.join(QStringLiteral(", ")));
+        else
+            text += tr("\nclass: %1").arg(names.join(QStringLiteral(", ")));
+        return text;
+    }
+    case IdRole:
+        return r.example.id;
+    case SplitRole:
+        return r.example.split ? int(*r.example.split) : 3;
+    case ClassesRole:
+        return QVariant::fromValue(r.classes);
+    case LabelledRole:
+        return r.example.labelled;
+    case AddedRole:
+        return r.example.added;
+    default:
+        return {};
+    }
+}
+
+QModelIndex DatasetModel::indexOfId(qint64 id) const
+{
+    auto it = m_rowOfId.find(id);
+    return it == m_rowOfId.end() ? QModelIndex() : index(*it);
+}
+
+void DatasetFilter::setClassId(qint64 id)
+{
+    m_classId = id;
+    invalidateFilter();
+}
+
+void DatasetFilter::setSplit(int split)
+{
+    m_split = split;
+    invalidateFilter();
+}
+
+void DatasetFilter::setUnlabelledOnly(bool on)
+{
+    m_unlabelled = on;
+    invalidateFilter();
+}
+
+void DatasetFilter::setIds(const QSet<qint64> &ids)
+{
+    m_ids = ids;
+    invalidateFilter();
+}
+
+void DatasetFilter::setNameFilter(const QString &text)
+{
+    m_name = text;
+    invalidateFilter();
+}
+
+bool DatasetFilter::filterAcceptsRow(int row, const QModelIndex &parent) const
+{
+    const QModelIndex i = sourceModel()->index(row, 0, parent);
+    if (!m_ids.isEmpty() && !m_ids.contains(i.data(DatasetModel::IdRole).toLongLong()))
+        return false;
+    if (m_split >= 0 && i.data(DatasetModel::SplitRole).toInt() != m_split)
+        return false;
+    if (m_unlabelled && i.data(DatasetModel::LabelledRole).toBool())
+        return false;
+    if (m_classId && !i.data(DatasetModel::ClassesRole).value<QList<qint64>>().contains(m_classId))
+        return false;
+    if (!m_name.isEmpty() && !i.data(DatasetModel::FileNameRole).toString().contains(m_name, Qt::CaseInsensitive))
+        return false;
+    return true;
+}
+
+} // namespace visor

@@ -1,0 +1,68 @@
+#pragma once
+/// The examples of a project as a list model for the thumbnail grid, and the filter in front of it.
+
+#include "project/project.h"
+
+#include <QAbstractListModel>
+#include <QHash>
+#include <QSet>
+#include <QSortFilterProxyModel>
+
+namespace visor {
+
+class ThumbnailLoader;
+
+class DatasetModel : public QAbstractListModel {
+    Q_OBJECT
+public:
+    enum Role { IdRole = Qt::UserRole + 1, SplitRole, ClassesRole, LabelledRole, FileNameRole, AddedRole };
+
+    explicit DatasetModel(ThumbnailLoader *loader, QObject *parent = nullptr);
+
+    /// Reloads every example, its split and classes from the project (one query each).
+    void load(const Project &project);
+    void clear();
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role) const override;
+    QModelIndex indexOfId(qint64 id) const;
+    QString className(qint64 classId) const { return m_classNames.value(classId); }
+
+private:
+    struct Row {
+        Example example;
+        QList<qint64> classes; // label, or the classes of its boxes
+        int boxes = 0;
+    };
+    std::vector<Row> m_rows;
+    QHash<qint64, int> m_rowOfId;
+    QHash<qint64, QString> m_classNames;
+    QString m_projectDir;
+    const Project *m_project = nullptr;
+    ThumbnailLoader *m_loader;
+    DatasetKind m_kind = DatasetKind::ObjectDetection;
+};
+
+/// Filters by class, split, unlabelled, an explicit id set (a health warning's examples) and file name.
+class DatasetFilter : public QSortFilterProxyModel {
+    Q_OBJECT
+public:
+    using QSortFilterProxyModel::QSortFilterProxyModel;
+    void setClassId(qint64 id); // 0: any
+    void setSplit(int split);   // -1: any, 0..2, 3: none
+    void setUnlabelledOnly(bool on);
+    void setIds(const QSet<qint64> &ids); // empty: any
+    void setNameFilter(const QString &text);
+
+protected:
+    bool filterAcceptsRow(int row, const QModelIndex &parent) const override;
+
+private:
+    qint64 m_classId = 0;
+    int m_split = -1;
+    bool m_unlabelled = false;
+    QSet<qint64> m_ids;
+    QString m_name;
+};
+
+} // namespace visor

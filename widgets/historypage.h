@@ -1,0 +1,42 @@
+#pragma once
+/// The Results & History page: every run with its date, duration, status, test metrics and the
+/// parameters that changed from the previous run; for the selected run its test metrics (per-class AP,
+/// or per-class precision/recall and the confusion matrix) and its curves, optionally overlaid with
+/// another run's.
+
+#include "train/runs.h"
+
+#include <QWidget>
+
+class QComboBox;
+class QCustomPlot;
+class QLabel;
+class QTableWidget;
+
+namespace visor {
+
+class Project;
+
+class HistoryPage : public QWidget {
+    Q_OBJECT
+public:
+    explicit HistoryPage(QWidget *parent = nullptr);
+    void setProject(Project *project);
+    void refresh();
+    int runCount() const { return int(m_runs.size()); }
+    void selectRun(int row);
+
+private:
+    void showRun(int row);
+    void plotCurves();
+
+    Project *m_project = nullptr;
+    std::vector<train::RunRecord> m_runs;
+    QTableWidget *m_table = nullptr, *m_detail = nullptr, *m_confusion = nullptr;
+    QLabel *m_summary = nullptr;
+    QCustomPlot *m_curves = nullptr;
+    QComboBox *m_compare = nullptr;
+    int m_selected = -1;
+};
+
+} // namespace visor

@@ -1,0 +1,302 @@
+#include "mainwindow.h"
+#include "datasetpage.h"
+#include "historypage.h"
+#include "trainingcontroller.h"
+#include "trainingpage.h"
+#include "welcomepage.h"
+
+#include "project/project.h"
+#include "synth/demo.h"
+
+#include <QApplication>
+#include <QCloseEvent>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSettings>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QTableWidget>
+
+namespace visor {
+
+MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
+{
+    m_welcome = new WelcomePage;
+    m_dataset = new DatasetPage;
+    m_training = new TrainingPage;
+    m_history = new HistoryPage;
+    m_stack = new QStackedWidget;
+    m_nav = new QListWidget;
+    m_nav->setFixedWidth(170);
+    m_nav->setIconSize(QSize(22, 22));
+    const QStyle *s = style();
+    const std::pair<QString, QIcon> pages[] = {
+        {tr("Welcome"), s->standardIcon(QStyle::SP_DirHomeIcon)},
+        {tr("Data set"), s->standardIcon(QStyle::SP_FileDialogDetailedView)},
+        {tr("Training"), s->standardIcon(QStyle::SP_MediaPlay)},
+        {tr("Results & History"), s->standardIcon(QStyle::SP_FileDialogInfoView)},
+    };
+    for (const auto &[name, icon] : pages)
+        new QListWidgetItem(icon, name, m_nav);
+    for (QWidget *w : std::initializer_list<QWidget *>{m_welcome, m_dataset, m_training, m_history})
+        m_stack->addWidget(w);
+    connect(m_nav, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
+
+    auto *central = new QWidget;
+    auto *row = new QHBoxLayout(central);
+    row->setContentsMargins(0, 0, 0, 0);
+    row->setSpacing(0);
+    row->addWidget(m_nav);
+    row->addWidget(m_stack, 1);
+    setCentralWidget(central);
+
+    connect(m_welcome, &WelcomePage::openRequested, this, &MainWindow::openProject);
+    connect(m_welcome, &WelcomePage::newRequested, this, &MainWindow::newProject);
+    connect(m_welcome, &WelcomePage::openDialogRequested, this, &MainWindow::openProjectDialog);
+    connect(m_welcome, &WelcomePage::demoRequested, this, &MainWindow::openDemo);
+    auto status = [this](const QString &text) { statusBar()->showMessage(text, 8000); };
+    connect(m_dataset, &DatasetPage::message, this, status);
+    connect(m_training, &TrainingPage::message, this, status);
+    connect(m_training, &TrainingPage::runFinished, this, [this] {
+        m_history->refresh();
+        m_dataset->refresh();
+    });
+    connect(m_dataset, &DatasetPage::projectChanged, this, [this] { m_history->refresh(); });
+
+    createMenus();
+    QSettings settings;
+    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    if (!settings.contains(QStringLiteral("window/geometry")))
+        resize(1280, 800);
+    m_welcome->setRecent(settings.value(QStringLiteral("recent")).toStringList());
+    showPage(Welcome);
+    updateTitle();
+}
+
+MainWindow::~MainWindow()
+{
+    // Pages hold a pointer to the project: detach them before it goes.
+    m_training->controller()->cancel();
+    delete m_training;
+    m_dataset->setProject(nullptr);
+    m_history->setProject(nullptr);
+}
+
+void MainWindow::createMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(tr("&New project…"), QKeySequence::New, this, &MainWindow::newProject);
+    file->addAction(tr("&Open project…"), QKeySequence::Open, this, &MainWindow::openProjectDialog);
+    file->addAction(tr("Open the &demo project"), this, &MainWindow::openDemo);
+    file->addSeparator();
+    file->addAction(tr("&Import data set…"), QKeySequence(QStringLiteral("Ctrl+I")), m_dataset,
+                    [this] { m_dataset->importFolder(); });
+    file->addAction(tr("&Export data set…"), QKeySequence(QStringLiteral("Ctrl+E")), m_dataset,
+                    &DatasetPage::exportDataset);
+    file->addSeparator();
+    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    const QString names[] = {tr("&Welcome"), tr("&Data set"), tr("&Training"), tr("&Results && History")};
+    for (int i = 0; i < PageCount; ++i)
+        view->addAction(names[i], QKeySequence(QStringLiteral("Ctrl+%1").arg(i + 1)), this,
+                        [this, i] { showPage(Page(i)); });
+
+    QMenu *train = menuBar()->addMenu(tr("&Training"));
+    train->addAction(tr("&Start"), QKeySequence(QStringLiteral("Ctrl+R")), m_training, [this] {
+        showPage(Training);
+        m_training->start();
+    });
+    train->addAction(tr("&Resume last run"), m_training, &TrainingPage::resume);
+    train->addAction(tr("&Cancel"), QKeySequence(QStringLiteral("Ctrl+.")), m_training, &TrainingPage::cancel);
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&Keyboard shortcuts"), QKeySequence::HelpContents, this, &MainWindow::showShortcuts);
+    help->addAction(tr("&About Visor"), this, [this] {
+        QMessageBox::about(this, tr("About Visor"),
+                           tr("<b>Visor %1</b><br>A workbench for building computer-vision models from your own "
+                              "images. Runs offline on this workstation.")
+                               .arg(QCoreApplication::applicationVersion()));
+    });
+}
+
+void MainWindow::showShortcuts()
+{
+    const std::pair<QString, QString> rows[] = {
+        {tr("Ctrl+N"), tr("New project")},
+        {tr("Ctrl+O"), tr("Open project")},
+        {tr("Ctrl+I"), tr("Import a data set")},
+        {tr("Ctrl+E"), tr("Export the data set")},
+        {tr("Ctrl+1 … Ctrl+4"), tr("Show a page")},
+        {tr("Ctrl+R"), tr("Start training")},
+        {tr("Ctrl+."), tr("Cancel training")},
+        {tr("F1"), tr("This list")},
+        {tr("Ctrl+Q"), tr("Quit")},
+    };
+    QDialog dialog(this);
+    dialog.setWindowTitle(tr("Keyboard shortcuts"));
+    auto *table = new QTableWidget(int(std::size(rows)), 2, &dialog);
+    table->setHorizontalHeaderLabels({tr("Keys"), tr("Action")});
+    table->verticalHeader()->hide();
+    table->horizontalHeader()->setStretchLastSection(true);
+    for (int i = 0; i < int(std::size(rows)); ++i) {
+        table->setItem(i, 0, new QTableWidgetItem(rows[i].first));
+        table->setItem(i, 1, new QTableWidgetItem(rows[i].second));
+    }
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, &dialog);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    auto *layout = new QVBoxLayout(&dialog);
+    layout->addWidget(table);
+    layout->addWidget(buttons);
+    dialog.resize(420, 360);
+    dialog.exec();
+}
+
+bool MainWindow::openProject(const QString &folder)
+{
+    if (m_training->controller()->isRunning()) {
+        QMessageBox::information(this, tr("Open project"), tr("Cancel the training run first."));
+        return false;
+    }
+    std::unique_ptr<Project> project;
+    try {
+        project = Project::open(folder);
+    } catch (const std::exception &e) {
+        QMessageBox::warning(this, tr("Open project"),
+                             tr("%1 cannot be opened: %2").arg(folder, QString::fromUtf8(e.what())));
+        return false;
+    }
+    m_dataset->setProject(nullptr);
+    m_training->setProject(nullptr);
+    m_history->setProject(nullptr);
+    m_project = std::move(project);
+    m_dataset->setProject(m_project.get());
+    m_training->setProject(m_project.get());
+    m_history->setProject(m_project.get());
+    rememberRecent(m_project->dir());
+    updateTitle();
+    QSettings settings;
+    showPage(Page(std::clamp(settings.value(QStringLiteral("window/page"), int(Dataset)).toInt(), int(Dataset),
+                             int(PageCount) - 1)));
+    statusBar()->showMessage(tr("Opened %1").arg(m_project->dir()), 5000);
+    return true;
+}
+
+bool MainWindow::openDemo()
+{
+    const QString dir = synth::demoDir();
+    if (!Project::exists(dir)) {
+        statusBar()->showMessage(tr("Creating the demo project…"));
+        QApplication::setOverrideCursor(Qt::WaitCursor);
+        try {
+            synth::openOrCreateDemo(dir);
+        } catch (const std::exception &e) {
+            QApplication::restoreOverrideCursor();
+            QMessageBox::warning(this, tr("Demo project"), QString::fromUtf8(e.what()));
+            return false;
+        }
+        QApplication::restoreOverrideCursor();
+    }
+    return openProject(dir);
+}
+
+void MainWindow::newProject()
+{
+    QDialog dialog(this);
+    dialog.setWindowTitle(tr("New project"));
+    auto *name = new QLineEdit(tr("My project"));
+    auto *kind = new QComboBox;
+    kind->addItem(tr("Object detection (boxes with a class)"), int(DatasetKind::ObjectDetection));
+    kind->addItem(tr("Classification (one class per image)"), int(DatasetKind::Classification));
+    auto *folder = new QLineEdit(QDir::home().filePath(QStringLiteral("Visor")));
+    auto *browse = new QPushButton(tr("Browse…"));
+    connect(browse, &QPushButton::clicked, &dialog, [&] {
+        const QString d = QFileDialog::getExistingDirectory(&dialog, tr("Parent folder"), folder->text());
+        if (!d.isEmpty())
+            folder->setText(d);
+    });
+    auto *folderRow = new QHBoxLayout;
+    folderRow->addWidget(folder, 1);
+    folderRow->addWidget(browse);
+    auto *form = new QFormLayout(&dialog);
+    form->addRow(tr("Name:"), name);
+    form->addRow(tr("Kind:"), kind);
+    form->addRow(tr("Inside folder:"), folderRow);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
+    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    form->addRow(buttons);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const QString dir = QDir(folder->text()).filePath(name->text().trimmed());
+    try {
+        Project::create(dir, name->text().trimmed(), DatasetKind(kind->currentData().toInt()));
+    } catch (const std::exception &e) {
+        QMessageBox::warning(this, tr("New project"), QString::fromUtf8(e.what()));
+        return;
+    }
+    openProject(dir);
+}
+
+void MainWindow::openProjectDialog()
+{
+    const QString dir = QFileDialog::getExistingDirectory(this, tr("Open a project folder"));
+    if (!dir.isEmpty())
+        openProject(dir);
+}
+
+void MainWindow::rememberRecent(const QString &folder)
+{
+    QSettings settings;
+    QStringList recent = settings.value(QStringLiteral("recent")).toStringList();
+    recent.removeAll(folder);
+    recent.prepend(folder);
+    while (recent.size() > 10)
+        recent.removeLast();
+    settings.setValue(QStringLiteral("recent"), recent);
+    m_welcome->setRecent(recent);
+}
+
+void MainWindow::showPage(Page page)
+{
+    m_nav->setCurrentRow(int(page));
+}
+
+MainWindow::Page MainWindow::currentPage() const
+{
+    return Page(m_stack->currentIndex());
+}
+
+void MainWindow::updateTitle()
+{
+    setWindowTitle(m_project ? tr("%1 — Visor").arg(m_project->name()) : tr("Visor"));
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (m_training->controller()->isRunning() &&
+        QMessageBox::question(this, tr("Quit"),
+                              tr("A training run is in progress. Cancel it and quit? Its last checkpoint is kept.")) !=
+            QMessageBox::Yes) {
+        event->ignore();
+        return;
+    }
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+    if (m_project)
+        settings.setValue(QStringLiteral("window/page"), int(currentPage()));
+    event->accept();
+}
+
+} // namespace visor

@@ -1,0 +1,57 @@
+#pragma once
+/// The workbench window: a page list on the left (Welcome, Data set, Training, Results & History),
+/// menus, shortcuts and a status bar; window state, recent projects and the last page are remembered.
+
+#include <QMainWindow>
+#include <memory>
+
+class QListWidget;
+class QStackedWidget;
+
+namespace visor {
+
+class DatasetPage;
+class HistoryPage;
+class Project;
+class TrainingPage;
+class WelcomePage;
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    enum Page { Welcome, Dataset, Training, History, PageCount };
+
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    bool openProject(const QString &folder); // shows a message and returns false when it cannot
+    bool openDemo();
+    void showPage(Page page);
+    Page currentPage() const;
+    Project *project() const { return m_project.get(); }
+
+    DatasetPage *datasetPage() const { return m_dataset; }
+    TrainingPage *trainingPage() const { return m_training; }
+    HistoryPage *historyPage() const { return m_history; }
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void createMenus();
+    void newProject();
+    void openProjectDialog();
+    void rememberRecent(const QString &folder);
+    void showShortcuts();
+    void updateTitle();
+
+    std::unique_ptr<Project> m_project;
+    QListWidget *m_nav = nullptr;
+    QStackedWidget *m_stack = nullptr;
+    WelcomePage *m_welcome = nullptr;
+    DatasetPage *m_dataset = nullptr;
+    TrainingPage *m_training = nullptr;
+    HistoryPage *m_history = nullptr;
+};
+
+} // namespace visor

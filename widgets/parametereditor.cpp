@@ -1,0 +1,161 @@
+#include "parametereditor.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QCoreApplication>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QVBoxLayout>
+
+namespace visor {
+namespace {
+
+QString groupTitle(const QString &group)
+{
+    static const std::map<QString, const char *> titles{
+        {QStringLiteral("train"), QT_TRANSLATE_NOOP("visor::ParameterEditor", "Training")},
+        {QStringLiteral("input"), QT_TRANSLATE_NOOP("visor::ParameterEditor", "Input resolution")},
+        {QStringLiteral("optimizer"), QT_TRANSLATE_NOOP("visor::ParameterEditor", "Optimizer (Adam)")},
+        {QStringLiteral("early_stopping"), QT_TRANSLATE_NOOP("visor::ParameterEditor", "Early stopping")},
+        {QStringLiteral("reduce_lr"), QT_TRANSLATE_NOOP("visor::ParameterEditor", "Reduce learning rate on plateau")},
+        {QStringLiteral("checkpoint"), QT_TRANSLATE_NOOP("visor::ParameterEditor", "Checkpoints")},
+        {QStringLiteral("classifier"), QT_TRANSLATE_NOOP("visor::ParameterEditor", "Network (classification)")},
+        {QStringLiteral("detector"), QT_TRANSLATE_NOOP("visor::ParameterEditor", "Network (object detection)")},
+        {QStringLiteral("anchors"), QT_TRANSLATE_NOOP("visor::ParameterEditor", "Anchors")},
+        {QStringLiteral("augment"), QT_TRANSLATE_NOOP("visor::ParameterEditor", "Data augmentation")},
+        {QStringLiteral("health"), QT_TRANSLATE_NOOP("visor::ParameterEditor", "Health checks")},
+        {QStringLiteral("split"), QT_TRANSLATE_NOOP("visor::ParameterEditor", "Splits")},
+    };
+    auto it = titles.find(group);
+    return it == titles.end() ? group : QCoreApplication::translate("visor::ParameterEditor", it->second);
+}
+
+} // namespace
+
+ParameterEditor::ParameterEditor(const QStringList &groups, QWidget *parent) : QWidget(parent)
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    for (const QString &group : groups) {
+        auto *box = new QGroupBox(groupTitle(group));
+        auto *form = new QFormLayout(box);
+        form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+        for (const ParamSpec &spec : ParameterRegistry::instance().all()) {
+            if (spec.group() != group)
+                continue;
+            const QString key = spec.key;
+            Field f;
+            if (spec.type == ParamType::Bool) {
+                auto *check = new QCheckBox;
+                connect(check, &QCheckBox::toggled, this,
+                        [this, key](bool on) { edited(key, on ? QStringLiteral("true") : QStringLiteral("false")); });
+                f.editor = check;
+            } else if (spec.type == ParamType::Choice) {
+                auto *combo = new QComboBox;
+                combo->addItems(spec.choices);
+                connect(combo, &QComboBox::currentTextChanged, this, [this, key](const QString &t) { edited(key, t); });
+                f.editor = combo;
+            } else {
+                auto *line = new QLineEdit;
+                connect(line, &QLineEdit::textEdited, this, [this, key](const QString &t) { edited(key, t); });
+                f.editor = line;
+            }
+            const QString tip = tr("<b>%1</b> (<code>%2</code>)<br>%3<br>Allowed: %4<br>Default: %5")
+                                    .arg(tr(qPrintable(spec.label)), key, tr(qPrintable(spec.help)), spec.rangeText(),
+                                         ParameterRegistry::format(spec.defaultValue));
+            f.editor->setToolTip(tip);
+            f.editor->setObjectName(key);
+            f.message = new QLabel;
+            f.message->setStyleSheet(QStringLiteral("color: #b02a37;"));
+            f.message->setWordWrap(true);
+            f.message->hide();
+            auto *cell = new QWidget;
+            auto *v = new QVBoxLayout(cell);
+            v->setContentsMargins(0, 0, 0, 0);
+            v->setSpacing(2);
+            v->addWidget(f.editor);
+            v->addWidget(f.message);
+            auto *label = new QLabel(tr(qPrintable(spec.label)));
+            label->setToolTip(tip);
+            form->addRow(label, cell);
+            m_fields[key] = f;
+        }
+        layout->addWidget(box);
+    }
+    layout->addStretch(1);
+    setParameters(ParameterSet());
+}
+
+void ParameterEditor::setParameters(const ParameterSet &parameters)
+{
+    m_values = parameters;
+    m_errors.clear();
+    m_loading = true;
+    for (auto &[key, f] : m_fields) {
+        showValue(key);
+        f.message->hide();
+    }
+    m_loading = false;
+}
+
+void ParameterEditor::showValue(const QString &key)
+{
+    const Field &f = m_fields.at(key);
+    const QJsonValue v = m_values.value(key);
+    if (auto *check = qobject_cast<QCheckBox *>(f.editor))
+        check->setChecked(v.toBool());
+    else if (auto *combo = qobject_cast<QComboBox *>(f.editor))
+        combo->setCurrentText(ParameterRegistry::format(v));
+    else if (auto *line = qobject_cast<QLineEdit *>(f.editor))
+        line->setText(ParameterRegistry::format(v));
+}
+
+void ParameterEditor::edited(const QString &key, const QString &text)
+{
+    if (m_loading)
+        return;
+    Field &f = m_fields.at(key);
+    QJsonValue value;
+    const QString error = ParameterRegistry::instance().parse(key, text, &value);
+    if (error.isEmpty()) {
+        m_values.set(key, value);
+        m_errors.erase(key);
+        f.message->hide();
+        f.editor->setStyleSheet(QString());
+    } else {
+        m_errors[key] = error;
+        f.message->setText(error);
+        f.message->show();
+        f.editor->setStyleSheet(QStringLiteral("border: 1px solid #dc3545;"));
+    }
+    Q_EMIT changed();
+}
+
+void ParameterEditor::setText(const QString &key, const QString &text)
+{
+    QWidget *w = field(key);
+    if (auto *line = qobject_cast<QLineEdit *>(w)) {
+        line->setText(text);
+        edited(key, text);
+    } else if (auto *combo = qobject_cast<QComboBox *>(w)) {
+        combo->setCurrentText(text);
+    } else if (auto *check = qobject_cast<QCheckBox *>(w)) {
+        check->setChecked(text == QLatin1String("true"));
+    }
+}
+
+QWidget *ParameterEditor::field(const QString &key) const
+{
+    auto it = m_fields.find(key);
+    return it == m_fields.end() ? nullptr : it->second.editor;
+}
+
+QString ParameterEditor::message(const QString &key) const
+{
+    auto it = m_errors.find(key);
+    return it == m_errors.end() ? QString() : it->second;
+}
+
+} // namespace visor

@@ -1,0 +1,51 @@
+#pragma once
+/// An editor for a group of registry parameters: one field per key, grouped by section, with the label,
+/// a tooltip giving range and default, and an inline message when a value breaks its bounds. The editor
+/// never clamps: an invalid value stays visible with its message and is not applied.
+
+#include "project/parameters.h"
+
+#include <QWidget>
+#include <map>
+
+class QFormLayout;
+class QLabel;
+
+namespace visor {
+
+class ParameterEditor : public QWidget {
+    Q_OBJECT
+public:
+    /// Edits every key whose first section is one of `groups` ("train", "optimizer", ...).
+    explicit ParameterEditor(const QStringList &groups, QWidget *parent = nullptr);
+
+    void setParameters(const ParameterSet &parameters);
+    /// The values shown, valid ones applied over the set given to setParameters().
+    ParameterSet parameters() const { return m_values; }
+    /// Keys whose field holds an invalid value, with the message.
+    std::map<QString, QString> errors() const { return m_errors; }
+    bool isValid() const { return m_errors.empty(); }
+
+    /// For tests and scripted use: types `text` into the field of `key` as a user would.
+    void setText(const QString &key, const QString &text);
+    QWidget *field(const QString &key) const;
+    QString message(const QString &key) const;
+
+Q_SIGNALS:
+    void changed(); // a valid value was applied, or validity changed
+
+private:
+    void edited(const QString &key, const QString &text);
+    void showValue(const QString &key);
+
+    struct Field {
+        QWidget *editor = nullptr;
+        QLabel *message = nullptr;
+    };
+    std::map<QString, Field> m_fields;
+    std::map<QString, QString> m_errors;
+    ParameterSet m_values;
+    bool m_loading = false;
+};
+
+} // namespace visor

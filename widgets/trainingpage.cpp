@@ -1,0 +1,181 @@
+#include "trainingpage.h"
+#include "parametereditor.h"
+#include "trainingcontroller.h"
+#include "trainingdashboard.h"
+
+#include "train/runs.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QSplitter>
+#include <QVBoxLayout>
+
+namespace visor {
+
+TrainingPage::TrainingPage(QWidget *parent) : QWidget(parent)
+{
+    m_controller = new TrainingController(this);
+    m_dashboard = new TrainingDashboard;
+    connect(m_controller, &TrainingController::started, m_dashboard, &TrainingDashboard::onStarted);
+    connect(m_controller, &TrainingController::batchEnded, m_dashboard, &TrainingDashboard::onBatch);
+    connect(m_controller, &TrainingController::epochEnded, m_dashboard, &TrainingDashboard::onEpoch);
+    connect(m_controller, &TrainingController::checkpointSaved, m_dashboard, &TrainingDashboard::onCheckpoint);
+    connect(m_controller, &TrainingController::learningRateReduced, m_dashboard,
+            &TrainingDashboard::onLearningRateReduced);
+    connect(m_controller, &TrainingController::overfittingSuspected, m_dashboard, &TrainingDashboard::onOverfitting);
+    connect(m_controller, &TrainingController::finished, m_dashboard, &TrainingDashboard::onFinished);
+    connect(m_controller, &TrainingController::failed, m_dashboard, &TrainingDashboard::onFailed);
+    connect(m_controller, &TrainingController::failed, this, [this](const QString &m) {
+        m_refusal->setText(m);
+        m_refusal->show();
+    });
+    connect(m_controller, &TrainingController::stopped, this, [this] {
+        setRunning(false);
+        Q_EMIT runFinished();
+    });
+
+    m_start = new QPushButton(tr("Start training"));
+    m_start->setShortcut(QKeySequence(QStringLiteral("Ctrl+R")));
+    m_start->setToolTip(tr("Train a new run with these parameters (Ctrl+R)"));
+    m_cancel = new QPushButton(tr("Cancel"));
+    m_cancel->setToolTip(tr("Stop within one step; the last checkpoint is kept"));
+    m_resume = new QPushButton(tr("Resume last run"));
+    m_resume->setToolTip(tr("Continue the latest run from its last checkpoint, with its own parameters"));
+    connect(m_start, &QPushButton::clicked, this, &TrainingPage::start);
+    connect(m_cancel, &QPushButton::clicked, this, &TrainingPage::cancel);
+    connect(m_resume, &QPushButton::clicked, this, &TrainingPage::resume);
+    m_refusal = new QLabel;
+    m_refusal->setWordWrap(true);
+    m_refusal->setStyleSheet(QStringLiteral("QLabel { background: #f8d7da; color: #58151c; padding: 6px;"
+                                            " border-radius: 4px; }"));
+    m_refusal->hide();
+
+    m_editorHolder = new QWidget;
+    new QVBoxLayout(m_editorHolder);
+    auto *scroll = new QScrollArea;
+    scroll->setWidgetResizable(true);
+    scroll->setWidget(m_editorHolder);
+    scroll->setMinimumWidth(360);
+
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_start);
+    buttons->addWidget(m_resume);
+    buttons->addWidget(m_cancel);
+    auto *left = new QWidget;
+    auto *leftLayout = new QVBoxLayout(left);
+    leftLayout->setContentsMargins(0, 0, 0, 0);
+    leftLayout->addLayout(buttons);
+    leftLayout->addWidget(m_refusal);
+    leftLayout->addWidget(scroll, 1);
+    auto *split = new QSplitter;
+    split->addWidget(left);
+    split->addWidget(m_dashboard);
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, 3);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(split);
+    setProject(nullptr);
+}
+
+void TrainingPage::setProject(Project *project)
+{
+    m_project = project;
+    rebuildEditor();
+    m_dashboard->reset(project && project->kind() == DatasetKind::Classification ? tr("accuracy") : tr("mAP@0.5"));
+    if (project) { // the latest run's curves until a new one starts
+        const auto runs = train::RunStore(*project).runs();
+        if (!runs.empty())
+            m_dashboard->showRun(runs.back());
+    }
+    m_refusal->hide();
+    setRunning(false);
+    setEnabled(project != nullptr);
+}
+
+void TrainingPage::rebuildEditor()
+{
+    delete m_editor;
+    m_editor = nullptr;
+    if (!m_project)
+        return;
+    QStringList groups{QStringLiteral("train"),          QStringLiteral("input"),     QStringLiteral("optimizer"),
+                       QStringLiteral("early_stopping"), QStringLiteral("reduce_lr"), QStringLiteral("checkpoint")};
+    if (m_project->kind() == DatasetKind::Classification)
+        groups << QStringLiteral("classifier");
+    else
+        groups << QStringLiteral("detector") << QStringLiteral("anchors");
+    m_editor = new ParameterEditor(groups);
+    m_editor->setParameters(m_project->parameters());
+    connect(m_editor, &ParameterEditor::changed, this, [this] { m_start->setEnabled(m_editor->isValid()); });
+    m_editorHolder->layout()->addWidget(m_editor);
+}
+
+bool TrainingPage::start()
+{
+    return begin(0);
+}
+
+void TrainingPage::resume()
+{
+    if (!m_project)
+        return;
+    const auto runs = train::RunStore(*m_project).runs();
+    if (runs.empty()) {
+        m_refusal->setText(tr("There is no run to resume yet."));
+        m_refusal->show();
+        return;
+    }
+    const qint64 id = runs.back().id;
+    m_dashboard->reset(m_project->kind() == DatasetKind::Classification ? tr("accuracy") : tr("mAP@0.5"));
+    if (auto record = train::RunStore(*m_project).run(id))
+        m_dashboard->showRun(*record);
+    begin(id);
+}
+
+bool TrainingPage::begin(qint64 resumeRun)
+{
+    if (!m_project || m_controller->isRunning())
+        return false;
+    if (!m_editor->isValid()) {
+        QStringList lines;
+        for (const auto &[key, error] : m_editor->errors())
+            lines << error;
+        m_refusal->setText(tr("Fix these values first:\n%1").arg(lines.join(QLatin1Char('\n'))));
+        m_refusal->show();
+        return false;
+    }
+    const ParameterSet parameters = m_editor->parameters();
+    m_project->setParameters(parameters); // what the user trains with is what the project remembers
+    if (const QString why = TrainingController::check(m_project->dir(), parameters); !why.isEmpty()) {
+        m_refusal->setText(tr("This data set cannot train yet: %1").arg(why));
+        m_refusal->show();
+        return false;
+    }
+    m_refusal->hide();
+    if (!resumeRun)
+        m_dashboard->reset(m_project->kind() == DatasetKind::Classification ? tr("accuracy") : tr("mAP@0.5"));
+    setRunning(true);
+    m_controller->start(m_project->dir(), parameters, resumeRun);
+    Q_EMIT message(resumeRun ? tr("Resuming run %1…").arg(resumeRun) : tr("Training started."));
+    return true;
+}
+
+void TrainingPage::cancel()
+{
+    m_controller->cancel();
+    m_cancel->setEnabled(false);
+    Q_EMIT message(tr("Cancelling after the current step…"));
+}
+
+void TrainingPage::setRunning(bool running)
+{
+    m_start->setEnabled(!running && m_project);
+    m_resume->setEnabled(!running && m_project);
+    m_cancel->setEnabled(running);
+    if (m_editor)
+        m_editor->setEnabled(!running);
+}
+
+} // namespace visor

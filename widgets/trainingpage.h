@@ -1,0 +1,49 @@
+#pragma once
+/// The Training page: the parameter editor, start / cancel / resume, and the live dashboard.
+
+#include <QWidget>
+
+class QLabel;
+class QPushButton;
+
+namespace visor {
+
+class ParameterEditor;
+class Project;
+class TrainingController;
+class TrainingDashboard;
+
+class TrainingPage : public QWidget {
+    Q_OBJECT
+public:
+    explicit TrainingPage(QWidget *parent = nullptr);
+    void setProject(Project *project);
+
+    TrainingController *controller() const { return m_controller; }
+    TrainingDashboard *dashboard() const { return m_dashboard; }
+    ParameterEditor *editor() const { return m_editor; }
+
+public Q_SLOTS:
+    bool start(); // false (with the reason shown) when the data set cannot train or a value is invalid
+    void resume();
+    void cancel();
+
+Q_SIGNALS:
+    void runFinished(); // a run ended (any status): history and results can refresh
+    void message(const QString &text);
+
+private:
+    void rebuildEditor();
+    void setRunning(bool running);
+    bool begin(qint64 resumeRun);
+
+    Project *m_project = nullptr;
+    TrainingController *m_controller = nullptr;
+    TrainingDashboard *m_dashboard = nullptr;
+    ParameterEditor *m_editor = nullptr;
+    QWidget *m_editorHolder = nullptr;
+    QPushButton *m_start = nullptr, *m_cancel = nullptr, *m_resume = nullptr;
+    QLabel *m_refusal = nullptr;
+};
+
+} // namespace visor

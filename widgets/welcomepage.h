@@ -1,0 +1,28 @@
+#pragma once
+/// The Welcome page: recent projects, a new project, open a folder, open the demo project.
+
+#include "project/types.h"
+
+#include <QWidget>
+
+class QListWidget;
+
+namespace visor {
+
+class WelcomePage : public QWidget {
+    Q_OBJECT
+public:
+    explicit WelcomePage(QWidget *parent = nullptr);
+    void setRecent(const QStringList &folders);
+
+Q_SIGNALS:
+    void openRequested(const QString &folder);
+    void newRequested();
+    void openDialogRequested();
+    void demoRequested();
+
+private:
+    QListWidget *m_recent = nullptr;
+};
+
+} // namespace visor
