@@ -1,4 +1,5 @@
 #include "mainwindow.h"
+#include "augmentationpage.h"
 #include "datasetpage.h"
 #include "historypage.h"
 #include "trainingcontroller.h"
@@ -32,6 +33,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
 {
     m_welcome = new WelcomePage;
     m_dataset = new DatasetPage;
+    m_augmentation = new AugmentationPage;
     m_training = new TrainingPage;
     m_history = new HistoryPage;
     m_stack = new QStackedWidget;
@@ -42,12 +44,13 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     const std::pair<QString, QIcon> pages[] = {
         {tr("Welcome"), s->standardIcon(QStyle::SP_DirHomeIcon)},
         {tr("Data set"), s->standardIcon(QStyle::SP_FileDialogDetailedView)},
+        {tr("Augmentation"), s->standardIcon(QStyle::SP_BrowserReload)},
         {tr("Training"), s->standardIcon(QStyle::SP_MediaPlay)},
         {tr("Results & History"), s->standardIcon(QStyle::SP_FileDialogInfoView)},
     };
     for (const auto &[name, icon] : pages)
         new QListWidgetItem(icon, name, m_nav);
-    for (QWidget *w : std::initializer_list<QWidget *>{m_welcome, m_dataset, m_training, m_history})
+    for (QWidget *w : std::initializer_list<QWidget *>{m_welcome, m_dataset, m_augmentation, m_training, m_history})
         m_stack->addWidget(w);
     connect(m_nav, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
 
@@ -89,6 +92,7 @@ MainWindow::~MainWindow()
     m_training->controller()->cancel();
     delete m_training;
     m_dataset->setProject(nullptr);
+    m_augmentation->setProject(nullptr);
     m_history->setProject(nullptr);
 }
 
@@ -107,7 +111,8 @@ void MainWindow::createMenus()
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
-    const QString names[] = {tr("&Welcome"), tr("&Data set"), tr("&Training"), tr("&Results && History")};
+    const QString names[] = {tr("&Welcome"), tr("&Data set"), tr("&Augmentation"), tr("&Training"),
+                             tr("&Results && History")};
     for (int i = 0; i < PageCount; ++i)
         view->addAction(names[i], QKeySequence(QStringLiteral("Ctrl+%1").arg(i + 1)), this,
                         [this, i] { showPage(Page(i)); });
@@ -137,7 +142,7 @@ void MainWindow::showShortcuts()
         {tr("Ctrl+O"), tr("Open project")},
         {tr("Ctrl+I"), tr("Import a data set")},
         {tr("Ctrl+E"), tr("Export the data set")},
-        {tr("Ctrl+1 … Ctrl+4"), tr("Show a page")},
+        {tr("Ctrl+1 … Ctrl+5"), tr("Show a page")},
         {tr("Ctrl+R"), tr("Start training")},
         {tr("Ctrl+."), tr("Cancel training")},
         {tr("F1"), tr("This list")},
@@ -177,10 +182,12 @@ bool MainWindow::openProject(const QString &folder)
         return false;
     }
     m_dataset->setProject(nullptr);
+    m_augmentation->setProject(nullptr);
     m_training->setProject(nullptr);
     m_history->setProject(nullptr);
     m_project = std::move(project);
     m_dataset->setProject(m_project.get());
+    m_augmentation->setProject(m_project.get());
     m_training->setProject(m_project.get());
     m_history->setProject(m_project.get());
     rememberRecent(m_project->dir());

@@ -10,6 +10,7 @@ class QStackedWidget;
 
 namespace visor {
 
+class AugmentationPage;
 class DatasetPage;
 class HistoryPage;
 class Project;
@@ -19,7 +20,7 @@ class WelcomePage;
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    enum Page { Welcome, Dataset, Training, History, PageCount };
+    enum Page { Welcome, Dataset, Augmentation, Training, History, PageCount };
 
     explicit MainWindow(QWidget *parent = nullptr);
     ~MainWindow() override;
@@ -31,6 +32,7 @@ public:
     Project *project() const { return m_project.get(); }
 
     DatasetPage *datasetPage() const { return m_dataset; }
+    AugmentationPage *augmentationPage() const { return m_augmentation; }
     TrainingPage *trainingPage() const { return m_training; }
     HistoryPage *historyPage() const { return m_history; }
 
@@ -50,6 +52,7 @@ private:
     QStackedWidget *m_stack = nullptr;
     WelcomePage *m_welcome = nullptr;
     DatasetPage *m_dataset = nullptr;
+    AugmentationPage *m_augmentation = nullptr;
     TrainingPage *m_training = nullptr;
     HistoryPage *m_history = nullptr;
 };

@@ -50,16 +50,16 @@ ParameterEditor::ParameterEditor(const QStringList &groups, QWidget *parent) : Q
             if (spec.type == ParamType::Bool) {
                 auto *check = new QCheckBox;
                 connect(check, &QCheckBox::toggled, this,
-                        [this, key](bool on) { edited(key, on ? QStringLiteral("true") : QStringLiteral("false")); });
+                        [this, key](bool on) { apply(key, on ? QStringLiteral("true") : QStringLiteral("false")); });
                 f.editor = check;
             } else if (spec.type == ParamType::Choice) {
                 auto *combo = new QComboBox;
                 combo->addItems(spec.choices);
-                connect(combo, &QComboBox::currentTextChanged, this, [this, key](const QString &t) { edited(key, t); });
+                connect(combo, &QComboBox::currentTextChanged, this, [this, key](const QString &t) { apply(key, t); });
                 f.editor = combo;
             } else {
                 auto *line = new QLineEdit;
-                connect(line, &QLineEdit::textEdited, this, [this, key](const QString &t) { edited(key, t); });
+                connect(line, &QLineEdit::textEdited, this, [this, key](const QString &t) { apply(key, t); });
                 f.editor = line;
             }
             const QString tip = tr("<b>%1</b> (<code>%2</code>)<br>%3<br>Allowed: %4<br>Default: %5")
@@ -112,7 +112,7 @@ void ParameterEditor::showValue(const QString &key)
         line->setText(ParameterRegistry::format(v));
 }
 
-void ParameterEditor::edited(const QString &key, const QString &text)
+void ParameterEditor::apply(const QString &key, const QString &text)
 {
     if (m_loading)
         return;
@@ -130,6 +130,7 @@ void ParameterEditor::edited(const QString &key, const QString &text)
         f.message->show();
         f.editor->setStyleSheet(QStringLiteral("border: 1px solid #dc3545;"));
     }
+    Q_EMIT edited(key);
     Q_EMIT changed();
 }
 
@@ -138,12 +139,19 @@ void ParameterEditor::setText(const QString &key, const QString &text)
     QWidget *w = field(key);
     if (auto *line = qobject_cast<QLineEdit *>(w)) {
         line->setText(text);
-        edited(key, text);
+        apply(key, text);
     } else if (auto *combo = qobject_cast<QComboBox *>(w)) {
         combo->setCurrentText(text);
     } else if (auto *check = qobject_cast<QCheckBox *>(w)) {
         check->setChecked(text == QLatin1String("true"));
     }
+}
+
+ParameterSet ParameterEditor::mergedInto(ParameterSet base) const
+{
+    for (const auto &[key, f] : m_fields)
+        base.set(key, m_values.value(key));
+    return base;
 }
 
 QWidget *ParameterEditor::field(const QString &key) const

@@ -22,6 +22,9 @@ public:
     void setParameters(const ParameterSet &parameters);
     /// The values shown, valid ones applied over the set given to setParameters().
     ParameterSet parameters() const { return m_values; }
+    /// `base` with the values of this editor's keys: pages that edit different groups of the same
+    /// project never overwrite each other's values.
+    ParameterSet mergedInto(ParameterSet base) const;
     /// Keys whose field holds an invalid value, with the message.
     std::map<QString, QString> errors() const { return m_errors; }
     bool isValid() const { return m_errors.empty(); }
@@ -32,10 +35,11 @@ public:
     QString message(const QString &key) const;
 
 Q_SIGNALS:
-    void changed(); // a valid value was applied, or validity changed
+    void changed();                  // a valid value was applied, or validity changed
+    void edited(const QString &key); // the user edited this key (valid or not)
 
 private:
-    void edited(const QString &key, const QString &text);
+    void apply(const QString &key, const QString &text);
     void showValue(const QString &key);
 
     struct Field {

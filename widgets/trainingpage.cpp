@@ -146,8 +146,9 @@ bool TrainingPage::begin(qint64 resumeRun)
         m_refusal->show();
         return false;
     }
-    const ParameterSet parameters = m_editor->parameters();
-    m_project->setParameters(parameters); // what the user trains with is what the project remembers
+    // What the user trains with is what the project remembers (the other pages' groups included).
+    const ParameterSet parameters = m_editor->mergedInto(m_project->parameters());
+    m_project->setParameters(parameters);
     if (const QString why = TrainingController::check(m_project->dir(), parameters); !why.isEmpty()) {
         m_refusal->setText(tr("This data set cannot train yet: %1").arg(why));
         m_refusal->show();

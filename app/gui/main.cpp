@@ -51,7 +51,7 @@ int main(int argc, char **argv)
         const QString dir = parser.value(QStringLiteral("screenshots"));
         QDir().mkpath(dir);
         QTimer::singleShot(500, &window, [&] {
-            const char *names[] = {"welcome", "dataset", "training", "history"};
+            const char *names[] = {"welcome", "dataset", "augmentation", "training", "history"};
             for (int p = 0; p < visor::MainWindow::PageCount; ++p) {
                 window.showPage(visor::MainWindow::Page(p));
                 for (int i = 0; i < 20; ++i) { // let thumbnails arrive and plots replot

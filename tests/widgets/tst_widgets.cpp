@@ -2,6 +2,7 @@
 // health panel's warnings, the parameter editor's validation, the dashboard fed with simulated events,
 // and one end-to-end run from the Training page to the history.
 
+#include "augmentationpage.h"
 #include "datasetmodel.h"
 #include "datasetpage.h"
 #include "healthpanel.h"
@@ -20,6 +21,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QCheckBox>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QSignalSpy>
@@ -134,6 +136,46 @@ private Q_SLOTS:
         QTest::keyClicks(line, QStringLiteral("0.01"));
         QVERIFY(editor.isValid());
         QCOMPARE(editor.parameters().toDouble(QStringLiteral("optimizer.learning_rate")), 0.01);
+    }
+
+    void augmentationPreviewFollowsTheEditor()
+    {
+        auto tp = test::makeProject(DatasetKind::ObjectDetection);
+        synth::ShapesOptions o;
+        o.count = 3;
+        synth::addShapes(*tp->project, o);
+        AugmentationPage page;
+        QSignalSpy ready(&page, &AugmentationPage::previewReady);
+        page.setProject(tp->project.get());
+        QTRY_VERIFY_WITH_TIMEOUT(!ready.isEmpty(), 10000);
+        QCOMPARE(page.captions().size(), AugmentationPage::kVariants);
+        // Editing rotate with "always apply" on: every preview is rotated, and the value is saved at once.
+        auto *force = page.findChild<QCheckBox *>(QStringLiteral("forceTransform"));
+        QVERIFY(force);
+        force->setChecked(true);
+        ready.clear();
+        page.editor()->setText(QStringLiteral("augment.rotate.degrees"), QStringLiteral("-30..30"));
+        QTRY_VERIFY_WITH_TIMEOUT(!ready.isEmpty(), 10000);
+        auto allRotated = [&page] {
+            const QStringList captions = page.captions();
+            return std::all_of(captions.begin(), captions.end(),
+                               [](const QString &c) { return c.contains(QStringLiteral("rotate")); });
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(allRotated(), 10000);
+        QCOMPARE(tp->project->parameters().toPair(QStringLiteral("augment.rotate.degrees")),
+                 std::make_pair(-30.0, 30.0));
+        // An invalid value is not applied and not saved.
+        page.editor()->setText(QStringLiteral("augment.rotate.degrees"), QStringLiteral("-300..30"));
+        QVERIFY(!page.editor()->isValid());
+        QCOMPARE(tp->project->parameters().toPair(QStringLiteral("augment.rotate.degrees")),
+                 std::make_pair(-30.0, 30.0));
+        // Re-roll draws new values.
+        const QStringList before = page.captions();
+        page.editor()->setText(QStringLiteral("augment.rotate.degrees"), QStringLiteral("-30..30"));
+        ready.clear();
+        page.reroll();
+        QTRY_VERIFY_WITH_TIMEOUT(!ready.isEmpty(), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(page.captions() != before, 10000);
     }
 
     void dashboardShowsPointsAndOverfitting()

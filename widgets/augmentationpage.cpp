@@ -1,0 +1,279 @@
+#include "augmentationpage.h"
+#include "parametereditor.h"
+
+#include "augment/augmenter.h"
+#include "project/project.h"
+
+#include <QCheckBox>
+#include <QCoreApplication>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPointer>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+#include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
+
+namespace visor {
+
+struct AugmentationPage::Result {
+    quint64 id = 0;
+    std::vector<QImage> images;
+    QStringList captions;
+    QString info;
+    double ms = 0;
+};
+
+namespace {
+
+// The transform a key configures: augment.rotate.degrees -> rotate; the flips have one key each.
+std::optional<augment::Transform> transformOfKey(const QString &key)
+{
+    const QString section = key.section(QLatin1Char('.'), 1, 1);
+    if (section == QLatin1String("flip"))
+        return key.contains(QLatin1String("vertical")) ? augment::Transform::FlipVertical
+                                                       : augment::Transform::FlipHorizontal;
+    return augment::parseTransform(section);
+}
+
+QImage toQImage(const cv::Mat &bgr)
+{
+    cv::Mat rgb;
+    if (bgr.channels() == 1)
+        cv::cvtColor(bgr, rgb, cv::COLOR_GRAY2RGB);
+    else
+        cv::cvtColor(bgr, rgb, cv::COLOR_BGR2RGB);
+    return QImage(rgb.data, rgb.cols, rgb.rows, int(rgb.step), QImage::Format_RGB888).copy();
+}
+
+} // namespace
+
+AugmentationPage::AugmentationPage(QWidget *parent) : QWidget(parent)
+{
+    m_editor = new ParameterEditor({QStringLiteral("augment")});
+    connect(m_editor, &ParameterEditor::edited, this, [this](const QString &key) { m_editedKey = key; });
+    connect(m_editor, &ParameterEditor::changed, this, [this] {
+        save();
+        requestPreview();
+    });
+    auto *scroll = new QScrollArea;
+    scroll->setWidgetResizable(true);
+    scroll->setWidget(m_editor);
+    scroll->setMinimumWidth(380);
+    auto *reset = new QPushButton(tr("Reset to defaults"));
+    connect(reset, &QPushButton::clicked, this, &AugmentationPage::resetToDefaults);
+    auto *left = new QWidget;
+    auto *l = new QVBoxLayout(left);
+    l->setContentsMargins(0, 0, 0, 0);
+    l->addWidget(scroll, 1);
+    l->addWidget(reset);
+
+    m_example = new QSpinBox;
+    m_example->setPrefix(tr("Example "));
+    connect(m_example, &QSpinBox::valueChanged, this, [this] { requestPreview(); });
+    auto *reroll = new QPushButton(tr("Re-roll"));
+    reroll->setToolTip(tr("Draw new random values for the nine previews (R)"));
+    reroll->setShortcut(QKeySequence(QStringLiteral("R")));
+    connect(reroll, &QPushButton::clicked, this, &AugmentationPage::reroll);
+    m_force = new QCheckBox(tr("Always apply the transform being edited"));
+    m_force->setObjectName(QStringLiteral("forceTransform"));
+    m_force->setToolTip(tr("Forces the last edited transform on in every preview, so that its effect is visible; "
+                           "the others keep their probabilities"));
+    connect(m_force, &QCheckBox::toggled, this, [this] { requestPreview(); });
+    m_info = new QLabel;
+    m_info->setWordWrap(true);
+    auto *controls = new QHBoxLayout;
+    controls->addWidget(m_example);
+    controls->addWidget(reroll);
+    controls->addWidget(m_force);
+    controls->addStretch(1);
+
+    auto *grid = new QGridLayout;
+    for (int i = 0; i < kVariants; ++i) {
+        m_cells[i] = new QLabel;
+        m_cells[i]->setAlignment(Qt::AlignCenter);
+        m_cells[i]->setMinimumSize(160, 120);
+        m_cells[i]->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Ignored);
+        m_cells[i]->setStyleSheet(QStringLiteral("QLabel { background: #222; }"));
+        m_captions[i] = new QLabel;
+        m_captions[i]->setWordWrap(true);
+        m_captions[i]->setAlignment(Qt::AlignHCenter | Qt::AlignTop);
+        m_captions[i]->setMinimumHeight(32);
+        auto *cell = new QVBoxLayout;
+        cell->addWidget(m_cells[i], 1);
+        cell->addWidget(m_captions[i]);
+        grid->addLayout(cell, i / 3, i % 3);
+    }
+    auto *right = new QWidget;
+    auto *r = new QVBoxLayout(right);
+    r->setContentsMargins(0, 0, 0, 0);
+    r->addLayout(controls);
+    r->addWidget(m_info);
+    r->addLayout(grid, 1);
+
+    auto *split = new QSplitter;
+    split->addWidget(left);
+    split->addWidget(right);
+    split->setStretchFactor(1, 1);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(split);
+    setProject(nullptr);
+}
+
+AugmentationPage::~AugmentationPage()
+{
+    m_latest = ~quint64(0); // in-flight previews find themselves superseded
+}
+
+void AugmentationPage::setProject(Project *project)
+{
+    m_project = project;
+    setEnabled(project != nullptr);
+    if (!project)
+        return;
+    const QSignalBlocker block(m_example);
+    m_example->setRange(1, std::max<int>(1, int(project->exampleCount())));
+    m_editor->setParameters(project->parameters());
+    requestPreview();
+}
+
+void AugmentationPage::setExample(int index)
+{
+    m_example->setValue(index + 1);
+}
+
+void AugmentationPage::reroll()
+{
+    ++m_seed;
+    requestPreview();
+}
+
+void AugmentationPage::resetToDefaults()
+{
+    if (!m_project)
+        return;
+    ParameterSet p = m_project->parameters();
+    const ParameterSet defaults;
+    for (const ParamSpec &spec : ParameterRegistry::instance().all())
+        if (spec.group() == QLatin1String("augment"))
+            p.set(spec.key, defaults.value(spec.key));
+    m_project->setParameters(p);
+    m_editor->setParameters(p);
+    requestPreview();
+}
+
+void AugmentationPage::save()
+{
+    if (!m_project || !m_editor->isValid())
+        return;
+    m_project->setParameters(m_editor->mergedInto(m_project->parameters()));
+}
+
+void AugmentationPage::requestPreview()
+{
+    if (!m_project || m_project->exampleCount() == 0 || !m_editor->isValid())
+        return;
+    const std::vector<Example> examples = m_project->examples();
+    const Example e = examples[size_t(std::clamp(m_example->value() - 1, 0, int(examples.size()) - 1))];
+    const QString path = m_project->imagePath(e);
+    const std::vector<Box> boxes = m_project->boxes(e.id);
+    const std::vector<ClassInfo> classes = m_project->classes();
+    const ParameterSet p = m_editor->parameters();
+    const auto chosen = transformOfKey(m_editedKey);
+    const augment::Focus focus = m_force->isChecked() && chosen ? augment::Focus::ForceOn : augment::Focus::None;
+    const quint64 id = ++m_latest, seed = m_seed;
+    QPointer<AugmentationPage> self(this);
+    const std::atomic<quint64> *latest = &m_latest;
+    (void)QtConcurrent::run([=] {
+        QElapsedTimer clock;
+        clock.start();
+        auto result = std::make_shared<Result>();
+        result->id = id;
+        const int channels = p.toInt(QStringLiteral("input.channels"));
+        cv::Mat image = cv::imread(path.toStdString(), channels == 1 ? cv::IMREAD_GRAYSCALE : cv::IMREAD_COLOR);
+        if (image.empty()) {
+            result->info = tr("%1 cannot be read.").arg(e.fileName);
+        } else if (self && *latest == id) {
+            // As the network sees it: resized to the input resolution first, boxes scaled along.
+            const int minSide = p.toInt(QStringLiteral("input.min_side")),
+                      maxSide = p.toInt(QStringLiteral("input.max_side"));
+            double scale = double(minSide) / std::min(image.cols, image.rows);
+            if (std::max(image.cols, image.rows) * scale > maxSide)
+                scale = double(maxSide) / std::max(image.cols, image.rows);
+            cv::Mat input;
+            cv::resize(image, input,
+                       cv::Size(std::max(1, int(std::lround(image.cols * scale))),
+                                std::max(1, int(std::lround(image.rows * scale)))),
+                       0, 0, scale < 1 ? cv::INTER_AREA : cv::INTER_LINEAR);
+            std::vector<Box> scaled = boxes;
+            for (Box &b : scaled) {
+                b.x1 = float(b.x1 * scale);
+                b.x2 = float(b.x2 * scale);
+                b.y1 = float(b.y1 * scale);
+                b.y2 = float(b.y2 * scale);
+            }
+            const augment::Pipeline pipeline(p);
+            const auto samples = augment::preview(pipeline, input, scaled, kVariants, seed, focus,
+                                                  chosen.value_or(augment::Transform::Rotate));
+            for (const auto &s : samples) {
+                result->images.push_back(toQImage(augment::drawBoxes(s.image, s.boxes, classes)));
+                QString caption = s.record.caption();
+                if (caption.isEmpty())
+                    caption = tr("unchanged");
+                if (!s.record.droppedBoxes.empty())
+                    caption += tr(" · %n box(es) dropped", nullptr, int(s.record.droppedBoxes.size()));
+                result->captions << caption;
+            }
+            result->info =
+                tr("%1 at the network's input resolution, %2 × %3 px%4")
+                    .arg(e.fileName)
+                    .arg(input.cols)
+                    .arg(input.rows)
+                    .arg(focus == augment::Focus::ForceOn ? tr("; %1 forced on").arg(augment::transformKey(*chosen))
+                                                          : QString());
+        }
+        result->ms = double(clock.nsecsElapsed()) / 1e6;
+        QMetaObject::invokeMethod(
+            QCoreApplication::instance(),
+            [self, result] {
+                if (self && self->m_latest == result->id)
+                    self->showResult(result);
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+void AugmentationPage::showResult(const std::shared_ptr<Result> &result)
+{
+    m_info->setText(result->info + tr(" · computed in %1 ms").arg(result->ms, 0, 'f', 0));
+    m_lastMs = result->ms;
+    for (int i = 0; i < kVariants; ++i) {
+        if (i < int(result->images.size())) {
+            const QSize box = m_cells[i]->size().boundedTo(QSize(4096, 4096));
+            m_cells[i]->setPixmap(
+                QPixmap::fromImage(result->images[size_t(i)])
+                    .scaled(box.expandedTo(QSize(160, 120)), Qt::KeepAspectRatio, Qt::FastTransformation));
+            m_captions[i]->setText(result->captions[i]);
+        } else {
+            m_cells[i]->clear();
+            m_captions[i]->clear();
+        }
+    }
+    m_shown = int(result->images.size());
+    Q_EMIT previewReady();
+}
+
+QStringList AugmentationPage::captions() const
+{
+    QStringList out;
+    for (int i = 0; i < m_shown; ++i)
+        out << m_captions[i]->text();
+    return out;
+}
+
+} // namespace visor
