@@ -252,20 +252,37 @@ void AugmentationPage::showResult(const std::shared_ptr<Result> &result)
 {
     m_info->setText(result->info + tr(" · computed in %1 ms").arg(result->ms, 0, 'f', 0));
     m_lastMs = result->ms;
-    for (int i = 0; i < kVariants; ++i) {
-        if (i < int(result->images.size())) {
-            const QSize box = m_cells[i]->size().boundedTo(QSize(4096, 4096));
-            m_cells[i]->setPixmap(
-                QPixmap::fromImage(result->images[size_t(i)])
-                    .scaled(box.expandedTo(QSize(160, 120)), Qt::KeepAspectRatio, Qt::FastTransformation));
-            m_captions[i]->setText(result->captions[i]);
-        } else {
-            m_cells[i]->clear();
-            m_captions[i]->clear();
-        }
-    }
+    m_images = result->images;
+    for (int i = 0; i < kVariants; ++i)
+        m_captions[i]->setText(i < int(result->captions.size()) ? result->captions[i] : QString());
+    rescaleCells();
     m_shown = int(result->images.size());
     Q_EMIT previewReady();
+}
+
+void AugmentationPage::rescaleCells()
+{
+    // Each preview fills its cell, aspect kept; nearest-neighbour so that small inputs show their pixels.
+    for (int i = 0; i < kVariants; ++i) {
+        if (i < int(m_images.size()))
+            m_cells[i]->setPixmap(
+                QPixmap::fromImage(m_images[size_t(i)])
+                    .scaled(m_cells[i]->size().expandedTo(QSize(32, 32)), Qt::KeepAspectRatio, Qt::FastTransformation));
+        else
+            m_cells[i]->clear();
+    }
+}
+
+void AugmentationPage::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    rescaleCells();
+}
+
+void AugmentationPage::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    rescaleCells();
 }
 
 QStringList AugmentationPage::captions() const

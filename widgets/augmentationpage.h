@@ -7,6 +7,7 @@
 #include "project/parameters.h"
 
 #include <QElapsedTimer>
+#include <QImage>
 #include <QWidget>
 #include <atomic>
 #include <memory>
@@ -43,8 +44,14 @@ public Q_SLOTS:
 Q_SIGNALS:
     void previewReady(); // a grid of previews was shown
 
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+    void showEvent(QShowEvent *event) override;
+
 private:
     struct Result;
+    void rescaleCells();
+    std::vector<QImage> m_images;
     void requestPreview();
     void showResult(const std::shared_ptr<Result> &result);
     void save();

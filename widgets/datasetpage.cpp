@@ -1,4 +1,6 @@
 #include "datasetpage.h"
+#include "annotationpage.h"
+#include "classmanager.h"
 #include "datasetmodel.h"
 #include "healthpanel.h"
 #include "thumbnailloader.h"
@@ -20,6 +22,7 @@
 #include <QProgressDialog>
 #include <QPushButton>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -66,6 +69,9 @@ DatasetPage::DatasetPage(QWidget *parent) : QWidget(parent)
     connect(importButton, &QPushButton::clicked, this, [this] { importFolder(); });
     auto *exportButton = new QPushButton(tr("Export…"));
     connect(exportButton, &QPushButton::clicked, this, &DatasetPage::exportDataset);
+    auto *classesButton = new QPushButton(tr("Classes…"));
+    classesButton->setToolTip(tr("Add, rename, recolour, reorder or delete classes"));
+    connect(classesButton, &QPushButton::clicked, this, &DatasetPage::manageClasses);
 
     m_count = new QLabel;
     m_idFilter = new QLabel;
@@ -113,6 +119,7 @@ DatasetPage::DatasetPage(QWidget *parent) : QWidget(parent)
     bar->addWidget(m_split, 1);
     bar->addWidget(m_unlabelled);
     bar->addStretch(1);
+    bar->addWidget(classesButton);
     bar->addWidget(importButton);
     bar->addWidget(exportButton);
     auto *idRow = new QHBoxLayout;
@@ -125,8 +132,30 @@ DatasetPage::DatasetPage(QWidget *parent) : QWidget(parent)
     leftLayout->addLayout(idRow);
     leftLayout->addWidget(m_view, 1);
     leftLayout->addWidget(m_count);
+    m_view->setToolTip(tr("Double-click an image (or press Enter) to annotate it"));
+    connect(m_view, &QListView::activated, this, [this](const QModelIndex &i) { annotate(i.row()); });
+    m_annotator = new AnnotationPage;
+    connect(m_annotator, &AnnotationPage::annotationsEdited, this, [this] { m_edited = true; });
+    connect(m_annotator, &AnnotationPage::closed, this, [this] {
+        const qint64 id = m_annotator->currentExample();
+        m_stack->setCurrentIndex(0);
+        if (m_edited) {
+            m_edited = false;
+            refresh();
+            Q_EMIT projectChanged();
+        }
+        const QModelIndex i = m_filter->mapFromSource(m_model->indexOfId(id));
+        if (i.isValid()) {
+            m_view->setCurrentIndex(i);
+            m_view->scrollTo(i);
+        }
+        m_view->setFocus();
+    });
+    m_stack = new QStackedWidget;
+    m_stack->addWidget(left);
+    m_stack->addWidget(m_annotator);
     auto *split = new QSplitter;
-    split->addWidget(left);
+    split->addWidget(m_stack);
     split->addWidget(m_health);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
@@ -142,6 +171,8 @@ DatasetPage::~DatasetPage() = default;
 void DatasetPage::setProject(Project *project)
 {
     m_project = project;
+    m_stack->setCurrentIndex(0);
+    m_annotator->setProject(project);
     m_filter->setIds({});
     refresh();
 }
@@ -158,6 +189,34 @@ void DatasetPage::refresh()
     rebuildClassFilter();
     m_health->show(computeStatistics(*m_project));
     updateCount();
+}
+
+void DatasetPage::annotate(int row)
+{
+    if (!m_project || row < 0 || row >= m_filter->rowCount())
+        return;
+    std::vector<qint64> ids;
+    ids.reserve(size_t(m_filter->rowCount()));
+    for (int r = 0; r < m_filter->rowCount(); ++r)
+        ids.push_back(m_filter->index(r, 0).data(DatasetModel::IdRole).toLongLong());
+    m_stack->setCurrentIndex(1);
+    m_annotator->open(ids, row);
+}
+
+bool DatasetPage::annotating() const
+{
+    return m_stack->currentIndex() == 1;
+}
+
+void DatasetPage::manageClasses()
+{
+    if (!m_project)
+        return;
+    ClassManager manager(*m_project, this);
+    manager.exec();
+    m_annotator->reloadClasses();
+    refresh();
+    Q_EMIT projectChanged();
 }
 
 void DatasetPage::rebuildClassFilter()

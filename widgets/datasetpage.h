@@ -10,9 +10,11 @@ class QCheckBox;
 class QLabel;
 class QLineEdit;
 class QListView;
+class QStackedWidget;
 
 namespace visor {
 
+class AnnotationPage;
 class DatasetFilter;
 class DatasetModel;
 class HealthPanel;
@@ -33,10 +35,16 @@ public:
     DatasetFilter *filter() const { return m_filter; }
     QListView *view() const { return m_view; }
     HealthPanel *health() const { return m_health; }
+    AnnotationPage *annotator() const { return m_annotator; }
+
+    /// Opens the annotator on the grid's row `row` (filtered order); next / previous follow the grid.
+    void annotate(int row);
+    bool annotating() const;
 
 public Q_SLOTS:
     void importFolder(const QString &folder = {}); // asks for a folder when empty
     void exportDataset();
+    void manageClasses();
 
 Q_SIGNALS:
     void projectChanged(); // examples or classes changed
@@ -56,6 +64,9 @@ private:
     QComboBox *m_class = nullptr, *m_split = nullptr;
     QCheckBox *m_unlabelled = nullptr;
     QLabel *m_count = nullptr, *m_idFilter = nullptr;
+    QStackedWidget *m_stack = nullptr;
+    AnnotationPage *m_annotator = nullptr;
+    bool m_edited = false;
 };
 
 } // namespace visor

@@ -55,7 +55,7 @@ HistoryPage::HistoryPage(QWidget *parent) : QWidget(parent)
     m_summary->setTextFormat(Qt::RichText);
     m_detail = new QTableWidget;
     m_detail->verticalHeader()->hide();
-    m_detail->horizontalHeader()->setStretchLastSection(true);
+    m_detail->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_confusion = new QTableWidget;
     m_confusion->setToolTip(tr("Rows: true class; columns: predicted class"));
     m_curves = new QCustomPlot;

@@ -7,6 +7,7 @@
 #include <QProgressBar>
 #include <QSplitter>
 #include <QVBoxLayout>
+#include <cmath>
 
 namespace visor {
 namespace {
@@ -56,6 +57,7 @@ TrainingDashboard::TrainingDashboard(QWidget *parent) : QWidget(parent)
     addGraph(m_loss, tr("loss"), kLossColor)->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, 5));
     addGraph(m_loss, tr("val_loss"), kValColor)->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, 5));
     m_metric = makePlot(tr("metric"));
+    m_metric->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignRight);
     addGraph(m_metric, tr("train"), kLossColor);
     addGraph(m_metric, tr("validation"), kValColor);
     m_lr = makePlot(tr("learning rate"));
@@ -142,6 +144,9 @@ void TrainingDashboard::showRun(const train::RunRecord &run)
             addMarker(epoch, tr("early stop"), QColor(220, 53, 69));
     }
     m_status->setText(tr("Run %1 (%2): %n epoch(s).", nullptr, int(run.history.size())).arg(run.id).arg(run.status));
+    m_progress->setMaximum(1);
+    m_progress->setValue(run.status == QLatin1String("running") ? 0 : 1);
+    m_progress->setFormat(tr("run %1: %2").arg(run.id).arg(run.status));
 }
 
 void TrainingDashboard::onStarted()
@@ -280,8 +285,8 @@ void TrainingDashboard::addMarker(int epoch, const QString &text, const QColor &
     line->setPen(QPen(color, 1, Qt::DashLine));
     auto *label = new QCPItemText(m_loss);
     label->position->setTypeY(QCPItemPosition::ptAxisRectRatio);
-    label->position->setCoords(epoch, 0.02);
-    label->setPositionAlignment(Qt::AlignTop | Qt::AlignLeft);
+    label->position->setCoords(epoch, 0.97); // along the bottom, clear of the legend
+    label->setPositionAlignment(Qt::AlignBottom | Qt::AlignLeft);
     label->setText(text);
     label->setColor(color);
     label->setFont(QFont(font().family(), 8));
@@ -314,8 +319,15 @@ void TrainingDashboard::replot()
             p->xAxis->setRange(0, std::max(1, m_lastEpoch + 1));
         else
             p->xAxis->setRange(0, p->xAxis->range().upper + 0.5);
-        const QCPRange y = p->yAxis->range();
-        p->yAxis->setRange(std::min(0.0, y.lower), y.upper + 0.05 * std::max(1e-9, y.size()));
+        double top = 0;
+        for (int g = 0; g < p->graphCount(); ++g)
+            for (auto it = p->graph(g)->data()->constBegin(); it != p->graph(g)->data()->constEnd(); ++it)
+                if (std::isfinite(it->value))
+                    top = std::max(top, it->value);
+        if (p == m_metric) // accuracy and mAP live in [0, 1]
+            p->yAxis->setRange(0, 1.05);
+        else // losses and the learning rate from 0, with headroom (a flat curve still gets a scale)
+            p->yAxis->setRange(0, top > 0 ? top * 1.15 : 1);
         p->replot(QCustomPlot::rpQueuedReplot);
     }
 }

@@ -4,6 +4,7 @@
 //
 // --screenshots saves a PNG of every page (after opening the project) and exits: `make screenshots`.
 
+#include "annotationpage.h"
 #include "datasetpage.h"
 #include "mainwindow.h"
 #include "train/trainer.h"
@@ -51,14 +52,25 @@ int main(int argc, char **argv)
         const QString dir = parser.value(QStringLiteral("screenshots"));
         QDir().mkpath(dir);
         QTimer::singleShot(500, &window, [&] {
-            const char *names[] = {"welcome", "dataset", "augmentation", "training", "history"};
-            for (int p = 0; p < visor::MainWindow::PageCount; ++p) {
-                window.showPage(visor::MainWindow::Page(p));
+            auto settle = [] {
                 for (int i = 0; i < 20; ++i) { // let thumbnails arrive and plots replot
                     QApplication::processEvents(QEventLoop::AllEvents, 50);
                     QThread::msleep(25);
                 }
-                window.grab().save(QDir(dir).filePath(QStringLiteral("%1.png").arg(QLatin1String(names[p]))));
+            };
+            auto save = [&](const char *name) {
+                settle();
+                window.grab().save(QDir(dir).filePath(QStringLiteral("%1.png").arg(QLatin1String(name))));
+            };
+            const char *names[] = {"welcome", "dataset", "augmentation", "training", "history"};
+            for (int p = 0; p < visor::MainWindow::PageCount; ++p) {
+                window.showPage(visor::MainWindow::Page(p));
+                save(names[p]);
+                if (p == visor::MainWindow::Dataset && window.project()) { // and the annotator
+                    window.datasetPage()->annotate(0);
+                    save("annotate");
+                    Q_EMIT window.datasetPage()->annotator()->closed();
+                }
             }
             QApplication::quit();
         });

@@ -2,7 +2,11 @@
 // health panel's warnings, the parameter editor's validation, the dashboard fed with simulated events,
 // and one end-to-end run from the Training page to the history.
 
+#include "annotationcanvas.h"
+#include "annotationdocument.h"
+#include "annotationpage.h"
 #include "augmentationpage.h"
+#include "classmanager.h"
 #include "datasetmodel.h"
 #include "datasetpage.h"
 #include "healthpanel.h"
@@ -25,6 +29,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QSignalSpy>
+#include <QUndoStack>
 #include <QtTest>
 
 using namespace visor;
@@ -176,6 +181,144 @@ private Q_SLOTS:
         page.reroll();
         QTRY_VERIFY_WITH_TIMEOUT(!ready.isEmpty(), 10000);
         QTRY_VERIFY_WITH_TIMEOUT(page.captions() != before, 10000);
+    }
+
+    void annotationUndoRedoRoundTripWithoutWidgets()
+    {
+        auto tp = test::makeProject(DatasetKind::ObjectDetection);
+        const qint64 a = tp->project->addClass(QStringLiteral("a")), b = tp->project->addClass(QStringLiteral("b"));
+        const auto ids = test::addPlainExamples(*tp->project, 2, 64, 48);
+        AnnotationDocument doc(*tp->project);
+        doc.load(ids[0]);
+        QVERIFY(!doc.state().labelled);
+        doc.addBox(Box{0, a, 30, 20, 10, 5});                   // corners in any order
+        QCOMPARE(tp->project->boxes(ids[0]).size(), size_t(1)); // saved at once
+        QCOMPARE(tp->project->boxes(ids[0])[0].x1, 10.f);
+        doc.setBox(0, Box{0, a, 12, 6, 32, 22}, 1);
+        doc.setBox(0, Box{0, a, 14, 8, 34, 24}, 1); // the same drag: one step
+        doc.setBoxClass(0, b);
+        doc.addBox(Box{0, a, 1, 1, 9, 9});
+        doc.removeBox(1);
+        QCOMPARE(doc.undoStack()->count(), 5);
+        QCOMPARE(tp->project->boxes(ids[0])[0].classId, b);
+        // Another image has its own history.
+        doc.load(ids[1]);
+        QCOMPARE(doc.undoStack()->count(), 0);
+        doc.addBox(Box{0, a, 2, 2, 8, 8});
+        doc.load(ids[0]);
+        while (doc.undoStack()->canUndo())
+            doc.undoStack()->undo();
+        QVERIFY(tp->project->boxes(ids[0]).empty());
+        QVERIFY(!tp->project->example(ids[0])->labelled);       // back to "not annotated"
+        QCOMPARE(tp->project->boxes(ids[1]).size(), size_t(1)); // untouched by image 0's undo
+        while (doc.undoStack()->canRedo())
+            doc.undoStack()->redo();
+        const auto boxes = tp->project->boxes(ids[0]);
+        QCOMPARE(boxes.size(), size_t(1));
+        QCOMPARE(boxes[0].classId, b);
+        QCOMPARE(boxes[0].x1, 14.f);
+        QCOMPARE(boxes[0].y2, 24.f);
+    }
+
+    void annotationCanvasDrivenByMouseAndKeys()
+    {
+        auto tp = test::makeProject(DatasetKind::ObjectDetection);
+        const qint64 a = tp->project->addClass(QStringLiteral("a"));
+        const qint64 b = tp->project->addClass(QStringLiteral("b"));
+        const auto ids = test::addPlainExamples(*tp->project, 3, 160, 120);
+        AnnotationPage page;
+        page.resize(900, 700);
+        page.setProject(tp->project.get());
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        page.open(ids, 0);
+        AnnotationCanvas *canvas = page.canvas();
+        canvas->fitToWindow();
+        auto at = [canvas](double x, double y) { return canvas->mapFromScene(QPointF(x, y)); };
+        // Draw a box from (20, 30) to (80, 90) in image pixels.
+        QTest::mousePress(canvas->viewport(), Qt::LeftButton, {}, at(20, 30));
+        QTest::mouseMove(canvas->viewport(), at(50, 60));
+        QTest::mouseRelease(canvas->viewport(), Qt::LeftButton, {}, at(80, 90));
+        auto stored = tp->project->boxes(ids[0]);
+        QCOMPARE(stored.size(), size_t(1));
+        QVERIFY(std::abs(stored[0].x1 - 20) < 2 && std::abs(stored[0].y2 - 90) < 2);
+        QCOMPARE(stored[0].classId, a);
+        QCOMPARE(canvas->selected(), 0);
+        // Move it by dragging its inside 10 px right.
+        QTest::mousePress(canvas->viewport(), Qt::LeftButton, {}, at(50, 60));
+        QTest::mouseMove(canvas->viewport(), at(55, 60));
+        QTest::mouseRelease(canvas->viewport(), Qt::LeftButton, {}, at(60, 60));
+        stored = tp->project->boxes(ids[0]);
+        QVERIFY(std::abs(stored[0].x1 - 30) < 2 && std::abs(stored[0].x2 - 90) < 2);
+        // Resize from the bottom-right handle.
+        QTest::mousePress(canvas->viewport(), Qt::LeftButton, {}, at(stored[0].x2, stored[0].y2));
+        QTest::mouseMove(canvas->viewport(), at(100, 100));
+        QTest::mouseRelease(canvas->viewport(), Qt::LeftButton, {}, at(110, 110));
+        stored = tp->project->boxes(ids[0]);
+        QVERIFY(std::abs(stored[0].x2 - 110) < 2 && std::abs(stored[0].y2 - 110) < 2);
+        // Key 2 gives the selected box the second class.
+        QTest::keyClick(canvas, Qt::Key_2);
+        QCOMPARE(tp->project->boxes(ids[0])[0].classId, b);
+        // Ctrl+Z three times: class, resize, move undone; Ctrl+Shift+Z redoes the move.
+        for (int i = 0; i < 3; ++i)
+            QTest::keyClick(canvas, Qt::Key_Z, Qt::ControlModifier);
+        stored = tp->project->boxes(ids[0]);
+        QCOMPARE(stored[0].classId, a);
+        QVERIFY(std::abs(stored[0].x1 - 20) < 2);
+        QTest::keyClick(canvas, Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+        QVERIFY(std::abs(tp->project->boxes(ids[0])[0].x1 - 30) < 2);
+        // D: next image; C copies the previous image's boxes; Delete removes the selected one.
+        QTest::keyClick(canvas, Qt::Key_D);
+        QCOMPARE(page.currentExample(), ids[1]);
+        QTest::keyClick(canvas, Qt::Key_C);
+        QCOMPARE(tp->project->boxes(ids[1]).size(), size_t(1));
+        canvas->setSelected(0);
+        QTest::keyClick(canvas, Qt::Key_Delete);
+        QVERIFY(tp->project->boxes(ids[1]).empty());
+        QVERIFY(tp->project->example(ids[1])->labelled); // an image without objects is annotated too
+        QTest::keyClick(canvas, Qt::Key_A);
+        QCOMPARE(page.currentExample(), ids[0]);
+    }
+
+    void classificationLabelsWithNumberKeys()
+    {
+        auto tp = test::makeProject(DatasetKind::Classification);
+        tp->project->addClass(QStringLiteral("cat"));
+        const qint64 dog = tp->project->addClass(QStringLiteral("dog"));
+        const auto ids = test::addPlainExamples(*tp->project, 2, 64, 48);
+        AnnotationPage page;
+        page.setProject(tp->project.get());
+        page.open(ids, 0);
+        QTest::keyClick(page.canvas(), Qt::Key_2);
+        QCOMPARE(tp->project->example(ids[0])->classId, dog);
+        QVERIFY(tp->project->example(ids[0])->labelled);
+        QTest::keyClick(page.canvas(), Qt::Key_Z, Qt::ControlModifier);
+        QVERIFY(!tp->project->example(ids[0])->labelled);
+    }
+
+    void classManagerOperations()
+    {
+        auto tp = test::makeProject(DatasetKind::ObjectDetection);
+        const qint64 a = tp->project->addClass(QStringLiteral("a"));
+        const auto ids = test::addPlainExamples(*tp->project, 1, 64, 48);
+        tp->project->addBox(ids[0], Box{0, a, 1, 1, 20, 20});
+        ClassManager manager(*tp->project);
+        manager.setInteractive(false);
+        QSignalSpy changed(&manager, &ClassManager::classesChanged);
+        QVERIFY(manager.addClass(QStringLiteral("b")));
+        QVERIFY(!manager.addClass(QStringLiteral("b"))); // duplicate name refused
+        const qint64 b = tp->project->classByName(QStringLiteral("b"))->id;
+        QVERIFY(manager.renameClass(b, QStringLiteral("bee")));
+        QCOMPARE(tp->project->classes()[1].name, QStringLiteral("bee"));
+        QVERIFY(manager.recolourClass(b, QColor(QStringLiteral("#123456"))));
+        QCOMPARE(tp->project->classes()[1].color, QStringLiteral("#123456"));
+        QVERIFY(manager.moveClass(b, -1));
+        QCOMPARE(tp->project->classes()[0].id, b);
+        QVERIFY(!manager.deleteClass(a, false)); // in use: refused without cascade
+        QCOMPARE(tp->project->boxes(ids[0]).size(), size_t(1));
+        QVERIFY(manager.deleteClass(a, true));
+        QVERIFY(tp->project->boxes(ids[0]).empty());
+        QCOMPARE(changed.count(), 5);
     }
 
     void dashboardShowsPointsAndOverfitting()

@@ -1,0 +1,166 @@
+#include "annotationdocument.h"
+
+namespace visor {
+namespace {
+
+class StateCommand : public QUndoCommand {
+public:
+    StateCommand(AnnotationDocument *doc, qint64 exampleId, AnnotationDocument::State before,
+                 AnnotationDocument::State after, const QString &text, int mergeId)
+        : QUndoCommand(text), m_doc(doc), m_exampleId(exampleId), m_before(std::move(before)),
+          m_after(std::move(after)), m_mergeId(mergeId)
+    {
+    }
+    void redo() override { m_doc->write(m_exampleId, m_after); }
+    void undo() override { m_doc->write(m_exampleId, m_before); }
+    int id() const override { return m_mergeId; }
+    bool mergeWith(const QUndoCommand *other) override
+    {
+        // Only steps of the same gesture (one drag) merge: ids are per gesture.
+        const auto *o = static_cast<const StateCommand *>(other);
+        if (o->m_exampleId != m_exampleId)
+            return false;
+        m_after = o->m_after;
+        return true;
+    }
+
+private:
+    AnnotationDocument *m_doc;
+    qint64 m_exampleId;
+    AnnotationDocument::State m_before, m_after;
+    int m_mergeId;
+};
+
+bool sameBox(const Box &a, const Box &b)
+{
+    return a.classId == b.classId && a.x1 == b.x1 && a.y1 == b.y1 && a.x2 == b.x2 && a.y2 == b.y2;
+}
+
+} // namespace
+
+bool AnnotationDocument::State::operator==(const State &o) const
+{
+    if (labelled != o.labelled || label != o.label || boxes.size() != o.boxes.size())
+        return false;
+    for (size_t i = 0; i < boxes.size(); ++i)
+        if (!sameBox(boxes[i], o.boxes[i]))
+            return false;
+    return true;
+}
+
+AnnotationDocument::AnnotationDocument(Project &project, QObject *parent) : QObject(parent), m_project(project) {}
+
+AnnotationDocument::State AnnotationDocument::read(qint64 exampleId) const
+{
+    State s;
+    if (auto e = m_project.example(exampleId)) {
+        s.labelled = e->labelled;
+        s.label = e->classId;
+    }
+    s.boxes = m_project.boxes(exampleId);
+    return s;
+}
+
+void AnnotationDocument::load(qint64 exampleId)
+{
+    m_exampleId = exampleId;
+    m_state = read(exampleId);
+    QUndoStack *&stack = m_stacks[exampleId];
+    if (!stack) {
+        stack = new QUndoStack(this);
+        m_group.addStack(stack);
+    }
+    m_group.setActiveStack(stack);
+    Q_EMIT changed();
+}
+
+void AnnotationDocument::write(qint64 exampleId, const State &state)
+{
+    if (m_project.kind() == DatasetKind::Classification) {
+        m_project.setLabel(exampleId, state.label);
+    } else {
+        m_project.setBoxes(exampleId, state.boxes);
+        m_project.setLabelled(exampleId, state.labelled);
+    }
+    if (exampleId == m_exampleId) {
+        m_state = read(exampleId); // the stored values, box ids included
+        Q_EMIT changed();
+    }
+}
+
+void AnnotationDocument::push(const State &after, const QString &text, int mergeId)
+{
+    if (!m_exampleId || after == m_state)
+        return;
+    undoStack()->push(new StateCommand(this, m_exampleId, m_state, after, text, mergeId));
+}
+
+void AnnotationDocument::addBox(const Box &box)
+{
+    State s = m_state;
+    Box b = box;
+    if (b.x1 > b.x2)
+        std::swap(b.x1, b.x2);
+    if (b.y1 > b.y2)
+        std::swap(b.y1, b.y2);
+    s.boxes.push_back(b);
+    s.labelled = true;
+    push(s, tr("Add box"));
+}
+
+void AnnotationDocument::removeBox(int index)
+{
+    if (index < 0 || index >= int(m_state.boxes.size()))
+        return;
+    State s = m_state;
+    s.boxes.erase(s.boxes.begin() + index);
+    push(s, tr("Delete box"));
+}
+
+void AnnotationDocument::setBox(int index, const Box &box, int gesture)
+{
+    if (index < 0 || index >= int(m_state.boxes.size()))
+        return;
+    State s = m_state;
+    Box b = box;
+    if (b.x1 > b.x2)
+        std::swap(b.x1, b.x2);
+    if (b.y1 > b.y2)
+        std::swap(b.y1, b.y2);
+    s.boxes[size_t(index)] = b;
+    push(s, tr("Move or resize box"), gesture > 0 ? 1000 + gesture : -1);
+}
+
+void AnnotationDocument::setBoxClass(int index, qint64 classId)
+{
+    if (index < 0 || index >= int(m_state.boxes.size()))
+        return;
+    State s = m_state;
+    s.boxes[size_t(index)].classId = classId;
+    push(s, tr("Change box class"));
+}
+
+void AnnotationDocument::setImageLabel(qint64 classId)
+{
+    State s = m_state;
+    s.label = classId;
+    s.labelled = classId > 0;
+    push(s, tr("Set class"));
+}
+
+void AnnotationDocument::replaceBoxes(const std::vector<Box> &boxes, const QString &text)
+{
+    State s = m_state;
+    s.boxes = boxes;
+    s.labelled = true;
+    push(s, text);
+}
+
+void AnnotationDocument::markAnnotated()
+{
+    State s = m_state;
+    s.labelled = true;
+    push(s, tr("Mark as annotated"));
+}
+
+} // namespace visor

@@ -1,0 +1,292 @@
+#include "annotationpage.h"
+#include "annotationcanvas.h"
+#include "annotationdocument.h"
+#include "classmanager.h"
+
+#include <QAction>
+#include <QImageReader>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QListWidget>
+#include <QToolBar>
+#include <QUndoStack>
+#include <QVBoxLayout>
+
+namespace visor {
+
+AnnotationPage::AnnotationPage(QWidget *parent) : QWidget(parent)
+{
+    m_classes = new QListWidget;
+    m_classes->setMaximumWidth(220);
+    m_classes->setIconSize(QSize(14, 14));
+    m_classes->setFocusPolicy(Qt::NoFocus);
+    connect(m_classes, &QListWidget::itemClicked, this,
+            [this](QListWidgetItem *item) { chooseClass(m_classes->row(item)); });
+    m_status = new QLabel;
+    m_canvasHolder = new QWidget;
+    new QVBoxLayout(m_canvasHolder);
+    m_canvasHolder->layout()->setContentsMargins(0, 0, 0, 0);
+
+    auto *bar = new QToolBar;
+    bar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    bar->addAction(tr("◀ Grid"), this, &AnnotationPage::closed)->setToolTip(tr("Back to the thumbnail grid (Esc)"));
+    bar->addSeparator();
+    bar->addAction(tr("Previous"), this, &AnnotationPage::previous)->setToolTip(tr("Previous image (A, Left)"));
+    bar->addAction(tr("Next"), this, &AnnotationPage::next)->setToolTip(tr("Next image (D, Right)"));
+    bar->addSeparator();
+    auto *draw = bar->addAction(tr("Draw box"));
+    draw->setToolTip(tr("Draw boxes even over existing ones (W)"));
+    draw->setCheckable(true);
+    connect(draw, &QAction::toggled, this, [this](bool on) {
+        if (m_canvas)
+            m_canvas->setDrawMode(on);
+    });
+    bar->addAction(tr("Delete box"), this, &AnnotationPage::deleteSelected)
+        ->setToolTip(tr("Delete the selected box (Del)"));
+    bar->addAction(tr("Copy previous"), this, &AnnotationPage::copyPreviousBoxes)
+        ->setToolTip(tr("Replace this image's boxes with the previous image's (C)"));
+    m_undoPlace = bar->addSeparator(); // undo and redo go here once a project is set
+    bar->addAction(tr("Fit"), this,
+                   [this] {
+                       if (m_canvas)
+                           m_canvas->fitToWindow();
+                   })
+        ->setToolTip(tr("Fit to the window (F)"));
+    bar->addAction(tr("1:1"), this,
+                   [this] {
+                       if (m_canvas)
+                           m_canvas->actualSize();
+                   })
+        ->setToolTip(tr("Actual size (Ctrl+0)"));
+    bar->addSeparator();
+    bar->addAction(tr("Classes…"), this, [this] {
+        if (!m_project)
+            return;
+        ClassManager manager(*m_project, this);
+        connect(&manager, &ClassManager::classesChanged, this, &AnnotationPage::reloadClasses);
+        manager.exec();
+        Q_EMIT annotationsEdited();
+    });
+    m_toolbar = bar;
+
+    auto *side = new QVBoxLayout;
+    side->addWidget(new QLabel(tr("<b>Class</b> (keys 1–9)")));
+    side->addWidget(m_classes, 1);
+    auto *row = new QHBoxLayout;
+    row->addWidget(m_canvasHolder, 1);
+    row->addLayout(side);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(bar);
+    layout->addLayout(row, 1);
+    layout->addWidget(m_status);
+}
+
+AnnotationPage::~AnnotationPage() = default;
+
+void AnnotationPage::setProject(Project *project)
+{
+    delete m_canvas;
+    m_canvas = nullptr;
+    m_document.reset();
+    m_project = project;
+    m_ids.clear();
+    m_index = -1;
+    if (!project)
+        return;
+    m_document = std::make_unique<AnnotationDocument>(*project);
+    connect(m_document.get(), &AnnotationDocument::changed, this, [this] {
+        updateStatus();
+        Q_EMIT annotationsEdited();
+    });
+    m_canvas = new AnnotationCanvas(m_document.get());
+    m_canvasHolder->layout()->addWidget(m_canvas);
+    QAction *undo = m_document->undoGroup()->createUndoAction(this, tr("Undo"));
+    undo->setShortcut(QKeySequence::Undo);
+    QAction *redo = m_document->undoGroup()->createRedoAction(this, tr("Redo"));
+    redo->setShortcuts({QKeySequence(QStringLiteral("Ctrl+Shift+Z")), QKeySequence::Redo});
+    for (QAction *a : m_undoActions) {
+        m_toolbar->removeAction(a);
+        delete a;
+    }
+    m_undoActions = {undo, redo};
+    m_toolbar->insertActions(m_undoPlace, {undo, redo});
+    reloadClasses();
+}
+
+void AnnotationPage::reloadClasses()
+{
+    if (!m_project)
+        return;
+    const auto classes = m_project->classes();
+    const int current = std::max(0, m_classes->currentRow());
+    m_classes->clear();
+    for (size_t i = 0; i < classes.size(); ++i) {
+        QPixmap swatch(14, 14);
+        swatch.fill(QColor(classes[i].color));
+        auto *item = new QListWidgetItem(QIcon(swatch), i < 9 ? QStringLiteral("%1  %2").arg(i + 1).arg(classes[i].name)
+                                                              : classes[i].name);
+        item->setData(Qt::UserRole, classes[i].id);
+        m_classes->addItem(item);
+    }
+    if (m_canvas)
+        m_canvas->setClasses(classes);
+    if (!classes.empty()) {
+        m_classes->setCurrentRow(std::min(current, int(classes.size()) - 1));
+        if (m_canvas)
+            m_canvas->setCurrentClass(m_classes->currentItem()->data(Qt::UserRole).toLongLong());
+    }
+    updateStatus();
+}
+
+void AnnotationPage::open(const std::vector<qint64> &ids, int index)
+{
+    m_ids = ids;
+    showExample(index);
+    if (m_canvas)
+        m_canvas->setFocus();
+}
+
+qint64 AnnotationPage::currentExample() const
+{
+    return m_index >= 0 && m_index < int(m_ids.size()) ? m_ids[size_t(m_index)] : 0;
+}
+
+void AnnotationPage::showExample(int index)
+{
+    if (!m_document || index < 0 || index >= int(m_ids.size()))
+        return;
+    m_index = index;
+    const auto example = m_project->example(m_ids[size_t(index)]);
+    if (!example)
+        return;
+    QImageReader reader(m_project->imagePath(*example));
+    reader.setAutoTransform(false); // boxes are in stored pixel coordinates
+    const QImage image = reader.read();
+    m_document->load(example->id);
+    m_canvas->setImage(image.isNull() ? QImage(example->width, example->height, QImage::Format_RGB32) : image);
+    if (image.isNull())
+        m_status->setText(tr("%1 cannot be read: %2").arg(example->fileName, reader.errorString()));
+    updateStatus();
+}
+
+void AnnotationPage::updateStatus()
+{
+    if (!m_document || m_index < 0)
+        return;
+    const auto example = m_project->example(currentExample());
+    if (!example)
+        return;
+    QString what;
+    if (m_project->kind() == DatasetKind::ObjectDetection) {
+        what = tr("%n box(es)", nullptr, int(m_document->boxes().size()));
+    } else {
+        QString name = tr("no class yet");
+        for (const ClassInfo &c : m_project->classes())
+            if (c.id == m_document->state().label)
+                name = c.name;
+        what = tr("class: %1").arg(name);
+    }
+    m_status->setText(tr("Image %1 of %2 · %3 · %4 × %5 px · %6%7")
+                          .arg(m_index + 1)
+                          .arg(m_ids.size())
+                          .arg(example->fileName)
+                          .arg(example->width)
+                          .arg(example->height)
+                          .arg(what)
+                          .arg(m_document->state().labelled ? QString() : tr(" · not annotated yet")));
+}
+
+void AnnotationPage::next()
+{
+    showExample(std::min(m_index + 1, int(m_ids.size()) - 1));
+}
+
+void AnnotationPage::previous()
+{
+    showExample(std::max(m_index - 1, 0));
+}
+
+void AnnotationPage::chooseClass(int position)
+{
+    if (!m_document || position < 0 || position >= m_classes->count())
+        return;
+    m_classes->setCurrentRow(position);
+    const qint64 id = m_classes->item(position)->data(Qt::UserRole).toLongLong();
+    m_canvas->setCurrentClass(id);
+    if (m_project->kind() == DatasetKind::Classification)
+        m_document->setImageLabel(id);
+    else if (m_canvas->selected() >= 0)
+        m_document->setBoxClass(m_canvas->selected(), id);
+}
+
+void AnnotationPage::deleteSelected()
+{
+    if (m_canvas && m_canvas->selected() >= 0)
+        m_document->removeBox(m_canvas->selected());
+}
+
+void AnnotationPage::copyPreviousBoxes()
+{
+    if (!m_document || m_index <= 0 || m_project->kind() != DatasetKind::ObjectDetection)
+        return;
+    const auto previous = m_project->example(m_ids[size_t(m_index - 1)]);
+    const auto current = m_project->example(currentExample());
+    if (!previous || !current)
+        return;
+    // Scaled when the sizes differ (frames of one video share a size; photos may not).
+    const double sx = double(current->width) / std::max(1, previous->width),
+                 sy = double(current->height) / std::max(1, previous->height);
+    std::vector<Box> boxes;
+    for (Box b : m_project->boxes(previous->id)) {
+        b.id = 0;
+        b.x1 = float(b.x1 * sx);
+        b.x2 = float(b.x2 * sx);
+        b.y1 = float(b.y1 * sy);
+        b.y2 = float(b.y2 * sy);
+        boxes.push_back(b);
+    }
+    m_document->replaceBoxes(boxes, tr("Copy the previous image's boxes"));
+}
+
+void AnnotationPage::keyPressEvent(QKeyEvent *event)
+{
+    const int key = event->key();
+    if (event->modifiers() & (Qt::ControlModifier | Qt::AltModifier | Qt::MetaModifier)) {
+        if (key == Qt::Key_0 && m_canvas) {
+            m_canvas->actualSize();
+            return;
+        }
+        // Reached when the undo actions' shortcuts are not active (the window is not shown yet).
+        if (key == Qt::Key_Z && m_document && m_document->undoStack()) {
+            if (event->modifiers() & Qt::ShiftModifier)
+                m_document->undoStack()->redo();
+            else
+                m_document->undoStack()->undo();
+            return;
+        }
+        QWidget::keyPressEvent(event);
+        return;
+    }
+    if (key >= Qt::Key_1 && key <= Qt::Key_9) {
+        chooseClass(key - Qt::Key_1);
+    } else if (key == Qt::Key_D || key == Qt::Key_Right) {
+        next();
+    } else if (key == Qt::Key_A || key == Qt::Key_Left) {
+        previous();
+    } else if (key == Qt::Key_Delete || key == Qt::Key_Backspace) {
+        deleteSelected();
+    } else if (key == Qt::Key_W && m_canvas) {
+        m_canvas->setDrawMode(!m_canvas->drawMode());
+    } else if (key == Qt::Key_C) {
+        copyPreviousBoxes();
+    } else if (key == Qt::Key_F && m_canvas) {
+        m_canvas->fitToWindow();
+    } else if (key == Qt::Key_Escape) {
+        Q_EMIT closed();
+    } else {
+        QWidget::keyPressEvent(event);
+    }
+}
+
+} // namespace visor

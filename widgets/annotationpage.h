@@ -1,0 +1,67 @@
+#pragma once
+/// The annotator: the canvas, the class list (keys 1–9), next / previous through the grid's current
+/// order (D / A or the arrow keys), undo / redo per image (Ctrl+Z, Ctrl+Shift+Z), draw (W), delete,
+/// copy the previous image's boxes (C), fit (F) and 1:1 (Ctrl+0). Every edit is saved at once.
+
+#include <QWidget>
+#include <memory>
+
+class QAction;
+class QLabel;
+class QListWidget;
+class QToolBar;
+
+namespace visor {
+
+class AnnotationCanvas;
+class AnnotationDocument;
+class Project;
+
+class AnnotationPage : public QWidget {
+    Q_OBJECT
+public:
+    explicit AnnotationPage(QWidget *parent = nullptr);
+    ~AnnotationPage() override;
+
+    void setProject(Project *project);
+    /// Shows `ids[index]`; next / previous move through `ids`.
+    void open(const std::vector<qint64> &ids, int index);
+    qint64 currentExample() const;
+    int currentIndex() const { return m_index; }
+
+    AnnotationDocument *document() const { return m_document.get(); }
+    AnnotationCanvas *canvas() const { return m_canvas; }
+
+public Q_SLOTS:
+    void next();
+    void previous();
+    void chooseClass(int position); // 0-based position in the class list (key 1 is 0)
+    void deleteSelected();
+    void copyPreviousBoxes();
+    void reloadClasses();
+
+Q_SIGNALS:
+    void closed();            // back to the grid
+    void annotationsEdited(); // the grid and the health panel are stale
+
+protected:
+    void keyPressEvent(QKeyEvent *event) override;
+
+private:
+    void showExample(int index);
+    void updateStatus();
+
+    Project *m_project = nullptr;
+    std::unique_ptr<AnnotationDocument> m_document;
+    AnnotationCanvas *m_canvas = nullptr;
+    QWidget *m_canvasHolder = nullptr;
+    QListWidget *m_classes = nullptr;
+    QLabel *m_status = nullptr;
+    QToolBar *m_toolbar = nullptr;
+    std::vector<QAction *> m_undoActions;
+    QAction *m_undoPlace = nullptr;
+    std::vector<qint64> m_ids;
+    int m_index = -1;
+};
+
+} // namespace visor
