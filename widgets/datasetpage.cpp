@@ -203,6 +203,21 @@ void DatasetPage::annotate(int row)
     m_annotator->open(ids, row);
 }
 
+void DatasetPage::annotateExample(qint64 exampleId)
+{
+    QModelIndex i = m_filter->mapFromSource(m_model->indexOfId(exampleId));
+    if (!i.isValid()) {
+        m_search->clear();
+        m_class->setCurrentIndex(0);
+        m_split->setCurrentIndex(0);
+        m_unlabelled->setChecked(false);
+        m_filter->setIds({});
+        i = m_filter->mapFromSource(m_model->indexOfId(exampleId));
+    }
+    if (i.isValid())
+        annotate(i.row());
+}
+
 bool DatasetPage::annotating() const
 {
     return m_stack->currentIndex() == 1;

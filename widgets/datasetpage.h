@@ -39,6 +39,8 @@ public:
 
     /// Opens the annotator on the grid's row `row` (filtered order); next / previous follow the grid.
     void annotate(int row);
+    /// Opens the annotator on an example, clearing the grid's filters when they hide it.
+    void annotateExample(qint64 exampleId);
     bool annotating() const;
 
 public Q_SLOTS:

@@ -1,4 +1,5 @@
 #include "historypage.h"
+#include "resultsgallery.h"
 
 #include "qcustomplot_p.h"
 #include <QComboBox>
@@ -7,6 +8,7 @@
 #include <QJsonArray>
 #include <QLabel>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -67,19 +69,39 @@ HistoryPage::HistoryPage(QWidget *parent) : QWidget(parent)
     m_compare = new QComboBox;
     connect(m_compare, &QComboBox::currentIndexChanged, this, [this] { plotCurves(); });
 
-    auto *right = new QWidget;
-    auto *r = new QVBoxLayout(right);
-    r->addWidget(m_summary);
-    r->addWidget(m_detail, 2);
-    r->addWidget(m_confusion, 2);
+    m_pr = new QCustomPlot;
+    m_pr->setMinimumHeight(200);
+    m_pr->legend->setVisible(true);
+    m_pr->legend->setFont(QFont(font().family(), 8));
+    m_pr->xAxis->setLabel(tr("recall"));
+    m_pr->yAxis->setLabel(tr("precision (IoU 0.5)"));
+    m_gallery = new ResultsGallery;
+    connect(m_gallery, &ResultsGallery::ready, this, &HistoryPage::plotPrecisionRecall);
+    connect(m_gallery, &ResultsGallery::openExample, this, &HistoryPage::openExample);
+    connect(m_gallery, &ResultsGallery::annotationsChanged, this, &HistoryPage::annotationsChanged);
+
+    auto *metrics = new QWidget;
+    auto *m = new QVBoxLayout(metrics);
+    m->addWidget(m_summary);
+    auto *tables = new QHBoxLayout;
+    tables->addWidget(m_detail, 1);
+    tables->addWidget(m_confusion, 1);
+    tables->addWidget(m_pr, 1);
+    m->addLayout(tables, 1);
+    auto *curves = new QWidget;
+    auto *c = new QVBoxLayout(curves);
     auto *compareRow = new QHBoxLayout;
-    compareRow->addWidget(new QLabel(tr("Compare curves with:")));
+    compareRow->addWidget(new QLabel(tr("Compare with:")));
     compareRow->addWidget(m_compare, 1);
-    r->addLayout(compareRow);
-    r->addWidget(m_curves, 3);
+    c->addLayout(compareRow);
+    c->addWidget(m_curves, 1);
+    m_tabs = new QTabWidget;
+    m_tabs->addTab(metrics, tr("Test metrics"));
+    m_tabs->addTab(m_gallery, tr("Test images"));
+    m_tabs->addTab(curves, tr("Curves"));
     auto *split = new QSplitter(Qt::Vertical);
     split->addWidget(m_table);
-    split->addWidget(right);
+    split->addWidget(m_tabs);
     split->setStretchFactor(0, 1);
     split->setStretchFactor(1, 3);
     auto *layout = new QVBoxLayout(this);
@@ -89,6 +111,7 @@ HistoryPage::HistoryPage(QWidget *parent) : QWidget(parent)
 void HistoryPage::setProject(Project *project)
 {
     m_project = project;
+    m_gallery->setProject(project);
     refresh();
 }
 
@@ -151,6 +174,13 @@ void HistoryPage::showRun(int row)
     }
     const train::RunRecord &run = m_runs[size_t(row)];
     const QJsonObject &m = run.metrics;
+    m_pr->setVisible(!m.contains(QStringLiteral("accuracy")));
+    m_pr->clearGraphs();
+    m_pr->replot();
+    if (run.status != QLatin1String("running") && run.status != QLatin1String("failed"))
+        m_gallery->showRun(run.id);
+    else
+        m_gallery->clear();
     const bool classification = m.contains(QStringLiteral("accuracy"));
     QString head = tr("<b>Run %1</b> · %2 · best epoch %3 of %4")
                        .arg(run.id)
@@ -224,6 +254,37 @@ void HistoryPage::showRun(int row)
         m_confusion->show();
     }
     plotCurves();
+}
+
+void HistoryPage::plotPrecisionRecall()
+{
+    static const QColor colors[] = {QColor(31, 119, 180),  QColor(255, 127, 14),  QColor(44, 160, 44),
+                                    QColor(214, 39, 40),   QColor(148, 103, 189), QColor(140, 86, 75),
+                                    QColor(227, 119, 194), QColor(127, 127, 127)};
+    m_pr->clearGraphs();
+    int k = 0;
+    for (const auto &curve : m_gallery->curves()) {
+        QVector<double> r, p;
+        // The precision envelope (what AP integrates), drawn as steps from recall 0.
+        double best = 0;
+        std::vector<std::pair<double, double>> points = curve.points;
+        for (auto it = points.rbegin(); it != points.rend(); ++it)
+            it->second = best = std::max(best, it->second);
+        r << 0;
+        p << (points.empty() ? 0 : points.front().second);
+        for (const auto &[recall, precision] : points) {
+            r << recall;
+            p << precision;
+        }
+        QCPGraph *g = m_pr->addGraph();
+        g->setData(r, p, true);
+        g->setName(tr("%1 (AP %2)").arg(curve.className).arg(curve.ap, 0, 'f', 2));
+        g->setPen(QPen(colors[k++ % 8], 2));
+        g->setLineStyle(QCPGraph::lsStepRight);
+    }
+    m_pr->xAxis->setRange(0, 1.02);
+    m_pr->yAxis->setRange(0, 1.05);
+    m_pr->replot();
 }
 
 void HistoryPage::plotCurves()

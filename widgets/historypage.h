@@ -12,10 +12,12 @@ class QComboBox;
 class QCustomPlot;
 class QLabel;
 class QTableWidget;
+class QTabWidget;
 
 namespace visor {
 
 class Project;
+class ResultsGallery;
 
 class HistoryPage : public QWidget {
     Q_OBJECT
@@ -25,16 +27,24 @@ public:
     void refresh();
     int runCount() const { return int(m_runs.size()); }
     void selectRun(int row);
+    ResultsGallery *gallery() const { return m_gallery; }
+
+Q_SIGNALS:
+    void openExample(qint64 exampleId);
+    void annotationsChanged();
 
 private:
     void showRun(int row);
     void plotCurves();
+    void plotPrecisionRecall();
 
     Project *m_project = nullptr;
     std::vector<train::RunRecord> m_runs;
     QTableWidget *m_table = nullptr, *m_detail = nullptr, *m_confusion = nullptr;
     QLabel *m_summary = nullptr;
-    QCustomPlot *m_curves = nullptr;
+    QCustomPlot *m_curves = nullptr, *m_pr = nullptr;
+    ResultsGallery *m_gallery = nullptr;
+    QTabWidget *m_tabs = nullptr;
     QComboBox *m_compare = nullptr;
     int m_selected = -1;
 };

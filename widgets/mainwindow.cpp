@@ -74,6 +74,11 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
         m_dataset->refresh();
     });
     connect(m_dataset, &DatasetPage::projectChanged, this, [this] { m_history->refresh(); });
+    connect(m_history, &HistoryPage::openExample, this, [this](qint64 id) {
+        showPage(Dataset);
+        m_dataset->annotateExample(id);
+    });
+    connect(m_history, &HistoryPage::annotationsChanged, m_dataset, &DatasetPage::refresh);
 
     createMenus();
     QSettings settings;

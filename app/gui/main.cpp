@@ -6,13 +6,16 @@
 
 #include "annotationpage.h"
 #include "datasetpage.h"
+#include "historypage.h"
 #include "mainwindow.h"
+#include "resultsgallery.h"
 #include "train/trainer.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
 #include <QSettings>
+#include <QTabWidget>
 #include <QThread>
 #include <QTimer>
 
@@ -66,6 +69,16 @@ int main(int argc, char **argv)
             for (int p = 0; p < visor::MainWindow::PageCount; ++p) {
                 window.showPage(visor::MainWindow::Page(p));
                 save(names[p]);
+                if (p == visor::MainWindow::History && window.project()) { // and the gallery of test images
+                    auto *tabs = window.historyPage()->findChild<QTabWidget *>();
+                    for (int i = 0; i < 40 && window.historyPage()->gallery()->itemCount() == 0; ++i)
+                        settle();
+                    if (tabs) {
+                        tabs->setCurrentIndex(1);
+                        save("results");
+                        tabs->setCurrentIndex(0);
+                    }
+                }
                 if (p == visor::MainWindow::Dataset && window.project()) { // and the annotator
                     window.datasetPage()->annotate(0);
                     save("annotate");

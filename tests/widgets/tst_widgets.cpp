@@ -13,6 +13,7 @@
 #include "historypage.h"
 #include "mainwindow.h"
 #include "parametereditor.h"
+#include "resultsgallery.h"
 #include "testutil.h"
 #include "thumbnailloader.h"
 #include "trainingcontroller.h"
@@ -22,10 +23,12 @@
 #include "project/splitter.h"
 #include "project/statistics.h"
 #include "synth/shapes.h"
+#include "train/trainer.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QCheckBox>
+#include <QJsonArray>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QSignalSpy>
@@ -410,6 +413,63 @@ private Q_SLOTS:
         QCOMPARE(page->dashboard()->epochPoints(), 2);
         QVERIFY(page->dashboard()->stepPoints() >= 100);
         QCOMPARE(window.historyPage()->runCount(), 1);
+        // The test images with their predictions; errors only shows the misclassified ones.
+        ResultsGallery *gallery = window.historyPage()->gallery();
+        QTRY_VERIFY_WITH_TIMEOUT(gallery->itemCount() > 0, 60000);
+        int test = 0;
+        for (const Example &e : window.project()->examples())
+            test += e.split == Split::Test;
+        QCOMPARE(gallery->itemCount(), test);
+        gallery->setErrorsOnly(true);
+        QCOMPARE(gallery->visibleCount(), gallery->errorCount());
+        gallery->setErrorsOnly(false);
+        QCOMPARE(gallery->visibleCount(), test);
+    }
+
+    void detectionGalleryCurvesAndAcceptedPredictions()
+    {
+        auto tp = test::makeProject(DatasetKind::ObjectDetection);
+        synth::ShapesOptions o;
+        o.count = 40;
+        o.width = 64;
+        o.height = 48;
+        o.minSize = 12;
+        o.maxSize = 24;
+        synth::addShapes(*tp->project, o);
+        train::TrainOptions options;
+        ParameterSet &p = options.parameters;
+        p.set(QStringLiteral("input.min_side"), 48);
+        p.set(QStringLiteral("input.max_side"), 64);
+        p.set(QStringLiteral("input.channels"), 3);
+        p.set(QStringLiteral("train.steps_per_epoch"), 50);
+        p.set(QStringLiteral("train.batch_size"), 4);
+        p.set(QStringLiteral("train.epochs"), 1);
+        p.set(QStringLiteral("train.confidence_threshold"), 0.05); // an untrained model: show its guesses
+        p.set(QStringLiteral("detector.width"), 16);
+        p.set(QStringLiteral("anchors.sizes"), QJsonArray{12, 24, 48});
+        p.set(QStringLiteral("anchors.strides"), QJsonArray{8, 16, 32});
+        options.threads = 2;
+        struct Quiet : train::TrainHooks {
+        } hooks;
+        std::atomic<bool> cancel{false};
+        const train::RunSummary run = train::Trainer(*tp->project, options).run(hooks, cancel);
+        QCOMPARE(run.status, QStringLiteral("finished"));
+        HistoryPage history;
+        history.setProject(tp->project.get());
+        ResultsGallery *gallery = history.gallery();
+        QTRY_VERIFY_WITH_TIMEOUT(gallery->itemCount() > 0, 60000);
+        QVERIFY(!gallery->curves().empty());
+        for (const auto &c : gallery->curves())
+            for (const auto &[recall, precision] : c.points)
+                QVERIFY(recall >= 0 && recall <= 1 && precision >= 0 && precision <= 1);
+        // Accepting an image's unmatched predictions adds exactly those as boxes.
+        for (const Example &e : tp->project->examples()) {
+            if (e.split != Split::Test)
+                continue;
+            const size_t before = tp->project->boxes(e.id).size();
+            const int added = gallery->acceptPredictions(e.id);
+            QCOMPARE(tp->project->boxes(e.id).size(), before + size_t(added));
+        }
     }
 };
 
