@@ -109,6 +109,8 @@ QVariant DatasetModel::data(const QModelIndex &index, int role) const
         return r.example.labelled;
     case AddedRole:
         return r.example.added;
+    case ClassNameRole:
+        return r.classes.isEmpty() ? QString() : m_classNames.value(r.classes.front());
     default:
         return {};
     }
@@ -136,6 +138,13 @@ void DatasetFilter::setUnlabelledOnly(bool on)
 {
     m_unlabelled = on;
     invalidateFilter();
+}
+
+void DatasetFilter::setSortKey(int key)
+{
+    setSortRole(key == 1 ? DatasetModel::FileNameRole : key == 2 ? DatasetModel::ClassNameRole : DatasetModel::IdRole);
+    setSortCaseSensitivity(Qt::CaseInsensitive);
+    sort(0, Qt::AscendingOrder);
 }
 
 void DatasetFilter::setIds(const QSet<qint64> &ids)

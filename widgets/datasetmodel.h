@@ -15,7 +15,15 @@ class ThumbnailLoader;
 class DatasetModel : public QAbstractListModel {
     Q_OBJECT
 public:
-    enum Role { IdRole = Qt::UserRole + 1, SplitRole, ClassesRole, LabelledRole, FileNameRole, AddedRole };
+    enum Role {
+        IdRole = Qt::UserRole + 1,
+        SplitRole,
+        ClassesRole,
+        LabelledRole,
+        FileNameRole,
+        AddedRole,
+        ClassNameRole
+    };
 
     explicit DatasetModel(ThumbnailLoader *loader, QObject *parent = nullptr);
 
@@ -51,6 +59,8 @@ public:
     void setClassId(qint64 id); // 0: any
     void setSplit(int split);   // -1: any, 0..2, 3: none
     void setUnlabelledOnly(bool on);
+    /// Sort: 0 order added, 1 file name, 2 class name.
+    void setSortKey(int key);
     void setIds(const QSet<qint64> &ids); // empty: any
     void setNameFilter(const QString &text);
 

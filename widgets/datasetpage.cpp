@@ -6,11 +6,13 @@
 #include "thumbnailloader.h"
 
 #include "formats/formats.h"
+#include "project/splitter.h"
 #include "project/statistics.h"
 
 #include <QApplication>
-#include <QCheckBox>
 #include <QComboBox>
+#include <QDragEnterEvent>
+#include <QDropEvent>
 #include <QFileDialog>
 #include <QFutureWatcher>
 #include <QHBoxLayout>
@@ -18,7 +20,9 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QMenu>
 #include <QMessageBox>
+#include <QMimeData>
 #include <QProgressDialog>
 #include <QPushButton>
 #include <QSplitter>
@@ -59,11 +63,18 @@ DatasetPage::DatasetPage(QWidget *parent) : QWidget(parent)
         m_filter->setSplit(m_split->currentData().toInt());
         updateCount();
     });
-    m_unlabelled = new QCheckBox(tr("Not annotated"));
-    connect(m_unlabelled, &QCheckBox::toggled, this, [this](bool on) {
-        m_filter->setUnlabelledOnly(on);
-        updateCount();
-    });
+    m_show = new QComboBox;
+    m_show->addItem(tr("All examples"));
+    m_show->addItem(tr("Not annotated"));
+    m_show->addItem(tr("With a health warning"));
+    m_show->addItem(tr("Wrong in the last run"));
+    connect(m_show, &QComboBox::currentIndexChanged, this, [this](int i) { setShow(Show(i)); });
+    m_sort = new QComboBox;
+    m_sort->addItem(tr("Order added"));
+    m_sort->addItem(tr("File name"));
+    m_sort->addItem(tr("Class"));
+    m_sort->setToolTip(tr("Sort the grid"));
+    connect(m_sort, &QComboBox::currentIndexChanged, this, [this](int i) { m_filter->setSortKey(i); });
     auto *importButton = new QPushButton(tr("Import…"));
     importButton->setToolTip(tr("Import a folder in COCO, Pascal VOC, YOLO, LabelMe or ImageFolder layout"));
     connect(importButton, &QPushButton::clicked, this, [this] { importFolder(); });
@@ -99,6 +110,10 @@ DatasetPage::DatasetPage(QWidget *parent) : QWidget(parent)
     m_view->setLayoutMode(QListView::Batched);
     m_view->setBatchSize(2000);
     m_view->setModel(m_filter);
+    m_filter->setSortKey(0);
+    m_view->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_view, &QListView::customContextMenuRequested, this, &DatasetPage::contextMenu);
+    setAcceptDrops(true);
     m_view->setTextElideMode(Qt::ElideMiddle);
 
     m_health = new HealthPanel;
@@ -117,7 +132,8 @@ DatasetPage::DatasetPage(QWidget *parent) : QWidget(parent)
     bar->addWidget(m_search, 2);
     bar->addWidget(m_class, 1);
     bar->addWidget(m_split, 1);
-    bar->addWidget(m_unlabelled);
+    bar->addWidget(m_show, 1);
+    bar->addWidget(m_sort);
     bar->addStretch(1);
     bar->addWidget(classesButton);
     bar->addWidget(importButton);
@@ -187,8 +203,121 @@ void DatasetPage::refresh()
     }
     m_model->load(*m_project);
     rebuildClassFilter();
-    m_health->show(computeStatistics(*m_project));
+    const DatasetStatistics st = computeStatistics(*m_project);
+    m_warningIds.clear();
+    for (const HealthWarning &w : st.warnings) {
+        for (qint64 id : w.examples)
+            m_warningIds.insert(id);
+        for (const auto &g : w.groups)
+            for (qint64 id : g)
+                m_warningIds.insert(id);
+    }
+    m_health->show(st);
+    if (m_show->currentIndex() == ShowWarnings)
+        m_filter->setIds(m_warningIds);
     updateCount();
+}
+
+void DatasetPage::setWrongInLastRun(const QSet<qint64> &ids, qint64 runId)
+{
+    m_wrongIds = ids;
+    m_show->setItemText(ShowWrong, tr("Wrong in the last run (%1, run %2)").arg(ids.size()).arg(runId));
+    if (m_show->currentIndex() == ShowWrong)
+        setShow(ShowWrong);
+}
+
+void DatasetPage::setShow(Show show)
+{
+    if (m_show->currentIndex() != show) {
+        m_show->setCurrentIndex(show); // comes back here through the signal
+        return;
+    }
+    m_filter->setUnlabelledOnly(show == ShowUnlabelled);
+    // An empty set shows everything, so "nothing wrong" is a set no example matches.
+    const QSet<qint64> none{-1};
+    m_filter->setIds(show == ShowWarnings ? (m_warningIds.isEmpty() ? none : m_warningIds)
+                     : show == ShowWrong  ? (m_wrongIds.isEmpty() ? none : m_wrongIds)
+                                          : QSet<qint64>());
+    updateCount();
+}
+
+std::vector<qint64> DatasetPage::selectedIds() const
+{
+    std::vector<qint64> ids;
+    for (const QModelIndex &i : m_view->selectionModel()->selectedIndexes())
+        ids.push_back(i.data(DatasetModel::IdRole).toLongLong());
+    return ids;
+}
+
+void DatasetPage::contextMenu(const QPoint &pos)
+{
+    if (!m_project)
+        return;
+    const std::vector<qint64> ids = selectedIds();
+    if (ids.empty())
+        return;
+    QMenu menu(this);
+    const QModelIndex under = m_view->indexAt(pos);
+    if (under.isValid())
+        menu.addAction(tr("Annotate"), this, [this, under] { annotate(under.row()); });
+    QMenu *pin = menu.addMenu(tr("Pin to split"));
+    const std::pair<QString, std::optional<Split>> splits[] = {{tr("Train"), Split::Train},
+                                                               {tr("Validation"), Split::Val},
+                                                               {tr("Test"), Split::Test},
+                                                               {tr("Unpin (automatic split)"), std::nullopt}};
+    for (const auto &[name, split] : splits)
+        pin->addAction(name, this, [this, ids, split = split] {
+            for (qint64 id : ids)
+                m_project->pinSplit(id, split);
+            assignSplits(*m_project, false);
+            refresh();
+            Q_EMIT projectChanged();
+            Q_EMIT message(tr("%n example(s) pinned.", nullptr, int(ids.size())));
+        });
+    if (m_project->kind() == DatasetKind::Classification) {
+        QMenu *label = menu.addMenu(tr("Set class"));
+        for (const ClassInfo &c : m_project->classes())
+            label->addAction(c.name, this, [this, ids, id = c.id] {
+                for (qint64 e : ids)
+                    m_project->setLabel(e, id);
+                refresh();
+                Q_EMIT projectChanged();
+            });
+    }
+    menu.addSeparator();
+    menu.addAction(tr("Delete %n example(s)…", nullptr, int(ids.size())), this, [this, ids] {
+        if (QMessageBox::question(this, tr("Delete examples"),
+                                  tr("Delete %n example(s) and their annotations from the project? This cannot be "
+                                     "undone.",
+                                     nullptr, int(ids.size()))) != QMessageBox::Yes)
+            return;
+        m_project->removeExamples(ids);
+        refresh();
+        Q_EMIT projectChanged();
+        Q_EMIT message(tr("%n example(s) deleted.", nullptr, int(ids.size())));
+    });
+    menu.exec(m_view->viewport()->mapToGlobal(pos));
+}
+
+void DatasetPage::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (m_project && event->mimeData()->hasUrls())
+        event->acceptProposedAction();
+}
+
+void DatasetPage::dropEvent(QDropEvent *event)
+{
+    QStringList files;
+    for (const QUrl &url : event->mimeData()->urls()) {
+        const QString path = url.toLocalFile();
+        if (QFileInfo(path).isDir())
+            importFolder(path); // a data set folder: its own import and report
+        else if (!path.isEmpty())
+            files << path;
+    }
+    if (!files.isEmpty())
+        importFiles(files);
+    event->acceptProposedAction();
 }
 
 void DatasetPage::annotate(int row)
@@ -210,7 +339,7 @@ void DatasetPage::annotateExample(qint64 exampleId)
         m_search->clear();
         m_class->setCurrentIndex(0);
         m_split->setCurrentIndex(0);
-        m_unlabelled->setChecked(false);
+        m_show->setCurrentIndex(ShowAll);
         m_filter->setIds({});
         i = m_filter->mapFromSource(m_model->indexOfId(exampleId));
     }
@@ -262,19 +391,46 @@ void DatasetPage::importFolder(const QString &folder)
         folder.isEmpty() ? QFileDialog::getExistingDirectory(this, tr("Import a data set folder")) : folder;
     if (source.isEmpty())
         return;
-    QString why;
-    if (!detectFormat(source, &why)) {
-        QMessageBox::warning(this, tr("Import"), tr("%1 does not hold a data set Visor can read: %2").arg(source, why));
-        return;
+    Format format = Format::Auto;
+    if (folder.isEmpty()) { // from the dialog: the user may name the format
+        const QStringList names{tr("Detect automatically"), QStringLiteral("COCO"),    QStringLiteral("Pascal VOC"),
+                                QStringLiteral("YOLO"),     QStringLiteral("LabelMe"), QStringLiteral("ImageFolder")};
+        const Format formats[] = {Format::Auto, Format::Coco,    Format::Voc,
+                                  Format::Yolo, Format::LabelMe, Format::ImageFolder};
+        bool ok = false;
+        const QString chosen =
+            QInputDialog::getItem(this, tr("Import"), tr("Format of %1:").arg(source), names, 0, false, &ok);
+        if (!ok)
+            return;
+        format = formats[names.indexOf(chosen)];
     }
+    runImport(source, [source, format](Project &project, const ImportOptions &base) {
+        ImportOptions options = base;
+        options.format = format;
+        return importDataset(project, source, options);
+    });
+}
+
+void DatasetPage::importFiles(const QStringList &files)
+{
+    if (!m_project || files.isEmpty())
+        return;
+    runImport(tr("%n file(s)", nullptr, int(files.size())), [files](Project &project, const ImportOptions &options) {
+        return importImageFiles(project, files, options);
+    });
+}
+
+void DatasetPage::runImport(const QString &what,
+                            const std::function<ImportReport(Project &, const ImportOptions &)> &job)
+{
     // The import opens its own connection on the worker thread (SQLite connections belong to a thread).
-    QProgressDialog progress(tr("Importing %1…").arg(source), tr("Cancel"), 0, 0, this);
+    QProgressDialog progress(tr("Importing %1…").arg(what), tr("Cancel"), 0, 0, this);
     progress.setWindowModality(Qt::WindowModal);
     progress.setMinimumDuration(200);
     auto cancelled = std::make_shared<std::atomic<bool>>(false);
     auto done = std::make_shared<std::atomic<int>>(0), total = std::make_shared<std::atomic<int>>(0);
     const QString dir = m_project->dir();
-    QFuture<ImportReport> future = QtConcurrent::run([dir, source, cancelled, done, total] {
+    QFuture<ImportReport> future = QtConcurrent::run([dir, job, cancelled, done, total] {
         auto project = Project::open(dir);
         ImportOptions options;
         options.progress = [cancelled, done, total](int d, int t) {
@@ -282,7 +438,7 @@ void DatasetPage::importFolder(const QString &folder)
             *total = t;
             return !*cancelled;
         };
-        return importDataset(*project, source, options);
+        return job(*project, options);
     });
     QFutureWatcher<ImportReport> watcher;
     QEventLoop loop;
@@ -295,7 +451,8 @@ void DatasetPage::importFolder(const QString &folder)
     });
     poll.start(100);
     watcher.setFuture(future);
-    loop.exec();
+    if (!future.isFinished())
+        loop.exec();
     progress.close();
     ImportReport report;
     try {
@@ -305,12 +462,14 @@ void DatasetPage::importFolder(const QString &folder)
     }
     refresh();
     Q_EMIT projectChanged();
-    if (!report.fatal.isEmpty()) {
-        QMessageBox::warning(this, tr("Import"), tr("Nothing was imported: %1").arg(report.fatal));
-        return;
-    }
     if (report.cancelled) {
         Q_EMIT message(tr("Import cancelled; nothing was kept."));
+        return;
+    }
+    if (!report.fatal.isEmpty()) {
+        if (m_interactive)
+            QMessageBox::warning(this, tr("Import"), tr("Nothing was imported: %1").arg(report.fatal));
+        Q_EMIT message(tr("Nothing was imported: %1").arg(report.fatal));
         return;
     }
     const QString summary = tr("Imported %1 example(s) with %2 box(es); %3 skipped, %4 duplicate(s).")
@@ -319,7 +478,7 @@ void DatasetPage::importFolder(const QString &folder)
                                 .arg(report.skipped)
                                 .arg(report.duplicates);
     Q_EMIT message(summary);
-    if (report.skipped || report.duplicates || report.boxesClipped || report.boxesSkipped) {
+    if (m_interactive && (report.skipped || report.duplicates || report.boxesClipped || report.boxesSkipped)) {
         QMessageBox box(QMessageBox::Information, tr("Import report"), summary, QMessageBox::Ok, this);
         box.setDetailedText(report.toText(500));
         box.exec();

@@ -2,17 +2,21 @@
 /// The Data set page: the thumbnail grid with filters and search, import and export, and the health
 /// panel beside it.
 
+#include <QSet>
 #include <QWidget>
+#include <functional>
 #include <memory>
 
 class QComboBox;
-class QCheckBox;
 class QLabel;
 class QLineEdit;
 class QListView;
 class QStackedWidget;
 
 namespace visor {
+
+struct ImportOptions;
+struct ImportReport;
 
 class AnnotationPage;
 class DatasetFilter;
@@ -30,6 +34,8 @@ public:
     /// Shows `project` (not owned; nullptr clears the page).
     void setProject(Project *project);
     void refresh(); // after an import, a run, an edit elsewhere
+    /// False: no message boxes (tests); reports still go to message().
+    void setInteractive(bool on) { m_interactive = on; }
 
     DatasetModel *model() const { return m_model; }
     DatasetFilter *filter() const { return m_filter; }
@@ -37,6 +43,10 @@ public:
     HealthPanel *health() const { return m_health; }
     AnnotationPage *annotator() const { return m_annotator; }
 
+    /// The examples the last reviewed run got wrong (the "Wrong in the last run" filter).
+    void setWrongInLastRun(const QSet<qint64> &ids, qint64 runId);
+    enum Show { ShowAll, ShowUnlabelled, ShowWarnings, ShowWrong };
+    void setShow(Show show);
     /// Opens the annotator on the grid's row `row` (filtered order); next / previous follow the grid.
     void annotate(int row);
     /// Opens the annotator on an example, clearing the grid's filters when they hide it.
@@ -44,7 +54,8 @@ public:
     bool annotating() const;
 
 public Q_SLOTS:
-    void importFolder(const QString &folder = {}); // asks for a folder when empty
+    void importFolder(const QString &folder = {}); // asks for a folder and its format when empty
+    void importFiles(const QStringList &files);    // loose images, to be annotated
     void exportDataset();
     void manageClasses();
 
@@ -52,7 +63,14 @@ Q_SIGNALS:
     void projectChanged(); // examples or classes changed
     void message(const QString &text);
 
+protected:
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
+
 private:
+    void runImport(const QString &what, const std::function<ImportReport(Project &, const ImportOptions &)> &job);
+    void contextMenu(const QPoint &pos);
+    std::vector<qint64> selectedIds() const;
     void rebuildClassFilter();
     void updateCount();
 
@@ -64,11 +82,13 @@ private:
     HealthPanel *m_health = nullptr;
     QLineEdit *m_search = nullptr;
     QComboBox *m_class = nullptr, *m_split = nullptr;
-    QCheckBox *m_unlabelled = nullptr;
+    QComboBox *m_show = nullptr, *m_sort = nullptr;
+    QSet<qint64> m_warningIds, m_wrongIds;
     QLabel *m_count = nullptr, *m_idFilter = nullptr;
     QStackedWidget *m_stack = nullptr;
     AnnotationPage *m_annotator = nullptr;
     bool m_edited = false;
+    bool m_interactive = true;
 };
 
 } // namespace visor

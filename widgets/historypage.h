@@ -26,6 +26,7 @@ public:
     void setProject(Project *project);
     void refresh();
     int runCount() const { return int(m_runs.size()); }
+    qint64 latestRunId() const { return m_runs.empty() ? 0 : m_runs.back().id; }
     void selectRun(int row);
     ResultsGallery *gallery() const { return m_gallery; }
 

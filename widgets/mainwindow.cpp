@@ -2,6 +2,7 @@
 #include "augmentationpage.h"
 #include "datasetpage.h"
 #include "historypage.h"
+#include "resultsgallery.h"
 #include "trainingcontroller.h"
 #include "trainingpage.h"
 #include "welcomepage.h"
@@ -79,6 +80,11 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
         m_dataset->annotateExample(id);
     });
     connect(m_history, &HistoryPage::annotationsChanged, m_dataset, &DatasetPage::refresh);
+    connect(m_history->gallery(), &ResultsGallery::ready, this, [this] {
+        // The grid's "Wrong in the last run" filter follows the latest run's review.
+        if (m_history->gallery()->runId() == m_history->latestRunId())
+            m_dataset->setWrongInLastRun(m_history->gallery()->errorIds(), m_history->gallery()->runId());
+    });
 
     createMenus();
     QSettings settings;

@@ -145,9 +145,19 @@ void ResultsGallery::setErrorsOnly(bool on)
     m_errorsOnly->setChecked(on);
 }
 
+QSet<qint64> ResultsGallery::errorIds() const
+{
+    QSet<qint64> ids;
+    for (const Item &i : m_items)
+        if (i.error)
+            ids.insert(i.exampleId);
+    return ids;
+}
+
 void ResultsGallery::showRun(qint64 runId)
 {
     clear();
+    m_runId = runId;
     if (!m_project || !runId)
         return;
     m_status->setText(tr("Predicting the test images of run %1…").arg(runId));

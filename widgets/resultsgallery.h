@@ -8,6 +8,7 @@
 #include "project/types.h"
 
 #include <QImage>
+#include <QSet>
 #include <QWidget>
 #include <atomic>
 #include <memory>
@@ -50,6 +51,8 @@ public:
     void clear();
 
     int itemCount() const { return int(m_items.size()); }
+    qint64 runId() const { return m_runId; }
+    QSet<qint64> errorIds() const;
     int errorCount() const;
     int visibleCount() const;
     const std::vector<Curve> &curves() const { return m_curves; }
@@ -65,7 +68,8 @@ Q_SIGNALS:
 private:
     void rebuild();
     void deliver(quint64 request, std::vector<Item> items, std::vector<Curve> curves, QString message, double reported);
-    double m_reported = -1; // detection: train.confidence_threshold of the run
+    double m_reported = -1;
+    qint64 m_runId = 0; // detection: train.confidence_threshold of the run
 
     Project *m_project = nullptr;
     std::vector<Item> m_items;

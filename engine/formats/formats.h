@@ -58,6 +58,10 @@ std::optional<Format> detectFormat(const QString &dir, QString *why = nullptr);
 /// the rest is imported. New examples get a split (stable assignment) unless the source names one.
 ImportReport importDataset(Project &project, const QString &source, const ImportOptions &options = {});
 
+/// Imports loose image files (dropped on the window, picked in a dialog) as examples still to be
+/// annotated; the same checks, duplicate detection and split assignment as a data set import.
+ImportReport importImageFiles(Project &project, const QStringList &files, const ImportOptions &options = {});
+
 struct ExportReport {
     Format format = Format::Auto;
     int examples = 0, boxes = 0;

@@ -155,47 +155,16 @@ std::optional<Format> detectFormat(const QString &dir, QString *why)
     return std::nullopt;
 }
 
-ImportReport importDataset(Project &project, const QString &source, const ImportOptions &options)
-{
-    ImportReport report;
-    report.source = source;
-    QString why;
-    std::optional<Format> format = options.format;
-    if (!QFileInfo(source).isDir()) {
-        report.fatal = QStringLiteral("%1 is not a folder").arg(source);
-        return report;
-    }
-    if (options.format == Format::Auto) {
-        format = detectFormat(source, &why);
-        if (!format) {
-            report.fatal = why;
-            return report;
-        }
-    }
-    report.format = *format;
-    if (formatKind(*format) != project.kind()) {
-        report.fatal = QStringLiteral("%1 holds %2 data but the project is a %3 project")
-                           .arg(formatKey(*format), kindName(formatKind(*format)), kindName(project.kind()));
-        return report;
-    }
+namespace {
 
-    QElapsedTimer phase;
-    phase.start();
+// Loads, checks and stores the items a reader (or a file list) produced: the part every import shares.
+ImportReport &storeItems(Project &project, const QString &source, ReadContext &ctx, const ImportOptions &options,
+                         ImportReport &report, QElapsedTimer &phase)
+{
     auto lap = [&phase, &report](const char *name) {
         report.seconds[QString::fromLatin1(name)] = double(phase.nsecsElapsed()) / 1e9;
         phase.restart();
     };
-    ReadContext ctx(source, report);
-    handlers(*format).read(ctx);
-    if (ctx.items.empty()) {
-        report.fatal = ctx.sawAnnotations
-                           ? QStringLiteral("no usable item in %1: every item was skipped (see the report)").arg(source)
-                           : QStringLiteral("%1 is not a %2 data set: no annotation or image found")
-                                 .arg(source, formatKey(*format));
-        return report;
-    }
-
-    lap("read_annotations");
     // Decode, hash and store the images in parallel; the database work below stays on this thread.
     const int total = int(ctx.items.size());
     std::vector<Loaded> loaded(static_cast<size_t>(total));
@@ -386,6 +355,82 @@ ImportReport importDataset(Project &project, const QString &source, const Import
     assignSplits(project, false);
     lap("split");
     return report;
+}
+
+} // namespace
+
+ImportReport importDataset(Project &project, const QString &source, const ImportOptions &options)
+{
+    ImportReport report;
+    report.source = source;
+    QString why;
+    std::optional<Format> format = options.format;
+    if (!QFileInfo(source).isDir()) {
+        report.fatal = QStringLiteral("%1 is not a folder").arg(source);
+        return report;
+    }
+    if (options.format == Format::Auto) {
+        format = detectFormat(source, &why);
+        if (!format) {
+            report.fatal = why;
+            return report;
+        }
+    }
+    report.format = *format;
+    if (formatKind(*format) != project.kind()) {
+        report.fatal = QStringLiteral("%1 holds %2 data but the project is a %3 project")
+                           .arg(formatKey(*format), kindName(formatKind(*format)), kindName(project.kind()));
+        return report;
+    }
+
+    QElapsedTimer phase;
+    phase.start();
+    auto lap = [&phase, &report](const char *name) {
+        report.seconds[QString::fromLatin1(name)] = double(phase.nsecsElapsed()) / 1e9;
+        phase.restart();
+    };
+    ReadContext ctx(source, report);
+    handlers(*format).read(ctx);
+    if (ctx.items.empty()) {
+        report.fatal = ctx.sawAnnotations
+                           ? QStringLiteral("no usable item in %1: every item was skipped (see the report)").arg(source)
+                           : QStringLiteral("%1 is not a %2 data set: no annotation or image found")
+                                 .arg(source, formatKey(*format));
+        return report;
+    }
+
+    lap("read_annotations");
+    return storeItems(project, source, ctx, options, report, phase);
+}
+
+ImportReport importImageFiles(Project &project, const QStringList &files, const ImportOptions &options)
+{
+    ImportReport report;
+    report.format = Format::Auto;
+    report.source = files.isEmpty() ? QString() : QFileInfo(files.front()).absolutePath();
+    QElapsedTimer phase;
+    phase.start();
+    ReadContext ctx(report.source, report);
+    for (const QString &f : files) {
+        const QFileInfo info(f);
+        if (!info.isFile() || !isImageFile(info.fileName())) {
+            report.entries.push_back({ImportEntry::Status::Skipped, f, QStringLiteral("not an image file")});
+            ++report.skipped;
+            continue;
+        }
+        SourceItem item;
+        item.imagePath = info.absoluteFilePath();
+        item.displayName = info.fileName();
+        item.labelled = false; // to be annotated
+        ctx.items.push_back(item);
+    }
+    if (ctx.items.empty()) {
+        report.fatal = QStringLiteral("none of the %1 file(s) is an image Visor can import").arg(files.size());
+        return report;
+    }
+    report.seconds[QStringLiteral("list_files")] = double(phase.nsecsElapsed()) / 1e9;
+    phase.restart();
+    return storeItems(project, report.source, ctx, options, report, phase);
 }
 
 QJsonObject ImportReport::toJson() const

@@ -407,6 +407,32 @@ private Q_SLOTS:
         QCOMPARE(perSplit[QStringLiteral("test")], 1);
     }
 
+    void looseImageFiles()
+    {
+        QTemporaryDir in;
+        const QString d = in.path();
+        test::writeFile(d, QStringLiteral("a.png"), test::imageBytes(40, 30, 1));
+        test::writeFile(d, QStringLiteral("b.jpg"), test::imageBytes(40, 30, 2, true));
+        test::writeFile(d, QStringLiteral("again.png"), test::imageBytes(40, 30, 1)); // same bytes as a.png
+        test::writeFile(d, QStringLiteral("broken.png"), QByteArray("\x89PNG\r\n\x1a\nxx"));
+        test::writeFile(d, QStringLiteral("notes.txt"), "not an image");
+        auto t = test::makeProject(DatasetKind::ObjectDetection);
+        const QStringList files{d + QStringLiteral("/a.png"), d + QStringLiteral("/b.jpg"),
+                                d + QStringLiteral("/again.png"), d + QStringLiteral("/broken.png"),
+                                d + QStringLiteral("/notes.txt")};
+        const ImportReport r = importImageFiles(*t->project, files);
+        QVERIFY2(r.ok(), qPrintable(dump(r)));
+        QCOMPARE(r.imported, 2);
+        QCOMPARE(r.duplicates, 1);
+        QVERIFY2(hasEntry(r, QStringLiteral("broken.png"), QStringLiteral("decode")), qPrintable(dump(r)));
+        QVERIFY2(hasEntry(r, QStringLiteral("notes.txt"), QStringLiteral("not an image")), qPrintable(dump(r)));
+        for (const Example &e : t->project->examples()) {
+            QVERIFY(!e.labelled); // still to be annotated
+            QVERIFY(e.split.has_value());
+        }
+        QVERIFY(!importImageFiles(*t->project, {d + QStringLiteral("/notes.txt")}).ok());
+    }
+
     void notADataset()
     {
         QTemporaryDir empty;

@@ -119,6 +119,51 @@ private Q_SLOTS:
         Q_UNUSED(few);
     }
 
+    void gridImportShowAndSort()
+    {
+        auto tp = test::makeProject(DatasetKind::ObjectDetection);
+        tp->project->addClass(QStringLiteral("a"));
+        DatasetPage page;
+        page.setInteractive(false);
+        page.setProject(tp->project.get());
+        QCOMPARE(page.filter()->rowCount(), 0);
+        // Loose files, as dropped on the page: imported as examples to annotate; the bad one reported.
+        QTemporaryDir in;
+        QStringList files;
+        for (const char *name : {"c.png", "a.png", "b.png"}) {
+            test::writeFile(in.path(), QString::fromLatin1(name), test::imageBytes(40, 30, int(files.size()) + 1));
+            files << in.filePath(QString::fromLatin1(name));
+        }
+        test::writeFile(in.path(), QStringLiteral("bad.png"), QByteArray("not a png"));
+        files << in.filePath(QStringLiteral("bad.png"));
+        QSignalSpy message(&page, &DatasetPage::message);
+        page.importFiles(files);
+        QCOMPARE(page.model()->rowCount(), 3);
+        QVERIFY(message.last().at(0).toString().contains(QStringLiteral("1 skipped")));
+        page.setShow(DatasetPage::ShowUnlabelled);
+        QCOMPARE(page.filter()->rowCount(), 3);
+        page.setShow(DatasetPage::ShowWarnings); // the examples any warning names
+        QSet<qint64> warned;
+        for (const HealthWarning &w : computeStatistics(*tp->project).warnings) {
+            for (qint64 id : w.examples)
+                warned.insert(id);
+            for (const auto &g : w.groups)
+                for (qint64 id : g)
+                    warned.insert(id);
+        }
+        QCOMPARE(page.filter()->rowCount(), int(warned.size()));
+        const qint64 first = tp->project->examples().front().id;
+        page.setWrongInLastRun({first}, 7);
+        page.setShow(DatasetPage::ShowWrong);
+        QCOMPARE(page.filter()->rowCount(), 1);
+        page.setShow(DatasetPage::ShowAll);
+        QCOMPARE(page.filter()->rowCount(), 3);
+        page.filter()->setSortKey(1);
+        QCOMPARE(page.filter()->index(0, 0).data(DatasetModel::FileNameRole).toString(), QStringLiteral("a.png"));
+        page.filter()->setSortKey(0);
+        QCOMPARE(page.filter()->index(0, 0).data(DatasetModel::FileNameRole).toString(), QStringLiteral("c.png"));
+    }
+
     void parameterEditorValidatesInline()
     {
         ParameterEditor editor({QStringLiteral("train"), QStringLiteral("optimizer"), QStringLiteral("anchors")});
