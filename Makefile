@@ -55,6 +55,7 @@ bench: build
 	$(BUILD_DIR)/bin/bench_augment
 	$(BUILD_DIR)/bin/bench_train digits --minutes 5
 	$(BUILD_DIR)/bin/bench_train speed
+	$(BUILD_DIR)/bin/bench_gui
 
 format:
 	git ls-files '*.cpp' '*.h' | xargs clang-format -i

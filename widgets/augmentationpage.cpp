@@ -55,7 +55,7 @@ QImage toQImage(const cv::Mat &bgr)
 
 AugmentationPage::AugmentationPage(QWidget *parent) : QWidget(parent)
 {
-    m_editor = new ParameterEditor({QStringLiteral("augment")});
+    m_editor = new ParameterEditor({QStringLiteral("augment")}, ParameterEditor::Style::Controls);
     connect(m_editor, &ParameterEditor::edited, this, [this](const QString &key) { m_editedKey = key; });
     connect(m_editor, &ParameterEditor::changed, this, [this] {
         save();
@@ -64,7 +64,7 @@ AugmentationPage::AugmentationPage(QWidget *parent) : QWidget(parent)
     auto *scroll = new QScrollArea;
     scroll->setWidgetResizable(true);
     scroll->setWidget(m_editor);
-    scroll->setMinimumWidth(380);
+    scroll->setMinimumWidth(440);
     auto *reset = new QPushButton(tr("Reset to defaults"));
     connect(reset, &QPushButton::clicked, this, &AugmentationPage::resetToDefaults);
     auto *left = new QWidget;
@@ -136,8 +136,9 @@ void AugmentationPage::setProject(Project *project)
     setEnabled(project != nullptr);
     if (!project)
         return;
+    m_ids = project->exampleIds();
     const QSignalBlocker block(m_example);
-    m_example->setRange(1, std::max<int>(1, int(project->exampleCount())));
+    m_example->setRange(1, std::max<int>(1, int(m_ids.size())));
     m_editor->setParameters(project->parameters());
     requestPreview();
 }
@@ -176,10 +177,13 @@ void AugmentationPage::save()
 
 void AugmentationPage::requestPreview()
 {
-    if (!m_project || m_project->exampleCount() == 0 || !m_editor->isValid())
+    if (!m_project || m_ids.empty() || !m_editor->isValid())
         return;
-    const std::vector<Example> examples = m_project->examples();
-    const Example e = examples[size_t(std::clamp(m_example->value() - 1, 0, int(examples.size()) - 1))];
+    const auto example =
+        m_project->example(m_ids[size_t(std::clamp(m_example->value() - 1, 0, int(m_ids.size()) - 1))]);
+    if (!example)
+        return;
+    const Example e = *example;
     const QString path = m_project->imagePath(e);
     const std::vector<Box> boxes = m_project->boxes(e.id);
     const std::vector<ClassInfo> classes = m_project->classes();

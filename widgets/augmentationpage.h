@@ -52,6 +52,7 @@ private:
     struct Result;
     void rescaleCells();
     std::vector<QImage> m_images;
+    std::vector<qint64> m_ids; // the project's examples, in order
     void requestPreview();
     void showResult(const std::shared_ptr<Result> &result);
     void save();

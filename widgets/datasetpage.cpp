@@ -128,22 +128,26 @@ DatasetPage::DatasetPage(QWidget *parent) : QWidget(parent)
                 updateCount();
             });
 
+    // Two rows: what to do with the data set, then which examples to show.
+    auto *actions = new QHBoxLayout;
+    actions->addWidget(importButton);
+    actions->addWidget(exportButton);
+    actions->addWidget(classesButton);
+    actions->addStretch(1);
+    actions->addWidget(m_sort);
     auto *bar = new QHBoxLayout;
+    m_search->setMinimumWidth(160);
     bar->addWidget(m_search, 2);
     bar->addWidget(m_class, 1);
     bar->addWidget(m_split, 1);
-    bar->addWidget(m_show, 1);
-    bar->addWidget(m_sort);
-    bar->addStretch(1);
-    bar->addWidget(classesButton);
-    bar->addWidget(importButton);
-    bar->addWidget(exportButton);
+    bar->addWidget(m_show, 2);
     auto *idRow = new QHBoxLayout;
     idRow->addWidget(m_idFilter, 1);
     idRow->addWidget(clearIds);
     auto *left = new QWidget;
     auto *leftLayout = new QVBoxLayout(left);
     leftLayout->setContentsMargins(0, 0, 0, 0);
+    leftLayout->addLayout(actions);
     leftLayout->addLayout(bar);
     leftLayout->addLayout(idRow);
     leftLayout->addWidget(m_view, 1);

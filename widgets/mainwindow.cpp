@@ -70,11 +70,12 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     auto status = [this](const QString &text) { statusBar()->showMessage(text, 8000); };
     connect(m_dataset, &DatasetPage::message, this, status);
     connect(m_training, &TrainingPage::message, this, status);
-    connect(m_training, &TrainingPage::runFinished, this, [this] {
+    // A run changes the history, not the data set: the grid is not reloaded (100,000 rows take a second).
+    connect(m_training, &TrainingPage::runFinished, m_history, &HistoryPage::refresh);
+    connect(m_dataset, &DatasetPage::projectChanged, this, [this] {
         m_history->refresh();
-        m_dataset->refresh();
+        m_augmentation->setProject(m_project.get()); // new or deleted examples
     });
-    connect(m_dataset, &DatasetPage::projectChanged, this, [this] { m_history->refresh(); });
     connect(m_history, &HistoryPage::openExample, this, [this](qint64 id) {
         showPage(Dataset);
         m_dataset->annotateExample(id);

@@ -3,11 +3,17 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QCoreApplication>
+#include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QGroupBox>
+#include <QHBoxLayout>
+#include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
+#include <QSlider>
 #include <QVBoxLayout>
+#include <cmath>
+#include <functional>
 
 namespace visor {
 namespace {
@@ -32,9 +38,104 @@ QString groupTitle(const QString &group)
     return it == titles.end() ? group : QCoreApplication::translate("visor::ParameterEditor", it->second);
 }
 
+// A bounded value edited with controls; reports each change as the text the registry parses.
+class ValueControl : public QWidget {
+public:
+    std::function<void(const QString &)> edited;
+    virtual void set(const QJsonValue &value) = 0;
+};
+
+int decimalsFor(const ParamSpec &spec)
+{
+    const double span = spec.max - spec.min;
+    return span <= 2 ? 3 : span <= 20 ? 2 : 1;
+}
+
+class NumberControl : public ValueControl {
+public:
+    explicit NumberControl(const ParamSpec &spec) : m_integer(spec.type == ParamType::Int)
+    {
+        auto *row = new QHBoxLayout(this);
+        row->setContentsMargins(0, 0, 0, 0);
+        m_spin = new QDoubleSpinBox;
+        m_spin->setRange(spec.min, spec.max);
+        m_spin->setDecimals(m_integer ? 0 : decimalsFor(spec));
+        m_spin->setSingleStep(m_integer ? 1 : (spec.max - spec.min) / 100);
+        m_spin->setKeyboardTracking(false);
+        row->addWidget(m_spin, 1);
+        if (!m_integer && spec.min == 0 && spec.max == 1) { // a probability: a slider beside the number
+            m_slider = new QSlider(Qt::Horizontal);
+            m_slider->setRange(0, 100);
+            row->addWidget(m_slider, 2);
+            connect(m_slider, &QSlider::valueChanged, this, [this](int v) {
+                if (!m_setting)
+                    m_spin->setValue(v / 100.0);
+            });
+        }
+        connect(m_spin, &QDoubleSpinBox::valueChanged, this, [this](double v) {
+            if (m_slider) {
+                const QSignalBlocker block(m_slider);
+                m_slider->setValue(int(std::lround(v * 100)));
+            }
+            if (!m_setting && edited)
+                edited(m_integer ? QString::number(qint64(std::llround(v))) : QString::number(v));
+        });
+    }
+    void set(const QJsonValue &value) override
+    {
+        m_setting = true;
+        m_spin->setValue(value.toDouble());
+        if (m_slider)
+            m_slider->setValue(int(std::lround(value.toDouble() * 100)));
+        m_setting = false;
+    }
+
+private:
+    bool m_integer;
+    bool m_setting = false;
+    QDoubleSpinBox *m_spin = nullptr;
+    QSlider *m_slider = nullptr;
+};
+
+class RangeControl : public ValueControl {
+public:
+    explicit RangeControl(const ParamSpec &spec)
+    {
+        auto *row = new QHBoxLayout(this);
+        row->setContentsMargins(0, 0, 0, 0);
+        for (QDoubleSpinBox *&b : m_bounds) {
+            b = new QDoubleSpinBox;
+            b->setRange(spec.hasMin ? spec.min : -1e9, spec.hasMax ? spec.max : 1e9);
+            b->setDecimals(spec.hasMin && spec.hasMax ? decimalsFor(spec) : 3);
+            b->setSingleStep(spec.hasMin && spec.hasMax ? (spec.max - spec.min) / 100 : 0.1);
+            b->setKeyboardTracking(false);
+            connect(b, &QDoubleSpinBox::valueChanged, this, [this] {
+                if (!m_setting && edited)
+                    edited(QStringLiteral("%1..%2").arg(m_bounds[0]->value()).arg(m_bounds[1]->value()));
+            });
+        }
+        row->addWidget(new QLabel(ParameterEditor::tr("from")));
+        row->addWidget(m_bounds[0], 1);
+        row->addWidget(new QLabel(ParameterEditor::tr("to")));
+        row->addWidget(m_bounds[1], 1);
+    }
+    void set(const QJsonValue &value) override
+    {
+        m_setting = true;
+        const QJsonArray a = value.toArray();
+        m_bounds[0]->setValue(a.at(0).toDouble());
+        m_bounds[1]->setValue(a.at(1).toDouble());
+        m_setting = false;
+    }
+
+private:
+    bool m_setting = false;
+    QDoubleSpinBox *m_bounds[2] = {};
+};
+
 } // namespace
 
-ParameterEditor::ParameterEditor(const QStringList &groups, QWidget *parent) : QWidget(parent)
+ParameterEditor::ParameterEditor(const QStringList &groups, Style style, QWidget *parent) : QWidget(parent)
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -57,6 +158,15 @@ ParameterEditor::ParameterEditor(const QStringList &groups, QWidget *parent) : Q
                 combo->addItems(spec.choices);
                 connect(combo, &QComboBox::currentTextChanged, this, [this, key](const QString &t) { apply(key, t); });
                 f.editor = combo;
+            } else if (style == Style::Controls && ((spec.type == ParamType::Int || spec.type == ParamType::Number) &&
+                                                    spec.hasMin && spec.hasMax)) {
+                auto *control = new NumberControl(spec);
+                control->edited = [this, key](const QString &t) { apply(key, t); };
+                f.editor = control;
+            } else if (style == Style::Controls && spec.type == ParamType::RangePair) {
+                auto *control = new RangeControl(spec);
+                control->edited = [this, key](const QString &t) { apply(key, t); };
+                f.editor = control;
             } else {
                 auto *line = new QLineEdit;
                 connect(line, &QLineEdit::textEdited, this, [this, key](const QString &t) { apply(key, t); });
@@ -104,7 +214,9 @@ void ParameterEditor::showValue(const QString &key)
 {
     const Field &f = m_fields.at(key);
     const QJsonValue v = m_values.value(key);
-    if (auto *check = qobject_cast<QCheckBox *>(f.editor))
+    if (auto *control = dynamic_cast<ValueControl *>(f.editor))
+        control->set(v);
+    else if (auto *check = qobject_cast<QCheckBox *>(f.editor))
         check->setChecked(v.toBool());
     else if (auto *combo = qobject_cast<QComboBox *>(f.editor))
         combo->setCurrentText(ParameterRegistry::format(v));
@@ -137,7 +249,16 @@ void ParameterEditor::apply(const QString &key, const QString &text)
 void ParameterEditor::setText(const QString &key, const QString &text)
 {
     QWidget *w = field(key);
-    if (auto *line = qobject_cast<QLineEdit *>(w)) {
+    if (auto *control = dynamic_cast<ValueControl *>(w)) {
+        QJsonValue value;
+        if (ParameterRegistry::instance().parse(key, text, &value).isEmpty()) {
+            const bool loading = m_loading;
+            m_loading = true; // one apply below, not one per spin box
+            control->set(value);
+            m_loading = loading;
+        }
+        apply(key, text);
+    } else if (auto *line = qobject_cast<QLineEdit *>(w)) {
         line->setText(text);
         apply(key, text);
     } else if (auto *combo = qobject_cast<QComboBox *>(w)) {

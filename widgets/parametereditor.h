@@ -16,8 +16,16 @@ namespace visor {
 class ParameterEditor : public QWidget {
     Q_OBJECT
 public:
+    /// Text: a line edit per number, list or range, validated as the user types (with a message).
+    /// Controls: spin boxes within the bounds, a slider for probabilities, a from–to pair for ranges.
+    enum class Style { Text, Controls };
+
     /// Edits every key whose first section is one of `groups` ("train", "optimizer", ...).
-    explicit ParameterEditor(const QStringList &groups, QWidget *parent = nullptr);
+    explicit ParameterEditor(const QStringList &groups, QWidget *parent = nullptr)
+        : ParameterEditor(groups, Style::Text, parent)
+    {
+    }
+    ParameterEditor(const QStringList &groups, Style style, QWidget *parent = nullptr);
 
     void setParameters(const ParameterSet &parameters);
     /// The values shown, valid ones applied over the set given to setParameters().

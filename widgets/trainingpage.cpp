@@ -28,7 +28,7 @@ TrainingPage::TrainingPage(QWidget *parent) : QWidget(parent)
     connect(m_controller, &TrainingController::finished, m_dashboard, &TrainingDashboard::onFinished);
     connect(m_controller, &TrainingController::failed, m_dashboard, &TrainingDashboard::onFailed);
     connect(m_controller, &TrainingController::failed, this, [this](const QString &m) {
-        m_refusal->setText(m);
+        m_refusal->setText(tr("Training stopped: %1").arg(m));
         m_refusal->show();
     });
     connect(m_controller, &TrainingController::stopped, this, [this] {
@@ -149,11 +149,9 @@ bool TrainingPage::begin(qint64 resumeRun)
     // What the user trains with is what the project remembers (the other pages' groups included).
     const ParameterSet parameters = m_editor->mergedInto(m_project->parameters());
     m_project->setParameters(parameters);
-    if (const QString why = TrainingController::check(m_project->dir(), parameters); !why.isEmpty()) {
-        m_refusal->setText(tr("This data set cannot train yet: %1").arg(why));
-        m_refusal->show();
-        return false;
-    }
+    // The data set's own check (at least 10 examples, every class in the training split) runs on the
+    // training thread first: it reads statistics of the whole project, too slow for the GUI thread
+    // with 100,000 examples. A refusal comes back as failed() and is shown above the parameters.
     m_refusal->hide();
     if (!resumeRun)
         m_dashboard->reset(m_project->kind() == DatasetKind::Classification ? tr("accuracy") : tr("mAP@0.5"));

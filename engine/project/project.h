@@ -78,6 +78,7 @@ public:
     // Examples
     qint64 exampleCount() const;
     std::vector<Example> examples() const;
+    std::vector<qint64> exampleIds() const; // in the order of examples(), without reading the rest
     std::optional<Example> example(qint64 id) const;
     std::optional<qint64> exampleIdByHash(const QString &hash) const;
     AddResult addExamples(const std::vector<NewExample> &items);

@@ -58,6 +58,15 @@ qint64 Project::exampleCount() const
     return sql::scalar(m_db, QStringLiteral("SELECT COUNT(*) FROM examples"), {}, "counting examples");
 }
 
+std::vector<qint64> Project::exampleIds() const
+{
+    std::vector<qint64> out;
+    QSqlQuery q = sql::run(m_db, QStringLiteral("SELECT id FROM examples ORDER BY id"), {}, "listing examples");
+    while (q.next())
+        out.push_back(q.value(0).toLongLong());
+    return out;
+}
+
 std::vector<Example> Project::examples() const
 {
     std::vector<Example> out;

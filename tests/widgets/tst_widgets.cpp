@@ -23,6 +23,7 @@
 #include "project/splitter.h"
 #include "project/statistics.h"
 #include "synth/shapes.h"
+#include "train/runs.h"
 #include "train/trainer.h"
 
 #include <QAbstractItemModelTester>
@@ -413,8 +414,12 @@ private Q_SLOTS:
         test::addPlainExamples(*tp->project, 4, 64, 48, a);
         TrainingPage page;
         page.setProject(tp->project.get());
-        QVERIFY(!page.start());
-        QVERIFY(!page.controller()->isRunning());
+        QSignalSpy failed(page.controller(), &TrainingController::failed);
+        page.start();
+        QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, 30000);
+        QVERIFY(failed.first().at(0).toString().contains(QStringLiteral("10")));
+        QTRY_VERIFY(!page.controller()->isRunning());
+        QVERIFY(train::RunStore(*tp->project).runs().empty()); // no run recorded
     }
 
     // The whole loop through the window: open a generated project, train two short epochs from the
