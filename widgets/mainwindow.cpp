@@ -27,6 +27,7 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTableWidget>
+#include <QToolBar>
 
 namespace visor {
 
@@ -110,13 +111,19 @@ MainWindow::~MainWindow()
 
 void MainWindow::createMenus()
 {
+    const QStyle *st = style();
     QMenu *file = menuBar()->addMenu(tr("&File"));
-    file->addAction(tr("&New project…"), QKeySequence::New, this, &MainWindow::newProject);
-    file->addAction(tr("&Open project…"), QKeySequence::Open, this, &MainWindow::openProjectDialog);
+    QAction *newAction = file->addAction(st->standardIcon(QStyle::SP_FileIcon), tr("&New project…"), QKeySequence::New,
+                                         this, &MainWindow::newProject);
+    QAction *openAction = file->addAction(st->standardIcon(QStyle::SP_DirOpenIcon), tr("&Open project…"),
+                                          QKeySequence::Open, this, &MainWindow::openProjectDialog);
     file->addAction(tr("Open the &demo project"), this, &MainWindow::openDemo);
     file->addSeparator();
-    file->addAction(tr("&Import data set…"), QKeySequence(QStringLiteral("Ctrl+I")), m_dataset,
-                    [this] { m_dataset->importFolder(); });
+    QAction *importAction = file->addAction(st->standardIcon(QStyle::SP_ArrowDown), tr("&Import data set…"),
+                                            QKeySequence(QStringLiteral("Ctrl+I")), m_dataset, [this] {
+                                                showPage(Dataset);
+                                                m_dataset->importFolder();
+                                            });
     file->addAction(tr("&Export data set…"), QKeySequence(QStringLiteral("Ctrl+E")), m_dataset,
                     &DatasetPage::exportDataset);
     file->addSeparator();
@@ -130,12 +137,30 @@ void MainWindow::createMenus()
                         [this, i] { showPage(Page(i)); });
 
     QMenu *train = menuBar()->addMenu(tr("&Training"));
-    train->addAction(tr("&Start"), QKeySequence(QStringLiteral("Ctrl+R")), m_training, [this] {
+    QAction *startAction = train->addAction(st->standardIcon(QStyle::SP_MediaPlay), tr("&Start"),
+                                            QKeySequence(QStringLiteral("Ctrl+R")), m_training, [this] {
+                                                showPage(Training);
+                                                m_training->start();
+                                            });
+    train->addAction(tr("&Resume last run"), m_training, [this] {
         showPage(Training);
-        m_training->start();
+        m_training->resume();
     });
-    train->addAction(tr("&Resume last run"), m_training, &TrainingPage::resume);
-    train->addAction(tr("&Cancel"), QKeySequence(QStringLiteral("Ctrl+.")), m_training, &TrainingPage::cancel);
+    QAction *cancelAction = train->addAction(st->standardIcon(QStyle::SP_MediaStop), tr("&Cancel"),
+                                             QKeySequence(QStringLiteral("Ctrl+.")), m_training, &TrainingPage::cancel);
+
+    // The toolbar: the actions of the improvement loop.
+    QToolBar *bar = addToolBar(tr("Main"));
+    bar->setObjectName(QStringLiteral("mainToolBar")); // saveState() needs a name
+    bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    bar->setMovable(false);
+    bar->addAction(newAction);
+    bar->addAction(openAction);
+    bar->addSeparator();
+    bar->addAction(importAction);
+    bar->addSeparator();
+    bar->addAction(startAction);
+    bar->addAction(cancelAction);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&Keyboard shortcuts"), QKeySequence::HelpContents, this, &MainWindow::showShortcuts);
