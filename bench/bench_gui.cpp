@@ -9,6 +9,7 @@
 // augmentation preview's latency from the edit to the new previews on screen.
 
 #include "augmentationpage.h"
+#include "benchutil.h"
 #include "datasetpage.h"
 #include "mainwindow.h"
 #include "parametereditor.h"
@@ -35,22 +36,11 @@
 #include <string>
 
 using namespace visor;
+using bench::tinyPng;
 
 namespace {
 
 QTextStream out(stdout);
-
-QByteArray tinyPng(int index)
-{
-    cv::Mat img(16, 16, CV_8UC3);
-    for (int b = 0; b < 4; ++b) {
-        const int v = (index >> (b * 8)) & 0xff;
-        img(cv::Rect((b % 2) * 8, (b / 2) * 8, 8, 8)).setTo(cv::Scalar(v, 255 - v, (v * 7) & 0xff));
-    }
-    std::vector<uchar> buf;
-    cv::imencode(".png", img, buf);
-    return QByteArray(reinterpret_cast<const char *>(buf.data()), qsizetype(buf.size()));
-}
 
 void makeProject(const QString &dir, int examples)
 {

@@ -5,6 +5,7 @@
 //
 // Images are tiny (16x16 PNG, distinct content) so the numbers measure Visor, not the disk.
 
+#include "benchutil.h"
 #include "formats/formats.h"
 #include "project/project.h"
 #include "project/splitter.h"
@@ -19,6 +20,7 @@
 #include <sys/resource.h>
 
 using namespace visor;
+using bench::tinyPng;
 
 namespace {
 
@@ -43,19 +45,6 @@ template <typename F> double timed(const char *label, F &&f)
                .arg(peakMiB(), 0, 'f', 0);
     out.flush();
     return s;
-}
-
-QByteArray tinyPng(int index)
-{
-    // 16x16: four 8x8 blocks whose grey levels spell out the index, so every image differs.
-    cv::Mat img(16, 16, CV_8UC3);
-    for (int b = 0; b < 4; ++b) {
-        const int v = (index >> (b * 8)) & 0xff;
-        img(cv::Rect((b % 2) * 8, (b / 2) * 8, 8, 8)).setTo(cv::Scalar(v, 255 - v, (v * 7) & 0xff));
-    }
-    std::vector<uchar> buf;
-    cv::imencode(".png", img, buf);
-    return QByteArray(reinterpret_cast<const char *>(buf.data()), qsizetype(buf.size()));
 }
 
 } // namespace

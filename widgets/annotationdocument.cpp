@@ -31,6 +31,15 @@ private:
     int m_mergeId;
 };
 
+Box normalized(Box b) // corners in any order (a drag up and to the left) become x1 < x2, y1 < y2
+{
+    if (b.x1 > b.x2)
+        std::swap(b.x1, b.x2);
+    if (b.y1 > b.y2)
+        std::swap(b.y1, b.y2);
+    return b;
+}
+
 bool sameBox(const Box &a, const Box &b)
 {
     return a.classId == b.classId && a.x1 == b.x1 && a.y1 == b.y1 && a.x2 == b.x2 && a.y2 == b.y2;
@@ -98,12 +107,7 @@ void AnnotationDocument::push(const State &after, const QString &text, int merge
 void AnnotationDocument::addBox(const Box &box)
 {
     State s = m_state;
-    Box b = box;
-    if (b.x1 > b.x2)
-        std::swap(b.x1, b.x2);
-    if (b.y1 > b.y2)
-        std::swap(b.y1, b.y2);
-    s.boxes.push_back(b);
+    s.boxes.push_back(normalized(box));
     s.labelled = true;
     push(s, tr("Add box"));
 }
@@ -122,12 +126,7 @@ void AnnotationDocument::setBox(int index, const Box &box, int gesture)
     if (index < 0 || index >= int(m_state.boxes.size()))
         return;
     State s = m_state;
-    Box b = box;
-    if (b.x1 > b.x2)
-        std::swap(b.x1, b.x2);
-    if (b.y1 > b.y2)
-        std::swap(b.y1, b.y2);
-    s.boxes[size_t(index)] = b;
+    s.boxes[size_t(index)] = normalized(box);
     push(s, tr("Move or resize box"), gesture > 0 ? 1000 + gesture : -1);
 }
 

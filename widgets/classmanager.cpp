@@ -105,47 +105,33 @@ qint64 ClassManager::currentId() const
     return m_list->currentItem() ? m_list->currentItem()->data(Qt::UserRole).toLongLong() : 0;
 }
 
-bool ClassManager::report(const std::exception &e)
+bool ClassManager::attempt(const std::function<void()> &operation)
 {
-    if (m_interactive)
-        QMessageBox::warning(this, tr("Classes"), QString::fromUtf8(e.what()));
-    return false;
+    try {
+        operation();
+    } catch (const std::exception &e) { // the store's message names the class and the reason
+        if (m_interactive)
+            QMessageBox::warning(this, tr("Classes"), QString::fromUtf8(e.what()));
+        return false;
+    }
+    reload();
+    Q_EMIT classesChanged();
+    return true;
 }
 
 bool ClassManager::addClass(const QString &name)
 {
-    try {
-        m_project.addClass(name);
-    } catch (const std::exception &e) {
-        return report(e);
-    }
-    reload();
-    Q_EMIT classesChanged();
-    return true;
+    return attempt([&] { m_project.addClass(name); });
 }
 
 bool ClassManager::renameClass(qint64 id, const QString &name)
 {
-    try {
-        m_project.renameClass(id, name);
-    } catch (const std::exception &e) {
-        return report(e);
-    }
-    reload();
-    Q_EMIT classesChanged();
-    return true;
+    return attempt([&] { m_project.renameClass(id, name); });
 }
 
 bool ClassManager::recolourClass(qint64 id, const QColor &color)
 {
-    try {
-        m_project.setClassColor(id, color.name());
-    } catch (const std::exception &e) {
-        return report(e);
-    }
-    reload();
-    Q_EMIT classesChanged();
-    return true;
+    return attempt([&] { m_project.setClassColor(id, color.name()); });
 }
 
 bool ClassManager::moveClass(qint64 id, int delta)
@@ -160,26 +146,12 @@ bool ClassManager::moveClass(qint64 id, int delta)
     const int target = position + delta;
     if (position < 0 || target < 0 || target >= int(classes.size()))
         return false;
-    try {
-        m_project.moveClass(id, target);
-    } catch (const std::exception &e) {
-        return report(e);
-    }
-    reload();
-    Q_EMIT classesChanged();
-    return true;
+    return attempt([&] { m_project.moveClass(id, target); });
 }
 
 bool ClassManager::deleteClass(qint64 id, bool cascade)
 {
-    try {
-        m_project.deleteClass(id, cascade);
-    } catch (const std::exception &e) {
-        return report(e);
-    }
-    reload();
-    Q_EMIT classesChanged();
-    return true;
+    return attempt([&] { m_project.deleteClass(id, cascade); });
 }
 
 } // namespace visor

@@ -4,6 +4,7 @@
 /// the user agreed).
 
 #include <QDialog>
+#include <functional>
 
 class QListWidget;
 
@@ -33,7 +34,8 @@ Q_SIGNALS:
 private:
     void reload();
     qint64 currentId() const;
-    bool report(const std::exception &e);
+    /// Runs a store operation; on success reloads the list and announces the change.
+    bool attempt(const std::function<void()> &operation);
 
     Project &m_project;
     QListWidget *m_list = nullptr;
