@@ -1,3 +1,4 @@
+#include "layers_p.h"
 #include "model_p.h"
 
 #include <torch/torch.h>
@@ -12,10 +13,10 @@ struct ClassCnnImpl : torch::nn::Module {
         for (int i = 0; i < spec.depth; ++i) {
             const int out = std::min(512, spec.width << std::min(i, 20));
             features->push_back(torch::nn::Conv2d(torch::nn::Conv2dOptions(in, out, 3).padding(1).bias(false)));
-            features->push_back(torch::nn::BatchNorm2d(out));
+            features->push_back(NchwBatchNorm2d(out));
             features->push_back(torch::nn::ReLU(torch::nn::ReLUOptions().inplace(true)));
             features->push_back(torch::nn::Conv2d(torch::nn::Conv2dOptions(out, out, 3).padding(1).bias(false)));
-            features->push_back(torch::nn::BatchNorm2d(out));
+            features->push_back(NchwBatchNorm2d(out));
             features->push_back(torch::nn::ReLU(torch::nn::ReLUOptions().inplace(true)));
             // ceil_mode keeps at least one pixel however deep the network and small the input.
             features->push_back(torch::nn::MaxPool2d(torch::nn::MaxPool2dOptions(2).ceil_mode(true)));
