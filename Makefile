@@ -28,7 +28,9 @@ build: deps configure
 # detector once (at most 5 minutes on two cores) and prints its test metrics.
 run: build
 	@if [ -n "$$DISPLAY$$WAYLAND_DISPLAY" ]; then \
-	  $(BUILD_DIR)/bin/visor; \
+	  $(BUILD_DIR)/bin/visor || { \
+	    echo "The window could not open on display '$$DISPLAY$$WAYLAND_DISPLAY': running the headless demo instead."; \
+	    $(BUILD_DIR)/bin/visor-cli demo --train; }; \
 	else \
 	  echo "No display found (DISPLAY and WAYLAND_DISPLAY are unset): running the headless demo instead."; \
 	  $(BUILD_DIR)/bin/visor-cli demo --train; \
