@@ -72,21 +72,13 @@ TORCH_MODULE(ClassCnn);
 
 class ClassifierModel : public Model {
 public:
-    explicit ClassifierModel(const ClassifierSpec &spec) : m_net(spec) { useChannelsLast(m_net->parameters()); }
+    explicit ClassifierModel(const ClassifierSpec &spec) : m_net(spec) { useChannelsLast(*m_net); }
     at::Tensor forward(const at::Tensor &input) override { return m_net->forward(input); }
     std::vector<at::Tensor> parameters() override { return m_net->parameters(); }
     void setTraining(bool training) override { m_net->train(training); }
-    void to(const at::Device &device) override
-    {
-        m_net->to(device);
-        useChannelsLast(m_net->parameters());
-    }
+    void to(const at::Device &device) override { moveModule(*m_net, device); }
     void save(const std::string &path) override { torch::save(m_net, path); }
-    void load(const std::string &path) override
-    {
-        torch::load(m_net, path);
-        useChannelsLast(m_net->parameters());
-    }
+    void load(const std::string &path) override { loadModule(*m_net, path); }
     int64_t parameterCount() override
     {
         int64_t n = 0;
@@ -115,12 +107,26 @@ at::Tensor preprocess(const at::Tensor &batch, Preprocessing mode)
     return x.sub_(114.8f);
 }
 
-void useChannelsLast(const std::vector<at::Tensor> &parameters)
+void useChannelsLast(torch::nn::Module &module)
 {
     torch::NoGradGuard noGrad;
-    for (const at::Tensor &p : parameters)
+    for (at::Tensor &p : module.parameters())
         if (p.dim() == 4)
-            const_cast<at::Tensor &>(p).set_data(p.contiguous(at::MemoryFormat::ChannelsLast));
+            p.set_data(p.contiguous(at::MemoryFormat::ChannelsLast));
+}
+
+void moveModule(torch::nn::Module &module, const at::Device &device)
+{
+    module.to(device);
+    useChannelsLast(module);
+}
+
+void loadModule(torch::nn::Module &module, const std::string &path)
+{
+    torch::serialize::InputArchive archive;
+    archive.load_from(path);
+    module.load(archive);
+    useChannelsLast(module);
 }
 
 std::unique_ptr<Model> makeClassifier(const ClassifierSpec &spec)

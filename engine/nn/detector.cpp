@@ -336,21 +336,13 @@ TORCH_MODULE(ObjDet);
 
 class DetectorModel : public Detector {
 public:
-    explicit DetectorModel(const DetectorSpec &spec) : m_net(spec) { useChannelsLast(m_net->parameters()); }
+    explicit DetectorModel(const DetectorSpec &spec) : m_net(spec) { useChannelsLast(*m_net); }
     DetectorOutput forward(const at::Tensor &input) override { return m_net->forward(input); }
     std::vector<at::Tensor> parameters() override { return m_net->parameters(); }
     void setTraining(bool training) override { m_net->train(training); }
-    void to(const at::Device &device) override
-    {
-        m_net->to(device);
-        useChannelsLast(m_net->parameters());
-    }
+    void to(const at::Device &device) override { moveModule(*m_net, device); }
     void save(const std::string &path) override { torch::save(m_net, path); }
-    void load(const std::string &path) override
-    {
-        torch::load(m_net, path);
-        useChannelsLast(m_net->parameters());
-    }
+    void load(const std::string &path) override { loadModule(*m_net, path); }
 
 private:
     ObjDet m_net;

@@ -8,6 +8,10 @@
 #include <string>
 #include <vector>
 
+namespace torch::nn {
+class Module;
+}
+
 namespace visor::nn {
 
 /// How pixels become network input: "caffe" subtracts per-channel means on 0..255 (BGR order, the
@@ -17,9 +21,11 @@ enum class Preprocessing { Caffe, Tf };
 /// Converts a batch of 8-bit images (N, H, W, C) as uint8 into float (N, C, H, W), normalised.
 at::Tensor preprocess(const at::Tensor &batchNHWC, Preprocessing mode);
 
-/// Gives the 4-D weights the channels-last layout of preprocess()'s output, so that convolutions need
-/// no reorder. Called after construction, a device move and a load.
-void useChannelsLast(const std::vector<at::Tensor> &parameters);
+/// Gives a network's 4-D weights the channels-last layout of preprocess()'s output, so that
+/// convolutions need no reorder: after construction, and inside moveModule() and loadModule().
+void useChannelsLast(torch::nn::Module &module);
+void moveModule(torch::nn::Module &module, const at::Device &device);
+void loadModule(torch::nn::Module &module, const std::string &path);
 
 struct ClassifierSpec {
     int classes = 2;
