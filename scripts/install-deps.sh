@@ -15,6 +15,8 @@ PACKAGES=(
   libtorch-dev libopencv-dev libopenblas-dev libsqlite3-dev
   # headless GUI runs and screenshots
   xvfb xauth
+  # the package and its install test (make package; tests/package/install-test.sh): a clean Debian root
+  debootstrap lintian dpkg-dev fakeroot
 )
 
 # Benchmarks only (make bench): the torchvision reference of bench/reference/augment_ref.py and the
