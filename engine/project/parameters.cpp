@@ -86,102 +86,126 @@ std::vector<ParamSpec> buildTable()
 {
     std::vector<ParamSpec> t = {
         // Training
-        intP("train.epochs", 5, 1, 200, "Epochs"),
-        intP("train.steps_per_epoch", 100, 50, 2000, "Steps per epoch"),
-        intP("train.batch_size", 10, 1, 64, "Batch size"),
-        numP("train.val_fraction", 0.1, 0.01, 0.9, "Validation fraction"),
-        numP("train.test_fraction", 0.1, 0.01, 0.9, "Test fraction"),
-        numP("train.confidence_threshold", 0.6, 0.05, 1.0, "Confidence threshold"),
-        numP("train.iou_threshold", 0.45, 0.05, 1.0, "NMS IoU threshold"),
-        intP("train.max_boxes", 30, 1, 300, "Maximum boxes per image"),
-        numP("train.box_expansion", 0.0, 0.0, 2.0, "Box expansion"),
+        intP("train.epochs", 5, 1, 200, QT_TRANSLATE_NOOP("visor::Parameters", "Epochs")),
+        intP("train.steps_per_epoch", 100, 50, 2000, QT_TRANSLATE_NOOP("visor::Parameters", "Steps per epoch")),
+        intP("train.batch_size", 10, 1, 64, QT_TRANSLATE_NOOP("visor::Parameters", "Batch size")),
+        numP("train.val_fraction", 0.1, 0.01, 0.9, QT_TRANSLATE_NOOP("visor::Parameters", "Validation fraction")),
+        numP("train.test_fraction", 0.1, 0.01, 0.9, QT_TRANSLATE_NOOP("visor::Parameters", "Test fraction")),
+        numP("train.confidence_threshold", 0.6, 0.05, 1.0,
+             QT_TRANSLATE_NOOP("visor::Parameters", "Confidence threshold")),
+        numP("train.iou_threshold", 0.45, 0.05, 1.0, QT_TRANSLATE_NOOP("visor::Parameters", "NMS IoU threshold")),
+        intP("train.max_boxes", 30, 1, 300, QT_TRANSLATE_NOOP("visor::Parameters", "Maximum boxes per image")),
+        numP("train.box_expansion", 0.0, 0.0, 2.0, QT_TRANSLATE_NOOP("visor::Parameters", "Box expansion")),
         // Input resolution
-        intP("input.min_side", 50, 20, 800, "Shorter side"),
-        intP("input.max_side", 80, 20, 1000, "Longer side limit"),
-        numChoiceP("input.channels", 1, "1,3", "Channels"),
+        intP("input.min_side", 50, 20, 800, QT_TRANSLATE_NOOP("visor::Parameters", "Shorter side")),
+        intP("input.max_side", 80, 20, 1000, QT_TRANSLATE_NOOP("visor::Parameters", "Longer side limit")),
+        numChoiceP("input.channels", 1, "1,3", QT_TRANSLATE_NOOP("visor::Parameters", "Channels")),
         // Optimizer (Adam)
-        numP("optimizer.learning_rate", 0.001, 1e-6, 0.1, "Learning rate"),
-        numP("optimizer.beta_1", 0.9, 0.1, 1.0, "Beta 1"),
-        numP("optimizer.beta_2", 0.999, 0.1, 1.0, "Beta 2"),
-        boolP("optimizer.amsgrad", false, "AMSGrad"),
+        numP("optimizer.learning_rate", 0.001, 1e-6, 0.1, QT_TRANSLATE_NOOP("visor::Parameters", "Learning rate")),
+        numP("optimizer.beta_1", 0.9, 0.1, 1.0, QT_TRANSLATE_NOOP("visor::Parameters", "Beta 1")),
+        numP("optimizer.beta_2", 0.999, 0.1, 1.0, QT_TRANSLATE_NOOP("visor::Parameters", "Beta 2")),
+        boolP("optimizer.amsgrad", false, QT_TRANSLATE_NOOP("visor::Parameters", "AMSGrad")),
         // Early stopping
-        intP("early_stopping.patience", 5, 1, std::nullopt, "Patience"),
-        choiceP("early_stopping.monitor", "val_loss", kMonitors, "Monitored quantity"),
-        numP("early_stopping.min_delta", 0.01, 0.0, std::nullopt, "Minimum change"),
-        choiceP("early_stopping.mode", "min", "min,max,auto", "Mode"),
+        intP("early_stopping.patience", 5, 1, std::nullopt, QT_TRANSLATE_NOOP("visor::Parameters", "Patience")),
+        choiceP("early_stopping.monitor", "val_loss", kMonitors,
+                QT_TRANSLATE_NOOP("visor::Parameters", "Monitored quantity")),
+        numP("early_stopping.min_delta", 0.01, 0.0, std::nullopt,
+             QT_TRANSLATE_NOOP("visor::Parameters", "Minimum change")),
+        choiceP("early_stopping.mode", "min", "min,max,auto", QT_TRANSLATE_NOOP("visor::Parameters", "Mode")),
         // Reduce learning rate on plateau
-        intP("reduce_lr.patience", 4, 1, std::nullopt, "Patience"),
-        choiceP("reduce_lr.monitor", "val_loss", kMonitors, "Monitored quantity"),
-        numP("reduce_lr.min_delta", 0.01, 0.0, std::nullopt, "Minimum change"),
-        numP("reduce_lr.factor", 0.5, 0.1, 0.9, "Factor"),
-        numP("reduce_lr.cooldown", 0, 0.0, std::nullopt, "Cooldown (epochs)"),
+        intP("reduce_lr.patience", 4, 1, std::nullopt, QT_TRANSLATE_NOOP("visor::Parameters", "Patience")),
+        choiceP("reduce_lr.monitor", "val_loss", kMonitors,
+                QT_TRANSLATE_NOOP("visor::Parameters", "Monitored quantity")),
+        numP("reduce_lr.min_delta", 0.01, 0.0, std::nullopt, QT_TRANSLATE_NOOP("visor::Parameters", "Minimum change")),
+        numP("reduce_lr.factor", 0.5, 0.1, 0.9, QT_TRANSLATE_NOOP("visor::Parameters", "Factor")),
+        numP("reduce_lr.cooldown", 0, 0.0, std::nullopt, QT_TRANSLATE_NOOP("visor::Parameters", "Cooldown (epochs)")),
         // Checkpoint
-        choiceP("checkpoint.monitor", "val_loss", kMonitors, "Monitored quantity"),
-        choiceP("checkpoint.mode", "min", "min,max,auto", "Mode"),
+        choiceP("checkpoint.monitor", "val_loss", kMonitors,
+                QT_TRANSLATE_NOOP("visor::Parameters", "Monitored quantity")),
+        choiceP("checkpoint.mode", "min", "min,max,auto", QT_TRANSLATE_NOOP("visor::Parameters", "Mode")),
         // Network, classification
-        choiceP("classifier.component", "class_cnn", "class_cnn", "Network"),
-        intP("classifier.depth", 3, 1, 10, "Depth"),
-        intP("classifier.width", 20, 5, 128, "Width"),
-        choiceP("classifier.preprocessing", "caffe", "caffe,tf", "Preprocessing"),
-        choiceP("classifier.loss", "categorical_crossentropy", "categorical_crossentropy,binary_crossentropy", "Loss"),
-        listP("classifier.metrics", ParamType::StringList, QJsonArray{QStringLiteral("accuracy")}, "Metrics"),
-        choiceP("classifier.optimizer", "adam", "adam", "Optimizer"),
+        choiceP("classifier.component", "class_cnn", "class_cnn", QT_TRANSLATE_NOOP("visor::Parameters", "Network")),
+        intP("classifier.depth", 3, 1, 10, QT_TRANSLATE_NOOP("visor::Parameters", "Depth")),
+        intP("classifier.width", 20, 5, 128, QT_TRANSLATE_NOOP("visor::Parameters", "Width")),
+        choiceP("classifier.preprocessing", "caffe", "caffe,tf",
+                QT_TRANSLATE_NOOP("visor::Parameters", "Preprocessing")),
+        choiceP("classifier.loss", "categorical_crossentropy", "categorical_crossentropy,binary_crossentropy",
+                QT_TRANSLATE_NOOP("visor::Parameters", "Loss")),
+        listP("classifier.metrics", ParamType::StringList, QJsonArray{QStringLiteral("accuracy")},
+              QT_TRANSLATE_NOOP("visor::Parameters", "Metrics")),
+        choiceP("classifier.optimizer", "adam", "adam", QT_TRANSLATE_NOOP("visor::Parameters", "Optimizer")),
         // Network, object detection
-        choiceP("detector.component", "objdet", "objdet", "Network"),
-        intP("detector.width", 20, 5, 128, "Head width"),
+        choiceP("detector.component", "objdet", "objdet", QT_TRANSLATE_NOOP("visor::Parameters", "Network")),
+        intP("detector.width", 20, 5, 128, QT_TRANSLATE_NOOP("visor::Parameters", "Head width")),
         choiceP("detector.backbone", "vgg7",
                 "vgg7,vgg16,vgg19,resnet18,resnet34,resnet50,resnet101,resnet152,mobilenet128,mobilenet160,"
                 "mobilenet192,mobilenet224,densenet121,densenet169,densenet201",
-                "Backbone"),
-        choiceP("detector.preprocessing", "caffe", "caffe,tf", "Preprocessing"),
-        numP("detector.negative_iou", 0.3, 0.05, 1.0, "Negative IoU"),
-        numP("detector.positive_iou", 0.45, 0.05, 1.0, "Positive IoU"),
+                QT_TRANSLATE_NOOP("visor::Parameters", "Backbone")),
+        choiceP("detector.preprocessing", "caffe", "caffe,tf", QT_TRANSLATE_NOOP("visor::Parameters", "Preprocessing")),
+        numP("detector.negative_iou", 0.3, 0.05, 1.0, QT_TRANSLATE_NOOP("visor::Parameters", "Negative IoU")),
+        numP("detector.positive_iou", 0.45, 0.05, 1.0, QT_TRANSLATE_NOOP("visor::Parameters", "Positive IoU")),
         // Anchors
-        listP("anchors.sizes", ParamType::IntList, QJsonArray{12, 24, 48, 96, 192}, "Anchor sizes"),
-        listP("anchors.strides", ParamType::IntList, QJsonArray{8, 16, 32, 64, 128}, "Anchor strides"),
-        listP("anchors.ratios", ParamType::NumberList, QJsonArray{0.5, 1, 2}, "Anchor ratios"),
-        listP("anchors.scales", ParamType::NumberList, QJsonArray{1, 1.2, 1.5}, "Anchor scales"),
+        listP("anchors.sizes", ParamType::IntList, QJsonArray{12, 24, 48, 96, 192},
+              QT_TRANSLATE_NOOP("visor::Parameters", "Anchor sizes")),
+        listP("anchors.strides", ParamType::IntList, QJsonArray{8, 16, 32, 64, 128},
+              QT_TRANSLATE_NOOP("visor::Parameters", "Anchor strides")),
+        listP("anchors.ratios", ParamType::NumberList, QJsonArray{0.5, 1, 2},
+              QT_TRANSLATE_NOOP("visor::Parameters", "Anchor ratios")),
+        listP("anchors.scales", ParamType::NumberList, QJsonArray{1, 1.2, 1.5},
+              QT_TRANSLATE_NOOP("visor::Parameters", "Anchor scales")),
         // Data augmentation
-        choiceP("augment.interpolation", "linear", "linear,nearest,cubic,area,lanczos4", "Interpolation"),
-        choiceP("augment.fill_mode", "constant", "constant,nearest,reflect,wrap", "Fill mode"),
-        intP("augment.border_value", 0, 0, 255, "Border value"),
-        prob("augment.rotate.probability", 0.3, "Rotate probability"),
-        pairP("augment.rotate.degrees", -90, 90, -20, 20, "Rotation (degrees)"),
-        boolP("augment.rotate.resize", true, "Enlarge canvas"),
-        prob("augment.translate.probability", 0.3, "Translate probability"),
-        pairP("augment.translate.horizontal", -0.4, 0.4, -0.2, 0.2, "Horizontal shift"),
-        pairP("augment.translate.vertical", -0.4, 0.4, -0.2, 0.2, "Vertical shift"),
-        intP("augment.translate.attempts", 3, 1, 6, "Attempts"),
-        prob("augment.shear.probability", 0.3, "Shear probability"),
-        pairP("augment.shear.degrees", -60, 60, -10, 10, "Shear (degrees)"),
-        prob("augment.scale.probability", 0.3, "Scale probability"),
-        pairP("augment.scale.factor", 0.4, 1.6, 0.8, 1.2, "Scale factor"),
-        prob("augment.flip.horizontal_probability", 0.3, "Horizontal flip probability"),
-        prob("augment.flip.vertical_probability", 0.3, "Vertical flip probability"),
-        prob("augment.contrast.probability", 0.3, "Contrast probability"),
-        pairP("augment.contrast.factor", 0.4, 2, 0.8, 1.2, "Contrast factor"),
-        prob("augment.brightness.probability", 0.3, "Brightness probability"),
-        pairP("augment.brightness.delta", -0.6, 0.6, -0.2, 0.3, "Brightness delta"),
-        prob("augment.gamma.probability", 0.3, "Gamma probability"),
-        pairP("augment.gamma.gamma", 0.1, 12, 0.4, 1.6, "Gamma"),
-        prob("augment.saturation.probability", 0.3, "Saturation probability"),
-        pairP("augment.saturation.factor", 0.1, 2, 0.5, 1.5, "Saturation factor"),
-        prob("augment.hue.probability", 0.3, "Hue probability"),
-        pairP("augment.hue.shift", -1, 1, -0.05, 0.05, "Hue shift"),
-        prob("augment.noise.probability", 0.3, "Noise probability"),
-        choiceP("augment.noise.method", "gauss", "gauss,poisson,speckle", "Noise method"),
-        prob("augment.blur.probability", 0.3, "Blur probability"),
-        numChoiceP("augment.blur.kernel", 5, "3,5,7,9", "Blur kernel"),
+        choiceP("augment.interpolation", "linear", "linear,nearest,cubic,area,lanczos4",
+                QT_TRANSLATE_NOOP("visor::Parameters", "Interpolation")),
+        choiceP("augment.fill_mode", "constant", "constant,nearest,reflect,wrap",
+                QT_TRANSLATE_NOOP("visor::Parameters", "Fill mode")),
+        intP("augment.border_value", 0, 0, 255, QT_TRANSLATE_NOOP("visor::Parameters", "Border value")),
+        prob("augment.rotate.probability", 0.3, QT_TRANSLATE_NOOP("visor::Parameters", "Rotate probability")),
+        pairP("augment.rotate.degrees", -90, 90, -20, 20, QT_TRANSLATE_NOOP("visor::Parameters", "Rotation (degrees)")),
+        boolP("augment.rotate.resize", true, QT_TRANSLATE_NOOP("visor::Parameters", "Enlarge canvas")),
+        prob("augment.translate.probability", 0.3, QT_TRANSLATE_NOOP("visor::Parameters", "Translate probability")),
+        pairP("augment.translate.horizontal", -0.4, 0.4, -0.2, 0.2,
+              QT_TRANSLATE_NOOP("visor::Parameters", "Horizontal shift")),
+        pairP("augment.translate.vertical", -0.4, 0.4, -0.2, 0.2,
+              QT_TRANSLATE_NOOP("visor::Parameters", "Vertical shift")),
+        intP("augment.translate.attempts", 3, 1, 6, QT_TRANSLATE_NOOP("visor::Parameters", "Attempts")),
+        prob("augment.shear.probability", 0.3, QT_TRANSLATE_NOOP("visor::Parameters", "Shear probability")),
+        pairP("augment.shear.degrees", -60, 60, -10, 10, QT_TRANSLATE_NOOP("visor::Parameters", "Shear (degrees)")),
+        prob("augment.scale.probability", 0.3, QT_TRANSLATE_NOOP("visor::Parameters", "Scale probability")),
+        pairP("augment.scale.factor", 0.4, 1.6, 0.8, 1.2, QT_TRANSLATE_NOOP("visor::Parameters", "Scale factor")),
+        prob("augment.flip.horizontal_probability", 0.3,
+             QT_TRANSLATE_NOOP("visor::Parameters", "Horizontal flip probability")),
+        prob("augment.flip.vertical_probability", 0.3,
+             QT_TRANSLATE_NOOP("visor::Parameters", "Vertical flip probability")),
+        prob("augment.contrast.probability", 0.3, QT_TRANSLATE_NOOP("visor::Parameters", "Contrast probability")),
+        pairP("augment.contrast.factor", 0.4, 2, 0.8, 1.2, QT_TRANSLATE_NOOP("visor::Parameters", "Contrast factor")),
+        prob("augment.brightness.probability", 0.3, QT_TRANSLATE_NOOP("visor::Parameters", "Brightness probability")),
+        pairP("augment.brightness.delta", -0.6, 0.6, -0.2, 0.3,
+              QT_TRANSLATE_NOOP("visor::Parameters", "Brightness delta")),
+        prob("augment.gamma.probability", 0.3, QT_TRANSLATE_NOOP("visor::Parameters", "Gamma probability")),
+        pairP("augment.gamma.gamma", 0.1, 12, 0.4, 1.6, QT_TRANSLATE_NOOP("visor::Parameters", "Gamma")),
+        prob("augment.saturation.probability", 0.3, QT_TRANSLATE_NOOP("visor::Parameters", "Saturation probability")),
+        pairP("augment.saturation.factor", 0.1, 2, 0.5, 1.5,
+              QT_TRANSLATE_NOOP("visor::Parameters", "Saturation factor")),
+        prob("augment.hue.probability", 0.3, QT_TRANSLATE_NOOP("visor::Parameters", "Hue probability")),
+        pairP("augment.hue.shift", -1, 1, -0.05, 0.05, QT_TRANSLATE_NOOP("visor::Parameters", "Hue shift")),
+        prob("augment.noise.probability", 0.3, QT_TRANSLATE_NOOP("visor::Parameters", "Noise probability")),
+        choiceP("augment.noise.method", "gauss", "gauss,poisson,speckle",
+                QT_TRANSLATE_NOOP("visor::Parameters", "Noise method")),
+        prob("augment.blur.probability", 0.3, QT_TRANSLATE_NOOP("visor::Parameters", "Blur probability")),
+        numChoiceP("augment.blur.kernel", 5, "3,5,7,9", QT_TRANSLATE_NOOP("visor::Parameters", "Blur kernel")),
         // Visor's own data set health thresholds (not in the spec table; the spec asks for a
         // configurable imbalance ratio and names the other thresholds in its rules).
-        numP("health.imbalance_ratio", 3.0, 1.0, 1000.0, "Imbalance warning ratio"),
-        intP("health.min_box_pixels", 8, 1, 100, "Smallest box side after resizing (px)"),
-        numP("health.large_box_fraction", 0.9, 0.1, 1.0, "Largest box share of the image"),
-        intP("health.near_duplicate_distance", 4, 0, 16, "Near-duplicate distance (bits of 64)"),
+        numP("health.imbalance_ratio", 3.0, 1.0, 1000.0,
+             QT_TRANSLATE_NOOP("visor::Parameters", "Imbalance warning ratio")),
+        intP("health.min_box_pixels", 8, 1, 100,
+             QT_TRANSLATE_NOOP("visor::Parameters", "Smallest box side after resizing (px)")),
+        numP("health.large_box_fraction", 0.9, 0.1, 1.0,
+             QT_TRANSLATE_NOOP("visor::Parameters", "Largest box share of the image")),
+        intP("health.near_duplicate_distance", 4, 0, 16,
+             QT_TRANSLATE_NOOP("visor::Parameters", "Near-duplicate distance (bits of 64)")),
     };
-    for (auto &s : t)
-        s.help = s.rangeText();
-    t.back().help += QStringLiteral("; Hamming distance between 64-bit difference hashes");
+    t.back().help = QString::fromUtf8(
+        QT_TRANSLATE_NOOP("visor::Parameters", "Hamming distance between the 64-bit difference hashes of two images"));
     return t;
 }
 
@@ -205,21 +229,21 @@ QString ParamSpec::rangeText() const
     };
     switch (type) {
     case ParamType::Int:
-        return (QStringLiteral("int ") + bounds()).trimmed();
+        return ParameterRegistry::tr("int %1").arg(bounds()).trimmed();
     case ParamType::Number:
-        return (QStringLiteral("number ") + bounds()).trimmed();
+        return ParameterRegistry::tr("number %1").arg(bounds()).trimmed();
     case ParamType::Bool:
-        return QStringLiteral("bool");
+        return ParameterRegistry::tr("bool");
     case ParamType::Choice:
-        return QStringLiteral("choice ") + choices.join(QStringLiteral(", "));
+        return ParameterRegistry::tr("choice %1").arg(choices.join(QStringLiteral(", ")));
     case ParamType::RangePair:
-        return QStringLiteral("range pair within ") + bounds();
+        return ParameterRegistry::tr("range pair within %1").arg(bounds());
     case ParamType::IntList:
-        return QStringLiteral("list of positive int");
+        return ParameterRegistry::tr("list of positive int");
     case ParamType::NumberList:
-        return QStringLiteral("list of positive number");
+        return ParameterRegistry::tr("list of positive number");
     case ParamType::StringList:
-        return QStringLiteral("list of ") + choices.join(QStringLiteral(", "));
+        return ParameterRegistry::tr("list of %1").arg(choices.join(QStringLiteral(", ")));
     }
     return {};
 }
@@ -250,35 +274,33 @@ QString ParameterRegistry::validate(const QString &key, const QJsonValue &value)
 {
     const ParamSpec *s = find(key);
     if (!s)
-        return QStringLiteral("unknown parameter '%1'").arg(key);
+        return tr("unknown parameter '%1'").arg(key);
     const QString range = s->rangeText();
-    auto bad = [&](const QString &what) {
-        return QStringLiteral("parameter %1: %2 (allowed: %3)").arg(key, what, range);
-    };
+    auto bad = [&](const QString &what) { return tr("parameter %1: %2 (allowed: %3)").arg(key, what, range); };
     auto checkBounds = [&](double v) -> QString {
         if (!std::isfinite(v))
-            return bad(QStringLiteral("value is not a finite number"));
+            return bad(tr("value is not a finite number"));
         if (s->hasMin && v < s->min)
-            return bad(QStringLiteral("%1 is below the minimum %2").arg(num(v), num(s->min)));
+            return bad(tr("%1 is below the minimum %2").arg(num(v), num(s->min)));
         if (s->hasMax && v > s->max)
-            return bad(QStringLiteral("%1 is above the maximum %2").arg(num(v), num(s->max)));
+            return bad(tr("%1 is above the maximum %2").arg(num(v), num(s->max)));
         return {};
     };
     switch (s->type) {
     case ParamType::Int: {
         if (!value.isDouble())
-            return bad(QStringLiteral("expected an integer"));
+            return bad(tr("expected an integer"));
         const double v = value.toDouble();
         if (v != std::floor(v))
-            return bad(QStringLiteral("%1 is not an integer").arg(num(v)));
+            return bad(tr("%1 is not an integer").arg(num(v)));
         return checkBounds(v);
     }
     case ParamType::Number:
         if (!value.isDouble())
-            return bad(QStringLiteral("expected a number"));
+            return bad(tr("expected a number"));
         return checkBounds(value.toDouble());
     case ParamType::Bool:
-        return value.isBool() ? QString() : bad(QStringLiteral("expected true or false"));
+        return value.isBool() ? QString() : bad(tr("expected true or false"));
     case ParamType::Choice: {
         QString text;
         if (s->numericChoice && value.isDouble())
@@ -286,16 +308,15 @@ QString ParameterRegistry::validate(const QString &key, const QJsonValue &value)
         else if (!s->numericChoice && value.isString())
             text = value.toString();
         else
-            return bad(s->numericChoice ? QStringLiteral("expected a number") : QStringLiteral("expected a name"));
-        return s->choices.contains(text) ? QString() : bad(QStringLiteral("'%1' is not one of the choices").arg(text));
+            return bad(s->numericChoice ? tr("expected a number") : tr("expected a name"));
+        return s->choices.contains(text) ? QString() : bad(tr("'%1' is not one of the choices").arg(text));
     }
     case ParamType::RangePair: {
         const QJsonArray a = value.toArray();
         if (!value.isArray() || a.size() != 2 || !a[0].isDouble() || !a[1].isDouble())
-            return bad(QStringLiteral("expected a pair lo..hi"));
+            return bad(tr("expected a pair lo..hi"));
         if (a[0].toDouble() > a[1].toDouble())
-            return bad(
-                QStringLiteral("lower end %1 is above upper end %2").arg(num(a[0].toDouble()), num(a[1].toDouble())));
+            return bad(tr("lower end %1 is above upper end %2").arg(num(a[0].toDouble()), num(a[1].toDouble())));
         for (const auto &v : a)
             if (QString e = checkBounds(v.toDouble()); !e.isEmpty())
                 return e;
@@ -304,21 +325,21 @@ QString ParameterRegistry::validate(const QString &key, const QJsonValue &value)
     case ParamType::IntList:
     case ParamType::NumberList: {
         if (!value.isArray() || value.toArray().isEmpty())
-            return bad(QStringLiteral("expected a non-empty list"));
+            return bad(tr("expected a non-empty list"));
         for (const auto &v : value.toArray()) {
             if (!v.isDouble() || !std::isfinite(v.toDouble()) || v.toDouble() <= 0)
-                return bad(QStringLiteral("every item must be a positive number"));
+                return bad(tr("every item must be a positive number"));
             if (s->type == ParamType::IntList && v.toDouble() != std::floor(v.toDouble()))
-                return bad(QStringLiteral("%1 is not an integer").arg(num(v.toDouble())));
+                return bad(tr("%1 is not an integer").arg(num(v.toDouble())));
         }
         return {};
     }
     case ParamType::StringList:
         if (!value.isArray())
-            return bad(QStringLiteral("expected a list"));
+            return bad(tr("expected a list"));
         for (const auto &v : value.toArray())
             if (!s->choices.contains(v.toString()))
-                return bad(QStringLiteral("'%1' is not one of the choices").arg(v.toString()));
+                return bad(tr("'%1' is not one of the choices").arg(v.toString()));
         return {};
     }
     return {};

@@ -1,6 +1,7 @@
 #pragma once
 /// The typed registry of every parameter in shared/spec/PARAMETERS.md, and a validated set of values.
 
+#include <QCoreApplication>
 #include <QJsonObject>
 #include <QJsonValue>
 #include <QString>
@@ -40,6 +41,7 @@ struct ParamSpec {
 
 /// All parameters of the product. Immutable, built once.
 class ParameterRegistry {
+    Q_DECLARE_TR_FUNCTIONS(visor::ParameterRegistry) // messages follow the window's language; visor-cli's are English
 public:
     static const ParameterRegistry &instance();
 

@@ -2,6 +2,7 @@
 #include "sql.h"
 #include "statement.h"
 
+#include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
@@ -97,12 +98,12 @@ bool Project::exists(const QString &dir)
 std::unique_ptr<Project> Project::create(const QString &dir, const QString &name, DatasetKind kind)
 {
     if (name.trimmed().isEmpty())
-        throw Error(QStringLiteral("a project needs a name"));
+        throw Error(QCoreApplication::translate("visor::Project", "a project needs a name"));
     if (exists(dir))
-        throw Error(
-            QStringLiteral("%1 already holds a project").arg(QDir(dir).filePath(QString::fromLatin1(kDatabaseName))));
+        throw Error(QCoreApplication::translate("visor::Project", "%1 already holds a project")
+                        .arg(QDir(dir).filePath(QString::fromLatin1(kDatabaseName))));
     if (!QDir().mkpath(QDir(dir).filePath(QStringLiteral("images"))))
-        throw Error(QStringLiteral("cannot create the folder %1").arg(dir));
+        throw Error(QCoreApplication::translate("visor::Project", "cannot create the folder %1").arg(dir));
     std::unique_ptr<Project> p(new Project);
     p->openDatabase(dir);
     Transaction t(p->m_db);
@@ -123,7 +124,8 @@ std::unique_ptr<Project> Project::create(const QString &dir, const QString &name
 std::unique_ptr<Project> Project::open(const QString &dir)
 {
     if (!exists(dir))
-        throw Error(QStringLiteral("%1 is not a Visor project (no %2)").arg(dir, QString::fromLatin1(kDatabaseName)));
+        throw Error(QCoreApplication::translate("visor::Project", "%1 is not a Visor project (no %2)")
+                        .arg(dir, QString::fromLatin1(kDatabaseName)));
     std::unique_ptr<Project> p(new Project);
     p->openDatabase(dir);
     p->loadRecord();
@@ -137,11 +139,12 @@ void Project::openDatabase(const QString &dir)
     m_connection = QStringLiteral("visor-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
     m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
     if (!m_db.isValid())
-        throw Error(QStringLiteral("the Qt SQLite driver (QSQLITE) is not installed"));
+        throw Error(QCoreApplication::translate("visor::Project", "the Qt SQLite driver (QSQLITE) is not installed"));
     m_db.setDatabaseName(QDir(m_dir).filePath(QString::fromLatin1(kDatabaseName)));
     m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
     if (!m_db.open())
-        throw Error(QStringLiteral("cannot open %1: %2").arg(m_db.databaseName(), m_db.lastError().text()));
+        throw Error(QCoreApplication::translate("visor::Project", "cannot open %1: %2")
+                        .arg(m_db.databaseName(), m_db.lastError().text()));
     QSqlQuery q(m_db);
     // WAL: readers never block the writer and a killed writer loses only its open transaction.
     // synchronous=FULL: a committed edit also survives a power cut, at one fsync per commit.
@@ -149,7 +152,8 @@ void Project::openDatabase(const QString &dir)
         sql::check(q.exec(QString::fromLatin1(pragma)), q, "configuring the database");
     sql::migrate(m_db, kSchemaVersion);
     if (sql::schemaVersion(m_db) != kSchemaVersion)
-        throw Error(QStringLiteral("%1: schema version mismatch").arg(m_db.databaseName()));
+        throw Error(
+            QCoreApplication::translate("visor::Project", "%1: schema version mismatch").arg(m_db.databaseName()));
 }
 
 Project::~Project()
@@ -170,12 +174,13 @@ void Project::loadRecord()
     QSqlQuery q = sql::run(m_db, QStringLiteral("SELECT name, description, kind, created, split_seed FROM project"), {},
                            "reading the project record");
     if (!q.next())
-        throw Error(QStringLiteral("%1 has no project record").arg(m_db.databaseName()));
+        throw Error(QCoreApplication::translate("visor::Project", "%1 has no project record").arg(m_db.databaseName()));
     m_name = q.value(0).toString();
     m_description = q.value(1).toString();
     const auto kind = parseKind(q.value(2).toString());
     if (!kind)
-        throw Error(QStringLiteral("%1: unknown data set kind '%2'").arg(m_db.databaseName(), q.value(2).toString()));
+        throw Error(QCoreApplication::translate("visor::Project", "%1: unknown data set kind '%2'")
+                        .arg(m_db.databaseName(), q.value(2).toString()));
     m_kind = *kind;
     m_created = QDateTime::fromString(q.value(3).toString(), Qt::ISODateWithMs);
     m_splitSeed = quint64(q.value(4).toLongLong());
@@ -193,7 +198,7 @@ void Project::setRecordField(const char *field, const QVariant &value)
 void Project::setName(const QString &name)
 {
     if (name.trimmed().isEmpty())
-        throw Error(QStringLiteral("a project needs a name"));
+        throw Error(QCoreApplication::translate("visor::Project", "a project needs a name"));
     setRecordField("name", name.trimmed());
 }
 
@@ -239,12 +244,13 @@ void Project::writeFileAtomically(const QString &path, const QByteArray &bytes)
     if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(bytes) != bytes.size()) {
         const QString why = file.errorString();
         file.remove();
-        throw Error(QStringLiteral("cannot write %1: %2").arg(path, why));
+        throw Error(QCoreApplication::translate("visor::Project", "cannot write %1: %2").arg(path, why));
     }
     file.close();
     if (::rename(QFile::encodeName(temporary).constData(), QFile::encodeName(path).constData()) != 0) {
         QFile::remove(temporary);
-        throw Error(QStringLiteral("cannot write %1: %2").arg(path, QString::fromLocal8Bit(strerror(errno))));
+        throw Error(QCoreApplication::translate("visor::Project", "cannot write %1: %2")
+                        .arg(path, QString::fromLocal8Bit(strerror(errno))));
     }
 }
 
@@ -313,16 +319,16 @@ std::optional<ClassInfo> Project::classByName(const QString &name) const
 void Project::checkClass(qint64 id) const
 {
     if (!sql::scalar(m_db, QStringLiteral("SELECT COUNT(*) FROM classes WHERE id = ?"), {id}, "looking up a class"))
-        throw Error(QStringLiteral("no class with id %1").arg(id));
+        throw Error(QCoreApplication::translate("visor::Project", "no class with id %1").arg(id));
 }
 
 qint64 Project::addClass(const QString &rawName, const QString &color)
 {
     const QString name = rawName.trimmed();
     if (name.isEmpty())
-        throw Error(QStringLiteral("a class needs a name"));
+        throw Error(QCoreApplication::translate("visor::Project", "a class needs a name"));
     if (classByName(name))
-        throw Error(QStringLiteral("a class named '%1' already exists").arg(name));
+        throw Error(QCoreApplication::translate("visor::Project", "a class named '%1' already exists").arg(name));
     const qint64 count = sql::scalar(m_db, QStringLiteral("SELECT COUNT(*) FROM classes"), {}, "counting classes");
     const qint64 position =
         sql::scalar(m_db, QStringLiteral("SELECT COALESCE(MAX(position) + 1, 0) FROM classes"), {}, "ordering classes");
@@ -340,9 +346,9 @@ void Project::renameClass(qint64 id, const QString &rawName)
     checkClass(id);
     const QString name = rawName.trimmed();
     if (name.isEmpty())
-        throw Error(QStringLiteral("a class needs a name"));
+        throw Error(QCoreApplication::translate("visor::Project", "a class needs a name"));
     if (auto other = classByName(name); other && other->id != id)
-        throw Error(QStringLiteral("a class named '%1' already exists").arg(name));
+        throw Error(QCoreApplication::translate("visor::Project", "a class named '%1' already exists").arg(name));
     Transaction t(m_db);
     sql::run(m_db, QStringLiteral("UPDATE classes SET name = ? WHERE id = ?"), {name, id}, "renaming a class");
     t.commit();
@@ -387,9 +393,11 @@ void Project::deleteClass(qint64 id, bool cascade)
     if (used > 0 && !cascade) {
         QSqlQuery q = sql::run(m_db, QStringLiteral("SELECT name FROM classes WHERE id = ?"), {id}, "naming a class");
         const QString name = q.next() ? q.value(0).toString() : QString::number(id);
-        throw Error(QStringLiteral("class '%1' is used by %2 annotation(s); delete them too or relabel them first")
-                        .arg(name)
-                        .arg(used));
+        throw Error(
+            QCoreApplication::translate("visor::Project",
+                                        "class '%1' is used by %2 annotation(s); delete them too or relabel them first")
+                .arg(name)
+                .arg(used));
     }
     Transaction t(m_db);
     sql::run(m_db, QStringLiteral("DELETE FROM boxes WHERE class_id = ?"), {id}, "deleting a class's boxes");

@@ -4,6 +4,7 @@
 #include "sql.h"
 #include "statement.h"
 
+#include <QCoreApplication>
 #include <QSqlQuery>
 
 namespace visor {
@@ -117,7 +118,7 @@ std::optional<qint64> Project::exampleIdByHash(const QString &hash) const
 void Project::checkExample(qint64 id) const
 {
     if (!sql::scalar(m_db, QStringLiteral("SELECT COUNT(*) FROM examples WHERE id = ?"), {id}, "looking up an example"))
-        throw Error(QStringLiteral("no example with id %1").arg(id));
+        throw Error(QCoreApplication::translate("visor::Project", "no example with id %1").arg(id));
 }
 
 AddResult Project::addExamples(const std::vector<NewExample> &items)
@@ -259,7 +260,7 @@ void Project::updateBox(const Box &b)
         sql::run(m_db, QStringLiteral("UPDATE boxes SET class_id = ?, x1 = ?, y1 = ?, x2 = ?, y2 = ? WHERE id = ?"),
                  {b.classId, b.x1, b.y1, b.x2, b.y2, b.id}, "updating a box");
     if (q.numRowsAffected() != 1)
-        throw Error(QStringLiteral("no box with id %1").arg(b.id));
+        throw Error(QCoreApplication::translate("visor::Project", "no box with id %1").arg(b.id));
     t.commit();
 }
 

@@ -2,6 +2,7 @@
 #include "sql.h"
 #include "statement.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QTextStream>
 #include <algorithm>
@@ -221,18 +222,19 @@ DatasetStatistics computeStatistics(const Project &project)
 
     if (st.annotated < kMinTrainingExamples) {
         const qint64 missing = kMinTrainingExamples - st.annotated;
-        warn(
-            QStringLiteral("too_few_examples"),
-            QStringLiteral("Training needs at least %1 annotated examples; this data set has %2, so %3 more are needed "
-                           "(about 300 give good results, about 1000 suit production).")
-                .arg(kMinTrainingExamples)
-                .arg(st.annotated)
-                .arg(missing),
-            {{QStringLiteral("annotated"), st.annotated},
-             {QStringLiteral("needed"), kMinTrainingExamples},
-             {QStringLiteral("missing"), missing}},
-            ids(sql::run(db, QStringLiteral("SELECT id FROM examples WHERE labelled = 0 ORDER BY id"), {},
-                         "listing unlabelled")));
+        warn(QStringLiteral("too_few_examples"),
+             QCoreApplication::translate(
+                 "visor::Statistics",
+                 "Training needs at least %1 annotated examples; this data set has %2, so %3 more are needed "
+                 "(about 300 give good results, about 1000 suit production).")
+                 .arg(kMinTrainingExamples)
+                 .arg(st.annotated)
+                 .arg(missing),
+             {{QStringLiteral("annotated"), st.annotated},
+              {QStringLiteral("needed"), kMinTrainingExamples},
+              {QStringLiteral("missing"), missing}},
+             ids(sql::run(db, QStringLiteral("SELECT id FROM examples WHERE labelled = 0 ORDER BY id"), {},
+                          "listing unlabelled")));
     }
 
     // Annotated examples per split; an empty validation or test split leaves the trainer blind.
@@ -242,9 +244,12 @@ DatasetStatistics computeStatistics(const Project &project)
             if (st.splits.counts[i] - st.unlabelledSplits.counts[i] > 0)
                 continue;
             warn(QStringLiteral("empty_split"),
-                 QStringLiteral("The %1 split holds no annotated example (the imported data named only other splits). "
-                                "Run 'visor-cli split --reshuffle' or pin examples to it.")
-                     .arg(split == Split::Val ? QStringLiteral("validation") : QStringLiteral("test")),
+                 QCoreApplication::translate(
+                     "visor::Statistics",
+                     "The %1 split holds no annotated example (the imported data named only other splits). "
+                     "Run 'visor-cli split --reshuffle' or pin examples to it.")
+                     .arg(split == Split::Val ? QCoreApplication::translate("visor::Statistics", "validation")
+                                              : QCoreApplication::translate("visor::Statistics", "test")),
                  {{QStringLiteral("split"), splitKey(split)}, {QStringLiteral("examples"), 0}});
         }
     }
@@ -263,7 +268,8 @@ DatasetStatistics computeStatistics(const Project &project)
     for (const ClassStatistics &c : st.classes) {
         const qint64 n = c.examples.total();
         if (n == 0) {
-            warn(QStringLiteral("empty_class"), QStringLiteral("Class '%1' has no examples.").arg(c.info.name),
+            warn(QStringLiteral("empty_class"),
+                 QCoreApplication::translate("visor::Statistics", "Class '%1' has no examples.").arg(c.info.name),
                  {{QStringLiteral("class"), c.info.name}, {QStringLiteral("examples"), 0}});
             continue;
         }
@@ -271,7 +277,8 @@ DatasetStatistics computeStatistics(const Project &project)
             c.examples.counts[size_t(Split::Val)] + c.examples.counts[size_t(Split::Test)] > 0)
             warn(
                 QStringLiteral("class_missing_in_train"),
-                QStringLiteral(
+                QCoreApplication::translate(
+                    "visor::Statistics",
                     "Class '%1' has %2 example(s) but none in the training split; the model cannot learn it.")
                     .arg(c.info.name)
                     .arg(n),
@@ -299,11 +306,13 @@ DatasetStatistics computeStatistics(const Project &project)
         concerned.erase(std::unique(concerned.begin(), concerned.end()), concerned.end());
         const double ratio = double(largest) / double(smallest);
         warn(QStringLiteral("imbalance"),
-             QStringLiteral(
+             QCoreApplication::translate(
+                 "visor::Statistics",
                  "Classes are imbalanced: the largest has %1 %2 and the smallest %3, a ratio of %4 (above %5). "
                  "Under-represented: %6. Add examples of these classes.")
                  .arg(largest)
-                 .arg(detection ? QStringLiteral("objects") : QStringLiteral("examples"))
+                 .arg(detection ? QCoreApplication::translate("visor::Statistics", "objects")
+                                : QCoreApplication::translate("visor::Statistics", "examples"))
                  .arg(smallest)
                  .arg(ratio, 0, 'f', 1)
                  .arg(ratioLimit)
@@ -320,7 +329,8 @@ DatasetStatistics computeStatistics(const Project &project)
         const int maxSide = params.toInt(QStringLiteral("input.max_side"));
         const int minPx = params.toInt(QStringLiteral("health.min_box_pixels"));
         warn(QStringLiteral("small_boxes"),
-             QStringLiteral(
+             QCoreApplication::translate(
+                 "visor::Statistics",
                  "%1 box(es) in %2 image(s) will be smaller than %3 px after resizing to the input resolution "
                  "(shorter side %4, longer side at most %5); the network may not see them. Raise "
                  "input.min_side / input.max_side or crop.")
@@ -338,8 +348,10 @@ DatasetStatistics computeStatistics(const Project &project)
     if (findings.largeBoxes > 0) {
         const double largeFraction = params.toDouble(QStringLiteral("health.large_box_fraction"));
         warn(QStringLiteral("large_boxes"),
-             QStringLiteral("%1 box(es) in %2 image(s) cover more than %3% of their image; such boxes teach little "
-                            "about where the object is (is this a classification task?).")
+             QCoreApplication::translate(
+                 "visor::Statistics",
+                 "%1 box(es) in %2 image(s) cover more than %3% of their image; such boxes teach little "
+                 "about where the object is (is this a classification task?).")
                  .arg(findings.largeBoxes)
                  .arg(findings.largeExamples.size())
                  .arg(largeFraction * 100, 0, 'g', 3),
@@ -374,8 +386,9 @@ DatasetStatistics computeStatistics(const Project &project)
             std::sort(all.begin(), all.end());
             st.warnings.push_back(
                 {QStringLiteral("near_duplicates"),
-                 QStringLiteral("%1 group(s) of near-duplicate images (%2 images, perceptual hashes within "
-                                "%3 bits); they add little and inflate the apparent data set size.")
+                 QCoreApplication::translate(
+                     "visor::Statistics", "%1 group(s) of near-duplicate images (%2 images, perceptual hashes within "
+                                          "%3 bits); they add little and inflate the apparent data set size.")
                      .arg(groups.size())
                      .arg(all.size())
                      .arg(distance),
@@ -388,8 +401,9 @@ DatasetStatistics computeStatistics(const Project &project)
                 std::sort(leakingIds.begin(), leakingIds.end());
                 st.warnings.push_back(
                     {QStringLiteral("duplicate_leakage"),
-                     QStringLiteral("%1 group(s) of near-duplicate images sit in different splits, so "
-                                    "validation and test partly measure memory; pin each group to one split.")
+                     QCoreApplication::translate(
+                         "visor::Statistics", "%1 group(s) of near-duplicate images sit in different splits, so "
+                                              "validation and test partly measure memory; pin each group to one split.")
                          .arg(leaking.size()),
                      {{QStringLiteral("groups"), qint64(leaking.size())},
                       {QStringLiteral("images"), qint64(leakingIds.size())}},
@@ -489,7 +503,10 @@ QString DatasetStatistics::toText() const
     s << "\nWarnings: " << (warnings.empty() ? QStringLiteral("none") : QString::number(warnings.size())) << "\n";
     for (const HealthWarning &w : warnings)
         s << "  [" << w.code << "] " << w.message
-          << (w.examples.empty() ? QString() : QStringLiteral(" (%1 examples)").arg(w.examples.size())) << "\n";
+          << (w.examples.empty()
+                  ? QString()
+                  : QCoreApplication::translate("visor::Statistics", " (%1 examples)").arg(w.examples.size()))
+          << "\n";
     return out;
 }
 

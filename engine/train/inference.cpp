@@ -5,6 +5,7 @@
 #include "runs.h"
 #include "task_p.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -37,17 +38,19 @@ std::unique_ptr<Predictor> Predictor::open(Project &project, qint64 runId)
 {
     const auto run = RunStore(project).run(runId);
     if (!run)
-        throw Error(QStringLiteral("no run %1 in %2").arg(runId).arg(project.dir()));
+        throw Error(QCoreApplication::translate("visor::Inference", "no run %1 in %2").arg(runId).arg(project.dir()));
     const QDir folder(run->folder);
     QFile f(folder.filePath(QStringLiteral("model.json")));
     if (!f.open(QIODevice::ReadOnly))
-        throw Error(QStringLiteral("run %1 has no model description (%2)").arg(runId).arg(f.fileName()));
+        throw Error(QCoreApplication::translate("visor::Inference", "run %1 has no model description (%2)")
+                        .arg(runId)
+                        .arg(f.fileName()));
     const QJsonObject description = QJsonDocument::fromJson(f.readAll()).object();
     QString weights = folder.filePath(QStringLiteral("best_model.pt"));
     if (!QFile::exists(weights))
         weights = folder.filePath(QStringLiteral("last_model.pt"));
     if (!QFile::exists(weights))
-        throw Error(QStringLiteral("run %1 has no saved model yet").arg(runId));
+        throw Error(QCoreApplication::translate("visor::Inference", "run %1 has no saved model yet").arg(runId));
     std::unique_ptr<Predictor> out(new Predictor);
     Private &d = *out->d;
     d.project = &project;
@@ -102,7 +105,7 @@ Prediction Predictor::predictFile(const QString &path) const
     const cv::Mat original =
         cv::imread(QFile::encodeName(path).toStdString(), d->channels == 1 ? cv::IMREAD_GRAYSCALE : cv::IMREAD_COLOR);
     if (original.empty()) {
-        out.error = QStringLiteral("cannot read image %1").arg(path);
+        out.error = QCoreApplication::translate("visor::Inference", "cannot read image %1").arg(path);
         return out;
     }
     cv::Mat image;

@@ -4,6 +4,7 @@
 #include "project/statistics.h"
 #include "task_p.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
@@ -39,7 +40,7 @@ void saveAtomically(const std::function<void(const std::string &)> &save, const 
     save(QFile::encodeName(tmp).toStdString());
     QFile::remove(path);
     if (!QFile::rename(tmp, path))
-        throw Error(QStringLiteral("cannot write %1").arg(path));
+        throw Error(QCoreApplication::translate("visor::Trainer", "cannot write %1").arg(path));
 }
 
 QJsonObject readJson(const QString &path)
@@ -84,10 +85,12 @@ QString Trainer::check() const
         trained += c.examples.counts[size_t(Split::Train)] > 0;
     const int needed = d->project.kind() == DatasetKind::Classification ? 2 : 1;
     if (trained < needed)
-        return needed == 2
-                   ? QStringLiteral(
-                         "training a classifier needs at least two classes with examples in the training split")
-                   : QStringLiteral("training a detector needs boxes of at least one class in the training split");
+        return needed == 2 ? QCoreApplication::translate(
+                                 "visor::Trainer",
+                                 "training a classifier needs at least two classes with examples in the training split")
+                           : QCoreApplication::translate(
+                                 "visor::Trainer",
+                                 "training a detector needs boxes of at least one class in the training split");
     return {};
 }
 
@@ -144,7 +147,7 @@ RunSummary Trainer::run(TrainHooks &hooks, const std::atomic<bool> &cancel)
         SplitData train = loadSplit(d->project, Split::Train, channels, minSide, maxSide, classIndex, threads);
         SplitData val = loadSplit(d->project, Split::Val, channels, minSide, maxSide, classIndex, threads);
         if (train.images.empty())
-            return fail(QStringLiteral("no readable image in the training split"));
+            return fail(QCoreApplication::translate("visor::Trainer", "no readable image in the training split"));
 
         std::unique_ptr<Task> task;
         try {
@@ -170,12 +173,14 @@ RunSummary Trainer::run(TrainHooks &hooks, const std::atomic<bool> &cancel)
         if (d->options.resumeRun) {
             auto record = store.run(d->options.resumeRun);
             if (!record)
-                return fail(QStringLiteral("no run %1 to resume").arg(d->options.resumeRun));
+                return fail(
+                    QCoreApplication::translate("visor::Trainer", "no run %1 to resume").arg(d->options.resumeRun));
             summary.runId = record->id;
             summary.folder = record->folder;
             const QJsonObject state = readJson(QDir(summary.folder).filePath(QStringLiteral("last.json")));
             if (state.isEmpty())
-                return fail(QStringLiteral("run %1 has no checkpoint to resume from").arg(record->id));
+                return fail(QCoreApplication::translate("visor::Trainer", "run %1 has no checkpoint to resume from")
+                                .arg(record->id));
             startEpoch = state.value(QStringLiteral("epoch")).toInt();
             task->load(QFile::encodeName(QDir(summary.folder).filePath(QStringLiteral("last_model.pt"))).toStdString());
             torch::load(
@@ -281,7 +286,9 @@ RunSummary Trainer::run(TrainHooks &hooks, const std::atomic<bool> &cancel)
                 if (cancel) {
                     summary.status = QStringLiteral("cancelled");
                     summary.message =
-                        QStringLiteral("cancelled by the user during epoch %1; the last checkpoint is kept").arg(epoch);
+                        QCoreApplication::translate(
+                            "visor::Trainer", "cancelled by the user during epoch %1; the last checkpoint is kept")
+                            .arg(epoch);
                     break;
                 }
                 const Samples samples = next.get();
@@ -298,12 +305,13 @@ RunSummary Trainer::run(TrainHooks &hooks, const std::atomic<bool> &cancel)
                 const double value = globalStep == d->options.nanAtGlobalStep ? std::nan("") : loss.item<double>();
                 if (!std::isfinite(value)) {
                     summary.status = QStringLiteral("failed");
-                    summary.message =
-                        QStringLiteral("the loss became %1 at epoch %2, step %3; training stopped, the last good "
-                                       "checkpoint is kept (try a lower optimizer.learning_rate)")
-                            .arg(value)
-                            .arg(epoch)
-                            .arg(step + 1);
+                    summary.message = QCoreApplication::translate(
+                                          "visor::Trainer",
+                                          "the loss became %1 at epoch %2, step %3; training stopped, the last good "
+                                          "checkpoint is kept (try a lower optimizer.learning_rate)")
+                                          .arg(value)
+                                          .arg(epoch)
+                                          .arg(step + 1);
                     break;
                 }
                 optimizer.zero_grad();
@@ -372,7 +380,8 @@ RunSummary Trainer::run(TrainHooks &hooks, const std::atomic<bool> &cancel)
             if (d->options.timeLimitSeconds > 0 && double(clock.nsecsElapsed()) / 1e9 > d->options.timeLimitSeconds &&
                 epoch < epochs) {
                 summary.status = QStringLiteral("time_limit");
-                summary.message = QStringLiteral("stopped after epoch %1: the time limit of %2 s was reached")
+                summary.message = QCoreApplication::translate(
+                                      "visor::Trainer", "stopped after epoch %1: the time limit of %2 s was reached")
                                       .arg(epoch)
                                       .arg(d->options.timeLimitSeconds);
                 store.addEvent(summary.runId, epoch, QStringLiteral("time_limit"), {});
@@ -380,10 +389,12 @@ RunSummary Trainer::run(TrainHooks &hooks, const std::atomic<bool> &cancel)
             }
             if (earlyStopping.update(m)) {
                 summary.status = QStringLiteral("stopped_early");
-                summary.message = QStringLiteral("stopped early after epoch %1: no improvement of %2 for %3 epoch(s)")
-                                      .arg(epoch)
-                                      .arg(p.toString(QStringLiteral("early_stopping.monitor")))
-                                      .arg(earlyStopping.wait());
+                summary.message =
+                    QCoreApplication::translate("visor::Trainer",
+                                                "stopped early after epoch %1: no improvement of %2 for %3 epoch(s)")
+                        .arg(epoch)
+                        .arg(p.toString(QStringLiteral("early_stopping.monitor")))
+                        .arg(earlyStopping.wait());
                 store.addEvent(summary.runId, epoch, QStringLiteral("early_stop"),
                                {{QStringLiteral("best_epoch"), earlyStopping.bestEpoch()}});
                 break;
@@ -423,7 +434,8 @@ RunSummary Trainer::run(TrainHooks &hooks, const std::atomic<bool> &cancel)
         hooks.finished(summary);
         return summary;
     } catch (const std::exception &e) {
-        return fail(QStringLiteral("training failed: %1").arg(QString::fromUtf8(e.what())));
+        return fail(
+            QCoreApplication::translate("visor::Trainer", "training failed: %1").arg(QString::fromUtf8(e.what())));
     }
 }
 
