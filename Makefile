@@ -8,7 +8,7 @@ CMAKE_FLAGS ?=
 export CCACHE_SLOPPINESS := pch_defines,time_macros,include_file_mtime,include_file_ctime
 export CCACHE_MAXSIZE    ?= 5G
 
-.PHONY: all deps configure build run screenshots test sanitize bench clean format
+.PHONY: all deps configure build run screenshots test sanitize bench clean format translations package
 
 all: build
 
@@ -64,3 +64,9 @@ format:
 
 clean:
 	rm -rf $(BUILD_DIR) $(SAN_DIR)
+
+# Refresh translations/*.ts from the sources (new strings arrive unfinished; tst_translations fails
+# until they are translated). Then translate them with Qt Linguist (`linguist translations/visor_pt_BR.ts`).
+LUPDATE ?= /usr/lib/qt6/bin/lupdate
+translations: deps
+	$(LUPDATE) -locations relative -no-obsolete engine widgets app/gui -ts translations/*.ts

@@ -85,7 +85,10 @@ QVariant DatasetModel::data(const QModelIndex &index, int role) const
         QStringList names;
         for (qint64 c : r.classes)
             names << m_classNames.value(c);
-        const QString split = r.example.split ? splitKey(*r.example.split) : tr("none");
+        const QString split = !r.example.split                   ? tr("none")
+                              : *r.example.split == Split::Train ? tr("train")
+                              : *r.example.split == Split::Val   ? tr("validation")
+                                                                 : tr("test");
         QString text = tr("%1\n%2 × %3 px · split: %4")
                            .arg(r.example.fileName)
                            .arg(r.example.width)

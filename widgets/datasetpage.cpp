@@ -49,6 +49,7 @@ DatasetPage::DatasetPage(QWidget *parent) : QWidget(parent)
         updateCount();
     });
     m_class = new QComboBox;
+    m_class->setSizeAdjustPolicy(QComboBox::AdjustToContents); // filled with the class names later
     connect(m_class, &QComboBox::currentIndexChanged, this, [this] {
         m_filter->setClassId(m_class->currentData().toLongLong());
         updateCount();

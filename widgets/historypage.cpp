@@ -3,14 +3,17 @@
 
 #include "qcustomplot_p.h"
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QJsonArray>
 #include <QLabel>
+#include <QLocale>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QVBoxLayout>
+#include <map>
 
 namespace visor {
 namespace {
@@ -36,7 +39,22 @@ QTableWidgetItem *item(const QString &text, Qt::Alignment align = Qt::AlignLeft 
 
 QString number(const QJsonValue &v, int decimals = 3)
 {
-    return v.isDouble() ? QString::number(v.toDouble(), 'f', decimals) : QStringLiteral("–");
+    return v.isDouble() ? QLocale().toString(v.toDouble(), 'f', decimals) : QStringLiteral("–");
+}
+
+// Run states as the engine stores them, in the window's language.
+QString statusText(const QString &status)
+{
+    static const std::map<QString, const char *> names{
+        {QStringLiteral("running"), QT_TRANSLATE_NOOP("visor::HistoryPage", "running")},
+        {QStringLiteral("finished"), QT_TRANSLATE_NOOP("visor::HistoryPage", "finished")},
+        {QStringLiteral("stopped_early"), QT_TRANSLATE_NOOP("visor::HistoryPage", "stopped early")},
+        {QStringLiteral("time_limit"), QT_TRANSLATE_NOOP("visor::HistoryPage", "time limit reached")},
+        {QStringLiteral("cancelled"), QT_TRANSLATE_NOOP("visor::HistoryPage", "cancelled")},
+        {QStringLiteral("failed"), QT_TRANSLATE_NOOP("visor::HistoryPage", "failed")},
+    };
+    auto it = names.find(status);
+    return it == names.end() ? status : QCoreApplication::translate("visor::HistoryPage", it->second);
 }
 
 } // namespace
@@ -134,7 +152,7 @@ void HistoryPage::refresh()
         m_table->setItem(i, 0, item(QString::number(run.id), Qt::AlignRight | Qt::AlignVCenter));
         m_table->setItem(i, 1, item(QLocale().toString(run.started, QLocale::ShortFormat)));
         m_table->setItem(i, 2, item(tr("%1 min %2 s").arg(seconds / 60).arg(seconds % 60)));
-        m_table->setItem(i, 3, item(run.status));
+        m_table->setItem(i, 3, item(statusText(run.status)));
         m_table->setItem(i, 4, item(QString::number(run.history.size()), Qt::AlignRight | Qt::AlignVCenter));
         m_table->setItem(i, 5, item(run.metrics.isEmpty() ? QStringLiteral("–") : result));
         m_table->setItem(
@@ -184,18 +202,18 @@ void HistoryPage::showRun(int row)
     const bool classification = m.contains(QStringLiteral("accuracy"));
     QString head = tr("<b>Run %1</b> · %2 · best epoch %3 of %4")
                        .arg(run.id)
-                       .arg(run.status)
+                       .arg(statusText(run.status))
                        .arg(m.value(QStringLiteral("best_epoch")).toInt())
                        .arg(run.history.size());
     if (classification) {
         const double acc = m.value(QStringLiteral("accuracy")).toDouble();
-        head += tr("<br>Test accuracy <b>%1%</b> on %2 examples — %3")
+        head += tr("<br>Test accuracy <b>%L1%</b> on %2 examples — %3")
                     .arg(acc * 100, 0, 'f', 1)
                     .arg(m.value(QStringLiteral("examples")).toInt())
                     .arg(acc >= 0.9 ? tr("good (above 90%)") : tr("below the 90% that makes a good classifier"));
     } else if (m.contains(QStringLiteral("map50"))) {
         const double map50 = m.value(QStringLiteral("map50")).toDouble();
-        head += tr("<br>Test mAP@0.5 <b>%1</b>, mAP@[.5:.95] %2 on %3 images — %4")
+        head += tr("<br>Test mAP@0.5 <b>%L1</b>, mAP@[.5:.95] %L2 on %3 images — %4")
                     .arg(map50, 0, 'f', 3)
                     .arg(m.value(QStringLiteral("map")).toDouble(), 0, 'f', 3)
                     .arg(m.value(QStringLiteral("examples")).toInt())
@@ -278,7 +296,7 @@ void HistoryPage::plotPrecisionRecall()
         }
         QCPGraph *g = m_pr->addGraph();
         g->setData(r, p, true);
-        g->setName(tr("%1 (AP %2)").arg(curve.className).arg(curve.ap, 0, 'f', 2));
+        g->setName(tr("%1 (AP %L2)").arg(curve.className).arg(curve.ap, 0, 'f', 2));
         g->setPen(QPen(colors[k++ % 8], 2));
         g->setLineStyle(QCPGraph::lsStepRight);
     }

@@ -2,6 +2,7 @@
 #include "augmentationpage.h"
 #include "datasetpage.h"
 #include "historypage.h"
+#include "preferencesdialog.h"
 #include "resultsgallery.h"
 #include "trainingcontroller.h"
 #include "trainingpage.h"
@@ -15,6 +16,7 @@
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -127,6 +129,12 @@ void MainWindow::createMenus()
     file->addAction(tr("&Export data set…"), QKeySequence(QStringLiteral("Ctrl+E")), m_dataset,
                     &DatasetPage::exportDataset);
     file->addSeparator();
+    file->addAction(tr("&Preferences…"), QKeySequence(QStringLiteral("Ctrl+,")), this, [this] {
+        PreferencesDialog dialog(this);
+        if (dialog.exec() == QDialog::Accepted && dialog.save())
+            statusBar()->showMessage(tr("The new language applies when Visor starts again."), 10000);
+    });
+    file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
@@ -182,6 +190,7 @@ void MainWindow::showShortcuts()
         {tr("Ctrl+1 … Ctrl+5"), tr("Show a page")},
         {tr("Ctrl+R"), tr("Start training")},
         {tr("Ctrl+."), tr("Cancel training")},
+        {tr("Ctrl+,"), tr("Preferences")},
         {tr("F1"), tr("This list")},
         {tr("Ctrl+Q"), tr("Quit")},
     };
@@ -204,8 +213,11 @@ void MainWindow::showShortcuts()
     dialog.exec();
 }
 
-bool MainWindow::openProject(const QString &folder)
+bool MainWindow::openProject(const QString &path)
 {
+    // A project is a folder; its project.visor file (double-clicked in a file manager) opens it too.
+    const QFileInfo info(path);
+    const QString folder = info.isFile() ? info.absolutePath() : path;
     if (m_training->controller()->isRunning()) {
         QMessageBox::information(this, tr("Open project"), tr("Cancel the training run first."));
         return false;

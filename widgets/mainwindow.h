@@ -25,7 +25,8 @@ public:
     explicit MainWindow(QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    bool openProject(const QString &folder); // shows a message and returns false when it cannot
+    bool
+    openProject(const QString &path); // a folder or its project.visor; shows a message and returns false when it cannot
     bool openDemo();
     void showPage(Page page);
     Page currentPage() const;

@@ -10,6 +10,7 @@
 #include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QSlider>
 #include <QVBoxLayout>
 #include <cmath>
@@ -36,6 +37,22 @@ QString groupTitle(const QString &group)
     };
     auto it = titles.find(group);
     return it == titles.end() ? group : QCoreApplication::translate("visor::ParameterEditor", it->second);
+}
+
+// Numbers typed in text fields follow the locale ("0,001" in Portuguese); the registry's own form
+// ("0.001", as in PARAMETERS.md and visor-cli) is accepted too.
+QLocale numberLocale()
+{
+    QLocale locale;
+    locale.setNumberOptions(QLocale::OmitGroupSeparator | QLocale::RejectGroupSeparator);
+    return locale;
+}
+
+QString fromLocaleNumber(const QString &text)
+{
+    bool ok = false;
+    const double v = numberLocale().toDouble(text.trimmed(), &ok);
+    return ok ? QString::number(v, 'g', 17) : text;
 }
 
 // A bounded value edited with controls; reports each change as the text the registry parses.
@@ -169,12 +186,17 @@ ParameterEditor::ParameterEditor(const QStringList &groups, Style style, QWidget
                 f.editor = control;
             } else {
                 auto *line = new QLineEdit;
-                connect(line, &QLineEdit::textEdited, this, [this, key](const QString &t) { apply(key, t); });
+                connect(line, &QLineEdit::textEdited, this, [this, key, type = spec.type](const QString &t) {
+                    apply(key, type == ParamType::Number ? fromLocaleNumber(t) : t);
+                });
                 f.editor = line;
             }
-            const QString tip = tr("<b>%1</b> (<code>%2</code>)<br>%3<br>Allowed: %4<br>Default: %5")
-                                    .arg(tr(qPrintable(spec.label)), key, tr(qPrintable(spec.help)), spec.rangeText(),
-                                         ParameterRegistry::format(spec.defaultValue));
+            const QString label = QCoreApplication::translate("visor::Parameters", qUtf8Printable(spec.label));
+            QString tip = tr("<b>%1</b> (<code>%2</code>)<br>Allowed: %3<br>Default: %4")
+                              .arg(label, key, spec.rangeText(), ParameterRegistry::format(spec.defaultValue));
+            if (!spec.help.isEmpty())
+                tip += QStringLiteral("<br>") +
+                       QCoreApplication::translate("visor::Parameters", qUtf8Printable(spec.help));
             f.editor->setToolTip(tip);
             f.editor->setObjectName(key);
             f.message = new QLabel;
@@ -187,9 +209,9 @@ ParameterEditor::ParameterEditor(const QStringList &groups, Style style, QWidget
             v->setSpacing(2);
             v->addWidget(f.editor);
             v->addWidget(f.message);
-            auto *label = new QLabel(tr(qPrintable(spec.label)));
-            label->setToolTip(tip);
-            form->addRow(label, cell);
+            auto *labelWidget = new QLabel(label);
+            labelWidget->setToolTip(tip);
+            form->addRow(labelWidget, cell);
             m_fields[key] = f;
         }
         layout->addWidget(box);
@@ -221,7 +243,9 @@ void ParameterEditor::showValue(const QString &key)
     else if (auto *combo = qobject_cast<QComboBox *>(f.editor))
         combo->setCurrentText(ParameterRegistry::format(v));
     else if (auto *line = qobject_cast<QLineEdit *>(f.editor))
-        line->setText(ParameterRegistry::format(v));
+        line->setText(v.isDouble() && ParameterRegistry::instance().find(key)->type == ParamType::Number
+                          ? numberLocale().toString(v.toDouble(), 'g', 10)
+                          : ParameterRegistry::format(v));
 }
 
 void ParameterEditor::apply(const QString &key, const QString &text)

@@ -255,10 +255,10 @@ void ResultsGallery::showRun(qint64 runId)
                     item.confidence = pr.scores.empty() ? 0 : pr.scores.front().second;
                     item.error = !pr.error.isEmpty() || item.truth != item.predicted;
                     const QString caption =
-                        item.error ? QCoreApplication::translate("visor::ResultsGallery", "%1, predicted %2 (%3)")
+                        item.error ? QCoreApplication::translate("visor::ResultsGallery", "%1, predicted %2 (%L3)")
                                          .arg(item.truth, item.predicted)
                                          .arg(item.confidence, 0, 'f', 2)
-                                   : QCoreApplication::translate("visor::ResultsGallery", "%1 (%2)")
+                                   : QCoreApplication::translate("visor::ResultsGallery", "%1 (%L2)")
                                          .arg(item.predicted)
                                          .arg(item.confidence, 0, 'f', 2);
                     item.thumbnail = renderPrediction(path, {}, {}, {}, nameOf, caption);
@@ -330,7 +330,7 @@ void ResultsGallery::rebuild()
     }
     if (!m_items.empty())
         m_status->setText(m_reported >= 0
-                              ? tr("%1 of %2 test images have errors at the reporting threshold %3 "
+                              ? tr("%1 of %2 test images have errors at the reporting threshold %L3 "
                                    "(train.confidence_threshold; the mAP counts every score from 0.05); %4 shown.")
                                     .arg(errorCount())
                                     .arg(m_items.size())

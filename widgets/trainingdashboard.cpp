@@ -170,7 +170,7 @@ void TrainingDashboard::onBatch(const train::BatchInfo &info)
                               .arg(info.stepsPerEpoch)
                               .arg(eta / 60)
                               .arg(eta % 60, 2, 10, QLatin1Char('0')));
-    m_status->setText(tr("Training: loss %1").arg(info.smoothedLoss, 0, 'f', 4));
+    m_status->setText(tr("Training: loss %L1").arg(info.smoothedLoss, 0, 'f', 4));
     scheduleReplot();
 }
 
@@ -182,7 +182,7 @@ void TrainingDashboard::onEpoch(const train::EpochMetrics &m)
     m_metric->graph(0)->addData(m.epoch, m.metric);
     m_metric->graph(1)->addData(m.epoch, m.valMetric);
     m_lr->graph(0)->addData(m.epoch, m.learningRate);
-    log(tr("epoch %1: loss %2, val_loss %3, %4 %5, validation %4 %6, lr %7, %8 s")
+    log(tr("epoch %1: loss %L2, val_loss %L3, %4 %L5, validation %4 %L6, lr %L7, %L8 s")
             .arg(m.epoch)
             .arg(m.loss, 0, 'f', 4)
             .arg(m.valLoss, 0, 'f', 4)
@@ -214,8 +214,8 @@ void TrainingDashboard::onCheckpoint(const QString &, bool best, int epoch)
 
 void TrainingDashboard::onLearningRateReduced(int epoch, double rate)
 {
-    addMarker(epoch, tr("LR %1").arg(rate, 0, 'g', 2), QColor(108, 117, 125));
-    log(tr("epoch %1: learning rate reduced to %2").arg(epoch).arg(rate, 0, 'g', 3));
+    addMarker(epoch, tr("LR %L1").arg(rate, 0, 'g', 2), QColor(108, 117, 125));
+    log(tr("epoch %1: learning rate reduced to %L2").arg(epoch).arg(rate, 0, 'g', 3));
 }
 
 void TrainingDashboard::onOverfitting(const OverfittingInfo &info)

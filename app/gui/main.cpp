@@ -1,12 +1,15 @@
 // visor: the workbench window. Wiring only; the pages live in widgets/.
 //
-//   visor [PROJECT_DIR] [--demo] [--page dataset|training|history] [--screenshots DIR]
+//   visor [PROJECT_DIR | PROJECT_DIR/project.visor] [--demo] [--screenshots DIR] [--exit-when-shown]
 //
 // --screenshots saves a PNG of every page (after opening the project) and exits: `make screenshots`.
+// --exit-when-shown exits 0 once the window is on screen: the package's install test.
+// The language is the one chosen in Preferences, else the system's (LANGUAGE, LC_*, LANG).
 
 #include "annotationpage.h"
 #include "datasetpage.h"
 #include "historypage.h"
+#include "language.h"
 #include "mainwindow.h"
 #include "resultsgallery.h"
 #include "train/trainer.h"
@@ -14,10 +17,13 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QIcon>
 #include <QSettings>
 #include <QTabWidget>
 #include <QThread>
 #include <QTimer>
+#include <QWindow>
+#include <cstdio>
 
 int main(int argc, char **argv)
 {
@@ -27,6 +33,13 @@ int main(int argc, char **argv)
     QApplication::setOrganizationName(QStringLiteral("Visor"));
     QApplication::setApplicationDisplayName(QStringLiteral("Visor"));
     QApplication::setApplicationVersion(QStringLiteral(VISOR_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral("org.visor.Visor"));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/visor.png")));
+
+    QString languageError;
+    const QString language = visor::resolveLanguage(QSettings().value(visor::languageSettingsKey()).toString());
+    if (!visor::installLanguage(app, language, &languageError))
+        qWarning("visor: %s", qPrintable(languageError));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
@@ -40,6 +53,8 @@ int main(int argc, char **argv)
     parser.addOption({QStringLiteral("screenshots"),
                       QApplication::translate("main", "save a PNG of every page into DIR and exit"),
                       QStringLiteral("DIR")});
+    parser.addOption({QStringLiteral("exit-when-shown"),
+                      QApplication::translate("main", "exit as soon as the window is shown (a start-up check)")});
     parser.process(app);
 
     visor::MainWindow window;
@@ -86,6 +101,15 @@ int main(int argc, char **argv)
                 }
             }
             QApplication::quit();
+        });
+    }
+    if (parser.isSet(QStringLiteral("exit-when-shown"))) {
+        QTimer::singleShot(0, &window, [&] {
+            const bool shown = window.isVisible() && window.windowHandle() && window.windowHandle()->isExposed();
+            std::printf("visor %s: window %s, language %s\n", VISOR_VERSION, shown ? "shown" : "NOT shown",
+                        qPrintable(language));
+            std::fflush(stdout);
+            QApplication::exit(shown ? 0 : 1);
         });
     }
     Q_UNUSED(opened);

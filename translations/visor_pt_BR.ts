@@ -1,0 +1,2541 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="pt_BR">
+<context>
+    <name>main</name>
+    <message>
+        <location filename="../app/gui/main.cpp" line="+46"/>
+        <source>Visor: build computer-vision models from your own images.</source>
+        <translation>Visor: crie modelos de visão computacional com as suas próprias imagens.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>a project folder to open</source>
+        <translation>uma pasta de projeto a abrir</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>open the demo project (created on first use)</source>
+        <translation>abre o projeto de demonstração (criado no primeiro uso)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>save a PNG of every page into DIR and exit</source>
+        <translation>salva um PNG de cada página em DIR e encerra</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>exit as soon as the window is shown (a start-up check)</source>
+        <translation>encerra assim que a janela for exibida (uma verificação de inicialização)</translation>
+    </message>
+</context>
+<context>
+    <name>visor::AnnotationDocument</name>
+    <message>
+        <location filename="../widgets/annotationdocument.cpp" line="+112"/>
+        <source>Add box</source>
+        <translation>Adicionar caixa</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Delete box</source>
+        <translation>Excluir caixa</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Move or resize box</source>
+        <translation>Mover ou redimensionar caixa</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Change box class</source>
+        <translation>Mudar a classe da caixa</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Set class</source>
+        <translation>Definir classe</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Mark as annotated</source>
+        <translation>Marcar como anotada</translation>
+    </message>
+</context>
+<context>
+    <name>visor::AnnotationPage</name>
+    <message>
+        <location filename="../widgets/annotationpage.cpp" line="+32"/>
+        <source>◀ Grid</source>
+        <translation>◀ Grade</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Back to the thumbnail grid (Esc)</source>
+        <translation>Voltar à grade de miniaturas (Esc)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Previous</source>
+        <translation>Anterior</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Previous image (A, Left)</source>
+        <translation>Imagem anterior (A, seta para a esquerda)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next</source>
+        <translation>Próxima</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Next image (D, Right)</source>
+        <translation>Próxima imagem (D, seta para a direita)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Draw box</source>
+        <translation>Desenhar caixa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Draw boxes even over existing ones (W)</source>
+        <translation>Desenhar caixas mesmo sobre as existentes (W)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Delete box</source>
+        <translation>Excluir caixa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete the selected box (Del)</source>
+        <translation>Excluir a caixa selecionada (Del)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy previous</source>
+        <translation>Copiar anterior</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Replace this image&apos;s boxes with the previous image&apos;s (C)</source>
+        <translation>Substituir as caixas desta imagem pelas da imagem anterior (C)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fit</source>
+        <translation>Ajustar</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Fit to the window (F)</source>
+        <translation>Ajustar à janela (F)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>1:1</source>
+        <translation>1:1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Actual size (Ctrl+0)</source>
+        <translation>Tamanho real (Ctrl+0)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Classes…</source>
+        <translation>Classes…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&lt;b&gt;Class&lt;/b&gt; (keys 1–9)</source>
+        <translation>&lt;b&gt;Classe&lt;/b&gt; (teclas 1–9)</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Undo</source>
+        <translation>Desfazer</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Redo</source>
+        <translation>Refazer</translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>%1 cannot be read: %2</source>
+        <translation>Não é possível ler %1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+13"/>
+        <source>%n box(es)</source>
+        <translation>
+            <numerusform>%n caixa</numerusform>
+            <numerusform>%n caixas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no class yet</source>
+        <translation>ainda sem classe</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>class: %1</source>
+        <translation>classe: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Image %1 of %2 · %3 · %4 × %5 px · %6%7</source>
+        <translation>Imagem %1 de %2 · %3 · %4 × %5 px · %6%7</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source> · not annotated yet</source>
+        <translation> · ainda não anotada</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>Copy the previous image&apos;s boxes</source>
+        <translation>Copiar as caixas da imagem anterior</translation>
+    </message>
+</context>
+<context>
+    <name>visor::AugmentationPage</name>
+    <message>
+        <location filename="../widgets/augmentationpage.cpp" line="+68"/>
+        <source>Reset to defaults</source>
+        <translation>Restaurar os padrões</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Example </source>
+        <translation>Exemplo </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Re-roll</source>
+        <translation>Sortear de novo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Draw new random values for the nine previews (R)</source>
+        <translation>Sortear novos valores aleatórios para as nove prévias (R)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Always apply the transform being edited</source>
+        <translation>Sempre aplicar a transformação em edição</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Forces the last edited transform on in every preview, so that its effect is visible; the others keep their probabilities</source>
+        <translation>Força a última transformação editada em todas as prévias, para que o seu efeito fique visível; as demais mantêm as suas probabilidades</translation>
+    </message>
+    <message>
+        <location line="+119"/>
+        <source>%1 cannot be read.</source>
+        <translation>Não é possível ler %1.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>unchanged</source>
+        <translation>sem alteração</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source> · %n box(es) dropped</source>
+        <translation>
+            <numerusform> · %n caixa descartada</numerusform>
+            <numerusform> · %n caixas descartadas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 at the network&apos;s input resolution, %2 × %3 px%4</source>
+        <translation>%1 na resolução de entrada da rede, %2 × %3 px%4</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>; %1 forced on</source>
+        <translation>; %1 forçada</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source> · computed in %1 ms</source>
+        <translation> · calculado em %1 ms</translation>
+    </message>
+</context>
+<context>
+    <name>visor::ClassManager</name>
+    <message>
+        <location filename="../widgets/classmanager.cpp" line="+18"/>
+        <location line="+96"/>
+        <source>Classes</source>
+        <translation>Classes</translation>
+    </message>
+    <message>
+        <location line="-93"/>
+        <source>Add…</source>
+        <translation>Adicionar…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rename…</source>
+        <translation>Renomear…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Colour…</source>
+        <translation>Cor…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move up</source>
+        <translation>Mover para cima</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move down</source>
+        <translation>Mover para baixo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete…</source>
+        <translation>Excluir…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Add a class</source>
+        <translation>Adicionar uma classe</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name:</source>
+        <translation>Nome:</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Rename the class</source>
+        <translation>Renomear a classe</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>New name:</source>
+        <translation>Novo nome:</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Delete a class in use</source>
+        <translation>Excluir uma classe em uso</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n annotation(s) use this class. Delete the class and those annotations?</source>
+        <translation>
+            <numerusform>%n anotação usa esta classe. Excluir a classe e essa anotação?</numerusform>
+            <numerusform>%n anotações usam esta classe. Excluir a classe e essas anotações?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+31"/>
+        <source>%1 — %n annotation(s)</source>
+        <translation>
+            <numerusform>%1 — %n anotação</numerusform>
+            <numerusform>%1 — %n anotações</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>visor::DatasetModel</name>
+    <message>
+        <location filename="../widgets/datasetmodel.cpp" line="+88"/>
+        <source>none</source>
+        <translation>nenhuma</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>train</source>
+        <translation>treino</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>validation</source>
+        <translation>validação</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>test</source>
+        <translation>teste</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1
+%2 × %3 px · split: %4</source>
+        <translation>%1
+%2 × %3 px · partição: %4</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>
+not annotated yet</source>
+        <translation>
+ainda não anotada</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>
+%n box(es): %1</source>
+        <translation>
+            <numerusform>
+%n caixa: %1</numerusform>
+            <numerusform>
+%n caixas: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>
+class: %1</source>
+        <translation>
+classe: %1</translation>
+    </message>
+</context>
+<context>
+    <name>visor::DatasetPage</name>
+    <message>
+        <location filename="../widgets/datasetpage.cpp" line="+45"/>
+        <source>Search file names</source>
+        <translation>Buscar nomes de arquivo</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>All splits</source>
+        <translation>Todas as partições</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+210"/>
+        <source>Train</source>
+        <translation>Treino</translation>
+    </message>
+    <message>
+        <location line="-209"/>
+        <location line="+210"/>
+        <source>Validation</source>
+        <translation>Validação</translation>
+    </message>
+    <message>
+        <location line="-209"/>
+        <location line="+210"/>
+        <source>Test</source>
+        <translation>Teste</translation>
+    </message>
+    <message>
+        <location line="-209"/>
+        <source>No split</source>
+        <translation>Sem partição</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>All examples</source>
+        <translation>Todos os exemplos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not annotated</source>
+        <translation>Não anotados</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>With a health warning</source>
+        <translation>Com um alerta de saúde</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wrong in the last run</source>
+        <translation>Errados na última execução</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Order added</source>
+        <translation>Ordem de inclusão</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>File name</source>
+        <translation>Nome do arquivo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Class</source>
+        <translation>Classe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sort the grid</source>
+        <translation>Ordenar a grade</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Import…</source>
+        <translation>Importar…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import a folder in COCO, Pascal VOC, YOLO, LabelMe or ImageFolder layout</source>
+        <translation>Importar uma pasta no formato COCO, Pascal VOC, YOLO, LabelMe ou ImageFolder</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export…</source>
+        <translation>Exportar…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Classes…</source>
+        <translation>Classes…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add, rename, recolour, reorder or delete classes</source>
+        <translation>Adicionar, renomear, mudar a cor, reordenar ou excluir classes</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Show all</source>
+        <translation>Mostrar todos</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+32"/>
+        <source>Showing the %n example(s) of: %1</source>
+        <translation>
+            <numerusform>Mostrando %n exemplo de: %1</numerusform>
+            <numerusform>Mostrando os %n exemplos de: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Double-click an image (or press Enter) to annotate it</source>
+        <translation>Clique duas vezes numa imagem (ou pressione Enter) para anotá-la</translation>
+    </message>
+    <message>
+        <location line="+73"/>
+        <source>Wrong in the last run (%1, run %2)</source>
+        <translation>Errados na última execução (%1, execução %2)</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Annotate</source>
+        <translation>Anotar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pin to split</source>
+        <translation>Fixar na partição</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Unpin (automatic split)</source>
+        <translation>Desafixar (partição automática)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>%n example(s) pinned.</source>
+        <translation>
+            <numerusform>%n exemplo fixado.</numerusform>
+            <numerusform>%n exemplos fixados.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Set class</source>
+        <translation>Definir classe</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>Delete %n example(s)…</source>
+        <translation>
+            <numerusform>Excluir %n exemplo…</numerusform>
+            <numerusform>Excluir %n exemplos…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete examples</source>
+        <translation>Excluir exemplos</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Delete %n example(s) and their annotations from the project? This cannot be undone.</source>
+        <translation>
+            <numerusform>Excluir %n exemplo e as suas anotações do projeto? Não é possível desfazer.</numerusform>
+            <numerusform>Excluir %n exemplos e as suas anotações do projeto? Não é possível desfazer.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>%n example(s) deleted.</source>
+        <translation>
+            <numerusform>%n exemplo excluído.</numerusform>
+            <numerusform>%n exemplos excluídos.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+74"/>
+        <source>All classes</source>
+        <translation>Todas as classes</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1 of %2 examples shown</source>
+        <translation>%1 de %2 exemplos exibidos</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Import a data set folder</source>
+        <translation>Importar uma pasta de dataset</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Detect automatically</source>
+        <translation>Detectar automaticamente</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+69"/>
+        <source>Import</source>
+        <translation>Importar</translation>
+    </message>
+    <message>
+        <location line="-69"/>
+        <source>Format of %1:</source>
+        <translation>Formato de %1:</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+16"/>
+        <source>%n file(s)</source>
+        <translation>
+            <numerusform>%n arquivo</numerusform>
+            <numerusform>%n arquivos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Importing %1…</source>
+        <translation>Importando %1…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Import cancelled; nothing was kept.</source>
+        <translation>Importação cancelada; nada foi mantido.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+1"/>
+        <source>Nothing was imported: %1</source>
+        <translation>Nada foi importado: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Imported %1 example(s) with %2 box(es); %3 skipped, %4 duplicate(s).</source>
+        <translation>%1 exemplo(s) importado(s) com %2 caixa(s); %3 ignorado(s), %4 duplicado(s).</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Import report</source>
+        <translation>Relatório da importação</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+14"/>
+        <source>Export</source>
+        <translation>Exportar</translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <source>Format:</source>
+        <translation>Formato:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Export into a new folder inside…</source>
+        <translation>Exportar para uma nova pasta dentro de…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Exported %1 example(s) to %2.</source>
+        <translation>%1 exemplo(s) exportado(s) para %2.</translation>
+    </message>
+</context>
+<context>
+    <name>visor::HealthPanel</name>
+    <message>
+        <location filename="../widgets/healthpanel.cpp" line="+28"/>
+        <source>examples</source>
+        <translation>exemplos</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>box width (px)</source>
+        <translation>largura da caixa (px)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>boxes</source>
+        <translation>caixas</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Click a warning to show the examples concerned</source>
+        <translation>Clique num alerta para mostrar os exemplos envolvidos</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>&lt;b&gt;Class balance&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Balanceamento das classes&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&lt;b&gt;Box sizes&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Tamanhos das caixas&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&lt;b&gt;Warnings&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Alertas&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 examples, %2 annotated, %3 not yet; train %4 · validation %5 · test %6</source>
+        <translation>%1 exemplos, %2 anotados, %3 ainda não; treino %4 · validação %5 · teste %6</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>train</source>
+        <translation>treino</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>validation</source>
+        <translation>validação</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>test</source>
+        <translation>teste</translation>
+    </message>
+    <message>
+        <location line="+71"/>
+        <source>%1
+Click to show the examples concerned.</source>
+        <translation>%1
+Clique para mostrar os exemplos envolvidos.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No warnings: the data set looks healthy.</source>
+        <translation>Nenhum alerta: o dataset parece saudável.</translation>
+    </message>
+</context>
+<context>
+    <name>visor::HistoryPage</name>
+    <message>
+        <location filename="../widgets/historypage.cpp" line="+49"/>
+        <source>running</source>
+        <translation>em andamento</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>finished</source>
+        <translation>concluída</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>stopped early</source>
+        <translation>parada antecipada</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>time limit reached</source>
+        <translation>limite de tempo atingido</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cancelled</source>
+        <translation>cancelada</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>failed</source>
+        <translation>falhou</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Run</source>
+        <translation>Execução</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Started</source>
+        <translation>Início</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Duration</source>
+        <translation>Duração</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Status</source>
+        <translation>Situação</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Epochs</source>
+        <translation>Épocas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Test result</source>
+        <translation>Resultado no teste</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Changed from the previous run</source>
+        <translation>Alterações desde a execução anterior</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Rows: true class; columns: predicted class</source>
+        <translation>Linhas: classe verdadeira; colunas: classe prevista</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>epoch</source>
+        <translation>época</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+235"/>
+        <source>loss</source>
+        <translation>perda</translation>
+    </message>
+    <message>
+        <location line="-227"/>
+        <source>recall</source>
+        <translation>revocação</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>precision (IoU 0.5)</source>
+        <translation>precisão (IoU 0,5)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Compare with:</source>
+        <translation>Comparar com:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Test metrics</source>
+        <translation>Métricas de teste</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Test images</source>
+        <translation>Imagens de teste</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Curves</source>
+        <translation>Curvas</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>accuracy %1</source>
+        <translation>acurácia %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>mAP@0.5 %1 · mAP %2</source>
+        <translation>mAP@0.5 %1 · mAP %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>(first run)</source>
+        <translation>(primeira execução)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>no other run</source>
+        <translation>nenhuma outra execução</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>run %1</source>
+        <translation>execução %1</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>No run yet: train on the Training page.</source>
+        <translation>Nenhuma execução ainda: treine na página Treinamento.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>&lt;b&gt;Run %1&lt;/b&gt; · %2 · best epoch %3 of %4</source>
+        <translation>&lt;b&gt;Execução %1&lt;/b&gt; · %2 · melhor época %3 de %4</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&lt;br&gt;Test accuracy &lt;b&gt;%L1%&lt;/b&gt; on %2 examples — %3</source>
+        <translation>&lt;br&gt;Acurácia no teste &lt;b&gt;%L1%&lt;/b&gt; em %2 exemplos — %3</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&lt;br&gt;Test mAP@0.5 &lt;b&gt;%L1&lt;/b&gt;, mAP@[.5:.95] %L2 on %3 images — %4</source>
+        <translation>&lt;br&gt;mAP@0.5 no teste &lt;b&gt;%L1&lt;/b&gt;, mAP@[.5:.95] %L2 em %3 imagens — %4</translation>
+    </message>
+    <message>
+        <location line="+83"/>
+        <source>%1 (AP %L2)</source>
+        <translation>%1 (AP %L2)</translation>
+    </message>
+    <message>
+        <location line="-86"/>
+        <source>good (above 90%)</source>
+        <translation>boa (acima de 90%)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>below the 90% that makes a good classifier</source>
+        <translation>abaixo dos 90% de um bom classificador</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>good (above 0.6)</source>
+        <translation>bom (acima de 0,6)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>below the 0.6 that makes a good detector</source>
+        <translation>abaixo do 0,6 de um bom detector</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+1"/>
+        <source>Class</source>
+        <translation>Classe</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Precision</source>
+        <translation>Precisão</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Recall</source>
+        <translation>Revocação</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>F1</source>
+        <translation>F1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Examples</source>
+        <translation>Exemplos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>AP@0.5</source>
+        <translation>AP@0.5</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>AP@[.5:.95]</source>
+        <translation>AP@[.5:.95]</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Objects</source>
+        <translation>Objetos</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Detections</source>
+        <translation>Detecções</translation>
+    </message>
+    <message>
+        <location line="+92"/>
+        <source>run %1 %2</source>
+        <translation>execução %1 %2</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>val_loss</source>
+        <translation>val_loss</translation>
+    </message>
+</context>
+<context>
+    <name>visor::Inference</name>
+    <message>
+        <location filename="../engine/train/inference.cpp" line="+41"/>
+        <source>no run %1 in %2</source>
+        <translation>não há execução %1 em %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>run %1 has no model description (%2)</source>
+        <translation>a execução %1 não tem descrição do modelo (%2)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>run %1 has no saved model yet</source>
+        <translation>a execução %1 ainda não tem modelo salvo</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>cannot read image %1</source>
+        <translation>não é possível ler a imagem %1</translation>
+    </message>
+</context>
+<context>
+    <name>visor::MainWindow</name>
+    <message>
+        <location filename="../widgets/mainwindow.cpp" line="+49"/>
+        <source>Welcome</source>
+        <translation>Boas-vindas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Data set</source>
+        <translation>Dataset</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Augmentation</source>
+        <translation>Expansão de dados</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Training</source>
+        <translation>Treinamento</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Results &amp; History</source>
+        <translation>Resultados e histórico</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>&amp;File</source>
+        <translation>&amp;Arquivo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;New project…</source>
+        <translation>&amp;Novo projeto…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Open project…</source>
+        <translation>A&amp;brir projeto…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open the &amp;demo project</source>
+        <translation>Abrir o projeto de &amp;demonstração</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Import data set…</source>
+        <translation>&amp;Importar dataset…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Export data set…</source>
+        <translation>&amp;Exportar dataset…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Preferences…</source>
+        <translation>&amp;Preferências…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The new language applies when Visor starts again.</source>
+        <translation>O novo idioma vale a partir da próxima vez que o Visor for iniciado.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Sair</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;View</source>
+        <translation>E&amp;xibir</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Welcome</source>
+        <translation>&amp;Boas-vindas</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Data set</source>
+        <translation>&amp;Dataset</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Augmentation</source>
+        <translation>&amp;Expansão de dados</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+6"/>
+        <source>&amp;Training</source>
+        <translation>&amp;Treinamento</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>&amp;Results &amp;&amp; History</source>
+        <translation>&amp;Resultados e histórico</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Start</source>
+        <translation>&amp;Iniciar</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Resume last run</source>
+        <translation>&amp;Retomar a última execução</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Cancelar</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Main</source>
+        <translation>Principal</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&amp;Help</source>
+        <translation>Aj&amp;uda</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Atalhos de teclado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;About Visor</source>
+        <translation>&amp;Sobre o Visor</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>About Visor</source>
+        <translation>Sobre o Visor</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&lt;b&gt;Visor %1&lt;/b&gt;&lt;br&gt;A workbench for building computer-vision models from your own images. Runs offline on this workstation.</source>
+        <translation>&lt;b&gt;Visor %1&lt;/b&gt;&lt;br&gt;Uma bancada para criar modelos de visão computacional com as suas próprias imagens. Funciona sem internet, nesta estação de trabalho.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Ctrl+N</source>
+        <translation>Ctrl+N</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+86"/>
+        <location line="+29"/>
+        <source>New project</source>
+        <translation>Novo projeto</translation>
+    </message>
+    <message>
+        <location line="-114"/>
+        <source>Ctrl+O</source>
+        <translation>Ctrl+O</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+35"/>
+        <location line="+7"/>
+        <source>Open project</source>
+        <translation>Abrir projeto</translation>
+    </message>
+    <message>
+        <location line="-41"/>
+        <source>Ctrl+I</source>
+        <translation>Ctrl+I</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Import a data set</source>
+        <translation>Importar um dataset</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ctrl+E</source>
+        <translation>Ctrl+E</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Export the data set</source>
+        <translation>Exportar o dataset</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ctrl+1 … Ctrl+5</source>
+        <translation>Ctrl+1 … Ctrl+5</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Show a page</source>
+        <translation>Mostrar uma página</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ctrl+R</source>
+        <translation>Ctrl+R</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Start training</source>
+        <translation>Iniciar o treinamento</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ctrl+.</source>
+        <translation>Ctrl+.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cancel training</source>
+        <translation>Cancelar o treinamento</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ctrl+,</source>
+        <translation>Ctrl+,</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Preferences</source>
+        <translation>Preferências</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>F1</source>
+        <translation>F1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>This list</source>
+        <translation>Esta lista</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ctrl+Q</source>
+        <translation>Ctrl+Q</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+149"/>
+        <source>Quit</source>
+        <translation>Sair</translation>
+    </message>
+    <message>
+        <location line="-146"/>
+        <source>Keyboard shortcuts</source>
+        <translation>Atalhos de teclado</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Keys</source>
+        <translation>Teclas</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Action</source>
+        <translation>Ação</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Cancel the training run first.</source>
+        <translation>Cancele primeiro a execução de treinamento.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 cannot be opened: %2</source>
+        <translation>Não é possível abrir %1: %2</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Opened %1</source>
+        <translation>%1 aberto</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Creating the demo project…</source>
+        <translation>Criando o projeto de demonstração…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Demo project</source>
+        <translation>Projeto de demonstração</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>My project</source>
+        <translation>Meu projeto</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Object detection (boxes with a class)</source>
+        <translation>Detecção de objetos (caixas com uma classe)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Classification (one class per image)</source>
+        <translation>Classificação (uma classe por imagem)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Browse…</source>
+        <translation>Procurar…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Parent folder</source>
+        <translation>Pasta de destino</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Name:</source>
+        <translation>Nome:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind:</source>
+        <translation>Tipo:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Inside folder:</source>
+        <translation>Dentro da pasta:</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Open a project folder</source>
+        <translation>Abrir uma pasta de projeto</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>%1 — Visor</source>
+        <translation>%1 — Visor</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Visor</source>
+        <translation>Visor</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>A training run is in progress. Cancel it and quit? Its last checkpoint is kept.</source>
+        <translation>Há uma execução de treinamento em andamento. Cancelá-la e sair? O último checkpoint é mantido.</translation>
+    </message>
+</context>
+<context>
+    <name>visor::ParameterEditor</name>
+    <message>
+        <location filename="../widgets/parametereditor.cpp" line="+24"/>
+        <source>Training</source>
+        <translation>Treinamento</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Input resolution</source>
+        <translation>Resolução de entrada</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Optimizer (Adam)</source>
+        <translation>Otimizador (Adam)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Early stopping</source>
+        <translation>Parada antecipada (early stopping)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reduce learning rate on plateau</source>
+        <translation>Reduzir a taxa de aprendizagem no platô</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Checkpoints</source>
+        <translation>Checkpoints</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Network (classification)</source>
+        <translation>Rede (classificação)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Network (object detection)</source>
+        <translation>Rede (detecção de objetos)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Anchors</source>
+        <translation>Âncoras</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Data augmentation</source>
+        <translation>Expansão de dados (Data Augmentation)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Health checks</source>
+        <translation>Verificações de saúde</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Splits</source>
+        <translation>Partições</translation>
+    </message>
+    <message>
+        <location line="+82"/>
+        <source>from</source>
+        <translation>de</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>to</source>
+        <translation>a</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>&lt;b&gt;%1&lt;/b&gt; (&lt;code&gt;%2&lt;/code&gt;)&lt;br&gt;Allowed: %3&lt;br&gt;Default: %4</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; (&lt;code&gt;%2&lt;/code&gt;)&lt;br&gt;Permitido: %3&lt;br&gt;Padrão: %4</translation>
+    </message>
+</context>
+<context>
+    <name>visor::ParameterRegistry</name>
+    <message>
+        <location filename="../engine/project/parameters.cpp" line="+232"/>
+        <source>int %1</source>
+        <translation>inteiro %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>number %1</source>
+        <translation>número %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>bool</source>
+        <translation>booleano</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>choice %1</source>
+        <translation>opção entre %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>range pair within %1</source>
+        <translation>intervalo (par de valores) dentro de %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>list of positive int</source>
+        <translation>lista de inteiros positivos</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>list of positive number</source>
+        <translation>lista de números positivos</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>list of %1</source>
+        <translation>lista de %1</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>unknown parameter &apos;%1&apos;</source>
+        <translation>parâmetro desconhecido &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>parameter %1: %2 (allowed: %3)</source>
+        <translation>parâmetro %1: %2 (permitido: %3)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>value is not a finite number</source>
+        <translation>o valor não é um número finito</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 is below the minimum %2</source>
+        <translation>%1 está abaixo do mínimo %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 is above the maximum %2</source>
+        <translation>%1 está acima do máximo %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>expected an integer</source>
+        <translation>esperado um inteiro</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+38"/>
+        <source>%1 is not an integer</source>
+        <translation>%1 não é um inteiro</translation>
+    </message>
+    <message>
+        <location line="-33"/>
+        <location line="+11"/>
+        <source>expected a number</source>
+        <translation>esperado um número</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>expected true or false</source>
+        <translation>esperado true ou false</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>expected a name</source>
+        <translation>esperado um nome</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+30"/>
+        <source>&apos;%1&apos; is not one of the choices</source>
+        <translation>&apos;%1&apos; não é uma das opções</translation>
+    </message>
+    <message>
+        <location line="-25"/>
+        <source>expected a pair lo..hi</source>
+        <translation>esperado um par mín..máx</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>lower end %1 is above upper end %2</source>
+        <translation>o limite inferior %1 está acima do limite superior %2</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>expected a non-empty list</source>
+        <translation>esperada uma lista não vazia</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>every item must be a positive number</source>
+        <translation>todo item deve ser um número positivo</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>expected a list</source>
+        <translation>esperada uma lista</translation>
+    </message>
+</context>
+<context>
+    <name>visor::Parameters</name>
+    <message>
+        <location line="-250"/>
+        <source>Epochs</source>
+        <translation>Épocas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Steps per epoch</source>
+        <translation>Passos por época</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Batch size</source>
+        <translation>Tamanho do lote</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Validation fraction</source>
+        <translation>Fração de validação</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Test fraction</source>
+        <translation>Fração de teste</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Confidence threshold</source>
+        <translation>Limiar de confiança</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>NMS IoU threshold</source>
+        <translation>Limiar de IoU da NMS</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Maximum boxes per image</source>
+        <translation>Máximo de caixas por imagem</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Box expansion</source>
+        <translation>Expansão das caixas</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Shorter side</source>
+        <translation>Lado menor</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Longer side limit</source>
+        <translation>Limite do lado maior</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Channels</source>
+        <translation>Canais</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Learning rate</source>
+        <translation>Taxa de aprendizagem</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Beta 1</source>
+        <translation>Beta 1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Beta 2</source>
+        <translation>Beta 2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>AMSGrad</source>
+        <translation>AMSGrad</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+7"/>
+        <source>Patience</source>
+        <translation>Paciência</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <location line="+7"/>
+        <location line="+6"/>
+        <source>Monitored quantity</source>
+        <translation>Grandeza monitorada</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <location line="+6"/>
+        <source>Minimum change</source>
+        <translation>Variação mínima</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <location line="+11"/>
+        <source>Mode</source>
+        <translation>Modo</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>Factor</source>
+        <translation>Fator</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cooldown (epochs)</source>
+        <translation>Espera após redução (épocas)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+11"/>
+        <source>Network</source>
+        <translation>Rede</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>Depth</source>
+        <translation>Profundidade</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Width</source>
+        <translation>Largura</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+13"/>
+        <source>Preprocessing</source>
+        <translation>Pré-processamento</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>Loss</source>
+        <translation>Função de perda</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Metrics</source>
+        <translation>Métricas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Optimizer</source>
+        <translation>Otimizador</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Head width</source>
+        <translation>Largura da cabeça</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Backbone</source>
+        <translation>Backbone</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Negative IoU</source>
+        <translation>IoU negativo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Positive IoU</source>
+        <translation>IoU positivo</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Anchor sizes</source>
+        <translation>Tamanhos das âncoras</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Anchor strides</source>
+        <translation>Passos das âncoras</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Anchor ratios</source>
+        <translation>Proporções das âncoras</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Anchor scales</source>
+        <translation>Escalas das âncoras</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Interpolation</source>
+        <translation>Interpolação</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fill mode</source>
+        <translation>Modo de preenchimento</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Border value</source>
+        <translation>Valor da borda</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rotate probability</source>
+        <translation>Probabilidade de rotação</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rotation (degrees)</source>
+        <translation>Rotação (graus)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enlarge canvas</source>
+        <translation>Ampliar a tela</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Translate probability</source>
+        <translation>Probabilidade de translação</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Horizontal shift</source>
+        <translation>Deslocamento horizontal</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Vertical shift</source>
+        <translation>Deslocamento vertical</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Attempts</source>
+        <translation>Tentativas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shear probability</source>
+        <translation>Probabilidade de cisalhamento</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shear (degrees)</source>
+        <translation>Cisalhamento (graus)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scale probability</source>
+        <translation>Probabilidade de escala</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scale factor</source>
+        <translation>Fator de escala</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Horizontal flip probability</source>
+        <translation>Probabilidade de espelhamento horizontal</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Vertical flip probability</source>
+        <translation>Probabilidade de espelhamento vertical</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contrast probability</source>
+        <translation>Probabilidade de contraste</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contrast factor</source>
+        <translation>Fator de contraste</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Brightness probability</source>
+        <translation>Probabilidade de brilho</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Brightness delta</source>
+        <translation>Variação de brilho</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gamma probability</source>
+        <translation>Probabilidade de gama</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gamma</source>
+        <translation>Gama</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Saturation probability</source>
+        <translation>Probabilidade de saturação</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Saturation factor</source>
+        <translation>Fator de saturação</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hue probability</source>
+        <translation>Probabilidade de matiz</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hue shift</source>
+        <translation>Deslocamento de matiz</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Noise probability</source>
+        <translation>Probabilidade de ruído</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Noise method</source>
+        <translation>Tipo de ruído</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Blur probability</source>
+        <translation>Probabilidade de desfoque</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Blur kernel</source>
+        <translation>Núcleo do desfoque</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Imbalance warning ratio</source>
+        <translation>Razão para alerta de desbalanceamento</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Smallest box side after resizing (px)</source>
+        <translation>Menor lado de caixa após o redimensionamento (px)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Largest box share of the image</source>
+        <translation>Maior fração da imagem ocupada por uma caixa</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Near-duplicate distance (bits of 64)</source>
+        <translation>Distância de quase-duplicata (bits de 64)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Hamming distance between the 64-bit difference hashes of two images</source>
+        <translation>Distância de Hamming entre os hashes de diferença de 64 bits de duas imagens</translation>
+    </message>
+</context>
+<context>
+    <name>visor::PreferencesDialog</name>
+    <message>
+        <location filename="../widgets/preferencesdialog.cpp" line="+17"/>
+        <source>Preferences</source>
+        <translation>Preferências</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>System language (%1)</source>
+        <translation>Idioma do sistema (%1)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Language:</source>
+        <translation>&amp;Idioma:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Numbers and dates: %1, %2 (%3)</source>
+        <translation>Números e datas: %1, %2 (%3)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Numbers and dates follow the system&apos;s regional settings.</source>
+        <translation>Números e datas seguem as configurações regionais do sistema.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Formats:</source>
+        <translation>Formatos:</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>The new language applies when Visor starts again.</source>
+        <translation>O novo idioma vale a partir da próxima vez que o Visor for iniciado.</translation>
+    </message>
+</context>
+<context>
+    <name>visor::Project</name>
+    <message>
+        <location filename="../engine/project/project.cpp" line="+101"/>
+        <location line="+100"/>
+        <source>a project needs a name</source>
+        <translation>um projeto precisa de um nome</translation>
+    </message>
+    <message>
+        <location line="-98"/>
+        <source>%1 already holds a project</source>
+        <translation>%1 já contém um projeto</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>cannot create the folder %1</source>
+        <translation>não é possível criar a pasta %1</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>%1 is not a Visor project (no %2)</source>
+        <translation>%1 não é um projeto do Visor (não há %2)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>the Qt SQLite driver (QSQLITE) is not installed</source>
+        <translation>o driver SQLite do Qt (QSQLITE) não está instalado</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>cannot open %1: %2</source>
+        <translation>não é possível abrir %1: %2</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1: schema version mismatch</source>
+        <translation>%1: versão do esquema incompatível</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>%1 has no project record</source>
+        <translation>%1 não tem registro de projeto</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1: unknown data set kind &apos;%2&apos;</source>
+        <translation>%1: tipo de dataset desconhecido &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <location line="+5"/>
+        <source>cannot write %1: %2</source>
+        <translation>não é possível gravar %1: %2</translation>
+    </message>
+    <message>
+        <location line="+70"/>
+        <source>no class with id %1</source>
+        <translation>não há classe com id %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+20"/>
+        <source>a class needs a name</source>
+        <translation>uma classe precisa de um nome</translation>
+    </message>
+    <message>
+        <location line="-18"/>
+        <location line="+20"/>
+        <source>a class named &apos;%1&apos; already exists</source>
+        <translation>já existe uma classe chamada &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>class &apos;%1&apos; is used by %2 annotation(s); delete them too or relabel them first</source>
+        <translation>a classe &apos;%1&apos; é usada por %2 anotação(ões); exclua-as também ou mude a classe delas antes</translation>
+    </message>
+    <message>
+        <location filename="../engine/project/projectexamples.cpp" line="+121"/>
+        <source>no example with id %1</source>
+        <translation>não há exemplo com id %1</translation>
+    </message>
+    <message>
+        <location line="+142"/>
+        <source>no box with id %1</source>
+        <translation>não há caixa com id %1</translation>
+    </message>
+</context>
+<context>
+    <name>visor::ResultsGallery</name>
+    <message>
+        <location filename="../widgets/resultsgallery.cpp" line="+80"/>
+        <source>Green: annotated objects · blue dashed: right predictions · red dashed: wrong ones.
+Double-click to open the image in the annotator.</source>
+        <translation>Verde: objetos anotados · azul tracejado: previsões certas · vermelho tracejado: previsões erradas.
+Clique duas vezes para abrir a imagem no anotador.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Errors only</source>
+        <translation>Somente erros</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Least confident first</source>
+        <translation>Menor confiança primeiro</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Most confident first</source>
+        <translation>Maior confiança primeiro</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>File name</source>
+        <translation>Nome do arquivo</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Accept predictions as annotations</source>
+        <translation>Aceitar as previsões como anotações</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Adds the selected image&apos;s predictions that match no annotated object as boxes; check them in the annotator</source>
+        <translation>Adiciona como caixas as previsões da imagem selecionada que não correspondem a nenhum objeto anotado; confira-as no anotador</translation>
+    </message>
+    <message>
+        <location line="+71"/>
+        <source>Predicting the test images of run %1…</source>
+        <translation>Fazendo previsões nas imagens de teste da execução %1…</translation>
+    </message>
+    <message>
+        <location line="+84"/>
+        <source>%1 wrong, %2 missed</source>
+        <translation>%1 erradas, %2 não detectadas</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1, predicted %2 (%L3)</source>
+        <translation>%1, previsto %2 (%L3)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 (%L2)</source>
+        <translation>%1 (%L2)</translation>
+    </message>
+    <message>
+        <location line="+72"/>
+        <source>%1 of %2 test images have errors at the reporting threshold %L3 (train.confidence_threshold; the mAP counts every score from 0.05); %4 shown.</source>
+        <translation>%1 de %2 imagens de teste têm erros no limiar de relatório %L3 (train.confidence_threshold; o mAP considera toda pontuação a partir de 0,05); %4 exibidas.</translation>
+    </message>
+    <message>
+        <location line="-28"/>
+        <source>The run&apos;s predictions cannot be shown: %1</source>
+        <translation>Não é possível mostrar as previsões da execução: %1</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>%1 of %2 test images are misclassified; %3 shown.</source>
+        <translation>%1 de %2 imagens de teste estão classificadas errado; %3 exibidas.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+20"/>
+        <source>%n prediction(s) of %1 added as annotations; check them in the annotator.</source>
+        <translation>
+            <numerusform>%n previsão de %1 adicionada como anotação; confira-a no anotador.</numerusform>
+            <numerusform>%n previsões de %1 adicionadas como anotações; confira-as no anotador.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>visor::Statistics</name>
+    <message>
+        <location filename="../engine/project/statistics.cpp" line="+226"/>
+        <source>Training needs at least %1 annotated examples; this data set has %2, so %3 more are needed (about 300 give good results, about 1000 suit production).</source>
+        <translation>O treinamento precisa de pelo menos %1 exemplos anotados; este dataset tem %2, então faltam %3 (cerca de 300 dão bons resultados, cerca de 1000 servem para produção).</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>The %1 split holds no annotated example (the imported data named only other splits). Run &apos;visor-cli split --reshuffle&apos; or pin examples to it.</source>
+        <translation>A partição de %1 não tem nenhum exemplo anotado (os dados importados citavam apenas outras partições). Execute &apos;visor-cli split --reshuffle&apos; ou fixe exemplos nela.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>validation</source>
+        <translation>validação</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>test</source>
+        <translation>teste</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Class &apos;%1&apos; has no examples.</source>
+        <translation>A classe &apos;%1&apos; não tem exemplos.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Class &apos;%1&apos; has %2 example(s) but none in the training split; the model cannot learn it.</source>
+        <translation>A classe &apos;%1&apos; tem %2 exemplo(s), mas nenhum na partição de treino; o modelo não tem como aprendê-la.</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Classes are imbalanced: the largest has %1 %2 and the smallest %3, a ratio of %4 (above %5). Under-represented: %6. Add examples of these classes.</source>
+        <translation>As classes estão desbalanceadas: a maior tem %1 %2 e a menor %3, uma razão de %4 (acima de %5). Sub-representadas: %6. Acrescente exemplos dessas classes.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>objects</source>
+        <translation>objetos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>examples</source>
+        <translation>exemplos</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>%1 box(es) in %2 image(s) will be smaller than %3 px after resizing to the input resolution (shorter side %4, longer side at most %5); the network may not see them. Raise input.min_side / input.max_side or crop.</source>
+        <translation>%1 caixa(s) em %2 imagem(ns) ficará(ão) menor(es) que %3 px após o redimensionamento para a resolução de entrada (lado menor %4, lado maior no máximo %5); a rede pode não enxergá-las. Aumente input.min_side / input.max_side ou recorte as imagens.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>%1 box(es) in %2 image(s) cover more than %3% of their image; such boxes teach little about where the object is (is this a classification task?).</source>
+        <translation>%1 caixa(s) em %2 imagem(ns) cobre(m) mais de %3% da imagem; caixas assim ensinam pouco sobre onde o objeto está (seria uma tarefa de classificação?).</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>%1 group(s) of near-duplicate images (%2 images, perceptual hashes within %3 bits); they add little and inflate the apparent data set size.</source>
+        <translation>%1 grupo(s) de imagens quase duplicadas (%2 imagens, hashes perceptuais a até %3 bits); elas acrescentam pouco e inflam o tamanho aparente do dataset.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>%1 group(s) of near-duplicate images sit in different splits, so validation and test partly measure memory; pin each group to one split.</source>
+        <translation>%1 grupo(s) de imagens quase duplicadas estão em partições diferentes, então a validação e o teste medem em parte a memorização; fixe cada grupo numa só partição.</translation>
+    </message>
+    <message>
+        <location line="+104"/>
+        <source> (%1 examples)</source>
+        <translation> (%1 exemplos)</translation>
+    </message>
+</context>
+<context>
+    <name>visor::Trainer</name>
+    <message>
+        <location filename="../engine/train/trainer.cpp" line="+43"/>
+        <source>cannot write %1</source>
+        <translation>não é possível gravar %1</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>training a classifier needs at least two classes with examples in the training split</source>
+        <translation>treinar um classificador requer pelo menos duas classes com exemplos na partição de treino</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>training a detector needs boxes of at least one class in the training split</source>
+        <translation>treinar um detector requer caixas de pelo menos uma classe na partição de treino</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>no readable image in the training split</source>
+        <translation>nenhuma imagem legível na partição de treino</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>no run %1 to resume</source>
+        <translation>não há execução %1 para retomar</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>run %1 has no checkpoint to resume from</source>
+        <translation>a execução %1 não tem checkpoint de onde retomar</translation>
+    </message>
+    <message>
+        <location line="+107"/>
+        <source>cancelled by the user during epoch %1; the last checkpoint is kept</source>
+        <translation>cancelado pelo usuário durante a época %1; o último checkpoint é mantido</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>the loss became %1 at epoch %2, step %3; training stopped, the last good checkpoint is kept (try a lower optimizer.learning_rate)</source>
+        <translation>a perda virou %1 na época %2, passo %3; o treinamento parou e o último checkpoint bom é mantido (tente um optimizer.learning_rate menor)</translation>
+    </message>
+    <message>
+        <location line="+75"/>
+        <source>stopped after epoch %1: the time limit of %2 s was reached</source>
+        <translation>parado após a época %1: o limite de tempo de %2 s foi atingido</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>stopped early after epoch %1: no improvement of %2 for %3 epoch(s)</source>
+        <translation>parada antecipada após a época %1: nenhuma melhora de %2 em %3 época(s)</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>training failed: %1</source>
+        <translation>o treinamento falhou: %1</translation>
+    </message>
+</context>
+<context>
+    <name>visor::TrainingDashboard</name>
+    <message>
+        <location filename="../widgets/trainingdashboard.cpp" line="+21"/>
+        <source>epoch</source>
+        <translation>época</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>No training run yet.</source>
+        <translation>Nenhuma execução de treinamento ainda.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+2"/>
+        <source>loss</source>
+        <translation>perda</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>step loss (smoothed)</source>
+        <translation>perda por passo (suavizada)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>val_loss</source>
+        <translation>val_loss</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+45"/>
+        <source>metric</source>
+        <translation>métrica</translation>
+    </message>
+    <message>
+        <location line="-43"/>
+        <source>train</source>
+        <translation>treino</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>validation</source>
+        <translation>validação</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>learning rate</source>
+        <translation>taxa de aprendizagem</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>train %1</source>
+        <translation>treino %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>validation %1</source>
+        <translation>validação %1</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <location line="+95"/>
+        <source>early stop</source>
+        <translation>parada antecipada</translation>
+    </message>
+    <message numerus="yes">
+        <location line="-93"/>
+        <source>Run %1 (%2): %n epoch(s).</source>
+        <translation>
+            <numerusform>Execução %1 (%2): %n época.</numerusform>
+            <numerusform>Execução %1 (%2): %n épocas.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>run %1: %2</source>
+        <translation>execução %1: %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Preparing the data and the network…</source>
+        <translation>Preparando os dados e a rede…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Training started.</source>
+        <translation>Treinamento iniciado.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>epoch %1/%2 · step %3/%4 · ETA %5:%6</source>
+        <translation>época %1/%2 · passo %3/%4 · tempo restante %5:%6</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Training: loss %L1</source>
+        <translation>Treinamento: perda %L1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>epoch %1: loss %L2, val_loss %L3, %4 %L5, validation %4 %L6, lr %L7, %L8 s</source>
+        <translation>época %1: perda %L2, val_loss %L3, %4 %L5, validação %4 %L6, taxa %L7, %L8 s</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>LR %L1</source>
+        <translation>taxa %L1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>epoch %1: learning rate reduced to %L2</source>
+        <translation>época %1: taxa de aprendizagem reduzida para %L2</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>best</source>
+        <translation>melhor</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>&lt;b&gt;Overfitting suspected since epoch %1.&lt;/b&gt; The validation loss has risen while the training loss kept falling. Add examples (30–50 like the ones the model gets wrong), increase data augmentation, or let early stopping end the run at the best epoch.</source>
+        <translation>&lt;b&gt;Suspeita de sobreajuste (overfitting) desde a época %1.&lt;/b&gt; A perda de validação subiu enquanto a perda de treino continuou caindo. Acrescente exemplos (30–50 parecidos com os que o modelo erra), aumente a expansão de dados ou deixe a parada antecipada encerrar a execução na melhor época.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Cancelled after %1 epoch(s); the last checkpoint is kept.</source>
+        <translation>Cancelado após %1 época(s); o último checkpoint é mantido.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Run %1 done after %2 epoch(s) in %3 s (best epoch %4).</source>
+        <translation>Execução %1 concluída após %2 época(s) em %3 s (melhor época %4).</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Training failed.</source>
+        <translation>O treinamento falhou.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Failed: %1</source>
+        <translation>Falhou: %1</translation>
+    </message>
+</context>
+<context>
+    <name>visor::TrainingPage</name>
+    <message>
+        <location filename="../widgets/trainingpage.cpp" line="+31"/>
+        <source>Training stopped: %1</source>
+        <translation>Treinamento interrompido: %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Start training</source>
+        <translation>Iniciar o treinamento</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Train a new run with these parameters (Ctrl+R)</source>
+        <translation>Treinar uma nova execução com estes parâmetros (Ctrl+R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop within one step; the last checkpoint is kept</source>
+        <translation>Para em até um passo; o último checkpoint é mantido</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resume last run</source>
+        <translation>Retomar a última execução</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Continue the latest run from its last checkpoint, with its own parameters</source>
+        <translation>Continuar a execução mais recente a partir do seu último checkpoint, com os parâmetros dela</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <location line="+45"/>
+        <location line="+26"/>
+        <source>accuracy</source>
+        <translation>acurácia</translation>
+    </message>
+    <message>
+        <location line="-71"/>
+        <location line="+45"/>
+        <location line="+26"/>
+        <source>mAP@0.5</source>
+        <translation>mAP@0.5</translation>
+    </message>
+    <message>
+        <location line="-31"/>
+        <source>There is no run to resume yet.</source>
+        <translation>Ainda não há execução para retomar.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Fix these values first:
+%1</source>
+        <translation>Corrija primeiro estes valores:
+%1</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Resuming run %1…</source>
+        <translation>Retomando a execução %1…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Training started.</source>
+        <translation>Treinamento iniciado.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Cancelling after the current step…</source>
+        <translation>Cancelando após o passo atual…</translation>
+    </message>
+</context>
+<context>
+    <name>visor::WelcomePage</name>
+    <message>
+        <location filename="../widgets/welcomepage.cpp" line="+14"/>
+        <source>&lt;h1&gt;Visor&lt;/h1&gt;&lt;p&gt;Build a computer-vision model from your own images: import and annotate them, check the data set&apos;s health, preview augmentation, train and watch the curves, then look at the mistakes and improve.&lt;/p&gt;</source>
+        <translation>&lt;h1&gt;Visor&lt;/h1&gt;&lt;p&gt;Crie um modelo de visão computacional com as suas próprias imagens: importe-as e anote-as, verifique a saúde do dataset, visualize a expansão de dados, treine acompanhando as curvas e depois examine os erros e melhore.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>New project…</source>
+        <translation>Novo projeto…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open project…</source>
+        <translation>Abrir projeto…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the demo project (generated shapes)</source>
+        <translation>Abrir o projeto de demonstração (formas geradas)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>&lt;b&gt;Recent projects&lt;/b&gt; (double-click to open)</source>
+        <translation>&lt;b&gt;Projetos recentes&lt;/b&gt; (clique duas vezes para abrir)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>No recent project yet.</source>
+        <translation>Nenhum projeto recente ainda.</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,80 @@
+#include "preferencesdialog.h"
+
+#include "language.h"
+
+#include <QComboBox>
+#include <QDateTime>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QSettings>
+#include <QVBoxLayout>
+
+namespace visor {
+
+PreferencesDialog::PreferencesDialog(QWidget *parent) : QDialog(parent)
+{
+    setWindowTitle(tr("Preferences"));
+    m_language = new QComboBox;
+    const QString system = resolveLanguage(QString());
+    QString systemName;
+    for (const Language &l : availableLanguages())
+        if (l.code == system)
+            systemName = l.nativeName;
+    m_language->addItem(tr("System language (%1)").arg(systemName), QString());
+    for (const Language &l : availableLanguages())
+        m_language->addItem(l.nativeName, l.code);
+    setLanguageChoice(QSettings().value(languageSettingsKey()).toString());
+
+    m_note = new QLabel;
+    m_note->setWordWrap(true);
+    auto *form = new QFormLayout;
+    form->addRow(tr("&Language:"), m_language);
+    const QLocale locale;
+    auto *formats = new QLabel(tr("Numbers and dates: %1, %2 (%3)")
+                                   .arg(locale.toString(1234567.89, 'f', 2),
+                                        locale.toString(QDateTime::currentDateTime(), QLocale::ShortFormat),
+                                        locale.nativeTerritoryName()));
+    formats->setToolTip(tr("Numbers and dates follow the system's regional settings."));
+    form->addRow(tr("Formats:"), formats);
+
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
+    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(m_language, &QComboBox::currentIndexChanged, this, &PreferencesDialog::updateNote);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(m_note);
+    layout->addStretch();
+    layout->addWidget(buttons);
+    updateNote();
+}
+
+QString PreferencesDialog::languageChoice() const
+{
+    return m_language->currentData().toString();
+}
+
+void PreferencesDialog::setLanguageChoice(const QString &code)
+{
+    const int i = m_language->findData(code);
+    m_language->setCurrentIndex(i < 0 ? 0 : i);
+}
+
+bool PreferencesDialog::save()
+{
+    const QString before = resolveLanguage(QSettings().value(languageSettingsKey()).toString());
+    QSettings().setValue(languageSettingsKey(), languageChoice());
+    return resolveLanguage(languageChoice()) != before;
+}
+
+void PreferencesDialog::updateNote()
+{
+    const QString current = resolveLanguage(QSettings().value(languageSettingsKey()).toString());
+    m_note->setText(resolveLanguage(languageChoice()) == current
+                        ? QString()
+                        : tr("The new language applies when Visor starts again."));
+}
+
+} // namespace visor
