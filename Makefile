@@ -59,6 +59,11 @@ bench: build
 	$(BUILD_DIR)/bin/bench_train speed
 	$(BUILD_DIR)/bin/bench_gui
 
+# The Debian package (visor and visor-cli): $(BUILD_DIR)/visor_<version>_<arch>.deb
+package: build
+	cd $(BUILD_DIR) && cpack -G DEB
+	@ls $(BUILD_DIR)/visor_*.deb
+
 format:
 	git ls-files '*.cpp' '*.h' | xargs clang-format -i
 

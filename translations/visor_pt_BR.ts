@@ -4,7 +4,7 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/gui/main.cpp" line="+46"/>
+        <location filename="../app/gui/main.cpp" line="+47"/>
         <source>Visor: build computer-vision models from your own images.</source>
         <translation>Visor: crie modelos de visão computacional com as suas próprias imagens.</translation>
     </message>
@@ -270,6 +270,82 @@
     </message>
 </context>
 <context>
+    <name>visor::Augmenter</name>
+    <message>
+        <location filename="../engine/augment/augmenter.cpp" line="+19"/>
+        <source>flip horizontal</source>
+        <translation>espelhamento horizontal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>flip vertical</source>
+        <translation>espelhamento vertical</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>scale</source>
+        <translation>escala</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>shear</source>
+        <translation>cisalhamento</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>rotate</source>
+        <translation>rotação</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>translate</source>
+        <translation>translação</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>contrast</source>
+        <translation>contraste</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>brightness</source>
+        <translation>brilho</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>gamma</source>
+        <translation>gama</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>saturation</source>
+        <translation>saturação</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>hue</source>
+        <translation>matiz</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>noise</source>
+        <translation>ruído</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>blur</source>
+        <translation>desfoque</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+178"/>
+        <source>%n box(es) dropped</source>
+        <translation>
+            <numerusform>%n caixa descartada</numerusform>
+            <numerusform>%n caixas descartadas</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>visor::ClassManager</name>
     <message>
         <location filename="../widgets/classmanager.cpp" line="+18"/>
@@ -412,7 +488,7 @@ classe: %1</translation>
         <translation>Buscar nomes de arquivo</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>All splits</source>
         <translation>Todas as partições</translation>
     </message>
@@ -1371,7 +1447,7 @@ Clique para mostrar os exemplos envolvidos.</translation>
 <context>
     <name>visor::ParameterEditor</name>
     <message>
-        <location filename="../widgets/parametereditor.cpp" line="+24"/>
+        <location filename="../widgets/parametereditor.cpp" line="+25"/>
         <source>Training</source>
         <translation>Treinamento</translation>
     </message>
@@ -1431,7 +1507,7 @@ Clique para mostrar os exemplos envolvidos.</translation>
         <translation>Partições</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+98"/>
         <source>from</source>
         <translation>de</translation>
     </message>
@@ -1441,7 +1517,7 @@ Clique para mostrar os exemplos envolvidos.</translation>
         <translation>a</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+59"/>
         <source>&lt;b&gt;%1&lt;/b&gt; (&lt;code&gt;%2&lt;/code&gt;)&lt;br&gt;Allowed: %3&lt;br&gt;Default: %4</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; (&lt;code&gt;%2&lt;/code&gt;)&lt;br&gt;Permitido: %3&lt;br&gt;Padrão: %4</translation>
     </message>
@@ -2536,6 +2612,14 @@ Clique duas vezes para abrir a imagem no anotador.</translation>
         <location line="+18"/>
         <source>No recent project yet.</source>
         <translation>Nenhum projeto recente ainda.</translation>
+    </message>
+</context>
+<context>
+    <name>visor::augment::Record</name>
+    <message>
+        <location filename="../engine/augment/augmenter.cpp" line="+2"/>
+        <source>original</source>
+        <translation>original</translation>
     </message>
 </context>
 </TS>

@@ -226,7 +226,7 @@ void AugmentationPage::requestPreview()
                                                   chosen.value_or(augment::Transform::Rotate));
             for (const auto &s : samples) {
                 result->images.push_back(toQImage(augment::drawBoxes(s.image, s.boxes, classes)));
-                QString caption = s.record.caption();
+                QString caption = s.record.caption(QLocale());
                 if (caption.isEmpty())
                     caption = tr("unchanged");
                 if (!s.record.droppedBoxes.empty())

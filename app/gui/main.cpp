@@ -17,6 +17,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QIcon>
 #include <QSettings>
 #include <QTabWidget>
@@ -104,13 +105,20 @@ int main(int argc, char **argv)
         });
     }
     if (parser.isSet(QStringLiteral("exit-when-shown"))) {
-        QTimer::singleShot(0, &window, [&] {
+        // Shown = visible and exposed by the platform (which happens after show(), from the event loop).
+        auto *poll = new QTimer(&window);
+        QElapsedTimer waited;
+        waited.start();
+        QObject::connect(poll, &QTimer::timeout, &window, [&window, &language, waited] {
             const bool shown = window.isVisible() && window.windowHandle() && window.windowHandle()->isExposed();
+            if (!shown && waited.elapsed() < 30000)
+                return;
             std::printf("visor %s: window %s, language %s\n", VISOR_VERSION, shown ? "shown" : "NOT shown",
                         qPrintable(language));
             std::fflush(stdout);
             QApplication::exit(shown ? 0 : 1);
         });
+        poll->start(20);
     }
     Q_UNUSED(opened);
     return app.exec();

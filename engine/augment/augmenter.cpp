@@ -16,19 +16,19 @@ struct Names {
     const char *label;
 };
 constexpr Names kNames[kTransformCount] = {
-    {Transform::FlipHorizontal, "flip_horizontal", "flip horizontal"},
-    {Transform::FlipVertical, "flip_vertical", "flip vertical"},
-    {Transform::Scale, "scale", "scale"},
-    {Transform::Shear, "shear", "shear"},
-    {Transform::Rotate, "rotate", "rotate"},
-    {Transform::Translate, "translate", "translate"},
-    {Transform::Contrast, "contrast", "contrast"},
-    {Transform::Brightness, "brightness", "brightness"},
-    {Transform::Gamma, "gamma", "gamma"},
-    {Transform::Saturation, "saturation", "saturation"},
-    {Transform::Hue, "hue", "hue"},
-    {Transform::Noise, "noise", "noise"},
-    {Transform::Blur, "blur", "blur"},
+    {Transform::FlipHorizontal, "flip_horizontal", QT_TRANSLATE_NOOP("visor::Augmenter", "flip horizontal")},
+    {Transform::FlipVertical, "flip_vertical", QT_TRANSLATE_NOOP("visor::Augmenter", "flip vertical")},
+    {Transform::Scale, "scale", QT_TRANSLATE_NOOP("visor::Augmenter", "scale")},
+    {Transform::Shear, "shear", QT_TRANSLATE_NOOP("visor::Augmenter", "shear")},
+    {Transform::Rotate, "rotate", QT_TRANSLATE_NOOP("visor::Augmenter", "rotate")},
+    {Transform::Translate, "translate", QT_TRANSLATE_NOOP("visor::Augmenter", "translate")},
+    {Transform::Contrast, "contrast", QT_TRANSLATE_NOOP("visor::Augmenter", "contrast")},
+    {Transform::Brightness, "brightness", QT_TRANSLATE_NOOP("visor::Augmenter", "brightness")},
+    {Transform::Gamma, "gamma", QT_TRANSLATE_NOOP("visor::Augmenter", "gamma")},
+    {Transform::Saturation, "saturation", QT_TRANSLATE_NOOP("visor::Augmenter", "saturation")},
+    {Transform::Hue, "hue", QT_TRANSLATE_NOOP("visor::Augmenter", "hue")},
+    {Transform::Noise, "noise", QT_TRANSLATE_NOOP("visor::Augmenter", "noise")},
+    {Transform::Blur, "blur", QT_TRANSLATE_NOOP("visor::Augmenter", "blur")},
 };
 
 // splitmix64 (Steele, Lea, Flood 2014): decorrelates the nearby integers (seed, epoch, index).
@@ -172,21 +172,23 @@ QJsonObject Record::toJson() const
             {QStringLiteral("notes"), QJsonArray::fromStringList(notes)}};
 }
 
-QString Record::caption() const
+QString Record::caption(const QLocale &locale) const
 {
+    auto tr = [](const char *text) { return QCoreApplication::translate("visor::Augmenter", text); };
+    auto number = [&](double v, char format, int precision) { return locale.toString(v, format, precision); };
     QStringList parts;
     for (const Applied &a : applied) {
-        QString text = QString::fromLatin1(kNames[int(a.transform)].label);
+        QString text = tr(kNames[int(a.transform)].label);
         const QJsonObject &v = a.values;
         switch (a.transform) {
         case Transform::Rotate:
         case Transform::Shear:
-            text += QStringLiteral(" %1°").arg(v[QStringLiteral("degrees")].toDouble(), 0, 'f', 1);
+            text += QStringLiteral(" %1°").arg(number(v[QStringLiteral("degrees")].toDouble(), 'f', 1));
             break;
         case Transform::Translate:
-            text += QStringLiteral(" %1,%2 px")
-                        .arg(v[QStringLiteral("dx_pixels")].toDouble(), 0, 'f', 0)
-                        .arg(v[QStringLiteral("dy_pixels")].toDouble(), 0, 'f', 0);
+            text += QStringLiteral(" %1; %2 px")
+                        .arg(number(v[QStringLiteral("dx_pixels")].toDouble(), 'f', 0),
+                             number(v[QStringLiteral("dy_pixels")].toDouble(), 'f', 0));
             break;
         case Transform::Noise:
             text += QLatin1Char(' ') + v[QStringLiteral("method")].toString();
@@ -199,13 +201,14 @@ QString Record::caption() const
             break;
         default:
             for (auto it = v.begin(); it != v.end(); ++it)
-                text += QStringLiteral(" %1").arg(it.value().toDouble(), 0, 'g', 3);
+                text += QLatin1Char(' ') + number(it.value().toDouble(), 'g', 3);
         }
         parts << text;
     }
     if (!droppedBoxes.empty())
-        parts << QStringLiteral("%1 box(es) dropped").arg(droppedBoxes.size());
-    return parts.isEmpty() ? QStringLiteral("original") : parts.join(QStringLiteral(", "));
+        parts << QCoreApplication::translate("visor::Augmenter", "%n box(es) dropped", nullptr,
+                                             int(droppedBoxes.size()));
+    return parts.isEmpty() ? tr("original") : parts.join(QStringLiteral(", "));
 }
 
 std::optional<Box> transformBox(const Box &box, const cv::Matx23d &m, int width, int height)

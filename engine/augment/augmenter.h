@@ -8,6 +8,7 @@
 
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QLocale>
 #include <QStringList>
 #include <opencv2/core.hpp>
 #include <optional>
@@ -67,7 +68,8 @@ struct Record {
     bool has(Transform t) const;
     QJsonObject toJson() const;
     /// One short line such as "rotate -12.3°, flip horizontal, gamma 0.81".
-    QString caption() const;
+    /// One line for a preview: the transforms in the window's language, numbers in `locale`.
+    QString caption(const QLocale &locale = QLocale::c()) const;
 };
 
 /// An augmented image with its boxes (image pixels of the output canvas) and its record.

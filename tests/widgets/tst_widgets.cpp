@@ -11,6 +11,7 @@
 #include "datasetpage.h"
 #include "healthpanel.h"
 #include "historypage.h"
+#include "language.h"
 #include "mainwindow.h"
 #include "parametereditor.h"
 #include "resultsgallery.h"
@@ -29,10 +30,16 @@
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QCheckBox>
+#include <QDialogButtonBox>
 #include <QJsonArray>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMenuBar>
+#include <QPushButton>
+#include <QScopeGuard>
 #include <QSignalSpy>
+#include <QTranslator>
 #include <QUndoStack>
 #include <QtTest>
 
@@ -520,6 +527,49 @@ private Q_SLOTS:
             const int added = gallery->acceptPredictions(e.id);
             QCOMPARE(tp->project->boxes(e.id).size(), before + size_t(added));
         }
+    }
+
+    // The window in Portuguese: its own strings, Qt's dialog buttons, the parameter labels from the
+    // engine, a parameter typed with a decimal comma, and the engine's messages shown inline.
+    void windowInPortuguese()
+    {
+        const QLocale before;
+        QVERIFY(installLanguage(*qApp, QStringLiteral("pt_BR")));
+        auto restore = qScopeGuard([&] {
+            for (QTranslator *t : qApp->findChildren<QTranslator *>()) {
+                QCoreApplication::removeTranslator(t);
+                delete t;
+            }
+            QLocale::setDefault(before);
+        });
+        QCOMPARE(QLocale().decimalPoint(), QStringLiteral(","));
+
+        MainWindow window;
+        QStringList menus;
+        for (QAction *a : window.menuBar()->actions())
+            menus << a->text();
+        QCOMPARE(menus, (QStringList{QStringLiteral("&Arquivo"), QStringLiteral("E&xibir"),
+                                     QStringLiteral("&Treinamento"), QStringLiteral("Aj&uda")}));
+        QDialogButtonBox buttons(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
+        QCOMPARE(buttons.button(QDialogButtonBox::Cancel)->text(), QStringLiteral("Cancelar"));
+
+        ParameterEditor editor({QStringLiteral("train"), QStringLiteral("optimizer")});
+        QVERIFY(editor.findChildren<QLabel *>().size() > 0);
+        QStringList labels;
+        for (QLabel *l : editor.findChildren<QLabel *>())
+            labels << l->text();
+        QVERIFY2(labels.contains(QStringLiteral("Tamanho do lote")), qPrintable(labels.join(QLatin1Char('|'))));
+        QVERIFY(labels.contains(QStringLiteral("Taxa de aprendizagem")));
+        auto *rate = qobject_cast<QLineEdit *>(editor.field(QStringLiteral("optimizer.learning_rate")));
+        QVERIFY(rate);
+        QCOMPARE(rate->text(), QStringLiteral("0,001"));
+        rate->clear();
+        QTest::keyClicks(rate, QStringLiteral("0,02"));
+        QVERIFY(editor.isValid());
+        QCOMPARE(editor.parameters().toDouble(QStringLiteral("optimizer.learning_rate")), 0.02);
+        editor.setText(QStringLiteral("train.epochs"), QStringLiteral("0"));
+        QVERIFY2(editor.message(QStringLiteral("train.epochs")).contains(QStringLiteral("abaixo do mínimo")),
+                 qPrintable(editor.message(QStringLiteral("train.epochs"))));
     }
 };
 

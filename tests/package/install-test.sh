@@ -1,0 +1,116 @@
+#!/usr/bin/env bash
+# The Debian package, installed on a clean Debian 12 as a user would: build the .deb from BUILD_DIR
+# (cpack), check it with lintian, debootstrap a minimal bookworm root, install the package's
+# dependencies there, then the package; run visor-cli (version, a project, an import of generated
+# data, one short epoch) and visor (offscreen, until its window is shown, in English and Portuguese);
+# purge the package and compare the root's file list with the one before it was installed.
+#
+#   tests/package/install-test.sh BUILD_DIR
+#
+# Needs root (debootstrap, chroot) and Debian's mirror. Exit 77 (CTest: skipped) when not root, when
+# a tool is missing, or when VISOR_SKIP_INSTALL_TEST=1; any failure of the package itself fails.
+set -euo pipefail
+
+build=$(cd "${1:?usage: install-test.sh BUILD_DIR}" && pwd)
+skip() { echo "SKIPPED: $*"; exit 77; }
+[ "${VISOR_SKIP_INSTALL_TEST:-0}" = 1 ] && skip "VISOR_SKIP_INSTALL_TEST=1"
+[ "$(id -u)" -eq 0 ] || skip "the install test needs root for debootstrap and chroot (CI runs it as root)"
+for tool in debootstrap chroot cpack lintian dpkg-deb mountpoint; do
+  command -v "$tool" > /dev/null || skip "$tool is not installed (scripts/install-deps.sh installs it)"
+done
+
+step() { printf '\n== %s (%ss)\n' "$*" "$SECONDS"; }
+
+# The root sits beside the host's package cache (/var), so its archives can be hard links to the .debs
+# the host already downloaded for the build instead of new downloads.
+work=$(mktemp -d /var/tmp/visor-install-test.XXXXXX)
+root=$work/root
+cleanup() {
+  local busy=0
+  for m in "$root/proc" "$root/dev/pts"; do
+    if mountpoint -q "$m" 2> /dev/null; then umount "$m" || umount -l "$m" || busy=1; fi
+  done
+  # Never delete a tree that still has something mounted inside it.
+  if [ "$busy" -eq 0 ] && ! grep -q " $work" /proc/mounts; then
+    rm -rf "$work"
+  else
+    echo "install-test: $work still has mounts; left in place" >&2
+  fi
+}
+trap cleanup EXIT
+
+step "package"
+(cd "$build" && cpack -G DEB -B "$work/pkg" > "$work/cpack.log") || { cat "$work/cpack.log"; exit 1; }
+deb=$(ls "$work"/pkg/visor_*.deb)
+echo "$deb"
+dpkg-deb --field "$deb"
+
+step "lintian"
+lintian --fail-on error --display-level '>=warning' "$deb" || { echo "FAIL: lintian reports errors"; exit 1; }
+echo "lintian: no errors"
+
+step "debootstrap bookworm (minbase)"
+mirror=$(awk '/^URIs:/ {print $2; exit} /^deb / {print $2; exit}' /etc/apt/sources.list.d/*.sources /etc/apt/sources.list 2> /dev/null || true)
+mirror=${mirror:-http://deb.debian.org/debian}
+debootstrap --variant=minbase --cache-dir=/var/cache/apt/archives bookworm "$root" "$mirror" > "$work/debootstrap.log" 2>&1 ||
+  { tail -20 "$work/debootstrap.log"; echo "FAIL: debootstrap from $mirror"; exit 1; }
+# The host's sources (with bookworm-updates and security), so versions match the host's cache.
+if ls /etc/apt/sources.list.d/*.sources > /dev/null 2>&1; then
+  rm -f "$root/etc/apt/sources.list"
+  cp /etc/apt/sources.list.d/*.sources "$root/etc/apt/sources.list.d/"
+fi
+cp -l /var/cache/apt/archives/*.deb "$root/var/cache/apt/archives/" 2> /dev/null || true
+mount -t proc proc "$root/proc"
+in_root() { chroot "$root" env -i HOME=/root PATH=/usr/sbin:/usr/bin:/sbin:/bin LANG=C.UTF-8 DEBIAN_FRONTEND=noninteractive "$@"; }
+
+step "dependencies of the package"
+deps=$(dpkg-deb -f "$deb" Depends | sed 's/([^)]*)//g; s/,/ /g')
+in_root apt-get update -qq
+in_root apt-get install -y -qq --no-install-recommends $deps > "$work/apt.log" 2>&1 || { tail -30 "$work/apt.log"; exit 1; }
+snapshot() { # every path of the root but the volatile ones and the test's own data
+  (cd "$root" && find . -xdev \( -path ./proc -o -path ./tmp -o -path ./root -o -path ./var/cache -o -path ./var/log \
+    -o -path ./var/lib/apt -o -path ./run -o -path ./dev \) -prune -o -print | sort)
+}
+snapshot > "$work/before.txt"
+
+step "install"
+cp "$deb" "$root/tmp/visor.deb"
+in_root dpkg -i /tmp/visor.deb
+in_root dpkg -L visor | while read -r path; do [ -d "$root$path" ] || echo "$path"; done > "$work/files.txt"
+
+step "visor-cli and visor in the clean root"
+in_root bash -euxc '
+  visor-cli --version
+  visor-cli synth /tmp/generated --shapes 40 --kind classification --seed 7
+  visor-cli export /tmp/generated /tmp/exported --format imagefolder
+  visor-cli init /root/parts --kind classification --name parts
+  visor-cli import /root/parts /tmp/exported
+  visor-cli stats /root/parts
+  visor-cli train /root/parts --set train.epochs=1 --set train.steps_per_epoch=50 --set train.batch_size=4
+  visor-cli runs /root/parts | tee /tmp/runs.txt
+  grep -q finished /tmp/runs.txt
+  QT_QPA_PLATFORM=offscreen visor --exit-when-shown /root/parts/project.visor | tee /tmp/en.txt
+  grep -q "window shown, language en" /tmp/en.txt
+  LANG=pt_BR.UTF-8 QT_QPA_PLATFORM=offscreen visor --exit-when-shown /root/parts | tee /tmp/pt.txt
+  grep -q "window shown, language pt_BR" /tmp/pt.txt
+'
+if [ -f "$root/usr/share/mime/globs2" ]; then
+  grep -q 'application/x-visor-project:project.visor' "$root/usr/share/mime/globs2" ||
+    { echo "FAIL: the MIME type of project.visor is not registered"; exit 1; }
+  echo "MIME type registered: $(grep x-visor-project "$root/usr/share/mime/globs2")"
+fi
+
+step "purge"
+in_root dpkg --purge visor
+if in_root dpkg -s visor > /dev/null 2>&1; then echo "FAIL: visor is still installed"; exit 1; fi
+left=0
+while read -r path; do
+  if [ -f "$root$path" ] || [ -L "$root$path" ]; then echo "left behind: $path"; left=1; fi
+done < "$work/files.txt"
+snapshot > "$work/after.txt"
+if ! diff "$work/before.txt" "$work/after.txt" > "$work/diff.txt"; then
+  echo "FAIL: the root differs from before the install:"; cat "$work/diff.txt"; exit 1
+fi
+[ "$left" -eq 0 ] || { echo "FAIL: files of the package remain"; exit 1; }
+echo "purged: none of the $(wc -l < "$work/files.txt") files of the package remain; the root's $(wc -l < "$work/before.txt") paths are as before the install"
+step "install test passed"
