@@ -4,7 +4,7 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/gui/main.cpp" line="+47"/>
+        <location filename="../app/gui/main.cpp" line="+48"/>
         <source>Visor: build computer-vision models from your own images.</source>
         <translation>Visor: crie modelos de visão computacional com as suas próprias imagens.</translation>
     </message>
@@ -826,36 +826,6 @@ Clique para mostrar os exemplos envolvidos.</translation>
     <name>visor::HistoryPage</name>
     <message>
         <location filename="../widgets/historypage.cpp" line="+49"/>
-        <source>running</source>
-        <translation>em andamento</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>finished</source>
-        <translation>concluída</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>stopped early</source>
-        <translation>parada antecipada</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>time limit reached</source>
-        <translation>limite de tempo atingido</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>cancelled</source>
-        <translation>cancelada</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>failed</source>
-        <translation>falhou</translation>
-    </message>
-    <message>
-        <location line="+11"/>
         <source>Run</source>
         <translation>Execução</translation>
     </message>
@@ -2227,6 +2197,39 @@ Clique duas vezes para abrir a imagem no anotador.</translation>
     </message>
 </context>
 <context>
+    <name>visor::RunStatus</name>
+    <message>
+        <location filename="../widgets/runstatus.cpp" line="+12"/>
+        <source>running</source>
+        <translation>em andamento</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>finished</source>
+        <translation>concluída</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>stopped early</source>
+        <translation>parada antecipada</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>time limit reached</source>
+        <translation>limite de tempo atingido</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cancelled</source>
+        <translation>cancelada</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>failed</source>
+        <translation>falhou</translation>
+    </message>
+</context>
+<context>
     <name>visor::Statistics</name>
     <message>
         <location filename="../engine/project/statistics.cpp" line="+226"/>
@@ -2360,7 +2363,7 @@ Clique duas vezes para abrir a imagem no anotador.</translation>
 <context>
     <name>visor::TrainingDashboard</name>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="+21"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="+22"/>
         <source>epoch</source>
         <translation>época</translation>
     </message>
@@ -2419,7 +2422,7 @@ Clique duas vezes para abrir a imagem no anotador.</translation>
     </message>
     <message>
         <location line="+29"/>
-        <location line="+95"/>
+        <location line="+96"/>
         <source>early stop</source>
         <translation>parada antecipada</translation>
     </message>

@@ -1,9 +1,9 @@
 #include "historypage.h"
 #include "resultsgallery.h"
+#include "runstatus.h"
 
 #include "qcustomplot_p.h"
 #include <QComboBox>
-#include <QCoreApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QJsonArray>
@@ -13,7 +13,6 @@
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QVBoxLayout>
-#include <map>
 
 namespace visor {
 namespace {
@@ -40,21 +39,6 @@ QTableWidgetItem *item(const QString &text, Qt::Alignment align = Qt::AlignLeft 
 QString number(const QJsonValue &v, int decimals = 3)
 {
     return v.isDouble() ? QLocale().toString(v.toDouble(), 'f', decimals) : QStringLiteral("–");
-}
-
-// Run states as the engine stores them, in the window's language.
-QString statusText(const QString &status)
-{
-    static const std::map<QString, const char *> names{
-        {QStringLiteral("running"), QT_TRANSLATE_NOOP("visor::HistoryPage", "running")},
-        {QStringLiteral("finished"), QT_TRANSLATE_NOOP("visor::HistoryPage", "finished")},
-        {QStringLiteral("stopped_early"), QT_TRANSLATE_NOOP("visor::HistoryPage", "stopped early")},
-        {QStringLiteral("time_limit"), QT_TRANSLATE_NOOP("visor::HistoryPage", "time limit reached")},
-        {QStringLiteral("cancelled"), QT_TRANSLATE_NOOP("visor::HistoryPage", "cancelled")},
-        {QStringLiteral("failed"), QT_TRANSLATE_NOOP("visor::HistoryPage", "failed")},
-    };
-    auto it = names.find(status);
-    return it == names.end() ? status : QCoreApplication::translate("visor::HistoryPage", it->second);
 }
 
 } // namespace
@@ -152,7 +136,7 @@ void HistoryPage::refresh()
         m_table->setItem(i, 0, item(QString::number(run.id), Qt::AlignRight | Qt::AlignVCenter));
         m_table->setItem(i, 1, item(QLocale().toString(run.started, QLocale::ShortFormat)));
         m_table->setItem(i, 2, item(tr("%1 min %2 s").arg(seconds / 60).arg(seconds % 60)));
-        m_table->setItem(i, 3, item(statusText(run.status)));
+        m_table->setItem(i, 3, item(runStatusText(run.status)));
         m_table->setItem(i, 4, item(QString::number(run.history.size()), Qt::AlignRight | Qt::AlignVCenter));
         m_table->setItem(i, 5, item(run.metrics.isEmpty() ? QStringLiteral("–") : result));
         m_table->setItem(
@@ -202,7 +186,7 @@ void HistoryPage::showRun(int row)
     const bool classification = m.contains(QStringLiteral("accuracy"));
     QString head = tr("<b>Run %1</b> · %2 · best epoch %3 of %4")
                        .arg(run.id)
-                       .arg(statusText(run.status))
+                       .arg(runStatusText(run.status))
                        .arg(m.value(QStringLiteral("best_epoch")).toInt())
                        .arg(run.history.size());
     if (classification) {

@@ -1,4 +1,5 @@
 #include "trainingdashboard.h"
+#include "runstatus.h"
 
 #include "qcustomplot_p.h"
 #include <QHBoxLayout>
@@ -143,10 +144,11 @@ void TrainingDashboard::showRun(const train::RunRecord &run)
         else if (kind == QLatin1String("early_stop"))
             addMarker(epoch, tr("early stop"), QColor(220, 53, 69));
     }
-    m_status->setText(tr("Run %1 (%2): %n epoch(s).", nullptr, int(run.history.size())).arg(run.id).arg(run.status));
+    m_status->setText(
+        tr("Run %1 (%2): %n epoch(s).", nullptr, int(run.history.size())).arg(run.id).arg(runStatusText(run.status)));
     m_progress->setMaximum(1);
     m_progress->setValue(run.status == QLatin1String("running") ? 0 : 1);
-    m_progress->setFormat(tr("run %1: %2").arg(run.id).arg(run.status));
+    m_progress->setFormat(tr("run %1: %2").arg(run.id).arg(runStatusText(run.status)));
 }
 
 void TrainingDashboard::onStarted()

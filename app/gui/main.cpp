@@ -11,6 +11,7 @@
 #include "historypage.h"
 #include "language.h"
 #include "mainwindow.h"
+#include "preferencesdialog.h"
 #include "resultsgallery.h"
 #include "train/trainer.h"
 
@@ -101,6 +102,10 @@ int main(int argc, char **argv)
                     Q_EMIT window.datasetPage()->annotator()->closed();
                 }
             }
+            visor::PreferencesDialog preferences(&window);
+            preferences.show();
+            settle();
+            preferences.grab().save(QDir(dir).filePath(QStringLiteral("preferences.png")));
             QApplication::quit();
         });
     }

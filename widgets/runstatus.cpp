@@ -1,0 +1,23 @@
+#include "runstatus.h"
+
+#include <QCoreApplication>
+#include <map>
+
+namespace visor {
+
+// Run states as the engine stores them, in the window's language.
+QString runStatusText(const QString &status)
+{
+    static const std::map<QString, const char *> names{
+        {QStringLiteral("running"), QT_TRANSLATE_NOOP("visor::RunStatus", "running")},
+        {QStringLiteral("finished"), QT_TRANSLATE_NOOP("visor::RunStatus", "finished")},
+        {QStringLiteral("stopped_early"), QT_TRANSLATE_NOOP("visor::RunStatus", "stopped early")},
+        {QStringLiteral("time_limit"), QT_TRANSLATE_NOOP("visor::RunStatus", "time limit reached")},
+        {QStringLiteral("cancelled"), QT_TRANSLATE_NOOP("visor::RunStatus", "cancelled")},
+        {QStringLiteral("failed"), QT_TRANSLATE_NOOP("visor::RunStatus", "failed")},
+    };
+    auto it = names.find(status);
+    return it == names.end() ? status : QCoreApplication::translate("visor::RunStatus", it->second);
+}
+
+} // namespace visor
