@@ -1038,6 +1038,368 @@ Clique para mostrar os exemplos envolvidos.</translation>
     </message>
 </context>
 <context>
+    <name>visor::Import</name>
+    <message>
+        <location filename="../engine/formats/coco.cpp" line="+42"/>
+        <source>COCO file lacks the &apos;%1&apos; array</source>
+        <translation>o arquivo COCO não tem o array &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>field &apos;id&apos; is missing or not a number</source>
+        <translation>o campo &apos;id&apos; está ausente ou não é um número</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>field &apos;file_name&apos; is missing</source>
+        <translation>o campo &apos;file_name&apos; está ausente</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>%1: field &apos;image_id&apos; is missing or not a number; annotation skipped</source>
+        <translation>%1: o campo &apos;image_id&apos; está ausente ou não é um número; anotação ignorada</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1: image_id %2 names no imported image; annotation skipped</source>
+        <translation>%1: image_id %2 não corresponde a nenhuma imagem importada; anotação ignorada</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1: field &apos;bbox&apos; must be [x, y, width, height]; annotation skipped</source>
+        <translation>%1: o campo &apos;bbox&apos; deve ser [x, y, width, height]; anotação ignorada</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1: category_id %2 is not declared in &apos;categories&apos;; class &apos;%3&apos; used</source>
+        <translation>%1: category_id %2 não está declarado em &apos;categories&apos;; usada a classe &apos;%3&apos;</translation>
+    </message>
+    <message>
+        <location filename="../engine/formats/exporter.cpp" line="+13"/>
+        <source>export needs an explicit format (voc, coco, yolo, labelme, imagefolder)</source>
+        <translation>a exportação precisa de um formato explícito (voc, coco, yolo, labelme, imagefolder)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>format %1 holds %2 data but the project is a %3 project</source>
+        <translation>o formato %1 contém dados de %2, mas o projeto é de %3</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 is not empty; export into a new or empty folder</source>
+        <translation>%1 não está vazia; exporte para uma pasta nova ou vazia</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>cannot create %1</source>
+        <translation>não é possível criar %1</translation>
+    </message>
+    <message>
+        <location filename="../engine/formats/imagefolder.cpp" line="+23"/>
+        <source>image at the top of the folder; put it in a folder named after its class</source>
+        <translation>imagem na raiz da pasta; coloque-a numa pasta com o nome da sua classe</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>image directly in the split folder &apos;%1&apos;; put it in a class folder inside it</source>
+        <translation>imagem diretamente na pasta de partição &apos;%1&apos;; coloque-a numa pasta de classe dentro dela</translation>
+    </message>
+    <message>
+        <location filename="../engine/formats/imageinfo.cpp" line="+65"/>
+        <source>empty file</source>
+        <translation>arquivo vazio</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>not a supported image (unknown file signature)</source>
+        <translation>não é uma imagem suportada (assinatura de arquivo desconhecida)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>truncated JPEG (no end-of-image marker)</source>
+        <translation>JPEG truncado (sem o marcador de fim de imagem)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>cannot decode image: %1</source>
+        <translation>não é possível decodificar a imagem: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>cannot decode image (corrupt or truncated %1)</source>
+        <translation>não é possível decodificar a imagem (%1 corrompido ou truncado)</translation>
+    </message>
+    <message>
+        <location filename="../engine/formats/importer.cpp" line="+77"/>
+        <source>cannot read image: %1</source>
+        <translation>não é possível ler a imagem: %1</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>cannot store image in the project: %1</source>
+        <translation>não é possível guardar a imagem no projeto: %1</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+276"/>
+        <source>%1 is not a folder</source>
+        <translation>%1 não é uma pasta</translation>
+    </message>
+    <message>
+        <location line="-233"/>
+        <source>%1 holds %2 image(s) but no annotations (no VOC .xml, COCO or LabelMe .json, YOLO labels) and no class sub-folders</source>
+        <translation>%1 contém %2 imagem(ns), mas nenhuma anotação (nenhum .xml VOC, .json COCO ou LabelMe, rótulos YOLO) e nenhuma subpasta de classe</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 holds no images and no annotation files; it is not a data set</source>
+        <translation>%1 não contém imagens nem arquivos de anotação; não é um dataset</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>import cancelled; nothing was added</source>
+        <translation>importação cancelada; nada foi adicionado</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>same image as %1; not stored twice</source>
+        <translation>mesma imagem que %1; não foi guardada duas vezes</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> (its %1 box(es) were not imported)</source>
+        <translation> (as suas %1 caixa(s) não foram importadas)</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>%1: coordinates are not finite numbers; box skipped</source>
+        <translation>%1: as coordenadas não são números finitos; caixa ignorada</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1: zero or negative size (%2,%3)-(%4,%5); box skipped</source>
+        <translation>%1: tamanho zero ou negativo (%2,%3)-(%4,%5); caixa ignorada</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1: entirely outside the %2x%3 image; box skipped</source>
+        <translation>%1: inteiramente fora da imagem de %2x%3; caixa ignorada</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1: partly outside the %2x%3 image; clipped</source>
+        <translation>%1: parcialmente fora da imagem de %2x%3; recortada</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>already in the project; not stored twice</source>
+        <translation>já está no projeto; não foi guardada duas vezes</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>class &apos;%1&apos; created</source>
+        <translation>classe &apos;%1&apos; criada</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>%1 holds %2 data but the project is a %3 project</source>
+        <translation>%1 contém dados de %2, mas o projeto é de %3</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>no usable item in %1: every item was skipped (see the report)</source>
+        <translation>nenhum item utilizável em %1: todos os itens foram ignorados (veja o relatório)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 is not a %2 data set: no annotation or image found</source>
+        <translation>%1 não é um dataset %2: nenhuma anotação ou imagem encontrada</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>not an image file</source>
+        <translation>não é um arquivo de imagem</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>none of the %1 file(s) is an image Visor can import</source>
+        <translation>nenhum dos %1 arquivo(s) é uma imagem que o Visor possa importar</translation>
+    </message>
+    <message>
+        <location filename="../engine/formats/labelme.cpp" line="+28"/>
+        <source>field &apos;shapes&apos; is not a list</source>
+        <translation>o campo &apos;shapes&apos; não é uma lista</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>no &apos;imagePath&apos; and no &apos;imageData&apos;</source>
+        <translation>sem &apos;imagePath&apos; e sem &apos;imageData&apos;</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>imagePath: %1</source>
+        <translation>imagePath: %1</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>%1: shape_type &apos;%2&apos; is not a rectangle; skipped</source>
+        <translation>%1: shape_type &apos;%2&apos; não é um retângulo; ignorado</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1: a rectangle needs &apos;points&apos; [[x1, y1], [x2, y2]]; skipped</source>
+        <translation>%1: um retângulo precisa de &apos;points&apos; [[x1, y1], [x2, y2]]; ignorado</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1: no &apos;label&apos;; skipped</source>
+        <translation>%1: sem &apos;label&apos;; ignorado</translation>
+    </message>
+    <message>
+        <location filename="../engine/formats/readcontext.cpp" line="+31"/>
+        <source>no image file name given</source>
+        <translation>nenhum nome de arquivo de imagem informado</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>image path &apos;%1&apos; is absolute; only paths inside the source folder are read</source>
+        <translation>o caminho de imagem &apos;%1&apos; é absoluto; só são lidos caminhos dentro da pasta de origem</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>image path &apos;%1&apos; leaves the source folder (&apos;..&apos;); not read</source>
+        <translation>o caminho de imagem &apos;%1&apos; sai da pasta de origem (&apos;..&apos;); não foi lido</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>image &apos;%1&apos; not found</source>
+        <translation>imagem &apos;%1&apos; não encontrada</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>image &apos;%1&apos; links outside the source folder; not read</source>
+        <translation>a imagem &apos;%1&apos; aponta para fora da pasta de origem; não foi lida</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&apos;%1&apos; is not a file</source>
+        <translation>&apos;%1&apos; não é um arquivo</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <location filename="../engine/formats/voc.cpp" line="+46"/>
+        <location filename="../engine/formats/yolo.cpp" line="+142"/>
+        <source>cannot read: %1</source>
+        <translation>não é possível ler: %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>malformed JSON at byte %1: %2</source>
+        <translation>JSON malformado no byte %1: %2</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>no reader or writer for format &apos;%1&apos;</source>
+        <translation>não há leitor nem gravador para o formato &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>cannot copy %1 to %2: %3</source>
+        <translation>não é possível copiar %1 para %2: %3</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>cannot write %1: %2</source>
+        <translation>não é possível gravar %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../engine/formats/voc.cpp" line="+9"/>
+        <source>not a VOC annotation (root element &lt;%1&gt;)</source>
+        <translation>não é uma anotação VOC (elemento raiz &lt;%1&gt;)</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>&lt;%1&gt; is &apos;%2&apos;, not a number</source>
+        <translation>&lt;%1&gt; é &apos;%2&apos;, não um número</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>object %1 has no &lt;name&gt;</source>
+        <translation>o objeto %1 não tem &lt;name&gt;</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>object %1 has no &lt;bndbox&gt;</source>
+        <translation>o objeto %1 não tem &lt;bndbox&gt;</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>object %1: &lt;bndbox&gt; lacks &lt;%2&gt;</source>
+        <translation>objeto %1: falta &lt;%2&gt; em &lt;bndbox&gt;</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>object %1: %2</source>
+        <translation>objeto %1: %2</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>malformed XML at line %1, column %2: %3</source>
+        <translation>XML malformado na linha %1, coluna %2: %3</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>empty file or no &lt;annotation&gt; element</source>
+        <translation>arquivo vazio ou sem o elemento &lt;annotation&gt;</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <location line="+16"/>
+        <source>&lt;filename&gt;: %1</source>
+        <translation>&lt;filename&gt;: %1</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>no &lt;filename&gt; and no image named like the file</source>
+        <translation>sem &lt;filename&gt; e sem imagem com o mesmo nome do arquivo</translation>
+    </message>
+    <message>
+        <location filename="../engine/formats/yolo.cpp" line="-104"/>
+        <source>line %1: &apos;names: [&apos; list is not closed on the same line</source>
+        <translation>linha %1: a lista &apos;names: [&apos; não é fechada na mesma linha</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>no classes.txt or data.yaml names; classes are named class_0, class_1, ...</source>
+        <translation>sem classes.txt nem names em data.yaml; as classes se chamam class_0, class_1, ...</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>no label file; imported as unlabelled</source>
+        <translation>sem arquivo de rótulos; importada sem anotação</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>line %1: expected &apos;class cx cy w h&apos; (5 fields), found %2</source>
+        <translation>linha %1: esperado &apos;class cx cy w h&apos; (5 campos), encontrados %2</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>line %1: class &apos;%2&apos; is not a non-negative integer</source>
+        <translation>linha %1: a classe &apos;%2&apos; não é um inteiro não negativo</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>line %1: field %2 &apos;%3&apos; is not a number</source>
+        <translation>linha %1: o campo %2 &apos;%3&apos; não é um número</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>line %1: class %2 is beyond the %3 named classes; class &apos;%4&apos; used</source>
+        <translation>linha %1: a classe %2 está além das %3 classes nomeadas; usada a classe &apos;%4&apos;</translation>
+    </message>
+</context>
+<context>
     <name>visor::Inference</name>
     <message>
         <location filename="../engine/train/inference.cpp" line="+41"/>

@@ -4,6 +4,7 @@
 
 #include "formats_p.h"
 
+#include <QCoreApplication>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -38,7 +39,7 @@ void readCoco(ReadContext &ctx)
             if (top.contains(QStringLiteral("categories")) || top.contains(QStringLiteral("images")) ||
                 top.contains(QStringLiteral("annotations"))) {
                 ctx.sawAnnotations = true;
-                ctx.skip(rel, QStringLiteral("COCO file lacks the '%1' array")
+                ctx.skip(rel, QCoreApplication::translate("visor::Import", "COCO file lacks the '%1' array")
                                   .arg(top.contains(QStringLiteral("images")) ? QStringLiteral("annotations")
                                                                               : QStringLiteral("images")));
             }
@@ -75,12 +76,13 @@ void readCoco(ReadContext &ctx)
             const QJsonObject im = images[i].toObject();
             auto where = [&] { return QStringLiteral("%1: images[%2]").arg(rel).arg(i); };
             if (!im.value(QStringLiteral("id")).isDouble()) {
-                ctx.skip(where(), QStringLiteral("field 'id' is missing or not a number"));
+                ctx.skip(where(),
+                         QCoreApplication::translate("visor::Import", "field 'id' is missing or not a number"));
                 continue;
             }
             const QString fileName = im.value(QStringLiteral("file_name")).toString();
             if (fileName.isEmpty()) {
-                ctx.skip(where(), QStringLiteral("field 'file_name' is missing"));
+                ctx.skip(where(), QCoreApplication::translate("visor::Import", "field 'file_name' is missing"));
                 continue;
             }
             QString why;
@@ -107,33 +109,37 @@ void readCoco(ReadContext &ctx)
             auto where = [&] { return QString::fromLatin1(whereFormat).arg(number); };
             const QJsonArray bbox = a.value(QStringLiteral("bbox")).toArray();
             if (!a.value(QStringLiteral("image_id")).isDouble()) {
-                ctx.note(
-                    rel,
-                    QStringLiteral("%1: field 'image_id' is missing or not a number; annotation skipped").arg(where()));
+                ctx.note(rel,
+                         QCoreApplication::translate(
+                             "visor::Import", "%1: field 'image_id' is missing or not a number; annotation skipped")
+                             .arg(where()));
                 continue;
             }
             auto it = itemIndex.find(a.value(QStringLiteral("image_id")).toInteger());
             if (it == itemIndex.end()) {
-                ctx.note(rel, QStringLiteral("%1: image_id %2 names no imported image; annotation skipped")
+                ctx.note(rel, QCoreApplication::translate("visor::Import",
+                                                          "%1: image_id %2 names no imported image; annotation skipped")
                                   .arg(where())
                                   .arg(a.value(QStringLiteral("image_id")).toInteger()));
                 continue;
             }
             if (bbox.size() != 4 || !bbox[0].isDouble() || !bbox[1].isDouble() || !bbox[2].isDouble() ||
                 !bbox[3].isDouble()) {
-                ctx.note(
-                    rel,
-                    QStringLiteral("%1: field 'bbox' must be [x, y, width, height]; annotation skipped").arg(where()));
+                ctx.note(rel, QCoreApplication::translate(
+                                  "visor::Import", "%1: field 'bbox' must be [x, y, width, height]; annotation skipped")
+                                  .arg(where()));
                 continue;
             }
             const qint64 cat = a.value(QStringLiteral("category_id")).toInteger(-1);
             QString className = categories.count(cat) ? categories[cat] : QString();
             if (className.isEmpty()) {
                 className = QStringLiteral("category_%1").arg(cat);
-                ctx.note(rel, QStringLiteral("%1: category_id %2 is not declared in 'categories'; class '%3' used")
-                                  .arg(where())
-                                  .arg(cat)
-                                  .arg(className));
+                ctx.note(rel,
+                         QCoreApplication::translate(
+                             "visor::Import", "%1: category_id %2 is not declared in 'categories'; class '%3' used")
+                             .arg(where())
+                             .arg(cat)
+                             .arg(className));
             }
             SourceBox b;
             b.className = className;

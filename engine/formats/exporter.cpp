@@ -1,5 +1,6 @@
 #include "formats_p.h"
 
+#include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QSet>
@@ -9,15 +10,18 @@ namespace visor {
 ExportReport exportDataset(const Project &project, const QString &outDir, Format format)
 {
     if (format == Format::Auto)
-        throw Error(QStringLiteral("export needs an explicit format (voc, coco, yolo, labelme, imagefolder)"));
+        throw Error(QCoreApplication::translate(
+            "visor::Import", "export needs an explicit format (voc, coco, yolo, labelme, imagefolder)"));
     if (formatKind(format) != project.kind())
-        throw Error(QStringLiteral("format %1 holds %2 data but the project is a %3 project")
-                        .arg(formatKey(format), kindName(formatKind(format)), kindName(project.kind())));
+        throw Error(
+            QCoreApplication::translate("visor::Import", "format %1 holds %2 data but the project is a %3 project")
+                .arg(formatKey(format), kindName(formatKind(format)), kindName(project.kind())));
     QDir out(outDir);
     if (out.exists() && !out.isEmpty())
-        throw Error(QStringLiteral("%1 is not empty; export into a new or empty folder").arg(outDir));
+        throw Error(QCoreApplication::translate("visor::Import", "%1 is not empty; export into a new or empty folder")
+                        .arg(outDir));
     if (!QDir().mkpath(outDir))
-        throw Error(QStringLiteral("cannot create %1").arg(outDir));
+        throw Error(QCoreApplication::translate("visor::Import", "cannot create %1").arg(outDir));
 
     ExportReport report;
     report.format = format;

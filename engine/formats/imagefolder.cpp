@@ -4,6 +4,7 @@
 #include "formats_p.h"
 #include "imageinfo.h"
 
+#include <QCoreApplication>
 #include <QFileInfo>
 
 namespace visor::formats {
@@ -18,14 +19,18 @@ void readImageFolder(ReadContext &ctx)
         item.imagePath = path;
         item.displayName = rel;
         if (parts.size() < 2) {
-            ctx.skip(rel, QStringLiteral("image at the top of the folder; put it in a folder named after its class"));
+            ctx.skip(rel,
+                     QCoreApplication::translate(
+                         "visor::Import", "image at the top of the folder; put it in a folder named after its class"));
             continue;
         }
         int classPart = int(parts.size()) - 2;
         item.classLabel = parts[classPart];
         if (parseSplit(item.classLabel) && parts.size() == 2) {
-            ctx.skip(rel, QStringLiteral("image directly in the split folder '%1'; put it in a class folder inside it")
-                              .arg(parts[0]));
+            ctx.skip(rel,
+                     QCoreApplication::translate(
+                         "visor::Import", "image directly in the split folder '%1'; put it in a class folder inside it")
+                         .arg(parts[0]));
             continue;
         }
         item.split = ctx.splitFromPath(path);

@@ -1,5 +1,6 @@
 #include "imageinfo.h"
 
+#include <QCoreApplication>
 #include <QStringList>
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
@@ -61,18 +62,18 @@ ImageInfo inspectImage(const QByteArray &bytes)
 {
     ImageInfo info;
     if (bytes.isEmpty()) {
-        info.error = QStringLiteral("empty file");
+        info.error = QCoreApplication::translate("visor::Import", "empty file");
         return info;
     }
     info.suffix = suffixFromSignature(bytes);
     if (info.suffix.isEmpty()) {
-        info.error = QStringLiteral("not a supported image (unknown file signature)");
+        info.error = QCoreApplication::translate("visor::Import", "not a supported image (unknown file signature)");
         return info;
     }
     // libjpeg decodes a truncated JPEG into a partly grey image with only a warning: insist on the
     // end-of-image marker near the end of the file.
     if (info.suffix == QLatin1String("jpg") && !bytes.right(1024).contains("\xFF\xD9")) {
-        info.error = QStringLiteral("truncated JPEG (no end-of-image marker)");
+        info.error = QCoreApplication::translate("visor::Import", "truncated JPEG (no end-of-image marker)");
         return info;
     }
     const cv::Mat raw(1, int(bytes.size()), CV_8UC1, const_cast<char *>(bytes.constData()));
@@ -80,11 +81,13 @@ ImageInfo inspectImage(const QByteArray &bytes)
     try {
         image = cv::imdecode(raw, cv::IMREAD_UNCHANGED);
     } catch (const cv::Exception &e) {
-        info.error = QStringLiteral("cannot decode image: %1").arg(QString::fromStdString(e.msg));
+        info.error =
+            QCoreApplication::translate("visor::Import", "cannot decode image: %1").arg(QString::fromStdString(e.msg));
         return info;
     }
     if (image.empty() || image.cols < 1 || image.rows < 1) {
-        info.error = QStringLiteral("cannot decode image (corrupt or truncated %1)").arg(info.suffix.toUpper());
+        info.error = QCoreApplication::translate("visor::Import", "cannot decode image (corrupt or truncated %1)")
+                         .arg(info.suffix.toUpper());
         return info;
     }
     if (image.depth() != CV_8U) {

@@ -2,6 +2,7 @@
 #include "imageinfo.h"
 #include "project/splitter.h"
 
+#include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QDirIterator>
 #include <QElapsedTimer>
@@ -73,7 +74,7 @@ Loaded loadItem(const SourceItem &item, const QString &imagesDir)
     if (bytes.isEmpty()) {
         QFile f(item.imagePath);
         if (!f.open(QIODevice::ReadOnly)) {
-            out.error = QStringLiteral("cannot read image: %1").arg(f.errorString());
+            out.error = QCoreApplication::translate("visor::Import", "cannot read image: %1").arg(f.errorString());
             return out;
         }
         bytes = f.readAll();
@@ -90,7 +91,8 @@ Loaded loadItem(const SourceItem &item, const QString &imagesDir)
         try {
             Project::writeFileAtomically(target, bytes);
         } catch (const Error &e) {
-            out.error = QStringLiteral("cannot store image in the project: %1").arg(e.message());
+            out.error =
+                QCoreApplication::translate("visor::Import", "cannot store image in the project: %1").arg(e.message());
         }
     }
     return out;
@@ -103,7 +105,7 @@ std::optional<Format> detectFormat(const QString &dir, QString *why)
     const QFileInfo rootInfo(dir);
     if (!rootInfo.isDir()) {
         if (why)
-            *why = QStringLiteral("%1 is not a folder").arg(dir);
+            *why = QCoreApplication::translate("visor::Import", "%1 is not a folder").arg(dir);
         return std::nullopt;
     }
     int cocoJson = 0, labelmeJson = 0, vocXml = 0, labelTxt = 0, images = 0;
@@ -146,12 +148,15 @@ std::optional<Format> detectFormat(const QString &dir, QString *why)
     if (images > 0 && imageSubfolders)
         return Format::ImageFolder;
     if (why)
-        *why = images > 0
-                   ? QStringLiteral("%1 holds %2 image(s) but no annotations (no VOC .xml, COCO or LabelMe .json, "
-                                    "YOLO labels) and no class sub-folders")
-                         .arg(dir)
-                         .arg(images)
-                   : QStringLiteral("%1 holds no images and no annotation files; it is not a data set").arg(dir);
+        *why = images > 0 ? QCoreApplication::translate(
+                                "visor::Import",
+                                "%1 holds %2 image(s) but no annotations (no VOC .xml, COCO or LabelMe .json, "
+                                "YOLO labels) and no class sub-folders")
+                                .arg(dir)
+                                .arg(images)
+                          : QCoreApplication::translate(
+                                "visor::Import", "%1 holds no images and no annotation files; it is not a data set")
+                                .arg(dir);
     return std::nullopt;
 }
 
@@ -199,7 +204,7 @@ ImportReport &storeItems(Project &project, const QString &source, ReadContext &c
             t.join();
         if (cancel) {
             report.cancelled = true;
-            report.fatal = QStringLiteral("import cancelled; nothing was added");
+            report.fatal = QCoreApplication::translate("visor::Import", "import cancelled; nothing was added");
             return report;
         }
         if (options.progress)
@@ -234,9 +239,11 @@ ImportReport &storeItems(Project &project, const QString &source, ReadContext &c
             continue;
         }
         if (auto it = firstFile.find(l.hash); it != firstFile.end()) {
-            QString message = QStringLiteral("same image as %1; not stored twice").arg(it->second);
+            QString message =
+                QCoreApplication::translate("visor::Import", "same image as %1; not stored twice").arg(it->second);
             if (!item.boxes.empty())
-                message += QStringLiteral(" (its %1 box(es) were not imported)").arg(item.boxes.size());
+                message += QCoreApplication::translate("visor::Import", " (its %1 box(es) were not imported)")
+                               .arg(item.boxes.size());
             report.entries.push_back({ImportEntry::Status::Duplicate, item.displayName, message});
             ++report.duplicates;
             continue;
@@ -269,12 +276,15 @@ ImportReport &storeItems(Project &project, const QString &source, ReadContext &c
             }
             const QString boxName = sb.where();
             if (!std::isfinite(x1) || !std::isfinite(y1) || !std::isfinite(x2) || !std::isfinite(y2)) {
-                ctx.note(where, QStringLiteral("%1: coordinates are not finite numbers; box skipped").arg(boxName));
+                ctx.note(where, QCoreApplication::translate("visor::Import",
+                                                            "%1: coordinates are not finite numbers; box skipped")
+                                    .arg(boxName));
                 ++report.boxesSkipped;
                 continue;
             }
             if (x2 <= x1 || y2 <= y1) {
-                ctx.note(where, QStringLiteral("%1: zero or negative size (%2,%3)-(%4,%5); box skipped")
+                ctx.note(where, QCoreApplication::translate("visor::Import",
+                                                            "%1: zero or negative size (%2,%3)-(%4,%5); box skipped")
                                     .arg(boxName)
                                     .arg(x1)
                                     .arg(y1)
@@ -284,7 +294,8 @@ ImportReport &storeItems(Project &project, const QString &source, ReadContext &c
                 continue;
             }
             if (x2 <= 0 || y2 <= 0 || x1 >= e.width || y1 >= e.height) {
-                ctx.note(where, QStringLiteral("%1: entirely outside the %2x%3 image; box skipped")
+                ctx.note(where, QCoreApplication::translate("visor::Import",
+                                                            "%1: entirely outside the %2x%3 image; box skipped")
                                     .arg(boxName)
                                     .arg(e.width)
                                     .arg(e.height));
@@ -296,10 +307,11 @@ ImportReport &storeItems(Project &project, const QString &source, ReadContext &c
                 y1 = std::max(0.0, y1);
                 x2 = std::min(double(e.width), x2);
                 y2 = std::min(double(e.height), y2);
-                ctx.note(where, QStringLiteral("%1: partly outside the %2x%3 image; clipped")
-                                    .arg(boxName)
-                                    .arg(e.width)
-                                    .arg(e.height));
+                ctx.note(where,
+                         QCoreApplication::translate("visor::Import", "%1: partly outside the %2x%3 image; clipped")
+                             .arg(boxName)
+                             .arg(e.width)
+                             .arg(e.height));
                 ++report.boxesClipped;
             }
             Box b;
@@ -341,8 +353,9 @@ ImportReport &storeItems(Project &project, const QString &source, ReadContext &c
         std::set<QString> dup(added.duplicates.begin(), added.duplicates.end());
         for (const NewExample &ne : additions) {
             if (dup.count(ne.meta.hash)) {
-                report.entries.push_back({ImportEntry::Status::Duplicate, firstFile[ne.meta.hash],
-                                          QStringLiteral("already in the project; not stored twice")});
+                report.entries.push_back(
+                    {ImportEntry::Status::Duplicate, firstFile[ne.meta.hash],
+                     QCoreApplication::translate("visor::Import", "already in the project; not stored twice")});
                 ++report.duplicates;
             } else {
                 report.boxes += int(ne.boxes.size());
@@ -351,7 +364,9 @@ ImportReport &storeItems(Project &project, const QString &source, ReadContext &c
     }
     lap("database");
     for (const QString &name : report.classesCreated)
-        report.entries.push_back({ImportEntry::Status::Note, {}, QStringLiteral("class '%1' created").arg(name)});
+        report.entries.push_back({ImportEntry::Status::Note,
+                                  {},
+                                  QCoreApplication::translate("visor::Import", "class '%1' created").arg(name)});
     assignSplits(project, false);
     lap("split");
     return report;
@@ -366,7 +381,7 @@ ImportReport importDataset(Project &project, const QString &source, const Import
     QString why;
     std::optional<Format> format = options.format;
     if (!QFileInfo(source).isDir()) {
-        report.fatal = QStringLiteral("%1 is not a folder").arg(source);
+        report.fatal = QCoreApplication::translate("visor::Import", "%1 is not a folder").arg(source);
         return report;
     }
     if (options.format == Format::Auto) {
@@ -378,7 +393,7 @@ ImportReport importDataset(Project &project, const QString &source, const Import
     }
     report.format = *format;
     if (formatKind(*format) != project.kind()) {
-        report.fatal = QStringLiteral("%1 holds %2 data but the project is a %3 project")
+        report.fatal = QCoreApplication::translate("visor::Import", "%1 holds %2 data but the project is a %3 project")
                            .arg(formatKey(*format), kindName(formatKind(*format)), kindName(project.kind()));
         return report;
     }
@@ -392,10 +407,13 @@ ImportReport importDataset(Project &project, const QString &source, const Import
     ReadContext ctx(source, report);
     handlers(*format).read(ctx);
     if (ctx.items.empty()) {
-        report.fatal = ctx.sawAnnotations
-                           ? QStringLiteral("no usable item in %1: every item was skipped (see the report)").arg(source)
-                           : QStringLiteral("%1 is not a %2 data set: no annotation or image found")
-                                 .arg(source, formatKey(*format));
+        report.fatal =
+            ctx.sawAnnotations
+                ? QCoreApplication::translate("visor::Import",
+                                              "no usable item in %1: every item was skipped (see the report)")
+                      .arg(source)
+                : QCoreApplication::translate("visor::Import", "%1 is not a %2 data set: no annotation or image found")
+                      .arg(source, formatKey(*format));
         return report;
     }
 
@@ -414,7 +432,8 @@ ImportReport importImageFiles(Project &project, const QStringList &files, const 
     for (const QString &f : files) {
         const QFileInfo info(f);
         if (!info.isFile() || !isImageFile(info.fileName())) {
-            report.entries.push_back({ImportEntry::Status::Skipped, f, QStringLiteral("not an image file")});
+            report.entries.push_back(
+                {ImportEntry::Status::Skipped, f, QCoreApplication::translate("visor::Import", "not an image file")});
             ++report.skipped;
             continue;
         }
@@ -425,7 +444,9 @@ ImportReport importImageFiles(Project &project, const QStringList &files, const 
         ctx.items.push_back(item);
     }
     if (ctx.items.empty()) {
-        report.fatal = QStringLiteral("none of the %1 file(s) is an image Visor can import").arg(files.size());
+        report.fatal =
+            QCoreApplication::translate("visor::Import", "none of the %1 file(s) is an image Visor can import")
+                .arg(files.size());
         return report;
     }
     report.seconds[QStringLiteral("list_files")] = double(phase.nsecsElapsed()) / 1e9;

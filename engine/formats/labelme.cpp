@@ -5,6 +5,7 @@
 
 #include "formats_p.h"
 
+#include <QCoreApplication>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -24,7 +25,7 @@ void readLabelMe(ReadContext &ctx)
             continue; // not a LabelMe file
         ctx.sawAnnotations = true;
         if (!top.value(QStringLiteral("shapes")).isArray()) {
-            ctx.skip(rel, QStringLiteral("field 'shapes' is not a list"));
+            ctx.skip(rel, QCoreApplication::translate("visor::Import", "field 'shapes' is not a list"));
             continue;
         }
         SourceItem item;
@@ -37,8 +38,9 @@ void readLabelMe(ReadContext &ctx)
             const QByteArray data =
                 QByteArray::fromBase64(top.value(QStringLiteral("imageData")).toString().toLatin1());
             if (data.isEmpty()) {
-                ctx.skip(rel, imageName.isEmpty() ? QStringLiteral("no 'imagePath' and no 'imageData'")
-                                                  : QStringLiteral("imagePath: %1").arg(why));
+                ctx.skip(rel, imageName.isEmpty()
+                                  ? QCoreApplication::translate("visor::Import", "no 'imagePath' and no 'imageData'")
+                                  : QCoreApplication::translate("visor::Import", "imagePath: %1").arg(why));
                 continue;
             }
             item.inlineBytes = data;
@@ -53,18 +55,21 @@ void readLabelMe(ReadContext &ctx)
             const QString type = s.value(QStringLiteral("shape_type")).toString(QStringLiteral("polygon"));
             const QString where = QStringLiteral("shapes[%1]").arg(i);
             if (type != QLatin1String("rectangle")) {
-                ctx.note(rel, QStringLiteral("%1: shape_type '%2' is not a rectangle; skipped").arg(where, type));
+                ctx.note(rel,
+                         QCoreApplication::translate("visor::Import", "%1: shape_type '%2' is not a rectangle; skipped")
+                             .arg(where, type));
                 continue;
             }
             const QJsonArray pts = s.value(QStringLiteral("points")).toArray();
             if (pts.size() != 2 || pts[0].toArray().size() != 2 || pts[1].toArray().size() != 2) {
-                ctx.note(rel,
-                         QStringLiteral("%1: a rectangle needs 'points' [[x1, y1], [x2, y2]]; skipped").arg(where));
+                ctx.note(rel, QCoreApplication::translate(
+                                  "visor::Import", "%1: a rectangle needs 'points' [[x1, y1], [x2, y2]]; skipped")
+                                  .arg(where));
                 continue;
             }
             const QString label = s.value(QStringLiteral("label")).toString().trimmed();
             if (label.isEmpty()) {
-                ctx.note(rel, QStringLiteral("%1: no 'label'; skipped").arg(where));
+                ctx.note(rel, QCoreApplication::translate("visor::Import", "%1: no 'label'; skipped").arg(where));
                 continue;
             }
             const double ax = pts[0][0].toDouble(), ay = pts[0][1].toDouble();

@@ -1,5 +1,6 @@
 #include "formats_p.h"
 
+#include <QCoreApplication>
 #include <QDirIterator>
 #include <QFileInfo>
 #include <QJsonDocument>
@@ -27,15 +28,18 @@ QString ReadContext::resolve(const QString &baseDir, const QString &rawName, QSt
     name.replace(QLatin1Char('\\'), QLatin1Char('/'));
     static const QRegularExpression drive(QStringLiteral("^[A-Za-z]:/"));
     if (name.isEmpty()) {
-        *why = QStringLiteral("no image file name given");
+        *why = QCoreApplication::translate("visor::Import", "no image file name given");
         return {};
     }
     if (name.startsWith(QLatin1Char('/')) || drive.match(name).hasMatch()) {
-        *why = QStringLiteral("image path '%1' is absolute; only paths inside the source folder are read").arg(rawName);
+        *why = QCoreApplication::translate("visor::Import",
+                                           "image path '%1' is absolute; only paths inside the source folder are read")
+                   .arg(rawName);
         return {};
     }
     if (name.split(QLatin1Char('/')).contains(QStringLiteral(".."))) {
-        *why = QStringLiteral("image path '%1' leaves the source folder ('..'); not read").arg(rawName);
+        *why = QCoreApplication::translate("visor::Import", "image path '%1' leaves the source folder ('..'); not read")
+                   .arg(rawName);
         return {};
     }
     QString path = baseDir + QLatin1Char('/') + name;
@@ -44,7 +48,7 @@ QString ReadContext::resolve(const QString &baseDir, const QString &rawName, QSt
         path = QDir::cleanPath(path);
     const QFileInfo info(path);
     if (!info.exists()) {
-        *why = QStringLiteral("image '%1' not found").arg(relative(path));
+        *why = QCoreApplication::translate("visor::Import", "image '%1' not found").arg(relative(path));
         return {};
     }
     // Resolving links costs a system call per path component: do it once per folder, and for the
@@ -56,11 +60,12 @@ QString ReadContext::resolve(const QString &baseDir, const QString &rawName, QSt
     const QString canonical =
         info.isSymLink() ? info.canonicalFilePath() : it.value() + QLatin1Char('/') + info.fileName();
     if (!canonical.startsWith(m_canonicalRoot + QLatin1Char('/'))) {
-        *why = QStringLiteral("image '%1' links outside the source folder; not read").arg(rawName);
+        *why = QCoreApplication::translate("visor::Import", "image '%1' links outside the source folder; not read")
+                   .arg(rawName);
         return {};
     }
     if (!info.isFile()) {
-        *why = QStringLiteral("'%1' is not a file").arg(relative(path));
+        *why = QCoreApplication::translate("visor::Import", "'%1' is not a file").arg(relative(path));
         return {};
     }
     return path;
@@ -115,14 +120,16 @@ bool ReadContext::readJson(const QString &path, QJsonObject *top)
 {
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly)) {
-        skip(relative(path), QStringLiteral("cannot read: %1").arg(f.errorString()));
+        skip(relative(path), QCoreApplication::translate("visor::Import", "cannot read: %1").arg(f.errorString()));
         return false;
     }
     QJsonParseError err;
     const QJsonDocument doc = QJsonDocument::fromJson(f.readAll(), &err);
     if (err.error != QJsonParseError::NoError) {
         sawAnnotations = true;
-        skip(relative(path), QStringLiteral("malformed JSON at byte %1: %2").arg(err.offset).arg(err.errorString()));
+        skip(relative(path), QCoreApplication::translate("visor::Import", "malformed JSON at byte %1: %2")
+                                 .arg(err.offset)
+                                 .arg(err.errorString()));
         return false;
     }
     *top = doc.object();
@@ -145,7 +152,8 @@ FormatHandlers handlers(Format format)
     case Format::Auto:
         break;
     }
-    throw Error(QStringLiteral("no reader or writer for format '%1'").arg(formatKey(format)));
+    throw Error(
+        QCoreApplication::translate("visor::Import", "no reader or writer for format '%1'").arg(formatKey(format)));
 }
 
 void ReadContext::skip(const QString &file, const QString &message)
@@ -187,7 +195,7 @@ void WriteContext::copyImage(const ExportItem &item, const QString &relativePath
     std::filesystem::copy_file(QFile::encodeName(item.imagePath).toStdString(), QFile::encodeName(target).toStdString(),
                                ec);
     if (ec)
-        throw Error(QStringLiteral("cannot copy %1 to %2: %3")
+        throw Error(QCoreApplication::translate("visor::Import", "cannot copy %1 to %2: %3")
                         .arg(item.imagePath, target, QString::fromStdString(ec.message())));
 }
 
@@ -197,7 +205,7 @@ void WriteContext::writeText(const QString &relativePath, const QByteArray &byte
     QDir().mkpath(QFileInfo(target).absolutePath());
     QFile f(target);
     if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) || f.write(bytes) != bytes.size())
-        throw Error(QStringLiteral("cannot write %1: %2").arg(target, f.errorString()));
+        throw Error(QCoreApplication::translate("visor::Import", "cannot write %1: %2").arg(target, f.errorString()));
     report->files << relativePath;
 }
 

@@ -6,6 +6,7 @@
 
 #include "formats_p.h"
 
+#include <QCoreApplication>
 #include <QFileInfo>
 #include <QSet>
 #include <QXmlStreamReader>
@@ -42,7 +43,7 @@ ParsedXml parseXml(const QString &path)
     ParsedXml out;
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly)) {
-        out.error = QStringLiteral("cannot read: %1").arg(f.errorString());
+        out.error = QCoreApplication::translate("visor::Import", "cannot read: %1").arg(f.errorString());
         return out;
     }
     QXmlStreamReader xml(&f);
@@ -51,7 +52,8 @@ ParsedXml parseXml(const QString &path)
     while (xml.readNextStartElement()) {
         if (!root) {
             if (xml.name() != QLatin1String("annotation")) {
-                out.error = QStringLiteral("not a VOC annotation (root element <%1>)").arg(xml.name().toString());
+                out.error = QCoreApplication::translate("visor::Import", "not a VOC annotation (root element <%1>)")
+                                .arg(xml.name().toString());
                 return out;
             }
             root = true;
@@ -82,7 +84,8 @@ ParsedXml parseXml(const QString &path)
                             continue;
                         missing.removeAll(field);
                         if (!ok)
-                            badField = QStringLiteral("<%1> is '%2', not a number").arg(field, text);
+                            badField = QCoreApplication::translate("visor::Import", "<%1> is '%2', not a number")
+                                           .arg(field, text);
                         if (field == QLatin1String("xmin"))
                             box.x1 = v;
                         else if (field == QLatin1String("ymin"))
@@ -99,15 +102,16 @@ ParsedXml parseXml(const QString &path)
             if (xml.hasError())
                 break;
             if (box.className.isEmpty())
-                out.error = QStringLiteral("object %1 has no <name>").arg(objectIndex);
+                out.error = QCoreApplication::translate("visor::Import", "object %1 has no <name>").arg(objectIndex);
             else if (!haveBox)
-                out.error = QStringLiteral("object %1 has no <bndbox>").arg(objectIndex);
+                out.error = QCoreApplication::translate("visor::Import", "object %1 has no <bndbox>").arg(objectIndex);
             else if (!missing.isEmpty())
-                out.error = QStringLiteral("object %1: <bndbox> lacks <%2>")
+                out.error = QCoreApplication::translate("visor::Import", "object %1: <bndbox> lacks <%2>")
                                 .arg(objectIndex)
                                 .arg(missing.join(QStringLiteral(">, <")));
             else if (!badField.isEmpty())
-                out.error = QStringLiteral("object %1: %2").arg(objectIndex).arg(badField);
+                out.error =
+                    QCoreApplication::translate("visor::Import", "object %1: %2").arg(objectIndex).arg(badField);
             if (!out.error.isEmpty())
                 return out;
             out.boxes.push_back(box);
@@ -116,12 +120,12 @@ ParsedXml parseXml(const QString &path)
         }
     }
     if (xml.hasError())
-        out.error = QStringLiteral("malformed XML at line %1, column %2: %3")
+        out.error = QCoreApplication::translate("visor::Import", "malformed XML at line %1, column %2: %3")
                         .arg(xml.lineNumber())
                         .arg(xml.columnNumber())
                         .arg(xml.errorString());
     else if (!root)
-        out.error = QStringLiteral("empty file or no <annotation> element");
+        out.error = QCoreApplication::translate("visor::Import", "empty file or no <annotation> element");
     return out;
 }
 
@@ -150,7 +154,7 @@ void readVoc(ReadContext &ctx)
             image = ctx.resolveAny(bases, parsed.fileName, &why);
             if (image.isEmpty() && (why.contains(QLatin1String("absolute")) || why.contains(QLatin1String("leaves")) ||
                                     why.contains(QLatin1String("links")))) {
-                ctx.skip(rel, QStringLiteral("<filename>: %1").arg(why));
+                ctx.skip(rel, QCoreApplication::translate("visor::Import", "<filename>: %1").arg(why));
                 continue;
             }
         }
@@ -163,8 +167,10 @@ void readVoc(ReadContext &ctx)
                     break;
             }
         if (image.isEmpty()) {
-            ctx.skip(rel, parsed.fileName.isEmpty() ? QStringLiteral("no <filename> and no image named like the file")
-                                                    : QStringLiteral("<filename>: %1").arg(why));
+            ctx.skip(rel, parsed.fileName.isEmpty()
+                              ? QCoreApplication::translate("visor::Import",
+                                                            "no <filename> and no image named like the file")
+                              : QCoreApplication::translate("visor::Import", "<filename>: %1").arg(why));
             continue;
         }
         SourceItem item;

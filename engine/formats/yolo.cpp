@@ -7,6 +7,7 @@
 #include "formats_p.h"
 #include "imageinfo.h"
 
+#include <QCoreApplication>
 #include <QFileInfo>
 #include <QRegularExpression>
 
@@ -34,7 +35,9 @@ QStringList readYamlNames(const QString &path, QString *error)
         const QString rest = line.mid(6).trimmed();
         if (rest.startsWith(QLatin1Char('['))) {
             if (!rest.endsWith(QLatin1Char(']'))) {
-                *error = QStringLiteral("line %1: 'names: [' list is not closed on the same line").arg(i + 1);
+                *error = QCoreApplication::translate("visor::Import",
+                                                     "line %1: 'names: [' list is not closed on the same line")
+                             .arg(i + 1);
                 return {};
             }
             for (const QString &n : rest.mid(1, rest.size() - 2).split(QLatin1Char(',')))
@@ -81,7 +84,8 @@ void readYolo(ReadContext &ctx)
         }
     if (names.isEmpty())
         ctx.note(QString(),
-                 QStringLiteral("no classes.txt or data.yaml names; classes are named class_0, class_1, ..."));
+                 QCoreApplication::translate(
+                     "visor::Import", "no classes.txt or data.yaml names; classes are named class_0, class_1, ..."));
     ctx.classOrder = names;
 
     // Split lists at the root: image paths relative to the root (or to the list's folder).
@@ -126,7 +130,7 @@ void readYolo(ReadContext &ctx)
             item.split = ctx.splitFromPath(imagePath);
         if (labelPath.isEmpty()) {
             item.labelled = false;
-            ctx.note(rel, QStringLiteral("no label file; imported as unlabelled"));
+            ctx.note(rel, QCoreApplication::translate("visor::Import", "no label file; imported as unlabelled"));
             ctx.items.push_back(std::move(item));
             continue;
         }
@@ -134,7 +138,8 @@ void readYolo(ReadContext &ctx)
         item.annotationFile = ctx.relative(labelPath);
         QFile f(labelPath);
         if (!f.open(QIODevice::ReadOnly | QIODevice::Text)) {
-            ctx.skip(item.annotationFile, QStringLiteral("cannot read: %1").arg(f.errorString()));
+            ctx.skip(item.annotationFile,
+                     QCoreApplication::translate("visor::Import", "cannot read: %1").arg(f.errorString()));
             continue;
         }
         const QList<QByteArray> lines = f.readAll().split('\n');
@@ -145,7 +150,8 @@ void readYolo(ReadContext &ctx)
             if (parts.isEmpty())
                 continue;
             if (parts.size() != 5) {
-                error = QStringLiteral("line %1: expected 'class cx cy w h' (5 fields), found %2")
+                error = QCoreApplication::translate("visor::Import",
+                                                    "line %1: expected 'class cx cy w h' (5 fields), found %2")
                             .arg(i + 1)
                             .arg(parts.size());
                 break;
@@ -153,14 +159,17 @@ void readYolo(ReadContext &ctx)
             bool ok = false;
             const int cls = parts[0].toInt(&ok);
             if (!ok || cls < 0) {
-                error = QStringLiteral("line %1: class '%2' is not a non-negative integer").arg(i + 1).arg(parts[0]);
+                error =
+                    QCoreApplication::translate("visor::Import", "line %1: class '%2' is not a non-negative integer")
+                        .arg(i + 1)
+                        .arg(parts[0]);
                 break;
             }
             double v[4];
             for (int k = 0; k < 4; ++k) {
                 v[k] = parts[k + 1].toDouble(&ok);
                 if (!ok) {
-                    error = QStringLiteral("line %1: field %2 '%3' is not a number")
+                    error = QCoreApplication::translate("visor::Import", "line %1: field %2 '%3' is not a number")
                                 .arg(i + 1)
                                 .arg(k + 2)
                                 .arg(parts[k + 1]);
@@ -176,7 +185,8 @@ void readYolo(ReadContext &ctx)
                 b.className = QStringLiteral("class_%1").arg(cls);
                 if (!names.isEmpty())
                     ctx.note(item.annotationFile,
-                             QStringLiteral("line %1: class %2 is beyond the %3 named classes; class '%4' used")
+                             QCoreApplication::translate(
+                                 "visor::Import", "line %1: class %2 is beyond the %3 named classes; class '%4' used")
                                  .arg(i + 1)
                                  .arg(cls)
                                  .arg(names.size())
