@@ -336,13 +336,23 @@
         <source>blur</source>
         <translation>desfoque</translation>
     </message>
+    <message>
+        <location line="+158"/>
+        <source>(%1, %2) px</source>
+        <translation>(%1; %2) px</translation>
+    </message>
     <message numerus="yes">
-        <location line="+178"/>
+        <location line="+20"/>
         <source>%n box(es) dropped</source>
         <translation>
             <numerusform>%n caixa descartada</numerusform>
             <numerusform>%n caixas descartadas</numerusform>
         </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>original</source>
+        <translation>original</translation>
     </message>
 </context>
 <context>
@@ -2977,14 +2987,6 @@ Clique duas vezes para abrir a imagem no anotador.</translation>
         <location line="+18"/>
         <source>No recent project yet.</source>
         <translation>Nenhum projeto recente ainda.</translation>
-    </message>
-</context>
-<context>
-    <name>visor::augment::Record</name>
-    <message>
-        <location filename="../engine/augment/augmenter.cpp" line="+2"/>
-        <source>original</source>
-        <translation>original</translation>
     </message>
 </context>
 </TS>

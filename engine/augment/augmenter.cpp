@@ -186,9 +186,9 @@ QString Record::caption(const QLocale &locale) const
             text += QStringLiteral(" %1°").arg(number(v[QStringLiteral("degrees")].toDouble(), 'f', 1));
             break;
         case Transform::Translate:
-            text += QStringLiteral(" %1; %2 px")
-                        .arg(number(v[QStringLiteral("dx_pixels")].toDouble(), 'f', 0),
-                             number(v[QStringLiteral("dy_pixels")].toDouble(), 'f', 0));
+            text += QLatin1Char(' ') + QCoreApplication::translate("visor::Augmenter", "(%1, %2) px")
+                                           .arg(number(v[QStringLiteral("dx_pixels")].toDouble(), 'f', 0),
+                                                number(v[QStringLiteral("dy_pixels")].toDouble(), 'f', 0));
             break;
         case Transform::Noise:
             text += QLatin1Char(' ') + v[QStringLiteral("method")].toString();
@@ -208,7 +208,7 @@ QString Record::caption(const QLocale &locale) const
     if (!droppedBoxes.empty())
         parts << QCoreApplication::translate("visor::Augmenter", "%n box(es) dropped", nullptr,
                                              int(droppedBoxes.size()));
-    return parts.isEmpty() ? tr("original") : parts.join(QStringLiteral(", "));
+    return parts.isEmpty() ? QCoreApplication::translate("visor::Augmenter", "original") : parts.join(QStringLiteral(", "));
 }
 
 std::optional<Box> transformBox(const Box &box, const cv::Matx23d &m, int width, int height)

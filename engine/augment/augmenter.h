@@ -67,8 +67,8 @@ struct Record {
 
     bool has(Transform t) const;
     QJsonObject toJson() const;
-    /// One short line such as "rotate -12.3°, flip horizontal, gamma 0.81".
-    /// One line for a preview: the transforms in the window's language, numbers in `locale`.
+    /// One short line such as "rotate -12.3°, flip horizontal, gamma 0.81": the transforms in the
+    /// window's language, numbers in `locale` (visor-cli: English, C locale).
     QString caption(const QLocale &locale = QLocale::c()) const;
 };
 

@@ -21,6 +21,7 @@
 #include "trainingdashboard.h"
 #include "trainingpage.h"
 
+#include "augment/augmenter.h"
 #include "project/splitter.h"
 #include "project/statistics.h"
 #include "synth/shapes.h"
@@ -570,6 +571,13 @@ private Q_SLOTS:
         editor.setText(QStringLiteral("train.epochs"), QStringLiteral("0"));
         QVERIFY2(editor.message(QStringLiteral("train.epochs")).contains(QStringLiteral("abaixo do mínimo")),
                  qPrintable(editor.message(QStringLiteral("train.epochs"))));
+
+        augment::Record record;
+        record.applied.push_back(
+            {augment::Transform::Translate, {{QStringLiteral("dx_pixels"), 4}, {QStringLiteral("dy_pixels"), -18}}});
+        record.applied.push_back({augment::Transform::Gamma, {{QStringLiteral("gamma"), 1.25}}});
+        QCOMPARE(record.caption(QLocale()), QStringLiteral("translação (4; -18) px, gama 1,25"));
+        QCOMPARE(augment::Record().caption(QLocale()), QStringLiteral("original"));
     }
 };
 
