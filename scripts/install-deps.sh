@@ -16,7 +16,7 @@ PACKAGES=(
   # headless GUI runs and screenshots
   xvfb xauth
   # the package and its install test (make package; tests/package/install-test.sh): a clean Debian root
-  debootstrap lintian dpkg-dev fakeroot
+  debootstrap lintian dpkg-dev fakeroot desktop-file-utils appstream
 )
 
 # Benchmarks only (make bench): the torchvision reference of bench/reference/augment_ref.py and the

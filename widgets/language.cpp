@@ -63,9 +63,10 @@ QString resolveLanguage(const QString &choice, const QLocale &system)
 
 bool installLanguage(QCoreApplication &app, const QString &code, QString *error)
 {
-    const QLocale language(code);
+    // Numbers and dates follow the system's regional settings whatever the language (an English
+    // window in Brazil still writes 0,5); only a C/POSIX system locale takes the language's formats.
     const QLocale system = QLocale::system();
-    QLocale::setDefault(system.language() == language.language() ? system : language);
+    QLocale::setDefault(system.language() == QLocale::C ? QLocale(code) : system);
     if (code == QLatin1String("en"))
         return true;
 

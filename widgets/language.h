@@ -21,9 +21,9 @@ QList<Language> availableLanguages();
 /// it is available, else the first of the system's UI languages that is, else "en".
 QString resolveLanguage(const QString &choice, const QLocale &system = QLocale::system());
 
-/// Installs Visor's and Qt's own translations for `code` into `app` and makes QLocale's default follow
-/// it (numbers and dates: the system locale when it speaks that language, else the language's own
-/// locale). Returns false, with the reason in `error`, when a translation file cannot be loaded.
+/// Installs Visor's and Qt's own translations for `code` into `app`. QLocale's default (numbers,
+/// dates) becomes the system locale, or the language's own when the system's is C/POSIX. Returns
+/// false, with the reason in `error`, when a translation file cannot be loaded.
 bool installLanguage(QCoreApplication &app, const QString &code, QString *error = nullptr);
 
 /// The QSettings key of the Preferences choice ("" or absent = the system's language).

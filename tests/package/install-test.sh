@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # The Debian package, installed on a clean Debian 12 as a user would: build the .deb from BUILD_DIR
-# (cpack), check it with lintian, debootstrap a minimal bookworm root, install the package's
-# dependencies there, then the package; run visor-cli (version, a project, an import of generated
-# data, one short epoch) and visor (offscreen, until its window is shown, in English and Portuguese);
-# purge the package and compare the root's file list with the one before it was installed.
+# (cpack), check it with lintian, desktop-file-validate and appstreamcli, debootstrap a minimal
+# bookworm root, install the package's dependencies there, then the package; run visor-cli (version,
+# a project, an import of generated data, one short epoch) and visor (offscreen, until its window is
+# shown, in English and Portuguese); purge the package and compare the root's file list with the one
+# before it was installed.
 #
 #   tests/package/install-test.sh BUILD_DIR
 #
@@ -15,7 +16,7 @@ build=$(cd "${1:?usage: install-test.sh BUILD_DIR}" && pwd)
 skip() { echo "SKIPPED: $*"; exit 77; }
 [ "${VISOR_SKIP_INSTALL_TEST:-0}" = 1 ] && skip "VISOR_SKIP_INSTALL_TEST=1"
 [ "$(id -u)" -eq 0 ] || skip "the install test needs root for debootstrap and chroot (CI runs it as root)"
-for tool in debootstrap chroot cpack lintian dpkg-deb mountpoint; do
+for tool in debootstrap chroot cpack lintian dpkg-deb mountpoint desktop-file-validate appstreamcli; do
   command -v "$tool" > /dev/null || skip "$tool is not installed (scripts/install-deps.sh installs it)"
 done
 
@@ -48,6 +49,9 @@ dpkg-deb --field "$deb"
 step "lintian"
 lintian --fail-on error --display-level '>=warning' "$deb" || { echo "FAIL: lintian reports errors"; exit 1; }
 echo "lintian: no errors"
+dpkg-deb -x "$deb" "$work/contents"
+desktop-file-validate "$work"/contents/usr/share/applications/*.desktop || { echo "FAIL: desktop entry"; exit 1; }
+appstreamcli validate --no-net "$work"/contents/usr/share/metainfo/*.metainfo.xml || { echo "FAIL: AppStream metadata"; exit 1; }
 
 step "debootstrap bookworm (minbase)"
 mirror=$(awk '/^URIs:/ {print $2; exit} /^deb / {print $2; exit}' /etc/apt/sources.list.d/*.sources /etc/apt/sources.list 2> /dev/null || true)
