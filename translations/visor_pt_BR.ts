@@ -261,7 +261,7 @@
     <message>
         <location line="+4"/>
         <source>; %1 forced on</source>
-        <translation>; %1 forçada</translation>
+        <translation>; aplicação forçada: %1</translation>
     </message>
     <message>
         <location line="+16"/>
@@ -2172,7 +2172,7 @@ Clique para mostrar os exemplos envolvidos.</translation>
     <message>
         <location line="+2"/>
         <source>Anchor strides</source>
-        <translation>Passos das âncoras</translation>
+        <translation>Strides das âncoras</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2212,7 +2212,7 @@ Clique para mostrar os exemplos envolvidos.</translation>
     <message>
         <location line="+1"/>
         <source>Enlarge canvas</source>
-        <translation>Ampliar a tela</translation>
+        <translation>Ampliar a área da imagem</translation>
     </message>
     <message>
         <location line="+1"/>
