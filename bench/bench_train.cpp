@@ -8,6 +8,7 @@
 // Prints the settings, one line per epoch and the test metrics. The digits image comes from
 // /usr/share/doc/opencv-doc/examples/data/digits.png (apt-get install opencv-doc).
 
+#include "benchutil.h"
 #include "project/project.h"
 #include "project/splitter.h"
 #include "synth/shapes.h"
@@ -202,36 +203,11 @@ int main(int argc, char **argv)
         return rc;
     }
     if (which == QLatin1String("digits")) {
-        const QString path = QStringLiteral("/usr/share/doc/opencv-doc/examples/data/digits.png");
-        const cv::Mat sheet = cv::imread(path.toStdString(), cv::IMREAD_GRAYSCALE);
-        if (sheet.empty()) {
-            out << "cannot read " << path << " (apt-get install opencv-doc)\n";
+        project = bench::makeDigitsProject(projectDir);
+        if (!project) {
+            out << "cannot read " << bench::kDigitsPath << " (apt-get install opencv-doc)\n";
             return 1;
         }
-        project = Project::create(projectDir, QStringLiteral("digits"), DatasetKind::Classification);
-        std::vector<qint64> classes;
-        for (int c = 0; c < 10; ++c)
-            classes.push_back(project->addClass(QString::number(c)));
-        std::vector<NewExample> items;
-        for (int row = 0; row < 50; ++row)
-            for (int col = 0; col < 100; ++col) {
-                std::vector<uchar> png;
-                cv::imencode(".png", sheet(cv::Rect(col * 20, row * 20, 20, 20)), png);
-                NewExample ne;
-                ne.meta.hash =
-                    project->storeImage(QByteArray(reinterpret_cast<const char *>(png.data()), qsizetype(png.size())),
-                                        QStringLiteral("png"));
-                ne.meta.suffix = QStringLiteral("png");
-                ne.meta.fileName = QStringLiteral("digit_%1_%2.png").arg(row).arg(col);
-                ne.meta.width = ne.meta.height = 20;
-                ne.meta.labelled = true;
-                ne.meta.classId = classes[size_t(row / 5)]; // rows 0-4 are the digit 0, 5-9 the digit 1, ...
-                items.push_back(ne);
-            }
-        project->syncImages();
-        project->addExamples(items);
-        project->setSplitSeed(7);
-        assignSplits(*project, false);
         // Digits are not mirror-symmetric and have no colour: flips, hue and saturation off; mild geometry.
         setAll(p, {{"input.min_side", 28},
                    {"input.max_side", 28},

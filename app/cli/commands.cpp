@@ -419,9 +419,23 @@ std::map<QString, Command> commands()
             p.addOption(
                 {QStringLiteral("seed"), QStringLiteral("random seed"), QStringLiteral("S"), QStringLiteral("1")});
             p.addOption({QStringLiteral("minutes"),
-                         QStringLiteral("stop after the epoch that passes this many minutes"), QStringLiteral("M")});
+                         QStringLiteral("time limit: no epoch starts that would not end, with the test, within it"),
+                         QStringLiteral("M")});
         },
         trainCommand,
+        1,
+        1};
+
+    c[QStringLiteral("suggest")] = {
+        QStringLiteral("suggest settings from the data set and a timing probe, each with its reason"),
+        QStringLiteral("DIR"),
+        [](QCommandLineParser &p) {
+            p.addOption({QStringLiteral("minutes"), QStringLiteral("the time budget of the run (default 15)"),
+                         QStringLiteral("M"), QStringLiteral("15")});
+            p.addOption({QStringLiteral("json"), QStringLiteral("print JSON")});
+            p.addOption({QStringLiteral("apply"), QStringLiteral("store the proposals as the project's parameters")});
+        },
+        suggestCommand,
         1,
         1};
 

@@ -1,6 +1,8 @@
 #include "traincommands.h"
 #include "console.h"
 
+#include "advise/advisor.h"
+#include "advise/runadvice.h"
 #include "project/project.h"
 #include "train/inference.h"
 #include "train/runs.h"
@@ -87,6 +89,30 @@ bool parseRun(const QString &text, qint64 *id)
 
 } // namespace
 
+int suggestCommand(QCommandLineParser &p, const QStringList &a)
+{
+    bool ok = false;
+    advise::Budget budget;
+    budget.minutes = p.value(QStringLiteral("minutes")).toDouble(&ok);
+    if (!ok || budget.minutes <= 0 || budget.minutes > 7 * 24 * 60)
+        return usage(QStringLiteral("suggest: --minutes must be a positive number of minutes"));
+    auto project = openProject(a[0]);
+    const advise::Suggestion s = advise::suggest(*project, budget);
+    if (p.isSet(QStringLiteral("apply")))
+        project->setParameters(s.applied(project->parameters()));
+    if (p.isSet(QStringLiteral("json"))) {
+        QJsonObject o = s.toJson();
+        o.insert(QStringLiteral("applied"), p.isSet(QStringLiteral("apply")));
+        printJson(o);
+        return 0;
+    }
+    out() << s.toText();
+    out() << (p.isSet(QStringLiteral("apply"))
+                  ? QStringLiteral("\nApplied %1 proposal(s) to the project's parameters.\n").arg(s.proposals.size())
+                  : QStringLiteral("\nNothing changed; --apply stores the proposals.\n"));
+    return 0;
+}
+
 int trainCommand(QCommandLineParser &p, const QStringList &a)
 {
     auto project = openProject(a[0]);
@@ -141,6 +167,13 @@ int trainCommand(QCommandLineParser &p, const QStringList &a)
                      .arg(s.testMetrics.value(QStringLiteral("examples")).toInt())
                      .arg(s.bestEpoch)
                      .arg(s.seconds, 0, 'f', 0);
+    if (auto record = train::RunStore(*project).run(s.runId)) {
+        const auto advice = advise::adviseRun(*record, project->kind());
+        if (!advice.empty())
+            out() << "advice:\n";
+        for (const auto &item : advice)
+            out() << "  - " << item.message << "\n";
+    }
     return s.status == QLatin1String("cancelled") ? 2 : 0;
 }
 

@@ -70,7 +70,8 @@ at::Tensor matchAnchors(const at::Tensor &anchors, const at::Tensor &boxes, cons
     return result;
 }
 
-at::Tensor sigmoidFocalLoss(const at::Tensor &logits, const at::Tensor &targets, double alpha, double gamma)
+at::Tensor sigmoidFocalLoss(const at::Tensor &logits, const at::Tensor &targets, double alpha, double gamma,
+                            const at::Tensor &classWeights)
 {
     const auto p = torch::sigmoid(logits);
     const auto ce = torch::binary_cross_entropy_with_logits(logits, targets, {}, {}, at::Reduction::None);
@@ -78,12 +79,14 @@ at::Tensor sigmoidFocalLoss(const at::Tensor &logits, const at::Tensor &targets,
     auto loss = ce * torch::pow(1 - pt, gamma);
     if (alpha >= 0)
         loss = loss * (alpha * targets + (1 - alpha) * (1 - targets));
+    if (classWeights.defined())
+        loss = loss * classWeights.unsqueeze(0);
     return loss.sum();
 }
 
 DetectionLoss detectionLoss(const DetectorOutput &output, const at::Tensor &anchors,
                             const std::vector<at::Tensor> &boxes, const std::vector<at::Tensor> &labels,
-                            double positiveIou, double negativeIou)
+                            double positiveIou, double negativeIou, const at::Tensor &classWeights)
 {
     const int64_t K = output.logits.size(2);
     std::vector<at::Tensor> clsLosses, boxLosses;
@@ -105,7 +108,8 @@ DetectionLoss detectionLoss(const DetectorOutput &output, const at::Tensor &anch
         }
         const auto validIdx = valid.nonzero().squeeze(1);
         clsLosses.push_back(
-            sigmoidFocalLoss(output.logits[int64_t(i)].index_select(0, validIdx), target.index_select(0, validIdx)));
+            sigmoidFocalLoss(output.logits[int64_t(i)].index_select(0, validIdx), target.index_select(0, validIdx),
+                             0.25, 2.0, classWeights));
     }
     const double norm = double(std::max<int64_t>(1, positives));
     DetectionLoss out;

@@ -117,9 +117,10 @@ at::Tensor decodeBoxes(const at::Tensor &anchors, const at::Tensor &deltas);
 at::Tensor matchAnchors(const at::Tensor &anchors, const at::Tensor &boxes, const at::Tensor &labels,
                         double positiveIou, double negativeIou, at::Tensor *matched);
 
-/// Sigmoid focal loss (Lin et al. 2017), summed: -alpha_t (1 - p_t)^gamma log(p_t).
+/// Sigmoid focal loss (Lin et al. 2017), summed: -alpha_t (1 - p_t)^gamma log(p_t); each class's column
+/// multiplied by `classWeights` (K) when defined.
 at::Tensor sigmoidFocalLoss(const at::Tensor &logits, const at::Tensor &targets, double alpha = 0.25,
-                            double gamma = 2.0);
+                            double gamma = 2.0, const at::Tensor &classWeights = {});
 
 struct DetectionLoss {
     at::Tensor total, classification, box;
@@ -127,10 +128,11 @@ struct DetectionLoss {
 };
 
 /// Focal loss over non-ignored anchors plus smooth-L1 (beta 1/9) on positives' box deltas, both
-/// normalised by the number of positives in the batch (at least 1).
+/// normalised by the number of positives in the batch (at least 1). `classWeights` (K, optional) weighs
+/// the classification loss per class (train.class_balance = loss_weights).
 DetectionLoss detectionLoss(const DetectorOutput &output, const at::Tensor &anchors,
                             const std::vector<at::Tensor> &boxes, const std::vector<at::Tensor> &labels,
-                            double positiveIou, double negativeIou);
+                            double positiveIou, double negativeIou, const at::Tensor &classWeights = {});
 
 /// Greedy non-maximum suppression: indices kept, by descending score.
 std::vector<int64_t> nms(const at::Tensor &boxes, const at::Tensor &scores, double iouThreshold);

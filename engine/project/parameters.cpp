@@ -193,6 +193,9 @@ std::vector<ParamSpec> buildTable()
                 QT_TRANSLATE_NOOP("visor::Parameters", "Noise method")),
         prob("augment.blur.probability", 0.3, QT_TRANSLATE_NOOP("visor::Parameters", "Blur probability")),
         numChoiceP("augment.blur.kernel", 5, "3,5,7,9", QT_TRANSLATE_NOOP("visor::Parameters", "Blur kernel")),
+        // Visor's own: how training treats imbalanced classes (not in the spec table; the advisor proposes it).
+        choiceP("train.class_balance", "none", "none,sampling,loss_weights",
+                QT_TRANSLATE_NOOP("visor::Parameters", "Class balance")),
         // Visor's own data set health thresholds (not in the spec table; the spec asks for a
         // configurable imbalance ratio and names the other thresholds in its rules).
         numP("health.imbalance_ratio", 3.0, 1.0, 1000.0,
@@ -206,6 +209,12 @@ std::vector<ParamSpec> buildTable()
     };
     t.back().help = QString::fromUtf8(
         QT_TRANSLATE_NOOP("visor::Parameters", "Hamming distance between the 64-bit difference hashes of two images"));
+    for (ParamSpec &s : t)
+        if (s.key == QLatin1String("train.class_balance"))
+            s.help = QString::fromUtf8(QT_TRANSLATE_NOOP(
+                "visor::Parameters",
+                "none: examples as they come; sampling: examples of rare classes are drawn more often; "
+                "loss_weights: each class's loss is weighted by its inverse frequency"));
     return t;
 }
 

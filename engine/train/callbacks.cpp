@@ -1,6 +1,7 @@
 #include "callbacks.h"
 
 #include <QJsonArray>
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -192,6 +193,24 @@ QJsonObject OverfittingDetector::Event::toJson() const
             {QStringLiteral("loss"), l},
             {QStringLiteral("val_loss"), v},
             {QStringLiteral("message"), message()}};
+}
+
+void TimeBudget::epochEnded(double seconds)
+{
+    m_epochs.push_back(seconds);
+}
+
+double TimeBudget::predictedEpochSeconds() const
+{
+    double longest = 0;
+    for (size_t i = m_epochs.size() > 3 ? m_epochs.size() - 3 : 0; i < m_epochs.size(); ++i)
+        longest = std::max(longest, m_epochs[i]);
+    return longest;
+}
+
+bool TimeBudget::nextEpochFits(double elapsed, double finalSeconds) const
+{
+    return !limited() || elapsed + predictedEpochSeconds() + finalSeconds <= m_limit;
 }
 
 } // namespace visor::train

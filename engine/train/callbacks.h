@@ -112,4 +112,22 @@ private:
     bool m_raised = false;
 };
 
+/// A time limit as a prediction: another epoch starts only when it, and the final test after it, still
+/// fit in what is left. The next epoch is predicted as the longest of the last three (epochs vary with
+/// the machine's load; erring long ends a run a little early rather than late).
+class TimeBudget {
+public:
+    explicit TimeBudget(double limitSeconds) : m_limit(limitSeconds) {}
+    bool limited() const { return m_limit > 0; }
+    double limit() const { return m_limit; }
+    void epochEnded(double seconds);
+    double predictedEpochSeconds() const;
+    /// Whether one more epoch and then `finalSeconds` (the test) fit when `elapsed` seconds are spent.
+    bool nextEpochFits(double elapsed, double finalSeconds) const;
+
+private:
+    double m_limit;
+    std::vector<double> m_epochs;
+};
+
 } // namespace visor::train

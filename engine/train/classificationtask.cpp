@@ -28,6 +28,11 @@ public:
     void save(const std::string &path) override { m_model->save(path); }
     void load(const std::string &path) override { m_model->load(path); }
     bool measuresTrainMetric() const override { return false; }
+    void setClassWeights(const std::vector<double> &weights) override
+    {
+        m_weights = weights.empty() ? torch::Tensor()
+                                    : torch::tensor(weights, torch::kFloat).to(m_device);
+    }
 
     Batch makeBatch(const std::vector<cv::Mat> &images, const std::vector<std::vector<Box>> &,
                     const std::vector<int> &labels) override
@@ -63,9 +68,10 @@ private:
     torch::Tensor lossOf(const torch::Tensor &logits, const torch::Tensor &target) const
     {
         if (m_binary)
-            return torch::binary_cross_entropy_with_logits(logits,
-                                                           torch::one_hot(target, logits.size(1)).to(logits.dtype()));
-        return torch::nn::functional::cross_entropy(logits, target);
+            return torch::binary_cross_entropy_with_logits(
+                logits, torch::one_hot(target, logits.size(1)).to(logits.dtype()), m_weights);
+        return torch::nn::functional::cross_entropy(logits, target,
+                                                    torch::nn::functional::CrossEntropyFuncOptions().weight(m_weights));
     }
 
     std::pair<double, double> evaluate(const SplitData &data, std::vector<int> *predicted)
@@ -93,6 +99,7 @@ private:
     at::Device m_device;
     nn::ClassifierSpec m_spec;
     bool m_binary = false;
+    torch::Tensor m_weights; // per class, or undefined
     std::unique_ptr<nn::Model> m_model;
 };
 

@@ -55,6 +55,10 @@ public:
     void save(const std::string &path) override { m_model->save(path); }
     void load(const std::string &path) override { m_model->load(path); }
     bool measuresTrainMetric() const override { return true; }
+    void setClassWeights(const std::vector<double> &weights) override
+    {
+        m_weights = weights.empty() ? torch::Tensor() : torch::tensor(weights, torch::kFloat).to(m_device);
+    }
 
     Batch makeBatch(const std::vector<cv::Mat> &images, const std::vector<std::vector<Box>> &boxes,
                     const std::vector<int> &) override
@@ -78,7 +82,7 @@ public:
     {
         const nn::DetectorOutput out = m_model->forward(batch.input);
         const auto loss = nn::detectionLoss(out, anchorsFor(batch.input.size(2), batch.input.size(3)), batch.boxes,
-                                            batch.boxLabels, m_positiveIou, m_negativeIou);
+                                            batch.boxLabels, m_positiveIou, m_negativeIou, m_weights);
         return {loss.total, 0};
     }
 
@@ -125,7 +129,7 @@ private:
             const Batch b = makeBatch(images, boxes, {});
             const nn::DetectorOutput out = m_model->forward(b.input);
             const at::Tensor anchors = anchorsFor(b.input.size(2), b.input.size(3));
-            lossSum += nn::detectionLoss(out, anchors, b.boxes, b.boxLabels, m_positiveIou, m_negativeIou)
+            lossSum += nn::detectionLoss(out, anchors, b.boxes, b.boxLabels, m_positiveIou, m_negativeIou, m_weights)
                            .total.item<double>() *
                        double(end - start);
             for (size_t i = 0; i < images.size(); ++i) {
@@ -152,6 +156,7 @@ private:
     int m_multiple = 32;
     std::unique_ptr<nn::Detector> m_model;
     std::map<std::pair<int64_t, int64_t>, at::Tensor> m_anchors;
+    at::Tensor m_weights; // per class, or undefined
 };
 
 } // namespace

@@ -46,6 +46,8 @@ public:
     /// Whether `metric` of the training set is measured by the task after the epoch (detection: mAP on a
     /// sample of training images) rather than accumulated from the steps (classification accuracy).
     virtual bool measuresTrainMetric() const = 0;
+    /// train.class_balance = loss_weights: one weight per class index (empty: unweighted).
+    virtual void setClassWeights(const std::vector<double> &weights) = 0;
 };
 
 /// The detector described by a parameter set (shared by training and inference).

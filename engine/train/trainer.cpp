@@ -1,5 +1,6 @@
 #include "trainer.h"
 #include "augment/augmenter.h"
+#include "balance.h"
 #include "dataset_p.h"
 #include "project/statistics.h"
 #include "task_p.h"
@@ -52,6 +53,59 @@ QJsonObject readJson(const QString &path)
 void writeJson(const QString &path, const QJsonObject &o)
 {
     Project::writeFileAtomically(path, QJsonDocument(o).toJson());
+}
+
+// train.class_balance: the sampling weights of the training examples (empty: a plain shuffle), or the
+// task's loss weights. Recorded as a run event with the numbers, so the run says what it did.
+std::vector<double> setUpBalance(const ParameterSet &p, DatasetKind kind, const SplitData &train, int classes,
+                                 Task &task, RunStore &store, qint64 run, int epoch)
+{
+    const ClassBalance mode = parseClassBalance(p.toString(QStringLiteral("train.class_balance")));
+    if (mode == ClassBalance::None)
+        return {};
+    const bool detection = kind == DatasetKind::ObjectDetection;
+    auto forClasses = [&](size_t i, const std::function<void(int)> &f) { // the classes of example i
+        if (!detection && train.labels[i] >= 0)
+            f(train.labels[i]);
+        else if (detection)
+            for (const Box &b : train.boxes[i])
+                f(int(b.classId));
+    };
+    QJsonArray numbers;
+    std::vector<double> sampling;
+    if (mode == ClassBalance::Sampling) {
+        sampling = sampleWeights(kind, train.labels, train.boxes, classes);
+        std::vector<double> share(size_t(classes), 0.0); // expected share of draws per class, as evidence
+        double total = 0;
+        for (size_t i = 0; i < sampling.size(); ++i)
+            forClasses(i, [&](int c) {
+                share[size_t(c)] += sampling[i];
+                total += sampling[i];
+            });
+        for (double v : share)
+            numbers.append(total > 0 ? v / total : 0.0);
+    } else {
+        std::vector<qint64> counts(size_t(classes), 0);
+        for (size_t i = 0; i < train.images.size(); ++i)
+            forClasses(i, [&](int c) { ++counts[size_t(c)]; });
+        const std::vector<double> weights = classLossWeights(counts);
+        task.setClassWeights(weights);
+        for (double v : weights)
+            numbers.append(v);
+    }
+    store.addEvent(run, epoch, QStringLiteral("class_balance"),
+                   {{QStringLiteral("mode"), p.toString(QStringLiteral("train.class_balance"))},
+                    {mode == ClassBalance::Sampling ? QStringLiteral("class_share") : QStringLiteral("class_weights"),
+                     numbers}});
+    return sampling;
+}
+
+qint64 labelledIn(const Project &project, Split split)
+{
+    qint64 n = 0;
+    for (const Example &e : project.examples())
+        n += e.split == split && e.labelled;
+    return n;
 }
 
 } // namespace
@@ -144,8 +198,13 @@ RunSummary Trainer::run(TrainHooks &hooks, const std::atomic<bool> &cancel)
         const int channels = p.toInt(QStringLiteral("input.channels"));
         const int minSide = p.toInt(QStringLiteral("input.min_side")),
                   maxSide = p.toInt(QStringLiteral("input.max_side"));
+        QElapsedTimer loadClock;
+        loadClock.start();
         SplitData train = loadSplit(d->project, Split::Train, channels, minSide, maxSide, classIndex, threads);
         SplitData val = loadSplit(d->project, Split::Val, channels, minSide, maxSide, classIndex, threads);
+        const double loadPerImage = double(loadClock.nsecsElapsed()) / 1e9 /
+                                    double(std::max<size_t>(1, train.images.size() + val.images.size()));
+        const qint64 testCount = labelledIn(d->project, Split::Test);
         if (train.images.empty())
             return fail(QCoreApplication::translate("visor::Trainer", "no readable image in the training split"));
 
@@ -228,6 +287,8 @@ RunSummary Trainer::run(TrainHooks &hooks, const std::atomic<bool> &cancel)
         // thread and touches only OpenCV: a thread that starts ATen work gets its own OpenMP team, and
         // one per step competes with the training threads for the cores (measured: -40% on 2 cores).
         const bool detection = d->project.kind() == DatasetKind::ObjectDetection;
+        const std::vector<double> sampling =
+            setUpBalance(p, d->project.kind(), train, int(classes.size()), *task, store, summary.runId, startEpoch);
         struct Samples {
             std::vector<cv::Mat> images;
             std::vector<std::vector<Box>> boxes;
@@ -245,7 +306,8 @@ RunSummary Trainer::run(TrainHooks &hooks, const std::atomic<bool> &cancel)
                 const size_t position = size_t(step) * size_t(batch) + size_t(b);
                 if (position / n != orderPass) {
                     orderPass = position / n;
-                    order = permutation(n, seed, quint64(epoch), orderPass);
+                    order = sampling.empty() ? permutation(n, seed, quint64(epoch), orderPass)
+                                             : weightedOrder(sampling, n, seed, quint64(epoch), orderPass);
                 }
                 const size_t i = size_t(order[position % n]);
                 images.push_back(train.images[i]);
@@ -272,6 +334,7 @@ RunSummary Trainer::run(TrainHooks &hooks, const std::atomic<bool> &cancel)
                     trainSample.boxes.push_back(train.boxes[i]);
             }
 
+        TimeBudget timeBudget(d->options.timeLimitSeconds);
         summary.status = QStringLiteral("finished");
         double smoothed = 0;
         bool smoothedInit = false;
@@ -327,7 +390,7 @@ RunSummary Trainer::run(TrainHooks &hooks, const std::atomic<bool> &cancel)
                 const double done = double(epoch - startEpoch - 1) * steps + step + 1;
                 const double total = double(epochs - startEpoch) * steps;
                 info.etaSeconds = info.elapsedSeconds / done * (total - done);
-                if (d->options.timeLimitSeconds > 0) // the limit ends the run after the epoch that passes it
+                if (d->options.timeLimitSeconds > 0) // no epoch starts that would pass the limit
                     info.etaSeconds =
                         std::min(info.etaSeconds, std::max(0.0, d->options.timeLimitSeconds - info.elapsedSeconds) +
                                                       info.elapsedSeconds / done * (steps - step - 1));
@@ -341,11 +404,16 @@ RunSummary Trainer::run(TrainHooks &hooks, const std::atomic<bool> &cancel)
             m.loss = lossSum / steps;
             m.metric = task->measuresTrainMetric() ? task->evaluate(trainSample).second
                                                    : double(correct) / double(std::max<int64_t>(1, seen));
+            const double trainedSeconds = double(epochClock.nsecsElapsed()) / 1e9;
+            double evalPerImage = trainedSeconds / double(std::max(1, steps * batch)) * 0.5; // a forward pass
             if (val.images.empty()) {
                 m.valLoss = m.loss; // no validation data: the curves coincide rather than vanish
                 m.valMetric = m.metric;
             } else {
+                QElapsedTimer valClock;
+                valClock.start();
                 std::tie(m.valLoss, m.valMetric) = task->evaluate(val);
+                evalPerImage = double(valClock.nsecsElapsed()) / 1e9 / double(val.images.size());
             }
             m.learningRate = lr;
             m.seconds = double(epochClock.nsecsElapsed()) / 1e9;
@@ -377,16 +445,6 @@ RunSummary Trainer::run(TrainHooks &hooks, const std::atomic<bool> &cancel)
                                {{QStringLiteral("learning_rate"), lr}});
                 hooks.learningRateReduced(epoch, lr);
             }
-            if (d->options.timeLimitSeconds > 0 && double(clock.nsecsElapsed()) / 1e9 > d->options.timeLimitSeconds &&
-                epoch < epochs) {
-                summary.status = QStringLiteral("time_limit");
-                summary.message = QCoreApplication::translate(
-                                      "visor::Trainer", "stopped after epoch %1: the time limit of %2 s was reached")
-                                      .arg(epoch)
-                                      .arg(d->options.timeLimitSeconds);
-                store.addEvent(summary.runId, epoch, QStringLiteral("time_limit"), {});
-                break;
-            }
             if (earlyStopping.update(m)) {
                 summary.status = QStringLiteral("stopped_early");
                 summary.message =
@@ -397,6 +455,28 @@ RunSummary Trainer::run(TrainHooks &hooks, const std::atomic<bool> &cancel)
                         .arg(earlyStopping.wait());
                 store.addEvent(summary.runId, epoch, QStringLiteral("early_stop"),
                                {{QStringLiteral("best_epoch"), earlyStopping.bestEpoch()}});
+                break;
+            }
+            // The time limit predicts: the next epoch starts only if it and the final test still fit.
+            timeBudget.epochEnded(double(epochClock.nsecsElapsed()) / 1e9);
+            const double elapsed = double(clock.nsecsElapsed()) / 1e9;
+            const double testSeconds = double(testCount) * (loadPerImage + evalPerImage);
+            if (epoch < epochs && !timeBudget.nextEpochFits(elapsed, testSeconds)) {
+                summary.status = QStringLiteral("time_limit");
+                summary.message =
+                    QCoreApplication::translate("visor::Trainer",
+                                                "stopped after epoch %1 at %2 s: another epoch (about %3 s) and the "
+                                                "final test (about %4 s) would pass the time limit of %5 s")
+                        .arg(epoch)
+                        .arg(elapsed, 0, 'f', 0)
+                        .arg(timeBudget.predictedEpochSeconds(), 0, 'f', 0)
+                        .arg(testSeconds, 0, 'f', 0)
+                        .arg(d->options.timeLimitSeconds, 0, 'f', 0);
+                store.addEvent(summary.runId, epoch, QStringLiteral("time_limit"),
+                               {{QStringLiteral("elapsed"), elapsed},
+                                {QStringLiteral("predicted_epoch_seconds"), timeBudget.predictedEpochSeconds()},
+                                {QStringLiteral("predicted_test_seconds"), testSeconds},
+                                {QStringLiteral("limit"), d->options.timeLimitSeconds}});
                 break;
             }
         }

@@ -1,0 +1,118 @@
+// The advisor's view of a data set: sizes, boxes, class counts and colour, read from the store.
+
+#include "advisor.h"
+
+#include <QFile>
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
+
+namespace visor::advise {
+namespace {
+
+constexpr size_t kMaxImages = 200000, kMaxBoxes = 50000, kColourImages = 48;
+
+// Mean chroma (max - min of B, G, R) of an image decoded at a quarter of its size: a JPEG of a grey
+// picture saved in colour has chroma 0-2 from compression, a photograph 20-60.
+std::optional<double> chromaOf(const QString &path)
+{
+    const cv::Mat img = cv::imread(QFile::encodeName(path).toStdString(), cv::IMREAD_REDUCED_COLOR_4);
+    if (img.empty())
+        return std::nullopt;
+    cv::Mat small;
+    const double scale = std::min(1.0, 96.0 / std::max(img.cols, img.rows));
+    cv::resize(img, small, cv::Size(), scale, scale, cv::INTER_AREA);
+    std::vector<cv::Mat> c;
+    cv::split(small, c);
+    cv::Mat hi = cv::max(cv::max(c[0], c[1]), c[2]), lo = cv::min(cv::min(c[0], c[1]), c[2]);
+    cv::Mat chroma;
+    cv::subtract(hi, lo, chroma);
+    return cv::mean(chroma)[0];
+}
+
+} // namespace
+
+DataProfile profileProject(const Project &project, bool measureColour)
+{
+    DataProfile p;
+    p.kind = project.kind();
+    const DatasetStatistics st = computeStatistics(project);
+    p.annotated = st.annotated;
+    p.warnings = st.warnings;
+    for (int s = 0; s < kSplitCount; ++s)
+        p.annotatedPerSplit[size_t(s)] = st.splits.counts[size_t(s)] - st.unlabelledSplits.counts[size_t(s)];
+    const bool detection = p.kind == DatasetKind::ObjectDetection;
+    for (const ClassStatistics &c : st.classes) {
+        p.classNames << c.info.name;
+        p.classCounts.push_back(detection ? c.boxes.total() : c.examples.total());
+    }
+
+    std::vector<Example> annotated;
+    for (const Example &e : project.examples())
+        if (e.labelled && e.width > 0 && e.height > 0)
+            annotated.push_back(e);
+    const size_t imageStride = std::max<size_t>(1, (annotated.size() + kMaxImages - 1) / kMaxImages);
+    std::map<qint64, int> imageIndex;
+    for (size_t i = 0; i < annotated.size(); i += imageStride) {
+        imageIndex[annotated[i].id] = int(p.images.size());
+        p.images.push_back({annotated[i].width, annotated[i].height});
+    }
+    if (detection) {
+        const auto all = project.allBoxes();
+        size_t total = 0;
+        for (const auto &[id, list] : all)
+            total += imageIndex.count(id) ? list.size() : 0;
+        const size_t boxStride = std::max<size_t>(1, (total + kMaxBoxes - 1) / kMaxBoxes);
+        size_t n = 0;
+        for (const auto &[id, image] : imageIndex) { // by example id: the sample does not depend on hashing
+            const auto it = all.find(id);
+            if (it == all.end())
+                continue;
+            for (const Box &b : it->second)
+                if (n++ % boxStride == 0 && b.width() > 0 && b.height() > 0)
+                    p.boxes.push_back({(b.x1 + b.x2) / 2, (b.y1 + b.y2) / 2, b.width(), b.height(), image});
+        }
+    }
+    if (measureColour && !annotated.empty()) {
+        const size_t stride = std::max<size_t>(1, annotated.size() / kColourImages);
+        double sum = 0;
+        for (size_t i = 0; i < annotated.size() && p.chromaImages < int(kColourImages); i += stride)
+            if (const auto c = chromaOf(project.imagePath(annotated[i]))) {
+                sum += *c;
+                ++p.chromaImages;
+            }
+        if (p.chromaImages > 0)
+            p.meanChroma = sum / p.chromaImages;
+    }
+    return p;
+}
+
+std::vector<SizedBox> boxesAtInput(const DataProfile &profile, int minSide, int maxSide)
+{
+    std::vector<SizedBox> out;
+    out.reserve(profile.boxes.size());
+    for (const auto &b : profile.boxes) {
+        const auto &img = profile.images[size_t(b.image)];
+        // As train::inputSize: the shorter side to min_side unless the longer side would pass max_side.
+        const double scale = std::min(double(minSide) / std::min(img.width, img.height),
+                                      double(maxSide) / std::max(img.width, img.height));
+        out.push_back({b.cx * scale, b.cy * scale, b.w * scale, b.h * scale});
+    }
+    return out;
+}
+
+AnchorConfig anchorConfig(const ParameterSet &p)
+{
+    AnchorConfig c;
+    for (double v : p.toList(QStringLiteral("anchors.sizes")))
+        c.sizes.push_back(int(v));
+    for (double v : p.toList(QStringLiteral("anchors.strides")))
+        c.strides.push_back(int(v));
+    c.ratios = p.toList(QStringLiteral("anchors.ratios"));
+    c.scales = p.toList(QStringLiteral("anchors.scales"));
+    return c;
+}
+
+} // namespace visor::advise
