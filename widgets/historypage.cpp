@@ -1,4 +1,6 @@
 #include "historypage.h"
+
+#include "advise/runadvice.h"
 #include "resultsgallery.h"
 #include "runstatus.h"
 
@@ -205,6 +207,12 @@ void HistoryPage::showRun(int row)
     }
     if (!run.message.isEmpty())
         head += QStringLiteral("<br>") + run.message.toHtmlEscaped();
+    QString advice;
+    for (const advise::RunAdvice &a : advise::adviseRun(run, m_project->kind()))
+        if (a.code != QLatin1String("good") && a.code != QLatin1String("below_good")) // said above already
+            advice += QStringLiteral("<li>%1</li>").arg(a.message.toHtmlEscaped());
+    if (!advice.isEmpty())
+        head += tr("<br><b>Advice</b>") + QStringLiteral("<ul style=\"margin-top:0\">%1</ul>").arg(advice);
     m_summary->setText(head);
 
     const QJsonArray perClass = m.value(QStringLiteral("per_class")).toArray();

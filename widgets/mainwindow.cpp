@@ -150,6 +150,10 @@ void MainWindow::createMenus()
                                                 showPage(Training);
                                                 m_training->start();
                                             });
+    train->addAction(tr("S&uggest settings…"), m_training, [this] {
+        showPage(Training);
+        m_training->openSuggestions();
+    });
     train->addAction(tr("&Resume last run"), m_training, [this] {
         showPage(Training);
         m_training->resume();

@@ -1,8 +1,10 @@
 #include "trainingpage.h"
 #include "parametereditor.h"
+#include "suggestdialog.h"
 #include "trainingcontroller.h"
 #include "trainingdashboard.h"
 
+#include "advise/advisor.h"
 #include "train/runs.h"
 
 #include <QHBoxLayout>
@@ -46,6 +48,30 @@ TrainingPage::TrainingPage(QWidget *parent) : QWidget(parent)
     connect(m_start, &QPushButton::clicked, this, &TrainingPage::start);
     connect(m_cancel, &QPushButton::clicked, this, &TrainingPage::cancel);
     connect(m_resume, &QPushButton::clicked, this, &TrainingPage::resume);
+    m_suggest = new QPushButton(tr("Suggest settings…"));
+    m_suggest->setToolTip(tr("Settings chosen from this data set and a time budget, each with its reason"));
+    connect(m_suggest, &QPushButton::clicked, this, &TrainingPage::openSuggestions);
+    m_concernText = new QLabel;
+    m_concernText->setWordWrap(true);
+    auto *suggestNow = new QPushButton(tr("Suggest settings…"));
+    connect(suggestNow, &QPushButton::clicked, this, &TrainingPage::openSuggestions);
+    auto *anyway = new QPushButton(tr("Start anyway"));
+    connect(anyway, &QPushButton::clicked, this, [this] {
+        m_startAnyway = true;
+        start();
+    });
+    m_concerns = new QWidget;
+    m_concerns->setObjectName(QStringLiteral("concerns"));
+    m_concerns->setStyleSheet(QStringLiteral("#concerns { background: #fff3cd; border-radius: 4px; }"
+                                             " QLabel { color: #664d03; }"));
+    auto *concernLayout = new QVBoxLayout(m_concerns);
+    concernLayout->addWidget(m_concernText);
+    auto *concernButtons = new QHBoxLayout;
+    concernButtons->addWidget(suggestNow);
+    concernButtons->addWidget(anyway);
+    concernButtons->addStretch(1);
+    concernLayout->addLayout(concernButtons);
+    m_concerns->hide();
     m_refusal = new QLabel;
     m_refusal->setWordWrap(true);
     m_refusal->setStyleSheet(QStringLiteral("QLabel { background: #f8d7da; color: #58151c; padding: 6px;"
@@ -63,11 +89,13 @@ TrainingPage::TrainingPage(QWidget *parent) : QWidget(parent)
     buttons->addWidget(m_start);
     buttons->addWidget(m_resume);
     buttons->addWidget(m_cancel);
+    buttons->addWidget(m_suggest);
     auto *left = new QWidget;
     auto *leftLayout = new QVBoxLayout(left);
     leftLayout->setContentsMargins(0, 0, 0, 0);
     leftLayout->addLayout(buttons);
     leftLayout->addWidget(m_refusal);
+    leftLayout->addWidget(m_concerns);
     leftLayout->addWidget(scroll, 1);
     auto *split = new QSplitter;
     split->addWidget(left);
@@ -90,6 +118,7 @@ void TrainingPage::setProject(Project *project)
             m_dashboard->showRun(runs.back());
     }
     m_refusal->hide();
+    m_concerns->hide();
     setRunning(false);
     setEnabled(project != nullptr);
 }
@@ -149,6 +178,18 @@ bool TrainingPage::begin(qint64 resumeRun)
     // What the user trains with is what the project remembers (the other pages' groups included).
     const ParameterSet parameters = m_editor->mergedInto(m_project->parameters());
     m_project->setParameters(parameters);
+    // Settings the advisor would change strongly: say so before a new run, with the way out. Reads a sample
+    // of at most 20,000 boxes in one query, fast enough here.
+    if (!resumeRun && !m_startAnyway) {
+        const QStringList concerns = advise::preflight(advise::profileBoxes(*m_project), parameters);
+        if (!concerns.isEmpty()) {
+            m_concernText->setText(tr("Before you train: %1").arg(concerns.join(QLatin1Char(' '))));
+            m_concerns->show();
+            return false;
+        }
+    }
+    m_startAnyway = false;
+    m_concerns->hide();
     // The data set's own check (at least 10 examples, every class in the training split) runs on the
     // training thread first: it reads statistics of the whole project, too slow for the GUI thread
     // with 100,000 examples. A refusal comes back as failed() and is shown above the parameters.
@@ -159,6 +200,25 @@ bool TrainingPage::begin(qint64 resumeRun)
     m_controller->start(m_project->dir(), parameters, resumeRun);
     Q_EMIT message(resumeRun ? tr("Resuming run %1…").arg(resumeRun) : tr("Training started."));
     return true;
+}
+
+SuggestDialog *TrainingPage::openSuggestions()
+{
+    if (!m_project)
+        return nullptr;
+    if (m_editor && m_editor->isValid())
+        m_project->setParameters(m_editor->mergedInto(m_project->parameters()));
+    auto *dialog = new SuggestDialog(m_project, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &SuggestDialog::applied, this, [this](int count) {
+        rebuildEditor();
+        m_concerns->hide();
+        Q_EMIT message(tr("%n suggested setting(s) applied.", nullptr, count));
+    });
+    dialog->show();
+    if (!m_controller->isRunning()) // the timing probe would compete with a running training
+        dialog->compute();
+    return dialog;
 }
 
 void TrainingPage::cancel()
@@ -172,6 +232,7 @@ void TrainingPage::setRunning(bool running)
 {
     m_start->setEnabled(!running && m_project);
     m_resume->setEnabled(!running && m_project);
+    m_suggest->setEnabled(!running && m_project);
     m_cancel->setEnabled(running);
     if (m_editor)
         m_editor->setEnabled(!running);

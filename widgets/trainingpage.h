@@ -10,6 +10,7 @@ namespace visor {
 
 class ParameterEditor;
 class Project;
+class SuggestDialog;
 class TrainingController;
 class TrainingDashboard;
 
@@ -24,9 +25,13 @@ public:
     ParameterEditor *editor() const { return m_editor; }
 
 public Q_SLOTS:
-    bool start(); // false (with the reason shown) when the data set cannot train or a value is invalid
+    bool start(); // false (with the reason shown) when the data set cannot train, a value is invalid, or the
+                  // advisor has a strong concern (shown with "Suggest settings…" and "Start anyway")
     void resume();
     void cancel();
+    /// Opens Suggest settings… (non-modal; deleted on close). The editor's valid values are stored first,
+    /// so that the advisor starts from what the user sees.
+    SuggestDialog *openSuggestions();
 
 Q_SIGNALS:
     void runFinished(); // a run ended (any status): history and results can refresh
@@ -42,8 +47,11 @@ private:
     TrainingDashboard *m_dashboard = nullptr;
     ParameterEditor *m_editor = nullptr;
     QWidget *m_editorHolder = nullptr;
-    QPushButton *m_start = nullptr, *m_cancel = nullptr, *m_resume = nullptr;
+    QPushButton *m_start = nullptr, *m_cancel = nullptr, *m_resume = nullptr, *m_suggest = nullptr;
     QLabel *m_refusal = nullptr;
+    QWidget *m_concerns = nullptr; // the advisor's strong concerns before a run
+    QLabel *m_concernText = nullptr;
+    bool m_startAnyway = false;
 };
 
 } // namespace visor

@@ -13,6 +13,8 @@
 #include "mainwindow.h"
 #include "preferencesdialog.h"
 #include "resultsgallery.h"
+#include "suggestdialog.h"
+#include "trainingpage.h"
 #include "train/trainer.h"
 
 #include <QApplication>
@@ -100,6 +102,16 @@ int main(int argc, char **argv)
                     window.datasetPage()->annotate(0);
                     save("annotate");
                     Q_EMIT window.datasetPage()->annotator()->closed();
+                }
+            }
+            if (window.project()) { // the advisor's dialog, once its suggestion has arrived
+                window.showPage(visor::MainWindow::Training);
+                if (visor::SuggestDialog *suggest = window.trainingPage()->openSuggestions()) {
+                    for (int i = 0; i < 120 && suggest->isBusy(); ++i)
+                        settle();
+                    settle();
+                    suggest->grab().save(QDir(dir).filePath(QStringLiteral("suggest.png")));
+                    suggest->close();
                 }
             }
             visor::PreferencesDialog preferences(&window);

@@ -22,9 +22,9 @@ struct Budget {
     int threads = 0; // 0: every core
 };
 
-/// The probe: seconds per training step for a request. The real one is train::probeStepSeconds;
-/// tests give a formula.
-using Probe = std::function<double(const train::ProbeRequest &)>;
+/// The probe: seconds per training step and per evaluated image for a request. The real one is
+/// train::probe; tests give a formula.
+using Probe = std::function<train::ProbeResult(const train::ProbeRequest &)>;
 
 /// What the advisor knows about a data set: read from the store (no image decoded) except the colour
 /// measure, which decodes a small sample of images at reduced size.
@@ -50,6 +50,10 @@ struct DataProfile {
 
 /// Reads the profile of a project. `measureColour` decodes up to 48 images at reduced size.
 DataProfile profileProject(const Project &project, bool measureColour = true);
+
+/// Only the image sizes and a sample of at most `maxBoxes` boxes, with one query: what preflight() needs,
+/// fast enough for the GUI thread with 100,000 examples.
+DataProfile profileBoxes(const Project &project, int maxBoxes = 20000);
 
 /// The boxes of a profile at the network input of (minSide, maxSide), as the trainer resizes images.
 std::vector<SizedBox> boxesAtInput(const DataProfile &profile, int minSide, int maxSide);

@@ -1,6 +1,7 @@
 // The advisor's view of a data set: sizes, boxes, class counts and colour, read from the store.
 
 #include "advisor.h"
+#include "project/sql.h"
 
 #include <QFile>
 #include <algorithm>
@@ -85,6 +86,30 @@ DataProfile profileProject(const Project &project, bool measureColour)
             }
         if (p.chromaImages > 0)
             p.meanChroma = sum / p.chromaImages;
+    }
+    return p;
+}
+
+DataProfile profileBoxes(const Project &project, int maxBoxes)
+{
+    DataProfile p;
+    p.kind = project.kind();
+    if (p.kind != DatasetKind::ObjectDetection)
+        return p;
+    const QSqlDatabase &db = const_cast<Project &>(project).database();
+    const qint64 total = sql::scalar(db, QStringLiteral("SELECT COUNT(*) FROM boxes"), {}, "counting boxes", 0);
+    const qint64 stride = std::max<qint64>(1, (total + maxBoxes - 1) / std::max(1, maxBoxes));
+    QSqlQuery q = sql::run(db,
+                           QStringLiteral("SELECT b.x1, b.y1, b.x2, b.y2, e.width, e.height FROM boxes b JOIN examples "
+                                          "e ON e.id = b.example_id WHERE b.id % ? = 0 AND e.width > 0 AND e.height > 0"),
+                           {stride}, "sampling boxes");
+    while (q.next()) {
+        const float x1 = q.value(0).toFloat(), y1 = q.value(1).toFloat(), x2 = q.value(2).toFloat(),
+                    y2 = q.value(3).toFloat();
+        if (x2 <= x1 || y2 <= y1)
+            continue;
+        p.boxes.push_back({(x1 + x2) / 2, (y1 + y2) / 2, x2 - x1, y2 - y1, int(p.images.size())});
+        p.images.push_back({q.value(4).toInt(), q.value(5).toInt()}); // one image entry per box: sizes only
     }
     return p;
 }

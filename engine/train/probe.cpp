@@ -1,39 +1,29 @@
 #include "probe.h"
+#include "augment/augmenter.h"
 #include "task_p.h"
 
 #include <QElapsedTimer>
 #include <algorithm>
-#include <opencv2/core.hpp>
+#include <future>
+#include <opencv2/imgproc.hpp>
 #include <random>
 #include <thread>
 #include <torch/torch.h>
 
 namespace visor::train {
+namespace {
 
-double probeStepSeconds(const ProbeRequest &r, int steps)
+// `batch` images of the input size with smooth random content and three objects each.
+SplitData generated(const ProbeRequest &r, int channels)
 {
-    const int threads = r.threads > 0 ? r.threads : int(std::thread::hardware_concurrency());
-    torch::set_num_threads(threads);
-    torch::manual_seed(1);
-    const torch::Device device(torch::kCPU); // the trainer's CUDA path is probed the same way once it exists here
-    std::unique_ptr<Task> task;
-    try {
-        task = r.kind == DatasetKind::Classification ? makeClassificationTask(r.parameters, r.classes, device)
-                                                     : makeDetectionTask(r.parameters, r.classes, device);
-    } catch (const std::invalid_argument &e) {
-        throw Error(QString::fromUtf8(e.what()));
-    }
-    const int channels = r.parameters.toInt(QStringLiteral("input.channels"));
+    SplitData d;
     std::mt19937 rng(7);
-    std::vector<cv::Mat> images;
-    std::vector<std::vector<Box>> boxes;
-    std::vector<int> labels;
     for (int i = 0; i < r.batch; ++i) {
         cv::Mat img(r.height, r.width, CV_8UC(channels));
         cv::randu(img, 0, 255);
-        images.push_back(img);
-        labels.push_back(i % std::max(1, r.classes));
-        // A few objects of typical sizes, so that matching and the box loss do their real work.
+        cv::GaussianBlur(img, img, cv::Size(0, 0), 3);
+        d.images.push_back(img);
+        d.labels.push_back(i % std::max(1, r.classes));
         std::vector<Box> list;
         for (int k = 0; k < 3; ++k) {
             const float w = float(r.width) * (0.1f + 0.1f * float(k)), h = float(r.height) * (0.1f + 0.1f * float(k));
@@ -41,15 +31,49 @@ double probeStepSeconds(const ProbeRequest &r, int steps)
             const float y = float(rng() % unsigned(std::max(1, int(float(r.height) - h))));
             list.push_back(Box{0, qint64(k % std::max(1, r.classes)), x, y, x + w, y + h});
         }
-        boxes.push_back(list);
+        d.boxes.push_back(list);
     }
+    return d;
+}
+
+} // namespace
+
+ProbeResult probe(const ProbeRequest &r, int steps)
+{
+    const int threads = r.threads > 0 ? r.threads : int(std::thread::hardware_concurrency());
+    torch::set_num_threads(threads);
+    cv::setNumThreads(1);
+    torch::manual_seed(1);
+    const torch::Device device(torch::kCPU);
+    std::unique_ptr<Task> task;
+    try {
+        task = r.kind == DatasetKind::Classification ? makeClassificationTask(r.parameters, r.classes, device)
+                                                     : makeDetectionTask(r.parameters, r.classes, device);
+    } catch (const std::invalid_argument &e) {
+        throw Error(QString::fromUtf8(e.what()));
+    }
+    const SplitData data = generated(r, r.parameters.toInt(QStringLiteral("input.channels")));
+    const augment::Pipeline pipeline(r.parameters);
+    auto augmented = [&](int step) { // as the trainer: one augmentation thread, OpenCV only
+        auto samples = augment::applyBatch(pipeline, data.images, data.boxes, 1, 1, quint64(step) * quint64(r.batch), 1);
+        std::pair<std::vector<cv::Mat>, std::vector<std::vector<Box>>> out;
+        for (auto &s : samples) {
+            out.first.push_back(std::move(s.image));
+            out.second.push_back(std::move(s.boxes));
+        }
+        return out;
+    };
     torch::optim::Adam optimizer(task->parameters(), torch::optim::AdamOptions(1e-4));
     task->setTraining(true);
     std::vector<double> seconds;
+    auto next = std::async(std::launch::async, augmented, 0);
     for (int step = 0; step <= std::max(1, steps); ++step) {
         QElapsedTimer clock;
         clock.start();
-        const Batch batch = task->makeBatch(images, boxes, labels);
+        const auto [images, boxes] = next.get();
+        if (step < std::max(1, steps))
+            next = std::async(std::launch::async, augmented, step + 1);
+        const Batch batch = task->makeBatch(images, boxes, data.labels);
         const StepResult result = task->step(batch);
         optimizer.zero_grad();
         result.loss.backward();
@@ -58,7 +82,13 @@ double probeStepSeconds(const ProbeRequest &r, int steps)
             seconds.push_back(double(clock.nsecsElapsed()) / 1e9);
     }
     std::sort(seconds.begin(), seconds.end());
-    return seconds[seconds.size() / 2];
+    ProbeResult out;
+    out.stepSeconds = seconds[seconds.size() / 2];
+    QElapsedTimer clock;
+    clock.start();
+    task->evaluate(data);
+    out.evalSecondsPerImage = double(clock.nsecsElapsed()) / 1e9 / double(std::max(1, r.batch));
+    return out;
 }
 
 } // namespace visor::train
