@@ -59,6 +59,7 @@ bench: build
 	$(BUILD_DIR)/bin/bench_train digits --minutes 5
 	$(BUILD_DIR)/bin/bench_train speed
 	$(BUILD_DIR)/bin/bench_gui
+	$(BUILD_DIR)/bin/bench_advise
 
 # The Debian package (visor and visor-cli): $(BUILD_DIR)/visor_<version>_<arch>.deb
 package: build

@@ -27,17 +27,6 @@ namespace {
 
 QTextStream out(stdout);
 
-struct Printer : train::TrainHooks {
-    QElapsedTimer clock;
-    Printer() { clock.start(); }
-    void epochEnd(const train::EpochMetrics &m) override
-    {
-        out << "    " << train::describe(m, QStringLiteral("metric"))
-            << QStringLiteral("  (%1 s total)\n").arg(double(clock.elapsed()) / 1000.0, 0, 'f', 0);
-        out.flush();
-    }
-};
-
 struct Outcome {
     double metric = -1;
     int epochs = 0;
@@ -51,11 +40,12 @@ Outcome trainWith(Project &project, const ParameterSet &parameters, double minut
     options.parameters = parameters;
     options.timeLimitSeconds = minutes * 60;
     std::atomic<bool> cancel{false};
-    Printer printer;
+    bench::EpochPrinter printer(out, QStringLiteral("    "));
     const train::RunSummary s = train::Trainer(project, options).run(printer, cancel);
     Outcome o;
-    o.metric = s.testMetrics.value(project.kind() == DatasetKind::ObjectDetection ? QStringLiteral("map50")
-                                                                                  : QStringLiteral("accuracy"))
+    o.metric = s.testMetrics
+                   .value(project.kind() == DatasetKind::ObjectDetection ? QStringLiteral("map50")
+                                                                         : QStringLiteral("accuracy"))
                    .toDouble(-1);
     o.epochs = s.epochs;
     o.seconds = s.seconds;
@@ -83,8 +73,8 @@ QString compare(const QString &name, Project &project, double minutes)
         out << "    " << p.key << " = " << ParameterRegistry::format(p.proposed) << "\n";
     out.flush();
     const Outcome suggested = trainWith(project, s.applied(ParameterSet()), minutes);
-    const QString metric = project.kind() == DatasetKind::ObjectDetection ? QStringLiteral("mAP@0.5")
-                                                                         : QStringLiteral("accuracy");
+    const QString metric =
+        project.kind() == DatasetKind::ObjectDetection ? QStringLiteral("mAP@0.5") : QStringLiteral("accuracy");
     return QStringLiteral("| %1 | %2 min | %3 | %4 (%5 ep, %6 s) | %7 (%8 ep, %9 s) |")
         .arg(name)
         .arg(minutes)

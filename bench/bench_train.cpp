@@ -35,17 +35,6 @@ namespace {
 
 QTextStream out(stdout);
 
-struct Printer : train::TrainHooks {
-    QElapsedTimer clock;
-    Printer() { clock.start(); }
-    void epochEnd(const train::EpochMetrics &m) override
-    {
-        out << "  " << train::describe(m, QStringLiteral("metric"))
-            << QStringLiteral("  (%1 s total)\n").arg(double(clock.elapsed()) / 1000.0, 0, 'f', 0);
-        out.flush();
-    }
-};
-
 void setAll(ParameterSet &p, std::initializer_list<std::pair<const char *, QJsonValue>> values)
 {
     for (const auto &[k, v] : values)
@@ -260,7 +249,7 @@ int main(int argc, char **argv)
 
     options.timeLimitSeconds = minutes * 60;
     std::atomic<bool> cancel{false};
-    Printer printer;
+    bench::EpochPrinter printer(out, QStringLiteral("  "));
     train::Trainer trainer(*project, options);
     train::RunSummary s = trainer.run(printer, cancel);
     out << "status " << s.status << " after " << s.epochs << " epoch(s), " << QString::number(s.seconds, 'f', 0)

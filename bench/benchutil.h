@@ -3,8 +3,11 @@
 
 #include "project/project.h"
 #include "project/splitter.h"
+#include "train/trainer.h"
 
 #include <QByteArray>
+#include <QElapsedTimer>
+#include <QTextStream>
 #include <memory>
 #include <opencv2/core.hpp>
 #include <opencv2/imgcodecs.hpp>
@@ -24,6 +27,20 @@ inline QByteArray tinyPng(int index)
     cv::imencode(".png", img, buf);
     return QByteArray(reinterpret_cast<const char *>(buf.data()), qsizetype(buf.size()));
 }
+
+/// Prints one line per epoch with the time since the run started, indented by `indent`.
+struct EpochPrinter : train::TrainHooks {
+    QTextStream &out;
+    QString indent;
+    QElapsedTimer clock;
+    EpochPrinter(QTextStream &stream, const QString &prefix) : out(stream), indent(prefix) { clock.start(); }
+    void epochEnd(const train::EpochMetrics &m) override
+    {
+        out << indent << train::describe(m, QStringLiteral("metric"))
+            << QStringLiteral("  (%1 s total)\n").arg(double(clock.elapsed()) / 1000.0, 0, 'f', 0);
+        out.flush();
+    }
+};
 
 /// Where opencv-doc keeps the handwritten digits (apt-get install opencv-doc).
 inline const char *kDigitsPath = "/usr/share/doc/opencv-doc/examples/data/digits.png";

@@ -4,7 +4,7 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/gui/main.cpp" line="+48"/>
+        <location filename="../app/gui/main.cpp" line="+50"/>
         <source>Visor: build computer-vision models from your own images.</source>
         <translation>Visor: crie modelos de visão computacional com as suas próprias imagens.</translation>
     </message>
@@ -27,6 +27,209 @@
         <location line="+3"/>
         <source>exit as soon as the window is shown (a start-up check)</source>
         <translation>encerra assim que a janela for exibida (uma verificação de inicialização)</translation>
+    </message>
+</context>
+<context>
+    <name>visor::Advisor</name>
+    <message>
+        <location filename="../engine/advise/advisor.cpp" line="+147"/>
+        <source>The images carry colour (mean chroma %1 of 255 over %2 sampled images, above %3): colour input keeps what may tell the classes apart.</source>
+        <translation>As imagens têm cor (croma médio de %1 em 255 sobre %2 imagens amostradas, acima de %3): a entrada colorida preserva o que pode distinguir as classes.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The images are grey (mean chroma %1 of 255 over %2 sampled images, at most %3): one channel trains faster and loses nothing.</source>
+        <translation>As imagens são em tons de cinza (croma médio de %1 em 255 sobre %2 imagens amostradas, no máximo %3): um canal treina mais rápido e não perde nada.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>%1 training images and %2 minutes are enough for a residual backbone trained from scratch.</source>
+        <translation>%1 imagens de treinamento e %2 minutos bastam para um backbone residual treinado do zero.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>With %1 training images and %2 minutes, the small vgg7 backbone learns fastest from scratch; deeper backbones need thousands of images and hours.</source>
+        <translation>Com %1 imagens de treinamento e %2 minutos, o backbone pequeno vgg7 aprende mais rápido do zero; backbones mais profundos precisam de milhares de imagens e de horas.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>A head of %1 features: 20 are too few to tell several classes apart (32 reached a higher mAP on shapes and microcontrollers at the same speed).</source>
+        <translation>Uma cabeça de %1 características: 20 são poucas para distinguir várias classes (32 alcançaram um mAP maior em formas e microcontroladores com a mesma velocidade).</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 features in the first stage for %2 training examples: enough capacity without slowing the steps much.</source>
+        <translation>%1 características no primeiro estágio para %2 exemplos de treinamento: capacidade suficiente sem deixar os passos muito mais lentos.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Batches of %1: a tenth of the %2 training examples, so that an epoch still has several steps.</source>
+        <translation>Lotes de %1: um décimo dos %2 exemplos de treinamento, para que cada época ainda tenha vários passos.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Batches of %1 images: enough objects per step for stable gradients at detection resolutions on a CPU.</source>
+        <translation>Lotes de %1 imagens: objetos suficientes por passo para gradientes estáveis nas resoluções de detecção em uma CPU.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Batches of %1 small images: steadier gradients and better use of the cores than 10.</source>
+        <translation>Lotes de %1 imagens pequenas: gradientes mais estáveis e melhor uso dos núcleos do que 10.</translation>
+    </message>
+    <message>
+        <location line="+126"/>
+        <source>Shorter side %1 px, searched from %2 px (where the %3th percentile of box shorter sides reaches %4 px and the median object 32 px, COCO&apos;s medium size) to %5 px (the median object at 96 px, COCO&apos;s large, or the images&apos; own size): the largest that leaves about %6 passes over the training images in the budget.</source>
+        <translation>Lado menor de %1 px, procurado entre %2 px (onde o percentil %3 dos lados menores das caixas chega a %4 px e o objeto mediano a 32 px, o tamanho médio do COCO) e %5 px (o objeto mediano com 96 px, o tamanho grande do COCO, ou o tamanho das próprias imagens): o maior que deixa cerca de %6 passagens pelas imagens de treinamento no orçamento.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The cost: %1% of boxes stay under %2 px.</source>
+        <translation>O custo: %1% das caixas ficam abaixo de %2 px.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Shorter side %1 px for images whose median shorter side is %2 px: enough detail for class_cnn (at least %3 px), the largest that gives about %4 passes in the budget.</source>
+        <translation>Lado menor de %1 px para imagens cujo lado menor mediano é %2 px: detalhe suficiente para a class_cnn (pelo menos %3 px), o maior que dá cerca de %4 passagens no orçamento.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The budget caps it below %1 px.</source>
+        <translation>O orçamento o limita abaixo de %1 px.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Longer side limit %1 px: %2 times the shorter side, so that 90% of the images keep their proportions at that size.</source>
+        <translation>Limite do lado maior de %1 px: %2 vezes o lado menor, para que 90% das imagens mantenham as proporções nesse tamanho.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 stages: each halves the map, leaving about 4 px of the %2 px input for the last one.</source>
+        <translation>%1 estágios: cada um reduz o mapa à metade, deixando cerca de 4 px da entrada de %2 px para o último.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Anchors fitted to the %1 boxes at %2 px (k-means of their shapes with 1 − IoU): %3% of the boxes get an anchor at IoU ≥ %4, against %5% with the current anchors.</source>
+        <translation>Âncoras ajustadas às %1 caixas em %2 px (k-means dos seus formatos com 1 − IoU): %3% das caixas recebem uma âncora com IoU ≥ %4, contra %5% com as âncoras atuais.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Pyramid levels %1: %2 level(s) that no box needs are dropped, which makes every step faster.</source>
+        <translation>Níveis da pirâmide %1: %2 nível(is) de que nenhuma caixa precisa são removidos, o que deixa cada passo mais rápido.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Pyramid levels %1, one per group of box sizes.</source>
+        <translation>Níveis da pirâmide %1, um por grupo de tamanhos de caixa.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Aspect ratios (height / width) at the 1/6, 1/2 and 5/6 quantiles of the boxes&apos; own.</source>
+        <translation>Proporções (altura / largura) nos quantis 1/6, 1/2 e 5/6 das proporções das próprias caixas.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Scales 1, 1.26, 1.59 (2^0, 2^⅓, 2^⅔): consecutive levels cover every size without gaps.</source>
+        <translation>Escalas 1; 1,26; 1,59 (2^0, 2^⅓, 2^⅔): níveis consecutivos cobrem todos os tamanhos sem lacunas.</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>%1 steps of %2: one pass over the %3 training examples per epoch.</source>
+        <translation>%1 passos de %2: uma passagem pelos %3 exemplos de treinamento por época.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 epochs fill the %2 minutes: the probe measured %3 s per step on this machine, %4 s per epoch with its evaluation.</source>
+        <translation>%1 épocas preenchem os %2 minutos: a sondagem mediu %3 s por passo nesta máquina, %4 s por época com a sua avaliação.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Follow %1, the quality the run is for, rather than the loss: the best checkpoint is the most accurate model, and a plateau of %1 is what should lower the learning rate or stop the run.</source>
+        <translation>Acompanhar %1, a qualidade que a execução busca, em vez da perda: o melhor checkpoint é o modelo mais exato, e um platô de %1 é o que deve reduzir a taxa de aprendizagem ou parar a execução.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 is better when higher.</source>
+        <translation>%1 é melhor quando maior.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>An improvement of 0.005 in %1 counts (the default 0.01 was meant for losses).</source>
+        <translation>Uma melhora de 0,005 em %1 já conta (o padrão 0,01 foi pensado para perdas).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stop after %1 epochs without improvement: a fifth of the %2 epochs, and more than twice the learning-rate patience so the lower rate gets its chance first.</source>
+        <translation>Parar após %1 épocas sem melhora: um quinto das %2 épocas, e mais que o dobro da paciência da taxa de aprendizagem, para que a taxa menor tenha a sua chance antes.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Stop within the %1 minutes you gave: no epoch starts unless it and the final test are predicted to end in time (this machine&apos;s speed varies from run to run).</source>
+        <translation>Terminar dentro dos %1 minutos que você deu: nenhuma época começa a menos que ela e o teste final devam terminar a tempo (a velocidade desta máquina varia de uma execução para outra).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Halve the learning rate after %1 epochs without improvement (about a twelfth of the run).</source>
+        <translation>Reduzir a taxa de aprendizagem à metade após %1 épocas sem melhora (cerca de um doze avos da execução).</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>No horizontal flips: the mean of &apos;%1&apos; mirrored correlates %2 with itself and %4 with &apos;%3&apos;, so flipped examples would not look like &apos;%1&apos;.</source>
+        <translation>Sem espelhamento horizontal: a média de &apos;%1&apos; espelhada tem correlação %2 consigo mesma e %4 com &apos;%3&apos;, então exemplos espelhados não se pareceriam com &apos;%1&apos;.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No vertical flips: the mean of &apos;%1&apos; upside down correlates %2 with itself and %4 with &apos;%3&apos;, so flipped examples would not look like &apos;%1&apos;.</source>
+        <translation>Sem espelhamento vertical: a média de &apos;%1&apos; de cabeça para baixo tem correlação %2 consigo mesma e %4 com &apos;%3&apos;, então exemplos espelhados não se pareceriam com &apos;%1&apos;.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>A blur kernel of %1 px is more than a tenth of the %2 px input and erases the detail; %3 px blurs without that.</source>
+        <translation>Um núcleo de desfoque de %1 px é mais que um décimo da entrada de %2 px e apaga os detalhes; %3 px desfoca sem isso.</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>The largest class has %1 times the %2 objects of &apos;%3&apos; (the warning starts at %4): sample the images of rare classes more often, so each class weighs about the same in training.</source>
+        <translation>A maior classe tem %1 vezes os %2 objetos de &apos;%3&apos; (o aviso começa em %4): amostrar com mais frequência as imagens das classes raras, para que cada classe pese mais ou menos o mesmo no treinamento.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The largest class has %1 times the %2 examples of &apos;%3&apos; (the warning starts at %4): sample the images of rare classes more often, so each class weighs about the same in training.</source>
+        <translation>A maior classe tem %1 vezes os %2 exemplos de &apos;%3&apos; (o aviso começa em %4): amostrar com mais frequência as imagens das classes raras, para que cada classe pese mais ou menos o mesmo no treinamento.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>%1 annotated examples: about 300 give good results and about 1000 suit production; add examples like those the model gets wrong.</source>
+        <translation>%1 exemplos anotados: cerca de 300 dão bons resultados e cerca de 1000 servem para produção; adicione exemplos como os que o modelo erra.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1% of the boxes stay under %2 px at the resolution the budget allows: give a longer budget, or crop the images around the objects.</source>
+        <translation>%1% das caixas ficam abaixo de %2 px na resolução que o orçamento permite: dê um orçamento maior ou recorte as imagens em volta dos objetos.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 annotated examples (%2 for training) in %3 classes, %4 minutes: the probe measured %5 s per step of %6 images at %7×%8 px, so about %9 epochs fit.</source>
+        <translation>%1 exemplos anotados (%2 para treinamento) em %3 classes, %4 minutos: a sondagem mediu %5 s por passo de %6 imagens de %7×%8 px, então cabem cerca de %9 épocas.</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>The current settings are what the advisor would choose.</source>
+        <translation>As configurações atuais são as que o assistente escolheria.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>For you to do (no setting fixes these):</source>
+        <translation>Para você fazer (nenhuma configuração resolve isto):</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>%1% of the boxes are under %2 px at the input resolution (shorter side %3): the network can hardly see them.</source>
+        <translation>%1% das caixas têm menos de %2 px na resolução de entrada (lado menor %3): a rede mal consegue vê-las.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The anchors match only %1% of the boxes at IoU ≥ %2: most objects have no anchor to learn from.</source>
+        <translation>As âncoras casam com apenas %1% das caixas com IoU ≥ %2: a maioria dos objetos não tem âncora com que aprender.</translation>
     </message>
 </context>
 <context>
@@ -835,7 +1038,7 @@ Clique para mostrar os exemplos envolvidos.</translation>
 <context>
     <name>visor::HistoryPage</name>
     <message>
-        <location filename="../widgets/historypage.cpp" line="+49"/>
+        <location filename="../widgets/historypage.cpp" line="+51"/>
         <source>Run</source>
         <translation>Execução</translation>
     </message>
@@ -881,12 +1084,12 @@ Clique para mostrar os exemplos envolvidos.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+235"/>
+        <location line="+241"/>
         <source>loss</source>
         <translation>perda</translation>
     </message>
     <message>
-        <location line="-227"/>
+        <location line="-233"/>
         <source>recall</source>
         <translation>revocação</translation>
     </message>
@@ -966,12 +1169,17 @@ Clique para mostrar os exemplos envolvidos.</translation>
         <translation>&lt;br&gt;mAP@0.5 no teste &lt;b&gt;%L1&lt;/b&gt;, mAP@[.5:.95] %L2 em %3 imagens — %4</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+13"/>
+        <source>&lt;br&gt;&lt;b&gt;Advice&lt;/b&gt;</source>
+        <translation>&lt;br&gt;&lt;b&gt;Conselhos&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+76"/>
         <source>%1 (AP %L2)</source>
         <translation>%1 (AP %L2)</translation>
     </message>
     <message>
-        <location line="-86"/>
+        <location line="-92"/>
         <source>good (above 90%)</source>
         <translation>boa (acima de 90%)</translation>
     </message>
@@ -991,7 +1199,7 @@ Clique para mostrar os exemplos envolvidos.</translation>
         <translation>abaixo do 0,6 de um bom detector</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+14"/>
         <location line="+1"/>
         <source>Class</source>
         <translation>Classe</translation>
@@ -1542,6 +1750,11 @@ Clique para mostrar os exemplos envolvidos.</translation>
     </message>
     <message>
         <location line="+5"/>
+        <source>S&amp;uggest settings…</source>
+        <translation>S&amp;ugerir configurações…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>&amp;Resume last run</source>
         <translation>&amp;Retomar a última execução</translation>
     </message>
@@ -1867,7 +2080,7 @@ Clique para mostrar os exemplos envolvidos.</translation>
 <context>
     <name>visor::ParameterRegistry</name>
     <message>
-        <location filename="../engine/project/parameters.cpp" line="+232"/>
+        <location filename="../engine/project/parameters.cpp" line="+246"/>
         <source>int %1</source>
         <translation>inteiro %1</translation>
     </message>
@@ -1993,7 +2206,7 @@ Clique para mostrar os exemplos envolvidos.</translation>
 <context>
     <name>visor::Parameters</name>
     <message>
-        <location line="-250"/>
+        <location line="-264"/>
         <source>Epochs</source>
         <translation>Épocas</translation>
     </message>
@@ -2335,6 +2548,16 @@ Clique para mostrar os exemplos envolvidos.</translation>
         <translation>Núcleo do desfoque</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>Class balance</source>
+        <translation>Equilíbrio das classes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Time limit (minutes)</source>
+        <translation>Limite de tempo (minutos)</translation>
+    </message>
+    <message>
         <location line="+4"/>
         <source>Imbalance warning ratio</source>
         <translation>Razão para alerta de desbalanceamento</translation>
@@ -2358,6 +2581,16 @@ Clique para mostrar os exemplos envolvidos.</translation>
         <location line="+3"/>
         <source>Hamming distance between the 64-bit difference hashes of two images</source>
         <translation>Distância de Hamming entre os hashes de diferença de 64 bits de duas imagens</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>none: examples as they come; sampling: examples of rare classes are drawn more often; loss_weights: each class&apos;s loss is weighted by its inverse frequency</source>
+        <translation>none: exemplos como vêm; sampling: exemplos de classes raras são sorteados com mais frequência; loss_weights: a perda de cada classe é ponderada pelo inverso da sua frequência</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>0: none; otherwise no epoch starts unless it and the final test are predicted to end within it</source>
+        <translation>0: nenhum; caso contrário, nenhuma época começa a menos que ela e o teste final devam terminar dentro dele</translation>
     </message>
 </context>
 <context>
@@ -2569,6 +2802,54 @@ Clique duas vezes para abrir a imagem no anotador.</translation>
     </message>
 </context>
 <context>
+    <name>visor::RunAdvice</name>
+    <message>
+        <location filename="../engine/advise/runadvice.cpp" line="+27"/>
+        <source>Still learning at the end: the loss fell from %1 to %2 over the last 3 epochs (%3% an epoch). Train longer: more epochs or a larger time budget.</source>
+        <translation>Ainda aprendendo no fim: a perda caiu de %1 para %2 nas últimas 3 épocas (%3% por época). Treine por mais tempo: mais épocas ou um orçamento de tempo maior.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Over-fitted from epoch %1: validation loss rose while training loss fell. Add examples (30–50 like the ones it gets wrong), strengthen augmentation; the best checkpoint (before the rise) is the one kept.</source>
+        <translation>Sobreajuste a partir da época %1: a perda de validação subiu enquanto a perda de treinamento caía. Adicione exemplos (30–50 como os que ele erra), reforce a expansão de dados; o melhor checkpoint (antes da subida) é o que fica guardado.</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Unstable: in the first epochs the loss rose %1% above the first epoch&apos;s and changed direction sharply %2 time(s). Lower optimizer.learning_rate, e.g. from %3 to %4.</source>
+        <translation>Instável: nas primeiras épocas a perda subiu %1% acima da perda da primeira época e mudou bruscamente de direção %2 vez(es). Reduza optimizer.learning_rate, por exemplo de %3 para %4.</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Class &apos;%1&apos; is far below the others: AP@0.5 %2 against a median of %3. Add 30–50 examples of &apos;%1&apos;, like those it misses.</source>
+        <translation>A classe &apos;%1&apos; está muito abaixo das outras: AP@0.5 %2 contra uma mediana de %3. Adicione 30–50 exemplos de &apos;%1&apos;, como os que ele deixa passar.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Class &apos;%1&apos; is far below the others: recall %2 against a median of %3. Add 30–50 examples of &apos;%1&apos;, like those it misses.</source>
+        <translation>A classe &apos;%1&apos; está muito abaixo das outras: revocação %2 contra uma mediana de %3. Adicione 30–50 exemplos de &apos;%1&apos;, como os que ele deixa passar.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Test mAP@0.5 %1: above the %2 of a good detector.</source>
+        <translation>mAP@0.5 de teste %1: acima do %2 de um bom detector.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Test mAP@0.5 %1: below the %2 of a good detector.</source>
+        <translation>mAP@0.5 de teste %1: abaixo do %2 de um bom detector.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Test accuracy %1%: above the %2% of a good classifier.</source>
+        <translation>Acurácia de teste %1%: acima dos %2% de um bom classificador.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Test accuracy %1%: below the %2% of a good classifier.</source>
+        <translation>Acurácia de teste %1%: abaixo dos %2% de um bom classificador.</translation>
+    </message>
+</context>
+<context>
     <name>visor::RunStatus</name>
     <message>
         <location filename="../widgets/runstatus.cpp" line="+12"/>
@@ -2675,14 +2956,92 @@ Clique duas vezes para abrir a imagem no anotador.</translation>
     </message>
 </context>
 <context>
+    <name>visor::SuggestDialog</name>
+    <message>
+        <location filename="../widgets/suggestdialog.cpp" line="+39"/>
+        <source>Suggested settings</source>
+        <translation>Configurações sugeridas</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How long the run may take on this machine; the schedule and the resolution fit it</source>
+        <translation>Quanto tempo a execução pode levar nesta máquina; o cronograma e a resolução se ajustam a ele</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Suggest</source>
+        <translation>Sugerir</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Time budget:</source>
+        <translation>Orçamento de tempo:</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Parameter</source>
+        <translation>Parâmetro</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Current</source>
+        <translation>Atual</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Proposed</source>
+        <translation>Proposto</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Apply checked</source>
+        <translation>Aplicar marcados</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Reading the data set and timing the network on this machine…</source>
+        <translation>Lendo o dataset e medindo o tempo da rede nesta máquina…</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>The advisor could not run: %1</source>
+        <translation>O assistente não pôde ser executado: %1</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>The current settings are what the advisor would choose.</source>
+        <translation>As configurações atuais são as que o assistente escolheria.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Boxes an anchor matches: %1 now, %2 with the proposed anchors.</source>
+        <translation>Caixas que uma âncora casa: %1 agora, %2 com as âncoras propostas.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&lt;b&gt;For you to do&lt;/b&gt; (no setting fixes these):</source>
+        <translation>&lt;b&gt;Para você fazer&lt;/b&gt; (nenhuma configuração resolve isto):</translation>
+    </message>
+</context>
+<context>
     <name>visor::Trainer</name>
     <message>
-        <location filename="../engine/train/trainer.cpp" line="+43"/>
+        <location filename="../engine/train/trainer.cpp" line="+44"/>
         <source>cannot write %1</source>
         <translation>não é possível gravar %1</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+98"/>
         <source>training a classifier needs at least two classes with examples in the training split</source>
         <translation>treinar um classificador requer pelo menos duas classes com exemplos na partição de treino</translation>
     </message>
@@ -2692,7 +3051,7 @@ Clique duas vezes para abrir a imagem no anotador.</translation>
         <translation>treinar um detector requer caixas de pelo menos uma classe na partição de treino</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+64"/>
         <source>no readable image in the training split</source>
         <translation>nenhuma imagem legível na partição de treino</translation>
     </message>
@@ -2707,7 +3066,7 @@ Clique duas vezes para abrir a imagem no anotador.</translation>
         <translation>a execução %1 não tem checkpoint de onde retomar</translation>
     </message>
     <message>
-        <location line="+107"/>
+        <location line="+114"/>
         <source>cancelled by the user during epoch %1; the last checkpoint is kept</source>
         <translation>cancelado pelo usuário durante a época %1; o último checkpoint é mantido</translation>
     </message>
@@ -2717,17 +3076,17 @@ Clique duas vezes para abrir a imagem no anotador.</translation>
         <translation>a perda virou %1 na época %2, passo %3; o treinamento parou e o último checkpoint bom é mantido (tente um optimizer.learning_rate menor)</translation>
     </message>
     <message>
-        <location line="+75"/>
-        <source>stopped after epoch %1: the time limit of %2 s was reached</source>
-        <translation>parado após a época %1: o limite de tempo de %2 s foi atingido</translation>
-    </message>
-    <message>
-        <location line="+10"/>
+        <location line="+80"/>
         <source>stopped early after epoch %1: no improvement of %2 for %3 epoch(s)</source>
         <translation>parada antecipada após a época %1: nenhuma melhora de %2 em %3 época(s)</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+16"/>
+        <source>stopped after epoch %1 at %2 s: another epoch (about %3 s) and the final test (about %4 s) would pass the time limit of %5 s</source>
+        <translation>parou após a época %1 em %2 s: mais uma época (cerca de %3 s) e o teste final (cerca de %4 s) passariam do limite de tempo de %5 s</translation>
+    </message>
+    <message>
+        <location line="+51"/>
         <source>training failed: %1</source>
         <translation>o treinamento falhou: %1</translation>
     </message>
@@ -2880,7 +3239,7 @@ Clique duas vezes para abrir a imagem no anotador.</translation>
 <context>
     <name>visor::TrainingPage</name>
     <message>
-        <location filename="../widgets/trainingpage.cpp" line="+31"/>
+        <location filename="../widgets/trainingpage.cpp" line="+33"/>
         <source>Training stopped: %1</source>
         <translation>Treinamento interrompido: %1</translation>
     </message>
@@ -2915,21 +3274,37 @@ Clique duas vezes para abrir a imagem no anotador.</translation>
         <translation>Continuar a execução mais recente a partir do seu último checkpoint, com os parâmetros dela</translation>
     </message>
     <message>
-        <location line="+41"/>
-        <location line="+45"/>
-        <location line="+26"/>
+        <location line="+4"/>
+        <location line="+5"/>
+        <source>Suggest settings…</source>
+        <translation>Sugerir configurações…</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>Settings chosen from this data set and a time budget, each with its reason</source>
+        <translation>Configurações escolhidas a partir deste dataset e de um orçamento de tempo, cada uma com o seu motivo</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Start anyway</source>
+        <translation>Iniciar assim mesmo</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <location line="+46"/>
+        <location line="+38"/>
         <source>accuracy</source>
         <translation>acurácia</translation>
     </message>
     <message>
-        <location line="-71"/>
-        <location line="+45"/>
-        <location line="+26"/>
+        <location line="-84"/>
+        <location line="+46"/>
+        <location line="+38"/>
         <source>mAP@0.5</source>
         <translation>mAP@0.5</translation>
     </message>
     <message>
-        <location line="-31"/>
+        <location line="-43"/>
         <source>There is no run to resume yet.</source>
         <translation>Ainda não há execução para retomar.</translation>
     </message>
@@ -2941,6 +3316,11 @@ Clique duas vezes para abrir a imagem no anotador.</translation>
 %1</translation>
     </message>
     <message>
+        <location line="+12"/>
+        <source>Before you train: %1</source>
+        <translation>Antes de treinar: %1</translation>
+    </message>
+    <message>
         <location line="+15"/>
         <source>Resuming run %1…</source>
         <translation>Retomando a execução %1…</translation>
@@ -2950,8 +3330,16 @@ Clique duas vezes para abrir a imagem no anotador.</translation>
         <source>Training started.</source>
         <translation>Treinamento iniciado.</translation>
     </message>
+    <message numerus="yes">
+        <location line="+15"/>
+        <source>%n suggested setting(s) applied.</source>
+        <translation>
+            <numerusform>%n configuração sugerida aplicada.</numerusform>
+            <numerusform>%n configurações sugeridas aplicadas.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+8"/>
+        <location line="+12"/>
         <source>Cancelling after the current step…</source>
         <translation>Cancelando após o passo atual…</translation>
     </message>

@@ -136,9 +136,9 @@ void SuggestDialog::compute()
 void SuggestDialog::setSuggestion(const advise::Suggestion &s)
 {
     m_suggestion = s;
-    m_summary->setText(s.proposals.empty()
-                           ? s.summary + QLatin1Char(' ') + tr("The current settings are what the advisor would choose.")
-                           : s.summary);
+    m_summary->setText(s.proposals.empty() ? s.summary + QLatin1Char(' ') +
+                                                 tr("The current settings are what the advisor would choose.")
+                                           : s.summary);
     m_table->setRowCount(int(s.proposals.size()));
     for (int row = 0; row < int(s.proposals.size()); ++row) {
         const advise::Proposal &p = s.proposals[size_t(row)];
@@ -162,7 +162,8 @@ void SuggestDialog::setSuggestion(const advise::Suggestion &s)
     for (const advise::Action &a : s.actions)
         actions += QStringLiteral("<li>%1</li>").arg(a.message.toHtmlEscaped());
     m_actions->setVisible(!actions.isEmpty());
-    m_actions->setText(tr("<b>For you to do</b> (no setting fixes these):") + QStringLiteral("<ul>%1</ul>").arg(actions));
+    m_actions->setText(tr("<b>For you to do</b> (no setting fixes these):") +
+                       QStringLiteral("<ul>%1</ul>").arg(actions));
     m_apply->setEnabled(!s.proposals.empty());
     Q_EMIT suggestionReady();
 }

@@ -14,8 +14,8 @@
 #include "preferencesdialog.h"
 #include "resultsgallery.h"
 #include "suggestdialog.h"
-#include "trainingpage.h"
 #include "train/trainer.h"
+#include "trainingpage.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

@@ -11,11 +11,6 @@
 namespace visor::advise {
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("visor::Advisor", text);
-}
-
 // Colour: a grey picture stored as JPEG colour shows chroma 0-2 (compression noise), tinted scans 3-6,
 // photographs 20-60 (measured on the microcontrollers photos: ~25; the opencv digits: 0). 8 of 255 keeps
 // tinted grey material grey and every real colour photograph colour.
@@ -34,10 +29,16 @@ constexpr double kPassesWanted = 40, kPassesMinimum = 15;
 // Share of the budget for the epochs (training and their evaluation): the rest covers loading the images
 // and the final test.
 constexpr double kUsableShare = 0.9;
-// A probe runs on generated images for a few steps; a run's steps come out slower (the machine's other
-// work, decoding boxes of real scenes, a busier NMS as the detector learns). The margin was measured on
-// the microcontrollers data set: epochs of 41.5 and 39.3 s where the probe predicted 33.6 s.
-constexpr double kProbeMargin = 1.2;
+// A probe runs on generated images for a few steps; a run's epochs came out 0-20% slower on the
+// microcontrollers data set (epochs of 41.5 and 39.3 s, another time 33-36 s, where the probe predicted
+// 33.6 s: this VM's speed drifts). The schedule plans with the middle; the proposed train.time_limit
+// ends a run that is slower than planned before it passes the budget.
+constexpr double kProbeMargin = 1.1;
+// Blur: a kernel wider than a tenth of the input's shorter side erases the detail (5 px of a 32 px digit).
+constexpr double kBlurShare = 0.1;
+// Flips: a flip that turns a class's mean image into something closer to another class's mean than to
+// its own (or leaves it less than half correlated with itself) makes examples the class does not have.
+constexpr double kFlipSelfCorrelation = 0.5;
 
 int roundUp8(double v)
 {
@@ -83,6 +84,7 @@ std::pair<int, int> inputOf(int w, int h, int minSide, int maxSide)
 }
 
 class Rules {
+    Q_DECLARE_TR_FUNCTIONS(visor::Advisor)
 public:
     Rules(const DataProfile &profile, const ParameterSet &current, const Budget &budget, const Probe &probe)
         : m_p(profile), m_current(current), m_proposed(current), m_budget(budget), m_probe(probe),
@@ -114,6 +116,7 @@ public:
         if (m_detection)
             anchors();
         schedule();
+        augmentation();
         classBalance();
         actions();
         summary();
@@ -196,12 +199,12 @@ private:
                                 "several steps.")
                                  .arg(b)
                                  .arg(m_train)
-                           : m_detection ? tr("Batches of %1 images: enough objects per step for stable "
-                                              "gradients at detection resolutions on a CPU.")
-                                               .arg(b)
-                                         : tr("Batches of %1 small images: steadier gradients and better use of "
-                                              "the cores than 10.")
-                                               .arg(b),
+                : m_detection ? tr("Batches of %1 images: enough objects per step for stable "
+                                   "gradients at detection resolutions on a CPU.")
+                                    .arg(b)
+                              : tr("Batches of %1 small images: steadier gradients and better use of "
+                                   "the cores than 10.")
+                                    .arg(b),
                 {{QStringLiteral("train_examples"), m_train}});
     }
 
@@ -278,8 +281,8 @@ private:
         if (m_p.boxes.empty())
             return 0;
         const auto boxes = boxesAtInput(m_p, minSide, maxSideFor(minSide));
-        const auto n = std::count_if(boxes.begin(), boxes.end(),
-                                     [px](const SizedBox &b) { return std::min(b.w, b.h) < px; });
+        const auto n =
+            std::count_if(boxes.begin(), boxes.end(), [px](const SizedBox &b) { return std::min(b.w, b.h) < px; });
         return double(n) / double(boxes.size());
     }
 
@@ -295,7 +298,7 @@ private:
             }
             const double q = quantile(rel, kBoxQuantile), med = quantile(rel, 0.5);
             lo = roundUp8(std::max(kSmallestSide / q, kMedianSideLow / med));
-            hi = std::max(lo, std::min(roundUp8(kMedianSideHigh / med) , roundUp8(m_nativeShort)));
+            hi = std::max(lo, std::min(roundUp8(kMedianSideHigh / med), roundUp8(m_nativeShort)));
             evidence.insert(QStringLiteral("box_quantile"), kBoxQuantile);
             evidence.insert(QStringLiteral("box_short_side_quantile_share"), q);
             evidence.insert(QStringLiteral("box_short_side_median_share"), med);
@@ -304,7 +307,7 @@ private:
         hi = std::clamp(hi, lo, 800);
         // The largest resolution in [lo, hi] that still gives the passes the network needs.
         int chosen = -1;
-        for (int m = hi; m >= lo && chosen < 0; m = m > lo ? std::max(lo, m - 8) : lo - 1)
+        for (int m = hi; m >= lo && chosen<0; m = m> lo ? std::max(lo, m - 8) : lo - 1)
             if (passes(estimate(m, lo, hi)) >= kPassesWanted)
                 chosen = m;
         bool capped = false;
@@ -336,7 +339,8 @@ private:
                          .arg(hi)
                          .arg(int(std::round(passes(estimate(chosen, lo, hi)))));
             if (capped || under > 0)
-                reason += QLatin1Char(' ') + tr("The cost: %1% of boxes stay under %2 px.").arg(pct(under)).arg(int(kSmallestSide));
+                reason += QLatin1Char(' ') +
+                          tr("The cost: %1% of boxes stay under %2 px.").arg(pct(under)).arg(int(kSmallestSide));
         } else {
             reason = tr("Shorter side %1 px for images whose median shorter side is %2 px: enough detail for "
                         "class_cnn (at least %3 px), the largest that gives about %4 passes in the budget.")
@@ -462,10 +466,104 @@ private:
                     .arg(esPatience)
                     .arg(e),
                 {{QStringLiteral("epochs"), e}});
+        propose("train.time_limit", m_budget.minutes,
+                tr("Stop within the %1 minutes you gave: no epoch starts unless it and the final test are predicted "
+                   "to end in time (this machine's speed varies from run to run).")
+                    .arg(m_budget.minutes),
+                {{QStringLiteral("budget_minutes"), m_budget.minutes}});
         propose("reduce_lr.patience", rlPatience,
                 tr("Halve the learning rate after %1 epochs without improvement (about a twelfth of the run).")
                     .arg(rlPatience),
                 {{QStringLiteral("epochs"), e}});
+    }
+
+    static double correlation(const std::vector<float> &a, const std::vector<float> &b)
+    {
+        double sum = 0;
+        for (size_t i = 0; i < a.size() && i < b.size(); ++i)
+            sum += double(a[i]) * b[i];
+        return sum; // both zero-mean, unit norm
+    }
+
+    static std::vector<float> flipped(const std::vector<float> &m, bool horizontal)
+    {
+        const int n = DataProfile::kMeanSide;
+        std::vector<float> out(m.size());
+        for (int y = 0; y < n; ++y)
+            for (int x = 0; x < n; ++x)
+                out[size_t(y * n + x)] = horizontal ? m[size_t(y * n + (n - 1 - x))] : m[size_t((n - 1 - y) * n + x)];
+        return out;
+    }
+
+    // Whether flipping (horizontally or vertically) keeps every class itself; the worst class as evidence.
+    void flips()
+    {
+        if (m_p.classMeans.size() < 2)
+            return;
+        for (const bool horizontal : {true, false}) {
+            QString worst, other;
+            double worstSelf = 2, otherCorr = -2;
+            bool harmful = false;
+            for (size_t c = 0; c < m_p.classMeans.size(); ++c) {
+                if (m_p.classMeans[c].empty())
+                    continue;
+                const auto f = flipped(m_p.classMeans[c], horizontal);
+                const double self = correlation(f, m_p.classMeans[c]);
+                double best = -2;
+                size_t bestClass = c;
+                for (size_t d = 0; d < m_p.classMeans.size(); ++d)
+                    if (d != c && !m_p.classMeans[d].empty())
+                        if (const double v = correlation(f, m_p.classMeans[d]); v > best) {
+                            best = v;
+                            bestClass = d;
+                        }
+                const bool bad = self < kFlipSelfCorrelation || best > self;
+                if (bad && (!harmful || self < worstSelf)) {
+                    harmful = true;
+                    worstSelf = self;
+                    otherCorr = best;
+                    worst = m_p.classNames.value(int(c));
+                    other = m_p.classNames.value(int(bestClass));
+                }
+            }
+            if (!harmful)
+                continue;
+            propose(horizontal ? "augment.flip.horizontal_probability" : "augment.flip.vertical_probability", 0.0,
+                    (horizontal ? tr("No horizontal flips: the mean of '%1' mirrored correlates %2 with itself and %4 "
+                                     "with '%3', so flipped examples would not look like '%1'.")
+                                : tr("No vertical flips: the mean of '%1' upside down correlates %2 with itself and %4 "
+                                     "with '%3', so flipped examples would not look like '%1'."))
+                        .arg(worst)
+                        .arg(worstSelf, 0, 'f', 2)
+                        .arg(other)
+                        .arg(otherCorr, 0, 'f', 2),
+                    {{QStringLiteral("class"), worst},
+                     {QStringLiteral("self_correlation"), worstSelf},
+                     {QStringLiteral("closest_class"), other},
+                     {QStringLiteral("closest_correlation"), otherCorr}});
+        }
+    }
+
+    void augmentation()
+    {
+        flips();
+        const int side = intValue("input.min_side");
+        const int kernel = m_proposed.toInt(QStringLiteral("augment.blur.kernel"));
+        if (kernel > kBlurShare * side) {
+            int wanted = 3;
+            for (int k : {9, 7, 5, 3})
+                if (k <= kBlurShare * side) {
+                    wanted = k;
+                    break;
+                }
+            propose("augment.blur.kernel", wanted,
+                    tr("A blur kernel of %1 px is more than a tenth of the %2 px input and erases the detail; %3 px "
+                       "blurs without that.")
+                        .arg(kernel)
+                        .arg(side)
+                        .arg(wanted),
+                    {{QStringLiteral("min_side"), side}});
+        }
     }
 
     void classBalance()
@@ -489,11 +587,14 @@ private:
         if (ratio <= limit)
             return;
         propose("train.class_balance", QStringLiteral("sampling"),
-                tr("The largest class has %1 times the %2 %3 of '%4' (the warning starts at %5): sample the "
-                   "images of rare classes more often, so each class weighs about the same in training.")
+                (m_detection ? tr("The largest class has %1 times the %2 objects of '%3' (the warning starts at %4): "
+                                  "sample the images of rare classes more often, so each class weighs about the same "
+                                  "in training.")
+                             : tr("The largest class has %1 times the %2 examples of '%3' (the warning starts at %4): "
+                                  "sample the images of rare classes more often, so each class weighs about the same "
+                                  "in training."))
                     .arg(ratio, 0, 'f', 1)
                     .arg(smallest)
-                    .arg(m_detection ? tr("objects") : tr("examples"))
                     .arg(rare)
                     .arg(limit),
                 {{QStringLiteral("ratio"), ratio},
@@ -530,8 +631,8 @@ private:
 
     void summary()
     {
-        const auto [w, h] = inputOf(m_typical.width, m_typical.height, intValue("input.min_side"),
-                                    intValue("input.max_side"));
+        const auto [w, h] =
+            inputOf(m_typical.width, m_typical.height, intValue("input.min_side"), intValue("input.max_side"));
         m_out.summary = tr("%1 annotated examples (%2 for training) in %3 classes, %4 minutes: the probe measured "
                            "%5 s per step of %6 images at %7×%8 px, so about %9 epochs fit.")
                             .arg(m_p.annotated)
@@ -596,7 +697,7 @@ QString Suggestion::toText() const
 {
     QString t = summary + QLatin1String("\n\n");
     if (proposals.empty())
-        t += tr("The current settings are what the advisor would choose.") + QLatin1Char('\n');
+        t += Rules::tr("The current settings are what the advisor would choose.") + QLatin1Char('\n');
     for (const Proposal &p : proposals)
         t += QStringLiteral("%1: %2 -> %3\n    %4\n")
                  .arg(p.key, ParameterRegistry::format(p.current), ParameterRegistry::format(p.proposed), p.reason);
@@ -605,7 +706,7 @@ QString Suggestion::toText() const
                  .arg(*anchorRecallCurrent, 0, 'f', 3)
                  .arg(*anchorRecallProposed, 0, 'f', 3);
     if (!actions.empty()) {
-        t += QLatin1Char('\n') + tr("For you to do (no setting fixes these):") + QLatin1Char('\n');
+        t += QLatin1Char('\n') + Rules::tr("For you to do (no setting fixes these):") + QLatin1Char('\n');
         for (const Action &a : actions)
             t += QStringLiteral("  - %1\n").arg(a.message);
     }
@@ -620,8 +721,7 @@ Suggestion suggest(const DataProfile &profile, const ParameterSet &current, cons
 Suggestion suggest(const Project &project, const Budget &budget)
 {
     const DataProfile profile = profileProject(project, true);
-    return suggest(profile, project.parameters(), budget,
-                   [](const train::ProbeRequest &r) { return train::probe(r); });
+    return suggest(profile, project.parameters(), budget, [](const train::ProbeRequest &r) { return train::probe(r); });
 }
 
 QStringList preflight(const DataProfile &profile, const ParameterSet &parameters)
@@ -637,16 +737,16 @@ QStringList preflight(const DataProfile &profile, const ParameterSet &parameters
         std::count_if(boxes.begin(), boxes.end(), [px](const SizedBox &b) { return std::min(b.w, b.h) < px; });
     const double share = double(small) / double(boxes.size());
     if (share > 0.25)
-        concerns << tr("%1% of the boxes are under %2 px at the input resolution (shorter side %3): the network "
-                       "can hardly see them.")
+        concerns << Rules::tr("%1% of the boxes are under %2 px at the input resolution (shorter side %3): the network "
+                              "can hardly see them.")
                         .arg(pct(share))
                         .arg(px)
                         .arg(minSide);
-    const double recall =
-        bestPossibleRecall(boxes, anchorConfig(parameters), parameters.toDouble(QStringLiteral("detector.positive_iou")));
+    const double recall = bestPossibleRecall(boxes, anchorConfig(parameters),
+                                             parameters.toDouble(QStringLiteral("detector.positive_iou")));
     if (recall < 0.5)
-        concerns << tr("The anchors match only %1% of the boxes at IoU ≥ %2: most objects have no anchor to "
-                       "learn from.")
+        concerns << Rules::tr("The anchors match only %1% of the boxes at IoU ≥ %2: most objects have no anchor to "
+                              "learn from.")
                         .arg(pct(recall))
                         .arg(parameters.toDouble(QStringLiteral("detector.positive_iou")));
     return concerns;

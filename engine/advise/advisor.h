@@ -45,11 +45,16 @@ struct DataProfile {
     std::vector<ObjectBox> boxes;    // their boxes (a sample of at most 50,000)
     double meanChroma = -1;          // mean of max(R,G,B) - min(R,G,B) over sampled pixels, 0..255; -1 unknown
     int chromaImages = 0;            // images the colour measure decoded
+    /// Classification: each class's mean image (grey, kMeanSide x kMeanSide, row-major, zero mean and unit
+    /// norm) over a sample of its examples; empty when not measured. Tells whether flips keep a class.
+    static constexpr int kMeanSide = 16;
+    std::vector<std::vector<float>> classMeans;
     std::vector<HealthWarning> warnings;
 };
 
-/// Reads the profile of a project. `measureColour` decodes up to 48 images at reduced size.
-DataProfile profileProject(const Project &project, bool measureColour = true);
+/// Reads the profile of a project. `measureImages` decodes up to 48 images at reduced size (colour) and,
+/// for classification, up to 24 images per class (the class means).
+DataProfile profileProject(const Project &project, bool measureImages = true);
 
 /// Only the image sizes and a sample of at most `maxBoxes` boxes, with one query: what preflight() needs,
 /// fast enough for the GUI thread with 100,000 examples.
@@ -80,7 +85,7 @@ struct Suggestion {
     std::vector<Action> actions;
     QString summary;
     std::optional<double> anchorRecallCurrent, anchorRecallProposed; // detection
-    double secondsPerStep = 0;  // the probe, at the proposed settings
+    double secondsPerStep = 0;                                       // the probe, at the proposed settings
     int expectedEpochs = 0;
 
     /// `base` with the proposals applied; with `selected`, only those rows (same order as proposals).

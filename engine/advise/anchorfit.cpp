@@ -43,8 +43,8 @@ double bestIouAtLevel(const SizedBox &b, int stride, int size, const AnchorConfi
     for (double ratio : c.ratios)
         for (double scale : c.scales) {
             const double side = size * scale;
-            best = std::max(best, iouOffset(b.cx - ax, b.cy - ay, b.w, b.h, side / std::sqrt(ratio),
-                                            side * std::sqrt(ratio)));
+            best = std::max(
+                best, iouOffset(b.cx - ax, b.cy - ay, b.w, b.h, side / std::sqrt(ratio), side * std::sqrt(ratio)));
         }
     return best;
 }
@@ -211,8 +211,10 @@ AnchorFit fitAnchors(const std::vector<SizedBox> &boxes, double positiveIou)
     while (last - 1 > first && used[last - 1] == 0)
         --last;
     fit.droppedLevels = int(used.size() - (last - first));
-    fit.config.strides = std::vector<int>(fit.config.strides.begin() + qint64(first), fit.config.strides.begin() + qint64(last));
-    fit.config.sizes = std::vector<int>(fit.config.sizes.begin() + qint64(first), fit.config.sizes.begin() + qint64(last));
+    fit.config.strides =
+        std::vector<int>(fit.config.strides.begin() + qint64(first), fit.config.strides.begin() + qint64(last));
+    fit.config.sizes =
+        std::vector<int>(fit.config.sizes.begin() + qint64(first), fit.config.sizes.begin() + qint64(last));
     fit.recall = bestPossibleRecall(boxes, fit.config, positiveIou);
     return fit;
 }
@@ -231,9 +233,12 @@ QJsonObject AnchorFit::toJson() const
         r.append(v);
     for (double v : config.scales)
         sc.append(v);
-    return {{QStringLiteral("kmeans_shapes"), s},     {QStringLiteral("sizes"), sizes},
-            {QStringLiteral("strides"), strides},     {QStringLiteral("ratios"), r},
-            {QStringLiteral("scales"), sc},           {QStringLiteral("recall"), recall},
+    return {{QStringLiteral("kmeans_shapes"), s},
+            {QStringLiteral("sizes"), sizes},
+            {QStringLiteral("strides"), strides},
+            {QStringLiteral("ratios"), r},
+            {QStringLiteral("scales"), sc},
+            {QStringLiteral("recall"), recall},
             {QStringLiteral("dropped_levels"), droppedLevels}};
 }
 

@@ -42,9 +42,9 @@ std::vector<std::pair<double, double>> kmeansShapes(const std::vector<SizedBox> 
 
 struct AnchorFit {
     AnchorConfig config;
-    double recall = 0;                              // best possible recall of `config`
-    std::vector<std::pair<double, double>> shapes;  // the k-means shapes it was built from
-    int droppedLevels = 0;                          // levels of the candidate no box needed
+    double recall = 0;                             // best possible recall of `config`
+    std::vector<std::pair<double, double>> shapes; // the k-means shapes it was built from
+    int droppedLevels = 0;                         // levels of the candidate no box needed
     QJsonObject toJson() const;
 };
 

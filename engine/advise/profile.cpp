@@ -33,6 +33,32 @@ std::optional<double> chromaOf(const QString &path)
     return cv::mean(chroma)[0];
 }
 
+// The mean of a class's images, grey at kMeanSide x kMeanSide, normalised (zero mean, unit norm).
+std::vector<float> classMean(const Project &project, const std::vector<const Example *> &examples)
+{
+    const int side = DataProfile::kMeanSide;
+    cv::Mat sum = cv::Mat::zeros(side, side, CV_32F);
+    int n = 0;
+    for (const Example *e : examples) {
+        const cv::Mat img =
+            cv::imread(QFile::encodeName(project.imagePath(*e)).toStdString(), cv::IMREAD_REDUCED_GRAYSCALE_2);
+        if (img.empty())
+            continue;
+        cv::Mat small;
+        cv::resize(img, small, cv::Size(side, side), 0, 0, cv::INTER_AREA);
+        small.convertTo(small, CV_32F);
+        sum += small;
+        ++n;
+    }
+    if (n == 0)
+        return {};
+    sum -= cv::mean(sum)[0];
+    const double norm = cv::norm(sum);
+    if (norm > 0)
+        sum /= norm;
+    return std::vector<float>(sum.begin<float>(), sum.end<float>());
+}
+
 } // namespace
 
 DataProfile profileProject(const Project &project, bool measureColour)
@@ -76,6 +102,15 @@ DataProfile profileProject(const Project &project, bool measureColour)
                     p.boxes.push_back({(b.x1 + b.x2) / 2, (b.y1 + b.y2) / 2, b.width(), b.height(), image});
         }
     }
+    if (measureColour && !detection && p.classNames.size() <= 100) {
+        std::map<qint64, std::vector<const Example *>> perClass; // 24 per class, spread over the project
+        std::map<qint64, size_t> seen;
+        for (const Example &e : annotated)
+            if (e.classId && perClass[e.classId].size() < 24 && seen[e.classId]++ % 4 == 0)
+                perClass[e.classId].push_back(&e);
+        for (const ClassStatistics &c : st.classes)
+            p.classMeans.push_back(classMean(project, perClass[c.info.id]));
+    }
     if (measureColour && !annotated.empty()) {
         const size_t stride = std::max<size_t>(1, annotated.size() / kColourImages);
         double sum = 0;
@@ -99,10 +134,11 @@ DataProfile profileBoxes(const Project &project, int maxBoxes)
     const QSqlDatabase &db = const_cast<Project &>(project).database();
     const qint64 total = sql::scalar(db, QStringLiteral("SELECT COUNT(*) FROM boxes"), {}, "counting boxes", 0);
     const qint64 stride = std::max<qint64>(1, (total + maxBoxes - 1) / std::max(1, maxBoxes));
-    QSqlQuery q = sql::run(db,
-                           QStringLiteral("SELECT b.x1, b.y1, b.x2, b.y2, e.width, e.height FROM boxes b JOIN examples "
-                                          "e ON e.id = b.example_id WHERE b.id % ? = 0 AND e.width > 0 AND e.height > 0"),
-                           {stride}, "sampling boxes");
+    QSqlQuery q =
+        sql::run(db,
+                 QStringLiteral("SELECT b.x1, b.y1, b.x2, b.y2, e.width, e.height FROM boxes b JOIN examples "
+                                "e ON e.id = b.example_id WHERE b.id % ? = 0 AND e.width > 0 AND e.height > 0"),
+                 {stride}, "sampling boxes");
     while (q.next()) {
         const float x1 = q.value(0).toFloat(), y1 = q.value(1).toFloat(), x2 = q.value(2).toFloat(),
                     y2 = q.value(3).toFloat();

@@ -8,10 +8,9 @@
 namespace visor::advise {
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("visor::RunAdvice", text);
-}
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(visor::RunAdvice)
+};
 
 // Under-fitted: the loss still fell by more than 2% a epoch over the last three epochs and the run was
 // not stopped by early stopping (which says the validation quality had stopped improving).
@@ -25,8 +24,8 @@ std::optional<RunAdvice> underfitted(const train::RunRecord &run)
     if (perEpoch <= 0.02)
         return std::nullopt;
     return RunAdvice{QStringLiteral("underfitted"),
-                     tr("Still learning at the end: the loss fell from %1 to %2 over the last 3 epochs (%3% an "
-                        "epoch). Train longer: more epochs or a larger time budget.")
+                     Text::tr("Still learning at the end: the loss fell from %1 to %2 over the last 3 epochs (%3% an "
+                              "epoch). Train longer: more epochs or a larger time budget.")
                          .arg(first, 0, 'g', 4)
                          .arg(last, 0, 'g', 4)
                          .arg(100 * perEpoch, 0, 'f', 1),
@@ -41,9 +40,9 @@ std::optional<RunAdvice> overfitted(const train::RunRecord &run)
         if (e.value(QStringLiteral("kind")).toString() == QLatin1String("overfitting")) {
             const QJsonObject d = e.value(QStringLiteral("details")).toObject();
             return RunAdvice{QStringLiteral("overfitted"),
-                             tr("Over-fitted from epoch %1: validation loss rose while training loss fell. Add "
-                                "examples (30–50 like the ones it gets wrong), strengthen augmentation; the best "
-                                "checkpoint (before the rise) is the one kept.")
+                             Text::tr("Over-fitted from epoch %1: validation loss rose while training loss fell. Add "
+                                      "examples (30–50 like the ones it gets wrong), strengthen augmentation; the best "
+                                      "checkpoint (before the rise) is the one kept.")
                                  .arg(d.value(QStringLiteral("began_at")).toInt()),
                              d};
         }
@@ -73,15 +72,15 @@ std::optional<RunAdvice> unstable(const train::RunRecord &run)
                           .toObject()
                           .value(QStringLiteral("optimizer.learning_rate"))
                           .toDouble(0.001);
-    return RunAdvice{QStringLiteral("unstable"),
-                     tr("Unstable: in the first epochs the loss rose %1% above the first epoch's and changed "
-                        "direction sharply %2 time(s). Lower optimizer.learning_rate, e.g. from %3 to %4.")
-                         .arg(100 * std::max(0.0, worst), 0, 'f', 0)
-                         .arg(swings)
-                         .arg(lr)
-                         .arg(lr / 3, 0, 'g', 2),
-                     {{QStringLiteral("rise"), worst}, {QStringLiteral("swings"), swings},
-                      {QStringLiteral("learning_rate"), lr}}};
+    return RunAdvice{
+        QStringLiteral("unstable"),
+        Text::tr("Unstable: in the first epochs the loss rose %1% above the first epoch's and changed "
+                 "direction sharply %2 time(s). Lower optimizer.learning_rate, e.g. from %3 to %4.")
+            .arg(100 * std::max(0.0, worst), 0, 'f', 0)
+            .arg(swings)
+            .arg(lr)
+            .arg(lr / 3, 0, 'g', 2),
+        {{QStringLiteral("rise"), worst}, {QStringLiteral("swings"), swings}, {QStringLiteral("learning_rate"), lr}}};
 }
 
 // A class far below the others: its AP@0.5 (detection) or recall (classification) under half the median
@@ -108,17 +107,18 @@ std::vector<RunAdvice> weakClasses(const train::RunRecord &run, bool detection)
         std::sort(others.begin(), others.end());
         const double median = others[others.size() / 2];
         if (values[i].second < 0.5 * median && values[i].second < good)
-            out.push_back({QStringLiteral("weak_class"),
-                           (detection ? tr("Class '%1' is far below the others: AP@0.5 %2 against a median of %3. "
-                                           "Add 30–50 examples of '%1', like those it misses.")
-                                      : tr("Class '%1' is far below the others: recall %2 against a median of %3. "
-                                           "Add 30–50 examples of '%1', like those it misses."))
-                               .arg(values[i].first)
-                               .arg(values[i].second, 0, 'f', 2)
-                               .arg(median, 0, 'f', 2),
-                           {{QStringLiteral("class"), values[i].first},
-                            {key, values[i].second},
-                            {QStringLiteral("median_of_others"), median}}});
+            out.push_back(
+                {QStringLiteral("weak_class"),
+                 (detection ? Text::tr("Class '%1' is far below the others: AP@0.5 %2 against a median of %3. "
+                                       "Add 30–50 examples of '%1', like those it misses.")
+                            : Text::tr("Class '%1' is far below the others: recall %2 against a median of %3. "
+                                       "Add 30–50 examples of '%1', like those it misses."))
+                     .arg(values[i].first)
+                     .arg(values[i].second, 0, 'f', 2)
+                     .arg(median, 0, 'f', 2),
+                 {{QStringLiteral("class"), values[i].first},
+                  {key, values[i].second},
+                  {QStringLiteral("median_of_others"), median}}});
     }
     return out;
 }
@@ -131,19 +131,23 @@ std::optional<RunAdvice> quality(const train::RunRecord &run, bool detection)
     const double v = run.metrics.value(key).toDouble(), good = detection ? kGoodMap : kGoodAccuracy;
     const QJsonObject numbers{{key, v}, {QStringLiteral("good"), good}};
     if (detection)
-        return v >= good ? RunAdvice{QStringLiteral("good"),
-                                     tr("Test mAP@0.5 %1: above the %2 of a good detector.").arg(v, 0, 'f', 3).arg(good),
-                                     numbers}
-                         : RunAdvice{QStringLiteral("below_good"),
-                                     tr("Test mAP@0.5 %1: below the %2 of a good detector.").arg(v, 0, 'f', 3).arg(good),
-                                     numbers};
+        return v >= good
+                   ? RunAdvice{QStringLiteral("good"),
+                               Text::tr("Test mAP@0.5 %1: above the %2 of a good detector.")
+                                   .arg(v, 0, 'f', 3)
+                                   .arg(good),
+                               numbers}
+                   : RunAdvice{
+                         QStringLiteral("below_good"),
+                         Text::tr("Test mAP@0.5 %1: below the %2 of a good detector.").arg(v, 0, 'f', 3).arg(good),
+                         numbers};
     return v >= good ? RunAdvice{QStringLiteral("good"),
-                                 tr("Test accuracy %1%: above the %2% of a good classifier.")
+                                 Text::tr("Test accuracy %1%: above the %2% of a good classifier.")
                                      .arg(100 * v, 0, 'f', 1)
                                      .arg(100 * good, 0, 'f', 0),
                                  numbers}
                      : RunAdvice{QStringLiteral("below_good"),
-                                 tr("Test accuracy %1%: below the %2% of a good classifier.")
+                                 Text::tr("Test accuracy %1%: below the %2% of a good classifier.")
                                      .arg(100 * v, 0, 'f', 1)
                                      .arg(100 * good, 0, 'f', 0),
                                  numbers};

@@ -107,9 +107,8 @@ DetectionLoss detectionLoss(const DetectorOutput &output, const at::Tensor &anch
                                                       at::Reduction::Sum, 1.0 / 9));
         }
         const auto validIdx = valid.nonzero().squeeze(1);
-        clsLosses.push_back(
-            sigmoidFocalLoss(output.logits[int64_t(i)].index_select(0, validIdx), target.index_select(0, validIdx),
-                             0.25, 2.0, classWeights));
+        clsLosses.push_back(sigmoidFocalLoss(output.logits[int64_t(i)].index_select(0, validIdx),
+                                             target.index_select(0, validIdx), 0.25, 2.0, classWeights));
     }
     const double norm = double(std::max<int64_t>(1, positives));
     DetectionLoss out;

@@ -196,6 +196,7 @@ std::vector<ParamSpec> buildTable()
         // Visor's own: how training treats imbalanced classes (not in the spec table; the advisor proposes it).
         choiceP("train.class_balance", "none", "none,sampling,loss_weights",
                 QT_TRANSLATE_NOOP("visor::Parameters", "Class balance")),
+        numP("train.time_limit", 0.0, 0.0, 10080.0, QT_TRANSLATE_NOOP("visor::Parameters", "Time limit (minutes)")),
         // Visor's own data set health thresholds (not in the spec table; the spec asks for a
         // configurable imbalance ratio and names the other thresholds in its rules).
         numP("health.imbalance_ratio", 3.0, 1.0, 1000.0,
@@ -215,6 +216,10 @@ std::vector<ParamSpec> buildTable()
                 "visor::Parameters",
                 "none: examples as they come; sampling: examples of rare classes are drawn more often; "
                 "loss_weights: each class's loss is weighted by its inverse frequency"));
+        else if (s.key == QLatin1String("train.time_limit"))
+            s.help = QString::fromUtf8(QT_TRANSLATE_NOOP(
+                "visor::Parameters",
+                "0: none; otherwise no epoch starts unless it and the final test are predicted to end within it"));
     return t;
 }
 

@@ -30,8 +30,7 @@ public:
     bool measuresTrainMetric() const override { return false; }
     void setClassWeights(const std::vector<double> &weights) override
     {
-        m_weights = weights.empty() ? torch::Tensor()
-                                    : torch::tensor(weights, torch::kFloat).to(m_device);
+        m_weights = weights.empty() ? torch::Tensor() : torch::tensor(weights, torch::kFloat).to(m_device);
     }
 
     Batch makeBatch(const std::vector<cv::Mat> &images, const std::vector<std::vector<Box>> &,

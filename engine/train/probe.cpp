@@ -55,7 +55,8 @@ ProbeResult probe(const ProbeRequest &r, int steps)
     const SplitData data = generated(r, r.parameters.toInt(QStringLiteral("input.channels")));
     const augment::Pipeline pipeline(r.parameters);
     auto augmented = [&](int step) { // as the trainer: one augmentation thread, OpenCV only
-        auto samples = augment::applyBatch(pipeline, data.images, data.boxes, 1, 1, quint64(step) * quint64(r.batch), 1);
+        auto samples =
+            augment::applyBatch(pipeline, data.images, data.boxes, 1, 1, quint64(step) * quint64(r.batch), 1);
         std::pair<std::vector<cv::Mat>, std::vector<std::vector<Box>>> out;
         for (auto &s : samples) {
             out.first.push_back(std::move(s.image));

@@ -19,11 +19,11 @@ struct ProbeRequest {
 };
 
 struct ProbeResult {
-    double stepSeconds = 0;          // median of the measured steps, after one warm-up step
-    double evalSecondsPerImage = 0;  // one evaluation pass over a batch of images
+    double stepSeconds = 0;         // median of the measured steps, after one warm-up step
+    double evalSecondsPerImage = 0; // one evaluation pass over a batch of images
 };
 
 /// Throws visor::Error naming the parameter when the network cannot be built from `parameters`.
-ProbeResult probe(const ProbeRequest &request, int steps = 3);
+ProbeResult probe(const ProbeRequest &request, int steps = 2);
 
 } // namespace visor::train

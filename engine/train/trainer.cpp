@@ -93,10 +93,10 @@ std::vector<double> setUpBalance(const ParameterSet &p, DatasetKind kind, const 
         for (double v : weights)
             numbers.append(v);
     }
-    store.addEvent(run, epoch, QStringLiteral("class_balance"),
-                   {{QStringLiteral("mode"), p.toString(QStringLiteral("train.class_balance"))},
-                    {mode == ClassBalance::Sampling ? QStringLiteral("class_share") : QStringLiteral("class_weights"),
-                     numbers}});
+    store.addEvent(
+        run, epoch, QStringLiteral("class_balance"),
+        {{QStringLiteral("mode"), p.toString(QStringLiteral("train.class_balance"))},
+         {mode == ClassBalance::Sampling ? QStringLiteral("class_share") : QStringLiteral("class_weights"), numbers}});
     return sampling;
 }
 
@@ -334,6 +334,9 @@ RunSummary Trainer::run(TrainHooks &hooks, const std::atomic<bool> &cancel)
                     trainSample.boxes.push_back(train.boxes[i]);
             }
 
+        // The limit of this call (visor-cli --minutes) or else the parameters' own (train.time_limit).
+        if (d->options.timeLimitSeconds <= 0)
+            d->options.timeLimitSeconds = p.toDouble(QStringLiteral("train.time_limit")) * 60;
         TimeBudget timeBudget(d->options.timeLimitSeconds);
         summary.status = QStringLiteral("finished");
         double smoothed = 0;

@@ -51,7 +51,7 @@ struct TrainOptions {
     int threads = 0;             // torch and data threads; 0: every core
     bool allowCuda = true;       // train on a CUDA device when LibTorch sees one
     qint64 resumeRun = 0;        // continue this run from its last checkpoint
-    double timeLimitSeconds = 0; // no epoch starts unless it and the final test fit within this (0: none)
+    double timeLimitSeconds = 0; // no epoch starts unless it and the final test fit within this (0: train.time_limit)
     int nanAtGlobalStep = -1;    // fault injection for tests: the loss of this step (0-based) becomes NaN
 };
 

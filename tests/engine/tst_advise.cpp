@@ -90,7 +90,8 @@ void addImages(Project &project, int n, int w, int h, qint64 classId, int seed)
 
 bool hasCode(const std::vector<RunAdvice> &advice, const char *code)
 {
-    return std::any_of(advice.begin(), advice.end(), [code](const RunAdvice &a) { return a.code == QLatin1String(code); });
+    return std::any_of(advice.begin(), advice.end(),
+                       [code](const RunAdvice &a) { return a.code == QLatin1String(code); });
 }
 
 } // namespace
@@ -177,9 +178,8 @@ private Q_SLOTS:
         QVERIFY2(fit.recall >= 0.95, qPrintable(QString::number(fit.recall)));
         // Both clusters among the k-means shapes.
         auto near = [&](double w, double h) {
-            return std::any_of(fit.shapes.begin(), fit.shapes.end(), [&](const auto &s) {
-                return iouOffset(0, 0, s.first, s.second, w, h) > 0.8;
-            });
+            return std::any_of(fit.shapes.begin(), fit.shapes.end(),
+                               [&](const auto &s) { return iouOffset(0, 0, s.first, s.second, w, h) > 0.8; });
         };
         QVERIFY(near(16, 16));
         QVERIFY(near(120, 60));
@@ -243,12 +243,10 @@ private Q_SLOTS:
         const DataProfile p = detectionProfile(400, 320, 240, 60, 60);
         Budget budget;
         budget.minutes = minutes;
-        const Suggestion s = suggest(p, ParameterSet(), budget,
-                                     [slowdown](const train::ProbeRequest &r) {
-                                         train::ProbeResult t = fakeProbe(r);
-                                         return train::ProbeResult{t.stepSeconds * slowdown,
-                                                                   t.evalSecondsPerImage * slowdown};
-                                     });
+        const Suggestion s = suggest(p, ParameterSet(), budget, [slowdown](const train::ProbeRequest &r) {
+            train::ProbeResult t = fakeProbe(r);
+            return train::ProbeResult{t.stepSeconds * slowdown, t.evalSecondsPerImage * slowdown};
+        });
         const ParameterSet applied = s.applied(ParameterSet());
         const double step = s.secondsPerStep;
         QVERIFY(step > 0);
@@ -276,6 +274,68 @@ private Q_SLOTS:
         QCOMPARE(a.toInt(QStringLiteral("input.min_side")), 32);
         QCOMPARE(a.toInt(QStringLiteral("classifier.depth")), 3);
         QCOMPARE(a.toString(QStringLiteral("early_stopping.monitor")), QStringLiteral("val_accuracy"));
+    }
+
+    void flipsThatTurnOneClassIntoAnotherAreTurnedOff()
+    {
+        // Class means: an "L" and its mirror image "J" (a horizontal flip swaps them), and a symmetric "+".
+        const int n = DataProfile::kMeanSide;
+        auto image = [n](auto inside) {
+            std::vector<float> m(size_t(n * n));
+            double mean = 0;
+            for (int y = 0; y < n; ++y)
+                for (int x = 0; x < n; ++x)
+                    mean += m[size_t(y * n + x)] = inside(x, y) ? 1.f : 0.f;
+            mean /= n * n;
+            double norm = 0;
+            for (float &v : m) {
+                v -= float(mean);
+                norm += double(v) * v;
+            }
+            for (float &v : m)
+                v /= float(std::sqrt(norm));
+            return m;
+        };
+        const auto ell =
+            image([](int x, int y) { return (x >= 3 && x <= 5 && y >= 2) || (y >= 12 && y <= 14 && x >= 3); });
+        const auto jay = image([n](int x, int y) {
+            return (n - 1 - x >= 3 && n - 1 - x <= 5 && y >= 2) || (y >= 12 && y <= 14 && n - 1 - x >= 3);
+        });
+        const auto plus = image([](int x, int y) { return (x >= 6 && x <= 9) || (y >= 6 && y <= 9); });
+        DataProfile p;
+        p.kind = DatasetKind::Classification;
+        p.annotated = 300;
+        p.annotatedPerSplit = {240, 30, 30};
+        p.classNames = {QStringLiteral("L"), QStringLiteral("J"), QStringLiteral("plus")};
+        p.classCounts = {100, 100, 100};
+        p.images.assign(300, {32, 32});
+        p.classMeans = {ell, jay, plus};
+        const Suggestion s = suggest(p, ParameterSet(), Budget(), fakeProbe);
+        const Proposal *h = find(s, "augment.flip.horizontal_probability");
+        QVERIFY(h);
+        QCOMPARE(h->proposed.toDouble(), 0.0);
+        QVERIFY2(h->reason.contains(QStringLiteral("'L'")) || h->reason.contains(QStringLiteral("'J'")),
+                 qPrintable(h->reason));
+        QVERIFY(find(s, "augment.flip.vertical_probability")); // an upside-down L is no L either
+        // Symmetric classes keep their flips.
+        p.classNames = {QStringLiteral("plus"), QStringLiteral("frame")};
+        p.classCounts = {150, 150};
+        p.classMeans = {plus, image([](int x, int y) { return x < 2 || y < 2 || x > 13 || y > 13; })};
+        const Suggestion sym = suggest(p, ParameterSet(), Budget(), fakeProbe);
+        QVERIFY(!find(sym, "augment.flip.horizontal_probability"));
+        QVERIFY(!find(sym, "augment.flip.vertical_probability"));
+        // A 5 px blur on a 32 px input is too much; on 264 px it is not.
+        QCOMPARE(find(sym, "augment.blur.kernel")->proposed.toInt(), 3);
+        QVERIFY(!find(suggest(detectionProfile(150, 800, 600, 170, 250), ParameterSet(), Budget(), fakeProbe),
+                      "augment.blur.kernel"));
+    }
+
+    void theBudgetBecomesTheRunsTimeLimit()
+    {
+        Budget budget;
+        budget.minutes = 7;
+        const Suggestion s = suggest(detectionProfile(100, 320, 240, 60, 60), ParameterSet(), budget, fakeProbe);
+        QCOMPARE(s.applied(ParameterSet()).toDouble(QStringLiteral("train.time_limit")), 7.0);
     }
 
     void whatNoSettingFixesIsAnAction()
@@ -401,8 +461,15 @@ private Q_SLOTS:
         QVERIFY(train::TimeBudget(0).nextEpochFits(1e9, 1e9));
     }
 
+    void theTrainerStopsBeforeAnEpochThatWouldNotFit_data()
+    {
+        QTest::addColumn<bool>("fromParameters");
+        QTest::newRow("--minutes") << false;
+        QTest::newRow("train.time_limit") << true;
+    }
     void theTrainerStopsBeforeAnEpochThatWouldNotFit()
     {
+        QFETCH(bool, fromParameters);
         auto t = test::makeProject(DatasetKind::Classification);
         const qint64 a = t->project->addClass(QStringLiteral("a")), b = t->project->addClass(QStringLiteral("b"));
         addImages(*t->project, 12, 32, 24, a, 0);
@@ -413,7 +480,10 @@ private Q_SLOTS:
         o.parameters.set(QStringLiteral("classifier.width"), 5);
         o.threads = 1;
         o.allowCuda = false;
-        o.timeLimitSeconds = 1e-3; // any epoch passes it
+        if (fromParameters)
+            o.parameters.set(QStringLiteral("train.time_limit"), 1e-5); // minutes: any epoch passes it
+        else
+            o.timeLimitSeconds = 1e-3;
         struct NoHooks : train::TrainHooks {
         } hooks;
         std::atomic<bool> cancel{false};
@@ -453,9 +523,10 @@ private Q_SLOTS:
         weak.metrics = QJsonObject{
             {QStringLiteral("accuracy"), 0.8},
             {QStringLiteral("per_class"),
-             QJsonArray{QJsonObject{{QStringLiteral("class"), QStringLiteral("cat")}, {QStringLiteral("recall"), 0.95}},
-                        QJsonObject{{QStringLiteral("class"), QStringLiteral("dog")}, {QStringLiteral("recall"), 0.9}},
-                        QJsonObject{{QStringLiteral("class"), QStringLiteral("owl")}, {QStringLiteral("recall"), 0.2}}}}};
+             QJsonArray{
+                 QJsonObject{{QStringLiteral("class"), QStringLiteral("cat")}, {QStringLiteral("recall"), 0.95}},
+                 QJsonObject{{QStringLiteral("class"), QStringLiteral("dog")}, {QStringLiteral("recall"), 0.9}},
+                 QJsonObject{{QStringLiteral("class"), QStringLiteral("owl")}, {QStringLiteral("recall"), 0.2}}}}};
         advice = adviseRun(weak, DatasetKind::Classification);
         QVERIFY(hasCode(advice, "weak_class"));
         const auto it = std::find_if(advice.begin(), advice.end(),

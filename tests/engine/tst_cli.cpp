@@ -47,8 +47,8 @@ private Q_SLOTS:
     void helpOnEveryCommand_data()
     {
         QTest::addColumn<QString>("command");
-        for (const char *c : {"init", "import", "export", "stats", "split", "params", "synth", "augment", "train",
-                              "runs", "eval", "predict", "demo"})
+        for (const char *c : {"init", "import", "export", "stats", "split", "params", "synth", "augment", "suggest",
+                              "train", "runs", "eval", "predict", "demo"})
             QTest::newRow(c) << QString::fromLatin1(c);
     }
 
@@ -254,6 +254,47 @@ private Q_SLOTS:
         r = cli({QStringLiteral("predict"), dir, QStringLiteral("1"), tmp.path() + QStringLiteral("/missing.png")});
         QCOMPARE(r.code, 2);
         QVERIFY(r.err.contains(QStringLiteral("missing.png")));
+    }
+
+    void suggestAppliesExactlyItsProposals()
+    {
+        QTemporaryDir dir;
+        const QString p = dir.filePath(QStringLiteral("p"));
+        QCOMPARE(cli({QStringLiteral("init"), p, QStringLiteral("--kind"), QStringLiteral("detection")}).code, 0);
+        QCOMPARE(cli({QStringLiteral("synth"), p, QStringLiteral("--shapes"), QStringLiteral("40")}).code, 0);
+        const Result dry = cli(
+            {QStringLiteral("suggest"), p, QStringLiteral("--minutes"), QStringLiteral("2"), QStringLiteral("--json")});
+        QCOMPARE(dry.code, 0);
+        const QJsonObject o = QJsonDocument::fromJson(dry.out.toUtf8()).object();
+        QCOMPARE(o.value(QStringLiteral("budget_minutes")).toDouble(), 2.0);
+        QVERIFY(o.value(QStringLiteral("anchor_recall")).toObject().contains(QStringLiteral("current")));
+        QStringList keys;
+        for (const auto &v : o.value(QStringLiteral("proposals")).toArray()) {
+            const QJsonObject prop = v.toObject();
+            QVERIFY(!prop.value(QStringLiteral("reason")).toString().isEmpty());
+            QVERIFY(prop.contains(QStringLiteral("current")) && prop.contains(QStringLiteral("proposed")));
+            keys << prop.value(QStringLiteral("key")).toString();
+        }
+        QVERIFY(keys.contains(QStringLiteral("input.min_side")));
+        // Without --apply nothing changed; with it, exactly the proposals (the project was at the defaults).
+        QCOMPARE(cli({QStringLiteral("params"), p, QStringLiteral("list"), QStringLiteral("--changed")}).out.trimmed(),
+                 QString());
+        const Result applied = cli({QStringLiteral("suggest"), p, QStringLiteral("--minutes"), QStringLiteral("2"),
+                                    QStringLiteral("--json"), QStringLiteral("--apply")});
+        QCOMPARE(applied.code, 0);
+        QStringList changed;
+        for (const QString &line :
+             cli({QStringLiteral("params"), p, QStringLiteral("list"), QStringLiteral("--changed")})
+                 .out.split(QLatin1Char('\n'), Qt::SkipEmptyParts))
+            changed << line.section(QLatin1Char(' '), 0, 0).section(QLatin1Char('='), 0, 0).trimmed();
+        QStringList appliedKeys;
+        for (const auto &v :
+             QJsonDocument::fromJson(applied.out.toUtf8()).object().value(QStringLiteral("proposals")).toArray())
+            appliedKeys << v.toObject().value(QStringLiteral("key")).toString();
+        changed.sort();
+        appliedKeys.sort();
+        QCOMPARE(changed, appliedKeys);
+        QCOMPARE(cli({QStringLiteral("suggest"), p, QStringLiteral("--minutes"), QStringLiteral("zero")}).code, 1);
     }
 
     void demo()

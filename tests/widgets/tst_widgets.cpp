@@ -15,6 +15,7 @@
 #include "mainwindow.h"
 #include "parametereditor.h"
 #include "resultsgallery.h"
+#include "suggestdialog.h"
 #include "testutil.h"
 #include "thumbnailloader.h"
 #include "trainingcontroller.h"
@@ -428,6 +429,82 @@ private Q_SLOTS:
         QVERIFY(failed.first().at(0).toString().contains(QStringLiteral("10")));
         QTRY_VERIFY(!page.controller()->isRunning());
         QVERIFY(train::RunStore(*tp->project).runs().empty()); // no run recorded
+    }
+
+    void suggestDialogAppliesOnlyTheCheckedRows()
+    {
+        auto tp = test::makeProject(DatasetKind::ObjectDetection);
+        advise::Suggestion s;
+        s.summary = QStringLiteral("summary");
+        for (const auto &[key, value] :
+             std::vector<std::pair<QString, QJsonValue>>{{QStringLiteral("input.min_side"), 200},
+                                                         {QStringLiteral("train.epochs"), 40},
+                                                         {QStringLiteral("anchors.strides"), QJsonArray{16, 32, 64}}})
+            s.proposals.push_back({key, tp->project->parameters().value(key), value, QStringLiteral("because"), {}});
+        s.anchorRecallCurrent = 0.4;
+        s.anchorRecallProposed = 0.9;
+        SuggestDialog dialog(tp->project.get());
+        QSignalSpy applied(&dialog, &SuggestDialog::applied);
+        dialog.setSuggestion(s);
+        QCOMPARE(dialog.rowCount(), 3);
+        dialog.setRowChecked(1, false); // keep the epochs as they are
+        auto *apply = dialog.findChild<QDialogButtonBox *>()->buttons().constFirst();
+        for (QAbstractButton *b : dialog.findChild<QDialogButtonBox *>()->buttons())
+            if (b->text().contains(QStringLiteral("Apply")))
+                apply = b;
+        QVERIFY(apply->isEnabled());
+        QTest::mouseClick(apply, Qt::LeftButton);
+        QCOMPARE(applied.count(), 1);
+        QCOMPARE(applied.first().at(0).toInt(), 2);
+        const ParameterSet p = tp->project->parameters();
+        QCOMPARE(p.toInt(QStringLiteral("input.min_side")), 200);
+        QCOMPARE(p.toInt(QStringLiteral("train.epochs")), 5); // unchecked: the default stays
+        QCOMPARE(p.value(QStringLiteral("anchors.strides")), QJsonValue(QJsonArray{16, 32, 64}));
+        QCOMPARE(p.changedKeys().size(), 2);
+    }
+
+    void suggestDialogComputesInTheBackground()
+    {
+        auto tp = test::makeProject(DatasetKind::ObjectDetection);
+        synth::ShapesOptions o;
+        o.count = 30;
+        synth::addShapes(*tp->project, o);
+        SuggestDialog dialog(tp->project.get());
+        QSignalSpy ready(&dialog, &SuggestDialog::suggestionReady);
+        dialog.compute();
+        QVERIFY(dialog.isBusy());
+        QTRY_COMPARE_WITH_TIMEOUT(ready.count(), 1, 120000);
+        QVERIFY(!dialog.isBusy());
+        QVERIFY(dialog.rowCount() > 3);
+    }
+
+    // Settings the advisor would change strongly: the page says so and offers the dialog; the user may go on.
+    void trainingPageWarnsBeforeARunTheAdvisorWouldChange()
+    {
+        auto tp = test::makeProject(DatasetKind::ObjectDetection);
+        const qint64 c = tp->project->addClass(QStringLiteral("dot"));
+        // 12 px boxes in 640x480 images: about 1 px at the contract's shorter side of 50.
+        test::addPlainExamples(*tp->project, 4, 640, 480, 0, {Box{0, c, 100, 100, 112, 112}});
+        TrainingPage page;
+        page.setProject(tp->project.get());
+        page.show();
+        QVERIFY(!page.start());
+        QVERIFY(!page.controller()->isRunning());
+        auto *anyway = [&]() -> QPushButton * {
+            for (QPushButton *b : page.findChildren<QPushButton *>())
+                if (b->text() == QStringLiteral("Start anyway"))
+                    return b;
+            return nullptr;
+        }();
+        QVERIFY(anyway && anyway->isVisible());
+        bool saysWhy = false;
+        for (QLabel *l : page.findChildren<QLabel *>())
+            saysWhy |= l->isVisible() && l->text().contains(QStringLiteral("under 8 px"));
+        QVERIFY(saysWhy);
+        QSignalSpy failed(page.controller(), &TrainingController::failed);
+        QTest::mouseClick(anyway, Qt::LeftButton); // goes on: the data set's own check refuses 4 examples
+        QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, 30000);
+        QVERIFY(!anyway->isVisible());
     }
 
     // The whole loop through the window: open a generated project, train two short epochs from the
