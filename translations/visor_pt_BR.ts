@@ -32,7 +32,7 @@
 <context>
     <name>visor::Advisor</name>
     <message>
-        <location filename="../engine/advise/advisor.cpp" line="+147"/>
+        <location filename="../engine/advise/advisor.cpp" line="+151"/>
         <source>The images carry colour (mean chroma %1 of 255 over %2 sampled images, above %3): colour input keeps what may tell the classes apart.</source>
         <translation>As imagens têm cor (croma médio de %1 em 255 sobre %2 imagens amostradas, acima de %3): a entrada colorida preserva o que pode distinguir as classes.</translation>
     </message>
@@ -1359,12 +1359,12 @@ Clique para mostrar os exemplos envolvidos.</translation>
     </message>
     <message>
         <location line="+13"/>
-        <location line="+276"/>
+        <location line="+299"/>
         <source>%1 is not a folder</source>
         <translation>%1 não é uma pasta</translation>
     </message>
     <message>
-        <location line="-233"/>
+        <location line="-256"/>
         <source>%1 holds %2 image(s) but no annotations (no VOC .xml, COCO or LabelMe .json, YOLO labels) and no class sub-folders</source>
         <translation>%1 contém %2 imagem(ns), mas nenhuma anotação (nenhum .xml VOC, .json COCO ou LabelMe, rótulos YOLO) e nenhuma subpasta de classe</translation>
     </message>
@@ -1389,7 +1389,7 @@ Clique para mostrar os exemplos envolvidos.</translation>
         <translation> (as suas %1 caixa(s) não foram importadas)</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+38"/>
         <source>%1: coordinates are not finite numbers; box skipped</source>
         <translation>%1: as coordenadas não são números finitos; caixa ignorada</translation>
     </message>
@@ -1409,17 +1409,27 @@ Clique para mostrar os exemplos envolvidos.</translation>
         <translation>%1: parcialmente fora da imagem de %2x%3; recortada</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+48"/>
         <source>already in the project; not stored twice</source>
         <translation>já está no projeto; não foi guardada duas vezes</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>class &apos;%1&apos; created</source>
         <translation>classe &apos;%1&apos; criada</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+5"/>
+        <source>the source folder&apos;s own name &apos;%1&apos; sets the split of its examples: %2</source>
+        <translation>o próprio nome da pasta de origem &apos;%1&apos; define a partição dos seus exemplos: %2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 validation and %2 test example(s) keep the split the data set gives them (pinned; &apos;visor-cli pin DIR none ID...&apos; releases them)</source>
+        <translation>%1 exemplo(s) de validação e %2 de teste mantêm a partição que o dataset lhes dá (fixados; &apos;visor-cli pin DIR none ID...&apos; os libera)</translation>
+    </message>
+    <message>
+        <location line="+31"/>
         <source>%1 holds %2 data but the project is a %3 project</source>
         <translation>%1 contém dados de %2, mas o projeto é de %3</translation>
     </message>
@@ -1620,7 +1630,7 @@ Clique para mostrar os exemplos envolvidos.</translation>
 <context>
     <name>visor::Inference</name>
     <message>
-        <location filename="../engine/train/inference.cpp" line="+41"/>
+        <location filename="../engine/train/inference.cpp" line="+42"/>
         <source>no run %1 in %2</source>
         <translation>não há execução %1 em %2</translation>
     </message>
@@ -1635,7 +1645,7 @@ Clique para mostrar os exemplos envolvidos.</translation>
         <translation>a execução %1 ainda não tem modelo salvo</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+66"/>
         <source>cannot read image %1</source>
         <translation>não é possível ler a imagem %1</translation>
     </message>
@@ -2891,8 +2901,8 @@ Clique duas vezes para abrir a imagem no anotador.</translation>
     </message>
     <message>
         <location line="+21"/>
-        <source>The %1 split holds no annotated example (the imported data named only other splits). Run &apos;visor-cli split --reshuffle&apos; or pin examples to it.</source>
-        <translation>A partição de %1 não tem nenhum exemplo anotado (os dados importados citavam apenas outras partições). Execute &apos;visor-cli split --reshuffle&apos; ou fixe exemplos nela.</translation>
+        <source>The %1 split holds no annotated example (the imported data named only other splits). Run &apos;visor-cli split --fill&apos; to fill it from the training split, or pin examples to it.</source>
+        <translation>A partição de %1 não tem nenhum exemplo anotado (os dados importados citavam apenas outras partições). Execute &apos;visor-cli split --fill&apos; para preenchê-la a partir da partição de treinamento, ou fixe exemplos nela.</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -3036,12 +3046,12 @@ Clique duas vezes para abrir a imagem no anotador.</translation>
 <context>
     <name>visor::Trainer</name>
     <message>
-        <location filename="../engine/train/trainer.cpp" line="+44"/>
+        <location filename="../engine/train/trainer.cpp" line="+45"/>
         <source>cannot write %1</source>
         <translation>não é possível gravar %1</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+126"/>
         <source>training a classifier needs at least two classes with examples in the training split</source>
         <translation>treinar um classificador requer pelo menos duas classes com exemplos na partição de treino</translation>
     </message>
@@ -3051,7 +3061,7 @@ Clique duas vezes para abrir a imagem no anotador.</translation>
         <translation>treinar um detector requer caixas de pelo menos uma classe na partição de treino</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+66"/>
         <source>no readable image in the training split</source>
         <translation>nenhuma imagem legível na partição de treino</translation>
     </message>
@@ -3066,7 +3076,12 @@ Clique duas vezes para abrir a imagem no anotador.</translation>
         <translation>a execução %1 não tem checkpoint de onde retomar</translation>
     </message>
     <message>
-        <location line="+114"/>
+        <location line="+20"/>
+        <source>the validation split is empty: %1 training examples were held out as this run&apos;s validation</source>
+        <translation>a partição de validação está vazia: %1 exemplos de treinamento foram separados como validação desta execução</translation>
+    </message>
+    <message>
+        <location line="+103"/>
         <source>cancelled by the user during epoch %1; the last checkpoint is kept</source>
         <translation>cancelado pelo usuário durante a época %1; o último checkpoint é mantido</translation>
     </message>
@@ -3086,7 +3101,17 @@ Clique duas vezes para abrir a imagem no anotador.</translation>
         <translation>parou após a época %1 em %2 s: mais uma época (cerca de %3 s) e o teste final (cerca de %4 s) passariam do limite de tempo de %5 s</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+30"/>
+        <source>ran the %1 epoch(s) of train.epochs</source>
+        <translation>executou as %1 época(s) de train.epochs</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>; %1 was still improving at the last epoch: more epochs (or a larger time budget) would likely help</source>
+        <translation>; %1 ainda melhorava na última época: mais épocas (ou um orçamento de tempo maior) provavelmente ajudariam</translation>
+    </message>
+    <message>
+        <location line="+31"/>
         <source>training failed: %1</source>
         <translation>o treinamento falhou: %1</translation>
     </message>

@@ -49,7 +49,9 @@ int parse(const QString &name, const Command &cmd, QCommandLineParser &parser, c
         {QStringLiteral("SOURCE"), QStringLiteral("the data set folder to import")},
         {QStringLiteral("OUT"), QStringLiteral("the folder to write (new or empty)")},
         {QStringLiteral("RUN"), QStringLiteral("a run number (see visor-cli runs)")},
-        {QStringLiteral("IMAGE..."), QStringLiteral("image files")}};
+        {QStringLiteral("IMAGE..."), QStringLiteral("image files")},
+        {QStringLiteral("SPLIT"), QStringLiteral("train, val, test, or none to release")},
+        {QStringLiteral("ID..."), QStringLiteral("example ids")}};
     for (const QString &p : cmd.positional.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
         const auto it = described.find(p);
         parser.addPositionalArgument(p, it == described.end() ? QString() : it->second, p);
@@ -283,6 +285,8 @@ std::map<QString, Command> commands()
             p.addOption(
                 {QStringLiteral("seed"), QStringLiteral("set the project's split seed first"), QStringLiteral("seed")});
             p.addOption({QStringLiteral("reshuffle"), QStringLiteral("reassign every unpinned example")});
+            p.addOption({QStringLiteral("fill"), QStringLiteral("fill an empty validation or test split from the "
+                                                                "unpinned training examples; nothing else moves")});
         },
         [](QCommandLineParser &p, const QStringList &a) {
             auto project = openProject(a[0]);
@@ -293,7 +297,11 @@ std::map<QString, Command> commands()
                     return usage(QStringLiteral("split: --seed must be a non-negative integer"), &p);
                 project->setSplitSeed(quint64(seed));
             }
-            const SplitPlan plan = assignSplits(*project, p.isSet(QStringLiteral("reshuffle")));
+            if (p.isSet(QStringLiteral("reshuffle")) && p.isSet(QStringLiteral("fill")))
+                return usage(QStringLiteral("split: --reshuffle and --fill exclude each other"), &p);
+            const SplitPlan plan = assignSplits(*project, p.isSet(QStringLiteral("fill"))        ? SplitMode::FillEmpty
+                                                          : p.isSet(QStringLiteral("reshuffle")) ? SplitMode::Reshuffle
+                                                                                                 : SplitMode::Missing);
             out() << "Split (seed " << project->splitSeed() << "): train " << plan.result.train << ", val "
                   << plan.result.val << ", test " << plan.result.test << "; " << plan.assigned
                   << " example(s) assigned.\n";
@@ -301,6 +309,41 @@ std::map<QString, Command> commands()
         },
         1,
         1};
+
+    c[QStringLiteral("pin")] = {
+        QStringLiteral("pin examples to a split (train, val, test) so no reshuffle moves them, or release them (none)"),
+        QStringLiteral("DIR SPLIT ID..."),
+        {},
+        [](QCommandLineParser &, const QStringList &a) {
+            const QString which = a[1].toLower();
+            const std::optional<Split> split = parseSplit(which);
+            if (!split && which != QLatin1String("none"))
+                return usage(QStringLiteral("pin: SPLIT must be train, val, test or none, got '%1'").arg(a[1]));
+            std::vector<qint64> ids;
+            for (const QString &text : a.mid(2)) {
+                bool ok = false;
+                const qint64 id = text.toLongLong(&ok);
+                if (!ok || id <= 0)
+                    return usage(QStringLiteral("pin: '%1' is not an example id").arg(text));
+                ids.push_back(id);
+            }
+            auto project = openProject(a[0]);
+            for (qint64 id : ids)
+                if (!project->example(id))
+                    return dataError(QStringLiteral("pin: there is no example %1").arg(id));
+            {
+                Transaction t(project->database());
+                for (qint64 id : ids)
+                    project->pinSplit(id, split);
+                t.commit();
+            }
+            out() << (split ? QStringLiteral("%1 example(s) pinned to %2.\n").arg(ids.size()).arg(splitKey(*split))
+                            : QStringLiteral("%1 example(s) released; they keep their split until a reshuffle.\n")
+                                  .arg(ids.size()));
+            return int(Ok);
+        },
+        3,
+        100000};
 
     c[QStringLiteral("params")] = {
         QStringLiteral("list, get or set parameters: params DIR [list | get KEY | set KEY VALUE]"),
@@ -467,6 +510,11 @@ std::map<QString, Command> commands()
                                                      QStringLiteral("detection: lowest score reported (default: "
                                                                     "train.confidence_threshold)"),
                                                      QStringLiteral("T")});
+                                        p.addOption({QStringLiteral("max-boxes"),
+                                                     QStringLiteral("detection: most boxes reported per image "
+                                                                    "(default: the run's train.max_boxes, 30 unless "
+                                                                    "changed; eval keeps 100)"),
+                                                     QStringLiteral("N")});
                                     },
                                     predictCommand,
                                     3,

@@ -224,11 +224,13 @@ int evalCommand(QCommandLineParser &p, const QStringList &a)
         return 0;
     }
     if (metrics.contains(QStringLiteral("map50"))) {
-        out() << QStringLiteral("run %1 on %2 (%3 images): map50 %4 (VOC all-point), map %5 (COCO @[.5:.95])\n")
+        out() << QStringLiteral("run %1 on %2 (%3 images): map50 %4 (VOC all-point), map50_coco %5 (COCO 101-point), "
+                                "map %6 (COCO @[.5:.95])\n")
                      .arg(run)
                      .arg(splitKey(*split))
                      .arg(metrics.value(QStringLiteral("examples")).toInt())
                      .arg(metrics.value(QStringLiteral("map50")).toDouble(), 0, 'f', 4)
+                     .arg(metrics.value(QStringLiteral("map50_coco")).toDouble(), 0, 'f', 4)
                      .arg(metrics.value(QStringLiteral("map")).toDouble(), 0, 'f', 4);
         for (const auto &c : metrics.value(QStringLiteral("per_class")).toArray()) {
             const QJsonObject o = c.toObject();
@@ -277,6 +279,13 @@ int predictCommand(QCommandLineParser &p, const QStringList &a)
             return usage(QStringLiteral("predict: --threshold must be a number between 0 and 1"));
         predictor->setThreshold(t);
     }
+    if (p.isSet(QStringLiteral("max-boxes"))) {
+        bool ok = false;
+        const int n = p.value(QStringLiteral("max-boxes")).toInt(&ok);
+        if (!ok || n < 1 || n > 1000)
+            return usage(QStringLiteral("predict: --max-boxes must be a whole number from 1 to 1000"));
+        predictor->setMaxBoxes(n);
+    }
     QJsonArray list;
     int failures = 0;
     for (const QString &file : a.mid(2)) {
@@ -303,8 +312,12 @@ int predictCommand(QCommandLineParser &p, const QStringList &a)
             out() << "\n";
         }
     }
-    if (p.isSet(QStringLiteral("json")))
-        printJson({{QStringLiteral("predictions"), list}});
+    if (p.isSet(QStringLiteral("json"))) {
+        QJsonObject o{{QStringLiteral("predictions"), list}};
+        if (predictor->detection())
+            o.insert(QStringLiteral("max_boxes"), predictor->maxBoxes());
+        printJson(o);
+    }
     return failures ? 2 : 0;
 }
 

@@ -92,6 +92,10 @@ public:
     {
         m_train = std::max<qint64>(1, profile.annotatedPerSplit[size_t(Split::Train)]);
         m_val = profile.annotatedPerSplit[size_t(Split::Val)];
+        if (m_val == 0 && m_train >= 20) { // the trainer holds out a validation share of its own
+            m_val = std::clamp<qint64>(std::llround(0.1 * double(m_train)), 2, std::min<qint64>(100, m_train / 5));
+            m_train -= m_val;
+        }
         std::vector<double> shortSides, aspects;
         for (const auto &img : profile.images) {
             shortSides.push_back(std::min(img.width, img.height));

@@ -84,9 +84,10 @@ double vocAp(const std::vector<const GroundTruth *> &gts, const std::vector<cons
     return ap;
 }
 
-// COCO: AP averaged over the ten IoU thresholds and 101 recall points.
+// COCO: AP averaged over the ten IoU thresholds and 101 recall points; `at50` gets the first threshold's
+// (COCO's AP50, 101-point interpolated).
 double cocoAp(const std::vector<const GroundTruth *> &gts, const std::vector<const Detection *> &dets,
-              int maxDetections)
+              int maxDetections, double *at50)
 {
     std::map<int, std::vector<const GroundTruth *>> gtByImage;
     std::map<int, std::vector<const Detection *>> dtByImage;
@@ -170,6 +171,8 @@ double cocoAp(const std::vector<const GroundTruth *> &gts, const std::vector<con
                 q += pr[size_t(it - rc.begin())];
         }
         sum += q / 101.0;
+        if (t == 0 && at50)
+            *at50 = q / 101.0;
     }
     return sum / 10.0;
 }
@@ -220,7 +223,7 @@ DetectionMetrics detectionMetrics(const std::vector<GroundTruth> &truth, const s
                                   int classes, int maxDetections)
 {
     DetectionMetrics out;
-    double sum50 = 0, sumCoco = 0;
+    double sum50 = 0, sumCoco = 0, sum50Coco = 0;
     int counted = 0;
     for (int c = 0; c < classes; ++c) {
         std::vector<const GroundTruth *> gts;
@@ -238,15 +241,17 @@ DetectionMetrics detectionMetrics(const std::vector<GroundTruth> &truth, const s
             ap.groundTruths += g->difficult ? 0 : 1;
         if (ap.groundTruths > 0) {
             ap.ap50 = vocAp(gts, dets, ap.groundTruths, &ap.curve);
-            ap.apCoco = cocoAp(gts, dets, maxDetections);
+            ap.apCoco = cocoAp(gts, dets, maxDetections, &ap.ap50Coco);
             sum50 += ap.ap50;
             sumCoco += ap.apCoco;
+            sum50Coco += ap.ap50Coco;
             ++counted;
         }
         out.perClass.push_back(std::move(ap));
     }
     out.map50 = counted ? sum50 / counted : 0;
     out.map = counted ? sumCoco / counted : 0;
+    out.map50Coco = counted ? sum50Coco / counted : 0;
     return out;
 }
 
@@ -278,8 +283,10 @@ QJsonObject DetectionMetrics::toJson(const QStringList &names) const
                                         {QStringLiteral("ap"), c.apCoco < 0 ? QJsonValue() : QJsonValue(c.apCoco)},
                                         {QStringLiteral("ground_truths"), c.groundTruths},
                                         {QStringLiteral("detections"), c.detections}});
-    return {
-        {QStringLiteral("map50"), map50}, {QStringLiteral("map"), map}, {QStringLiteral("per_class"), perClassJson}};
+    return {{QStringLiteral("map50"), map50},
+            {QStringLiteral("map50_coco"), map50Coco},
+            {QStringLiteral("map"), map},
+            {QStringLiteral("per_class"), perClassJson}};
 }
 
 } // namespace visor::eval

@@ -48,12 +48,14 @@ struct ClassAP {
     int detections = 0;
     double ap50 = -1;                             // VOC all-point AP at IoU 0.5; -1 when the class has no ground truth
     double apCoco = -1;                           // COCO AP averaged over IoU .50:.05:.95; -1 when no ground truth
+    double ap50Coco = -1;                         // COCO's AP50: IoU 0.5, 101-point interpolation
     std::vector<std::pair<double, double>> curve; // (recall, precision) at IoU 0.5, VOC matching, per detection
 };
 
 struct DetectionMetrics {
-    double map50 = 0; // mean of ap50 over classes with ground truth
-    double map = 0;   // mean of apCoco over classes with ground truth
+    double map50 = 0;     // mean of ap50 over classes with ground truth
+    double map = 0;       // mean of apCoco over classes with ground truth
+    double map50Coco = 0; // mean of ap50Coco: COCO's 101-point AP50, which differs from VOC's all-point map50
     std::vector<ClassAP> perClass;
 
     QJsonObject toJson(const QStringList &classNames) const;

@@ -258,6 +258,10 @@ ImportReport &storeItems(Project &project, const QString &source, ReadContext &c
         e.width = l.info.width;
         e.height = l.info.height;
         e.split = item.split;
+        // The data set's own held-out splits stay as it gave them: a reshuffle or new examples never move
+        // them, so results stay comparable with the data set's official test (training is the rest).
+        if (item.split && *item.split != Split::Train)
+            e.pinnedSplit = item.split;
         e.perceptualHash = l.info.perceptualHash;
         e.labelled = item.labelled;
         if (project.kind() == DatasetKind::Classification) {
@@ -331,6 +335,7 @@ ImportReport &storeItems(Project &project, const QString &source, ReadContext &c
 
     // One transaction: classes, examples, boxes. Splits are a second, separate step that only
     // fills in examples without one, so a failure there loses no imported data.
+    int pinned[kSplitCount] = {0, 0, 0}; // per split, of the examples added
     {
         Transaction t(project.database());
         std::map<qint64, qint64> realId;
@@ -359,6 +364,8 @@ ImportReport &storeItems(Project &project, const QString &source, ReadContext &c
                 ++report.duplicates;
             } else {
                 report.boxes += int(ne.boxes.size());
+                if (ne.meta.pinnedSplit)
+                    ++pinned[int(*ne.meta.pinnedSplit)];
             }
         }
     }
@@ -367,6 +374,22 @@ ImportReport &storeItems(Project &project, const QString &source, ReadContext &c
         report.entries.push_back({ImportEntry::Status::Note,
                                   {},
                                   QCoreApplication::translate("visor::Import", "class '%1' created").arg(name)});
+    if (const auto named = parseSplit(QFileInfo(source).fileName()))
+        report.entries.push_back(
+            {ImportEntry::Status::Note,
+             {},
+             QCoreApplication::translate("visor::Import",
+                                         "the source folder's own name '%1' sets the split of its examples: %2")
+                 .arg(QFileInfo(source).fileName(), splitKey(*named))});
+    if (pinned[int(Split::Val)] + pinned[int(Split::Test)] > 0)
+        report.entries.push_back(
+            {ImportEntry::Status::Note,
+             {},
+             QCoreApplication::translate("visor::Import",
+                                         "%1 validation and %2 test example(s) keep the split the data set gives "
+                                         "them (pinned; 'visor-cli pin DIR none ID...' releases them)")
+                 .arg(pinned[int(Split::Val)])
+                 .arg(pinned[int(Split::Test)])});
     assignSplits(project, false);
     lap("split");
     return report;

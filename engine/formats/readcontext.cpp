@@ -100,7 +100,7 @@ std::optional<Split> ReadContext::splitFromPath(const QString &absolutePath) con
     for (int i = 0; i + 1 < parts.size(); ++i)
         if (auto s = parseSplit(parts[i]))
             return s;
-    return std::nullopt;
+    return parseSplit(QFileInfo(m_root).fileName()); // a source folder named train/, val/ or test/ itself
 }
 
 QStringList ReadContext::findFiles(const QStringList &suffixes) const

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <unordered_set>
 
 namespace visor {
 namespace {
@@ -68,6 +69,11 @@ SplitCounts splitTargets(int total, double valFraction, double testFraction)
 
 SplitPlan assignSplits(Project &project, bool reshuffle)
 {
+    return assignSplits(project, reshuffle ? SplitMode::Reshuffle : SplitMode::Missing);
+}
+
+SplitPlan assignSplits(Project &project, SplitMode mode)
+{
     const ParameterSet params = project.parameters();
     QSqlDatabase &db = project.database();
 
@@ -80,6 +86,26 @@ SplitPlan assignSplits(Project &project, bool reshuffle)
                   "GROUP BY b.class_id ORDER BY COUNT(*) DESC, b.class_id LIMIT 1), 0), e.split, e.pinned_split "
                   "FROM examples e");
     QSqlQuery q = sql::run(db, stratumSql, {}, "reading examples for the split");
+    struct Row {
+        Candidate candidate;
+        std::optional<Split> split, pinned;
+    };
+    std::vector<Row> rows;
+    SplitCounts held; // what each split holds before anything moves
+    while (q.next()) {
+        Row r{{q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toLongLong()}, {}, {}};
+        if (!q.value(3).isNull())
+            r.split = Split(q.value(3).toInt());
+        if (!q.value(4).isNull())
+            r.pinned = Split(q.value(4).toInt());
+        const std::optional<Split> where = r.pinned ? r.pinned : r.split;
+        if (where)
+            (*where == Split::Train ? held.train : *where == Split::Val ? held.val : held.test)++;
+        rows.push_back(std::move(r));
+    }
+    // FillEmpty: only an empty validation or test split takes examples, from the unpinned training ones.
+    const bool fillVal = mode == SplitMode::FillEmpty && held.val == 0;
+    const bool fillTest = mode == SplitMode::FillEmpty && held.test == 0;
 
     SplitCounts current;
     std::vector<Candidate> open;
@@ -92,18 +118,16 @@ SplitPlan assignSplits(Project &project, bool reshuffle)
         else
             ++current.test;
     };
-    while (q.next()) {
-        Candidate c{q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toLongLong()};
-        const QVariant split = q.value(3), pinned = q.value(4);
-        if (!pinned.isNull()) {
-            const Split p = Split(pinned.toInt());
-            if (split.isNull() || split.toInt() != pinned.toInt())
-                changes.emplace_back(c.id, p);
-            count(p);
-        } else if (!reshuffle && !split.isNull()) {
-            count(Split(split.toInt()));
+    for (const Row &r : rows) {
+        if (r.pinned) {
+            if (r.split != r.pinned)
+                changes.emplace_back(r.candidate.id, *r.pinned);
+            count(*r.pinned);
+        } else if (r.split && (mode == SplitMode::Missing || (mode == SplitMode::FillEmpty &&
+                                                              !(*r.split == Split::Train && (fillVal || fillTest))))) {
+            count(*r.split);
         } else {
-            open.push_back(c);
+            open.push_back(r.candidate);
         }
     }
 
@@ -117,6 +141,10 @@ SplitPlan assignSplits(Project &project, bool reshuffle)
     stratifiedOrder(open, project.splitSeed() ^ (quint64(current.total()) * 0x9E3779B97F4A7C15ULL));
     int needVal = std::max(0, plan.targets.val - current.val);
     int needTest = std::max(0, plan.targets.test - current.test);
+    if (mode == SplitMode::FillEmpty) { // a split that holds examples keeps exactly those
+        needVal = fillVal ? needVal : 0;
+        needTest = fillTest ? needTest : 0;
+    }
     // Consecutive blocks of the stratified order are stratified: validation takes the first block,
     // test the next one, training the rest.
     size_t i = 0;
@@ -131,6 +159,16 @@ SplitPlan assignSplits(Project &project, bool reshuffle)
     for (; i < open.size(); ++i) {
         changes.emplace_back(open[i].id, Split::Train);
         count(Split::Train);
+    }
+    if (mode == SplitMode::FillEmpty) { // examples that stay in training are no change
+        std::unordered_set<qint64> inTrain;
+        for (const Row &r : rows)
+            if (r.split == Split::Train)
+                inTrain.insert(r.candidate.id);
+        changes.erase(
+            std::remove_if(changes.begin(), changes.end(),
+                           [&inTrain](const auto &c) { return c.second == Split::Train && inTrain.count(c.first); }),
+            changes.end());
     }
     project.setSplits(changes);
     plan.result = current;

@@ -27,4 +27,12 @@ SplitCounts splitTargets(int total, double valFraction, double testFraction);
 /// Stratified by class: classification uses the label, detection the most frequent class in the image.
 SplitPlan assignSplits(Project &project, bool reshuffle);
 
+enum class SplitMode {
+    Missing,   // only examples without a split
+    Reshuffle, // every unpinned example, from scratch
+    FillEmpty, // an empty validation or test split takes its share from the unpinned training examples;
+               // every other assignment stays (an imported official test split is never topped up)
+};
+SplitPlan assignSplits(Project &project, SplitMode mode);
+
 } // namespace visor

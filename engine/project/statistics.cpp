@@ -247,7 +247,7 @@ DatasetStatistics computeStatistics(const Project &project)
                  QCoreApplication::translate(
                      "visor::Statistics",
                      "The %1 split holds no annotated example (the imported data named only other splits). "
-                     "Run 'visor-cli split --reshuffle' or pin examples to it.")
+                     "Run 'visor-cli split --fill' to fill it from the training split, or pin examples to it.")
                      .arg(split == Split::Val ? QCoreApplication::translate("visor::Statistics", "validation")
                                               : QCoreApplication::translate("visor::Statistics", "test")),
                  {{QStringLiteral("split"), splitKey(split)}, {QStringLiteral("examples"), 0}});

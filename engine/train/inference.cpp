@@ -29,6 +29,7 @@ struct Predictor::Private {
     QStringList classes;
     int channels = 1, minSide = 0, maxSide = 0;
     double threshold = 0.6;
+    int maxBoxes = 30;
 };
 
 Predictor::Predictor() : d(new Private) {}
@@ -64,6 +65,7 @@ std::unique_ptr<Predictor> Predictor::open(Project &project, qint64 runId)
     d.minSide = p.toInt(QStringLiteral("input.min_side"));
     d.maxSide = p.toInt(QStringLiteral("input.max_side"));
     d.threshold = p.toDouble(QStringLiteral("train.confidence_threshold"));
+    d.maxBoxes = p.toInt(QStringLiteral("train.max_boxes"));
     if (d.detection) {
         d.detectorSpec = detectorSpec(p, int(d.classes.size()));
         d.detector = nn::makeDetector(d.detectorSpec);
@@ -93,6 +95,16 @@ void Predictor::setThreshold(double threshold)
     d->threshold = threshold;
 }
 
+void Predictor::setMaxBoxes(int maxBoxes)
+{
+    d->maxBoxes = maxBoxes;
+}
+
+int Predictor::maxBoxes() const
+{
+    return d->maxBoxes;
+}
+
 QStringList Predictor::classNames() const
 {
     return d->classes;
@@ -116,10 +128,9 @@ Prediction Predictor::predictFile(const QString &path) const
         const ParameterSet &p = d->parameters;
         const at::Tensor input = nn::preprocess(toTensor({image}, 32), d->detectorSpec.preprocessing);
         const nn::DetectorOutput o = d->detector->forward(input);
-        const auto found =
-            nn::postprocess(o.logits[0], o.deltas[0], nn::makeAnchors(d->detectorSpec, input.size(2), input.size(3)),
-                            d->threshold, p.toDouble(QStringLiteral("train.iou_threshold")),
-                            p.toInt(QStringLiteral("train.max_boxes")), image.cols, image.rows);
+        const auto found = nn::postprocess(
+            o.logits[0], o.deltas[0], nn::makeAnchors(d->detectorSpec, input.size(2), input.size(3)), d->threshold,
+            p.toDouble(QStringLiteral("train.iou_threshold")), d->maxBoxes, image.cols, image.rows);
         const double sx = double(original.cols) / image.cols, sy = double(original.rows) / image.rows;
         const double grow = p.toDouble(QStringLiteral("train.box_expansion"));
         for (size_t i = 0; i < found.scores.size(); ++i) {

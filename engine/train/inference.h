@@ -36,6 +36,9 @@ public:
     bool detection() const;
     /// Detection: the lowest score reported (default: the run's train.confidence_threshold).
     void setThreshold(double threshold);
+    /// Detection: the most boxes reported per image (default: the run's train.max_boxes; evaluation keeps 100).
+    void setMaxBoxes(int maxBoxes);
+    int maxBoxes() const;
     ~Predictor();
     QStringList classNames() const;
     Prediction predictFile(const QString &path) const;

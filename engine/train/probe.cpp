@@ -1,5 +1,6 @@
 #include "probe.h"
 #include "augment/augmenter.h"
+#include "nn/backend.h"
 #include "task_p.h"
 
 #include <QElapsedTimer>
@@ -40,7 +41,7 @@ SplitData generated(const ProbeRequest &r, int channels)
 
 ProbeResult probe(const ProbeRequest &r, int steps)
 {
-    const int threads = r.threads > 0 ? r.threads : int(std::thread::hardware_concurrency());
+    const int threads = nn::trainingThreads(r.threads);
     torch::set_num_threads(threads);
     cv::setNumThreads(1);
     torch::manual_seed(1);

@@ -2,6 +2,7 @@
 #include "augment/augmenter.h"
 #include "balance.h"
 #include "dataset_p.h"
+#include "nn/backend.h"
 #include "project/statistics.h"
 #include "task_p.h"
 
@@ -100,6 +101,34 @@ std::vector<double> setUpBalance(const ParameterSet &p, DatasetKind kind, const 
     return sampling;
 }
 
+// An empty validation split would make validation figures training figures, and early stopping, the best
+// checkpoint and the learning-rate schedule follow them blindly: this run holds out its own, a seeded
+// share of the training examples (train.val_fraction, at most 100, at most a fifth). Returns how many.
+int holdOutValidation(SplitData &train, SplitData &val, double fraction, quint64 seed)
+{
+    const size_t n = train.images.size();
+    if (!val.images.empty() || n < 20)
+        return 0;
+    const size_t k = std::clamp<size_t>(size_t(std::lround(fraction * double(n))), 2, std::min<size_t>(100, n / 5));
+    std::vector<int64_t> order = permutation(n, seed, 0, 0x7a1);
+    std::vector<char> held(n, 0);
+    for (size_t i = 0; i < k; ++i)
+        held[size_t(order[i])] = 1;
+    SplitData kept;
+    const bool boxes = !train.boxes.empty();
+    for (size_t i = 0; i < n; ++i) {
+        SplitData &to = held[i] ? val : kept;
+        to.ids.push_back(train.ids[i]);
+        to.images.push_back(train.images[i]);
+        to.labels.push_back(train.labels[i]);
+        if (boxes)
+            to.boxes.push_back(train.boxes[i]);
+    }
+    kept.problems = train.problems;
+    train = std::move(kept);
+    return int(k);
+}
+
 qint64 labelledIn(const Project &project, Split split)
 {
     qint64 n = 0;
@@ -181,7 +210,7 @@ RunSummary Trainer::run(TrainHooks &hooks, const std::atomic<bool> &cancel)
             }
         }
         const ParameterSet &p = d->options.parameters;
-        const int threads = d->options.threads > 0 ? d->options.threads : int(std::thread::hardware_concurrency());
+        const int threads = nn::trainingThreads(d->options.threads);
         torch::set_num_threads(threads); // LibTorch's default is half the cores
         cv::setNumThreads(1);            // augmentation is parallel per sample instead
         torch::manual_seed(d->options.seed);
@@ -205,6 +234,8 @@ RunSummary Trainer::run(TrainHooks &hooks, const std::atomic<bool> &cancel)
         const double loadPerImage = double(loadClock.nsecsElapsed()) / 1e9 /
                                     double(std::max<size_t>(1, train.images.size() + val.images.size()));
         const qint64 testCount = labelledIn(d->project, Split::Test);
+        const int heldOut =
+            holdOutValidation(train, val, p.toDouble(QStringLiteral("train.val_fraction")), d->options.seed);
         if (train.images.empty())
             return fail(QCoreApplication::translate("visor::Trainer", "no readable image in the training split"));
 
@@ -257,6 +288,15 @@ RunSummary Trainer::run(TrainHooks &hooks, const std::atomic<bool> &cancel)
             writeJson(QDir(summary.folder).filePath(QStringLiteral("model.json")), model_json);
         }
         const QDir folder(summary.folder);
+        const QString heldOutNote =
+            heldOut ? QCoreApplication::translate("visor::Trainer",
+                                                  "the validation split is empty: %1 training examples were held out "
+                                                  "as this run's validation")
+                          .arg(heldOut)
+                    : QString();
+        if (heldOut)
+            store.addEvent(summary.runId, startEpoch, QStringLiteral("validation_held_out"),
+                           {{QStringLiteral("examples"), heldOut}});
         if (!train.problems.isEmpty() || !val.problems.isEmpty())
             store.addEvent(summary.runId, startEpoch, QStringLiteral("unreadable_images"),
                            {{QStringLiteral("examples"), QJsonArray::fromStringList(train.problems + val.problems)}});
@@ -495,6 +535,20 @@ RunSummary Trainer::run(TrainHooks &hooks, const std::atomic<bool> &cancel)
             return summary;
         }
 
+        if (summary.status == QLatin1String("finished") && summary.message.isEmpty() && !history.empty()) {
+            // Say what ended the run, and whether the curve had flattened (a run cut short looks finished).
+            summary.message = QCoreApplication::translate("visor::Trainer", "ran the %1 epoch(s) of train.epochs")
+                                  .arg(summary.epochs);
+            if (summary.bestEpoch == summary.epochs && summary.epochs > 1)
+                summary.message +=
+                    QCoreApplication::translate("visor::Trainer",
+                                                "; %1 was still improving at the last epoch: more epochs (or a "
+                                                "larger time budget) would likely help")
+                        .arg(p.toString(QStringLiteral("checkpoint.monitor")));
+        }
+        if (!heldOutNote.isEmpty())
+            summary.message =
+                summary.message.isEmpty() ? heldOutNote : summary.message + QStringLiteral("; ") + heldOutNote;
         // Final evaluation of the best model on the test split.
         const QString bestPath = folder.filePath(QStringLiteral("best_model.pt"));
         if (QFile::exists(bestPath))

@@ -6,6 +6,7 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QTest>
+#include <QThread>
 
 using namespace visor;
 
@@ -47,8 +48,8 @@ private Q_SLOTS:
     void helpOnEveryCommand_data()
     {
         QTest::addColumn<QString>("command");
-        for (const char *c : {"init", "import", "export", "stats", "split", "params", "synth", "augment", "suggest",
-                              "train", "runs", "eval", "predict", "demo"})
+        for (const char *c : {"init", "import", "export", "stats", "split", "pin", "params", "synth", "augment",
+                              "suggest", "train", "runs", "eval", "predict", "demo"})
             QTest::newRow(c) << QString::fromLatin1(c);
     }
 
@@ -254,6 +255,67 @@ private Q_SLOTS:
         r = cli({QStringLiteral("predict"), dir, QStringLiteral("1"), tmp.path() + QStringLiteral("/missing.png")});
         QCOMPARE(r.code, 2);
         QVERIFY(r.err.contains(QStringLiteral("missing.png")));
+    }
+
+    void detectionPredictCapAndBothAp50()
+    {
+        QTemporaryDir tmp;
+        const QString dir = tmp.path() + QStringLiteral("/p");
+        QCOMPARE(cli({QStringLiteral("synth"), dir, QStringLiteral("--shapes"), QStringLiteral("30")}).code, 0);
+        QStringList args = {QStringLiteral("train"), dir};
+        for (const char *set : {"train.epochs=1", "train.steps_per_epoch=50", "train.batch_size=2", "input.min_side=60",
+                                "input.max_side=80", "detector.width=8", "anchors.sizes=16,32", "anchors.strides=8,16"})
+            args << QStringLiteral("--set") << QString::fromLatin1(set);
+        QCOMPARE(cli(args).code, 0);
+        Result r = cli({QStringLiteral("eval"), dir, QStringLiteral("1")});
+        QVERIFY2(r.out.contains(QStringLiteral("(VOC all-point)")) &&
+                     r.out.contains(QStringLiteral("(COCO 101-point)")),
+                 qPrintable(r.out));
+        r = cli({QStringLiteral("eval"), dir, QStringLiteral("1"), QStringLiteral("--json")});
+        QVERIFY(QJsonDocument::fromJson(r.out.toUtf8()).object().contains(QStringLiteral("map50_coco")));
+        const QString image =
+            QDir(dir + QStringLiteral("/images")).entryInfoList(QDir::Files).first().absoluteFilePath();
+        QVERIFY(cli({QStringLiteral("predict"), QStringLiteral("--help")}).out.contains(QStringLiteral("max-boxes")));
+        r = cli({QStringLiteral("predict"), dir, QStringLiteral("1"), image, QStringLiteral("--json"),
+                 QStringLiteral("--threshold"), QStringLiteral("0"), QStringLiteral("--max-boxes"),
+                 QStringLiteral("2")});
+        QCOMPARE(r.code, 0);
+        const QJsonObject o = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        QCOMPARE(o.value(QStringLiteral("max_boxes")).toInt(), 2);
+        QCOMPARE(o.value(QStringLiteral("predictions"))
+                     .toArray()[0]
+                     .toObject()
+                     .value(QStringLiteral("boxes"))
+                     .toArray()
+                     .size(),
+                 2);
+        r = cli({QStringLiteral("predict"), dir, QStringLiteral("1"), image, QStringLiteral("--json")});
+        QCOMPARE(QJsonDocument::fromJson(r.out.toUtf8()).object().value(QStringLiteral("max_boxes")).toInt(), 30);
+        QCOMPARE(cli({QStringLiteral("predict"), dir, QStringLiteral("1"), image, QStringLiteral("--max-boxes"),
+                      QStringLiteral("0")})
+                     .code,
+                 1);
+    }
+
+    void pinAndFill()
+    {
+        QTemporaryDir tmp;
+        const QString dir = tmp.path() + QStringLiteral("/p");
+        QCOMPARE(cli({QStringLiteral("synth"), dir, QStringLiteral("--shapes"), QStringLiteral("40")}).code, 0);
+        QCOMPARE(
+            cli({QStringLiteral("pin"), dir, QStringLiteral("test"), QStringLiteral("1"), QStringLiteral("2")}).code,
+            0);
+        QCOMPARE(cli({QStringLiteral("pin"), dir, QStringLiteral("nowhere"), QStringLiteral("1")}).code, 1);
+        QCOMPARE(cli({QStringLiteral("pin"), dir, QStringLiteral("val"), QStringLiteral("999")}).code, 2);
+        const Result r = cli({QStringLiteral("split"), dir, QStringLiteral("--reshuffle")});
+        QCOMPARE(r.code, 0);
+        QCOMPARE(cli({QStringLiteral("split"), dir, QStringLiteral("--fill")})
+                     .out.contains(QStringLiteral("0 example(s) assigned")),
+                 true);
+        QCOMPARE(cli({QStringLiteral("split"), dir, QStringLiteral("--fill"), QStringLiteral("--reshuffle")}).code, 1);
+        QCOMPARE(cli({QStringLiteral("pin"), dir, QStringLiteral("none"), QStringLiteral("1")}).code, 0);
+        QVERIFY(cli({QStringLiteral("--version")})
+                    .out.contains(QStringLiteral("(%1 threads for training)").arg(QThread::idealThreadCount())));
     }
 
     void suggestAppliesExactlyItsProposals()

@@ -407,6 +407,34 @@ private Q_SLOTS:
         QCOMPARE(perSplit[QStringLiteral("test")], 1);
     }
 
+    // Item: importing ".../train" and ".../test" as two sources keeps their names' splits, pinned for
+    // held-out splits, and the report says so.
+    void sourceFoldersNamedAfterSplits()
+    {
+        QTemporaryDir in;
+        for (int i = 0; i < 6; ++i)
+            test::writeFile(in.path(), QStringLiteral("train/%1/%2.png").arg(i % 2 ? "cat" : "dog").arg(i),
+                            test::imageBytes(32, 32, i));
+        for (int i = 6; i < 9; ++i)
+            test::writeFile(in.path(), QStringLiteral("test/%1/%2.png").arg(i % 2 ? "cat" : "dog").arg(i),
+                            test::imageBytes(32, 32, i));
+        auto t = test::makeProject(DatasetKind::Classification);
+        const ImportReport train = importDataset(*t->project, in.path() + QStringLiteral("/train"));
+        const ImportReport test = importDataset(*t->project, in.path() + QStringLiteral("/test"));
+        QVERIFY2(train.ok() && test.ok(), qPrintable(dump(train) + dump(test)));
+        QVERIFY2(hasEntry(test, QString(), QStringLiteral("own name 'test'")), qPrintable(dump(test)));
+        QVERIFY2(hasEntry(test, QString(), QStringLiteral("3 test example(s) keep")), qPrintable(dump(test)));
+        int inTest = 0, pinnedTest = 0, inTrain = 0;
+        for (const Example &e : t->project->examples()) {
+            inTest += e.split == Split::Test;
+            pinnedTest += e.pinnedSplit == Split::Test;
+            inTrain += e.split == Split::Train && !e.pinnedSplit;
+        }
+        QCOMPARE(inTest, 3);
+        QCOMPARE(pinnedTest, 3);
+        QCOMPARE(inTrain, 6);
+    }
+
     void looseImageFiles()
     {
         QTemporaryDir in;

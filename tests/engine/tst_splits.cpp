@@ -154,6 +154,28 @@ private Q_SLOTS:
         QVERIFY2(bOnlyTest >= 1 && bOnlyTest <= 3, qPrintable(QString::number(bOnlyTest)));
     }
 
+    // An empty validation split is filled from training; the official test split neither moves nor grows.
+    void fillEmptyKeepsTheOfficialTest()
+    {
+        auto t = test::makeProject(DatasetKind::Classification);
+        const qint64 a = t->project->addClass(QStringLiteral("a"));
+        const auto ids = test::addPlainExamples(*t->project, 100, 64, 48, a);
+        std::vector<std::pair<qint64, std::optional<Split>>> all;
+        for (size_t i = 0; i < ids.size(); ++i)
+            all.emplace_back(ids[i], i < 4 ? Split::Test : Split::Train);
+        t->project->setSplits(all);
+        for (size_t i = 0; i < 4; ++i)
+            t->project->pinSplit(ids[i], Split::Test);
+        const SplitPlan plan = assignSplits(*t->project, SplitMode::FillEmpty);
+        QCOMPARE(plan.result.val, 10);
+        QCOMPARE(plan.result.test, 4);
+        QCOMPARE(plan.assigned, 10);
+        for (size_t i = 0; i < 4; ++i)
+            QCOMPARE(t->project->example(ids[i])->split, Split::Test);
+        // Nothing empty any more: a second fill changes nothing.
+        QCOMPARE(assignSplits(*t->project, SplitMode::FillEmpty).assigned, 0);
+    }
+
     void pinning()
     {
         auto t = test::makeProject(DatasetKind::Classification);

@@ -150,6 +150,44 @@ private Q_SLOTS:
         QCOMPARE(RunStore(*t->project).run(part.runId)->history.size(), size_t(2));
     }
 
+    // An empty validation split: this run holds out its own instead of calling training figures "val".
+    void emptyValidationIsHeldOutFromTraining()
+    {
+        auto t = tinyProject();
+        std::vector<std::pair<qint64, std::optional<Split>>> moves;
+        for (const Example &e : t->project->examples())
+            if (e.split == Split::Val)
+                moves.emplace_back(e.id, Split::Train);
+        t->project->setSplits(moves);
+        TrainOptions o = tinyOptions();
+        o.parameters.set(QStringLiteral("train.epochs"), 1);
+        Recorder r;
+        std::atomic<bool> cancel{false};
+        const RunSummary s = Trainer(*t->project, o).run(r, cancel);
+        QCOMPARE(s.status, QStringLiteral("finished"));
+        QVERIFY2(s.message.contains(QStringLiteral("held out")), qPrintable(s.message));
+        QVERIFY(r.epochs.front().valLoss != r.epochs.front().loss);
+        bool event = false;
+        const auto record = RunStore(*t->project).run(s.runId);
+        for (const QJsonObject &e : record->events)
+            event |= e.value(QStringLiteral("kind")).toString() == QLatin1String("validation_held_out");
+        QVERIFY(event);
+    }
+
+    // What ended a run is said, and whether the curve was still rising.
+    void theEndOfARunIsExplained()
+    {
+        auto t = tinyProject();
+        TrainOptions o = tinyOptions();
+        o.parameters.set(QStringLiteral("checkpoint.monitor"), QStringLiteral("loss"));
+        Recorder r;
+        std::atomic<bool> cancel{false};
+        const RunSummary s = Trainer(*t->project, o).run(r, cancel);
+        QVERIFY2(s.message.startsWith(QStringLiteral("ran the 2 epoch(s) of train.epochs")), qPrintable(s.message));
+        if (s.bestEpoch == 2)
+            QVERIFY2(s.message.contains(QStringLiteral("still improving")), qPrintable(s.message));
+    }
+
     void nonFiniteLossStops()
     {
         auto t = tinyProject();
