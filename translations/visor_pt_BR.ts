@@ -77,12 +77,22 @@
         <translation>Lotes de %1 imagens pequenas: gradientes mais estáveis e melhor uso dos núcleos do que 10.</translation>
     </message>
     <message>
-        <location line="+126"/>
-        <source>Shorter side %1 px, searched from %2 px (where the %3th percentile of box shorter sides reaches %4 px and the median object 32 px, COCO&apos;s medium size) to %5 px (the median object at 96 px, COCO&apos;s large, or the images&apos; own size): the largest that leaves about %6 passes over the training images in the budget.</source>
-        <translation>Lado menor de %1 px, procurado entre %2 px (onde o percentil %3 dos lados menores das caixas chega a %4 px e o objeto mediano a 32 px, o tamanho médio do COCO) e %5 px (o objeto mediano com 96 px, o tamanho grande do COCO, ou o tamanho das próprias imagens): o maior que deixa cerca de %6 passagens pelas imagens de treinamento no orçamento.</translation>
+        <location line="+127"/>
+        <source>Searched from %1 px (where the %2th percentile of box shorter sides reaches %3 px and the median object 32 px, COCO&apos;s medium size) to %4 px (the median object at 96 px, COCO&apos;s large, or the images&apos; own size).</source>
+        <translation>Procurado entre %1 px (onde o percentil %2 dos lados menores das caixas chega a %3 px e o objeto mediano a 32 px, o tamanho médio do COCO) e %4 px (o objeto mediano com 96 px, o tamanho grande do COCO, ou o tamanho das próprias imagens).</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+8"/>
+        <source>Even %1 px does not fit the budget: %2 px leaves about %3 passes over the training images. The cost: %4% of boxes stay under %5 px.</source>
+        <translation>Nem %1 px cabe no orçamento: %2 px deixa cerca de %3 passagens pelas imagens de treinamento. O custo: %4% das caixas ficam abaixo de %5 px.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 px is the largest that leaves about %2 passes over the training images in the budget.</source>
+        <translation>%1 px é o maior que deixa cerca de %2 passagens pelas imagens de treinamento no orçamento.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>The cost: %1% of boxes stay under %2 px.</source>
         <translation>O custo: %1% das caixas ficam abaixo de %2 px.</translation>
     </message>
@@ -142,7 +152,7 @@
         <translation>%1 épocas preenchem os %2 minutos: a sondagem mediu %3 s por passo nesta máquina, %4 s por época com a sua avaliação.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <source>Follow %1, the quality the run is for, rather than the loss: the best checkpoint is the most accurate model, and a plateau of %1 is what should lower the learning rate or stop the run.</source>
         <translation>Acompanhar %1, a qualidade que a execução busca, em vez da perda: o melhor checkpoint é o modelo mais exato, e um platô de %1 é o que deve reduzir a taxa de aprendizagem ou parar a execução.</translation>
     </message>
@@ -158,8 +168,8 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>Stop after %1 epochs without improvement: a fifth of the %2 epochs, and more than twice the learning-rate patience so the lower rate gets its chance first.</source>
-        <translation>Parar após %1 épocas sem melhora: um quinto das %2 épocas, e mais que o dobro da paciência da taxa de aprendizagem, para que a taxa menor tenha a sua chance antes.</translation>
+        <source>Stop after %1 epochs without improvement: a third of the %2 epochs, and more than twice the learning-rate patience so the lower rate gets its chance first.</source>
+        <translation>Parar após %1 épocas sem melhora: um terço das %2 épocas, e mais que o dobro da paciência da taxa de aprendizagem, para que a taxa menor tenha a sua chance antes.</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -2012,7 +2022,7 @@ Clique para mostrar os exemplos envolvidos.</translation>
 <context>
     <name>visor::ParameterEditor</name>
     <message>
-        <location filename="../widgets/parametereditor.cpp" line="+25"/>
+        <location filename="../widgets/parametereditor.cpp" line="+27"/>
         <source>Training</source>
         <translation>Treinamento</translation>
     </message>
@@ -2072,7 +2082,7 @@ Clique para mostrar os exemplos envolvidos.</translation>
         <translation>Partições</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+100"/>
         <source>from</source>
         <translation>de</translation>
     </message>
@@ -2968,7 +2978,7 @@ Clique duas vezes para abrir a imagem no anotador.</translation>
 <context>
     <name>visor::SuggestDialog</name>
     <message>
-        <location filename="../widgets/suggestdialog.cpp" line="+39"/>
+        <location filename="../widgets/suggestdialog.cpp" line="+44"/>
         <source>Suggested settings</source>
         <translation>Configurações sugeridas</translation>
     </message>
@@ -3013,7 +3023,7 @@ Clique duas vezes para abrir a imagem no anotador.</translation>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+19"/>
         <source>Apply checked</source>
         <translation>Aplicar marcados</translation>
     </message>

@@ -19,7 +19,9 @@
 namespace visor {
 namespace {
 
-QString groupTitle(const QString &group)
+} // namespace
+
+QString ParameterEditor::groupTitle(const QString &group)
 {
     static const std::map<QString, const char *> titles{
         {QStringLiteral("train"), QT_TRANSLATE_NOOP("visor::ParameterEditor", "Training")},
@@ -38,6 +40,8 @@ QString groupTitle(const QString &group)
     auto it = titles.find(group);
     return it == titles.end() ? group : QCoreApplication::translate("visor::ParameterEditor", it->second);
 }
+
+namespace {
 
 // Numbers typed in text fields follow the locale ("0,001" in Portuguese); the registry's own form
 // ("0.001", as in PARAMETERS.md and visor-cli) is accepted too.

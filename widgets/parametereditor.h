@@ -16,6 +16,8 @@ namespace visor {
 class ParameterEditor : public QWidget {
     Q_OBJECT
 public:
+    /// The translated title of a parameter group ("early_stopping" -> "Early stopping").
+    static QString groupTitle(const QString &group);
     /// Text: a line edit per number, list or range, validated as the user types (with a message).
     /// Controls: spin boxes within the bounds, a slider for probabilities, a from–to pair for ranges.
     enum class Style { Text, Controls };

@@ -1,4 +1,5 @@
 #include "suggestdialog.h"
+#include "parametereditor.h"
 
 #include "project/project.h"
 
@@ -13,6 +14,7 @@
 #include <QPointer>
 #include <QPushButton>
 #include <QTableWidget>
+#include <QTimer>
 #include <QVBoxLayout>
 #include <QtConcurrent>
 
@@ -22,7 +24,10 @@ namespace {
 QString label(const QString &key)
 {
     const ParamSpec *spec = ParameterRegistry::instance().find(key);
-    return spec ? QCoreApplication::translate("visor::Parameters", qUtf8Printable(spec->label)) : key;
+    // The group too: several groups have a "Patience" or a "Monitored quantity".
+    return spec ? ParameterEditor::groupTitle(spec->group()) + QStringLiteral(" · ") +
+                      QCoreApplication::translate("visor::Parameters", qUtf8Printable(spec->label))
+                : key;
 }
 
 QString shown(const QJsonValue &v)
@@ -55,12 +60,16 @@ SuggestDialog::SuggestDialog(Project *project, QWidget *parent) : QDialog(parent
     m_summary->setWordWrap(true);
     m_table = new QTableWidget(0, 4);
     m_table->setHorizontalHeaderLabels({tr("Parameter"), tr("Current"), tr("Proposed"), tr("Reason")});
-    m_table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Interactive);
+    m_table->setColumnWidth(0, 250);
     m_table->horizontalHeader()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setSectionResizeMode(3, QHeaderView::Stretch);
     m_table->setWordWrap(true);
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    // Rows follow the wrapped reasons whenever a column's width changes (the reason column stretches).
+    connect(m_table->horizontalHeader(), &QHeaderView::sectionResized, m_table,
+            [this] { m_table->resizeRowsToContents(); });
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setSelectionMode(QAbstractItemView::NoSelection);
     m_recall = new QLabel;
@@ -84,7 +93,7 @@ SuggestDialog::SuggestDialog(Project *project, QWidget *parent) : QDialog(parent
     layout->addWidget(m_recall);
     layout->addWidget(m_actions);
     layout->addWidget(buttons);
-    resize(1000, 640);
+    resize(1100, 720);
 }
 
 SuggestDialog::~SuggestDialog() = default;
@@ -165,7 +174,15 @@ void SuggestDialog::setSuggestion(const advise::Suggestion &s)
     m_actions->setText(tr("<b>For you to do</b> (no setting fixes these):") +
                        QStringLiteral("<ul>%1</ul>").arg(actions));
     m_apply->setEnabled(!s.proposals.empty());
+    QTimer::singleShot(0, m_table, [this] { m_table->resizeRowsToContents(); }); // once laid out
     Q_EMIT suggestionReady();
+}
+
+void SuggestDialog::resizeEvent(QResizeEvent *event)
+{
+    QDialog::resizeEvent(event);
+    // The stretched reason column changes width with the dialog; its wrapped text needs other row heights.
+    QTimer::singleShot(0, m_table, [this] { m_table->resizeRowsToContents(); });
 }
 
 int SuggestDialog::rowCount() const

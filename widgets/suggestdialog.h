@@ -36,6 +36,9 @@ Q_SIGNALS:
     void applied(int count); // parameters changed: pages reload them
     void suggestionReady();
 
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
 private:
     void setBusy(bool busy);
 
