@@ -32,7 +32,7 @@
 <context>
     <name>visor::Advisor</name>
     <message>
-        <location filename="../engine/advise/advisor.cpp" line="+151"/>
+        <location filename="../engine/advise/advisor.cpp" line="+155"/>
         <source>The images carry colour (mean chroma %1 of 255 over %2 sampled images, above %3): colour input keeps what may tell the classes apart.</source>
         <translation>As imagens têm cor (croma médio de %1 em 255 sobre %2 imagens amostradas, acima de %3): a entrada colorida preserva o que pode distinguir as classes.</translation>
     </message>
@@ -148,11 +148,11 @@
     </message>
     <message>
         <location line="+3"/>
-        <source>%1 epochs fill the %2 minutes: the probe measured %3 s per step on this machine, %4 s per epoch with its evaluation.</source>
-        <translation>%1 épocas preenchem os %2 minutos: a sondagem mediu %3 s por passo nesta máquina, %4 s por época com a sua avaliação.</translation>
+        <source>%1 epochs planned: the probe measured %2 s per step on this machine, %3 s per epoch with its evaluation, so about %4 fit in the %5 minutes; the plan is 30% longer because this machine&apos;s speed varies between runs, and train.time_limit ends the run on time.</source>
+        <translation>%1 épocas planejadas: a sondagem mediu %2 s por passo nesta máquina, %3 s por época com a sua avaliação, então cabem cerca de %4 nos %5 minutos; o plano é 30% mais longo porque a velocidade desta máquina varia entre execuções, e train.time_limit termina a execução a tempo.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>Follow %1, the quality the run is for, rather than the loss: the best checkpoint is the most accurate model, and a plateau of %1 is what should lower the learning rate or stop the run.</source>
         <translation>Acompanhar %1, a qualidade que a execução busca, em vez da perda: o melhor checkpoint é o modelo mais exato, e um platô de %1 é o que deve reduzir a taxa de aprendizagem ou parar a execução.</translation>
     </message>
