@@ -68,7 +68,7 @@ QString compare(const QString &name, Project &project, double minutes)
     budget.minutes = minutes;
     const advise::Suggestion s = advise::suggest(project, budget);
     const double adviseSeconds = double(clock.nsecsElapsed()) / 1e9;
-    out << "  suggested (" << QString::number(adviseSeconds, 'f', 1) << " s to suggest):\n";
+    out << "  suggested (" << QString::number(adviseSeconds, 'f', 1) << " s to suggest): " << s.summary << "\n";
     for (const advise::Proposal &p : s.proposals)
         out << "    " << p.key << " = " << ParameterRegistry::format(p.proposed) << "\n";
     out.flush();
