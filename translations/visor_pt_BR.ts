@@ -32,7 +32,7 @@
 <context>
     <name>visor::Advisor</name>
     <message>
-        <location filename="../engine/advise/advisor.cpp" line="+155"/>
+        <location filename="../engine/advise/advisor.cpp" line="+157"/>
         <source>The images carry colour (mean chroma %1 of 255 over %2 sampled images, above %3): colour input keeps what may tell the classes apart.</source>
         <translation>As imagens têm cor (croma médio de %1 em 255 sobre %2 imagens amostradas, acima de %3): a entrada colorida preserva o que pode distinguir as classes.</translation>
     </message>
@@ -152,16 +152,22 @@
         <translation>%1 épocas planejadas: a sondagem mediu %2 s por passo nesta máquina, %3 s por época com a sua avaliação, então cabem cerca de %4 nos %5 minutos; o plano é 30% mais longo porque a velocidade desta máquina varia entre execuções, e train.time_limit termina a execução a tempo.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+20"/>
         <source>Follow %1, the quality the run is for, rather than the loss: the best checkpoint is the most accurate model, and a plateau of %1 is what should lower the learning rate or stop the run.</source>
         <translation>Acompanhar %1, a qualidade que a execução busca, em vez da perda: o melhor checkpoint é o modelo mais exato, e um platô de %1 é o que deve reduzir a taxa de aprendizagem ou parar a execução.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
+        <source>Lower the learning rate on a plateau of val_loss: with %1 validation examples %2 jumps from epoch to epoch, and every dip would lower the rate.</source>
+        <translation>Reduzir a taxa de aprendizagem num platô de val_loss: com %1 exemplos de validação, %2 salta de uma época para outra, e cada queda reduziria a taxa.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>%1 is better when higher.</source>
         <translation>%1 é melhor quando maior.</translation>
     </message>
     <message>
+        <location line="+2"/>
         <location line="+3"/>
         <source>An improvement of 0.005 in %1 counts (the default 0.01 was meant for losses).</source>
         <translation>Uma melhora de 0,005 em %1 já conta (o padrão 0,01 foi pensado para perdas).</translation>
@@ -178,11 +184,16 @@
     </message>
     <message>
         <location line="+5"/>
+        <source>Halve the learning rate after %1 epochs without improvement (about an eighth of the run: the validation split is small).</source>
+        <translation>Reduzir a taxa de aprendizagem à metade após %1 épocas sem melhora (cerca de um oitavo da execução: a partição de validação é pequena).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Halve the learning rate after %1 epochs without improvement (about a twelfth of the run).</source>
         <translation>Reduzir a taxa de aprendizagem à metade após %1 épocas sem melhora (cerca de um doze avos da execução).</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+58"/>
         <source>No horizontal flips: the mean of &apos;%1&apos; mirrored correlates %2 with itself and %4 with &apos;%3&apos;, so flipped examples would not look like &apos;%1&apos;.</source>
         <translation>Sem espelhamento horizontal: a média de &apos;%1&apos; espelhada tem correlação %2 consigo mesma e %4 com &apos;%3&apos;, então exemplos espelhados não se pareceriam com &apos;%1&apos;.</translation>
     </message>
