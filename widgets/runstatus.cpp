@@ -15,6 +15,7 @@ QString runStatusText(const QString &status)
         {QStringLiteral("time_limit"), QT_TRANSLATE_NOOP("visor::RunStatus", "time limit reached")},
         {QStringLiteral("cancelled"), QT_TRANSLATE_NOOP("visor::RunStatus", "cancelled")},
         {QStringLiteral("failed"), QT_TRANSLATE_NOOP("visor::RunStatus", "failed")},
+        {QStringLiteral("interrupted"), QT_TRANSLATE_NOOP("visor::RunStatus", "interrupted")},
     };
     auto it = names.find(status);
     return it == names.end() ? status : QCoreApplication::translate("visor::RunStatus", it->second);

@@ -223,6 +223,8 @@ int evalCommand(QCommandLineParser &p, const QStringList &a)
         printJson(metrics);
         return 0;
     }
+    if (metrics.contains(QStringLiteral("note")))
+        err() << "note: " << metrics.value(QStringLiteral("note")).toString() << "\n";
     if (metrics.contains(QStringLiteral("map50"))) {
         out() << QStringLiteral("run %1 on %2 (%3 images): map50 %4 (VOC all-point), map50_coco %5 (COCO 101-point), "
                                 "map %6 (COCO @[.5:.95])\n")
@@ -272,6 +274,8 @@ int predictCommand(QCommandLineParser &p, const QStringList &a)
         return usage(QStringLiteral("predict: give at least one IMAGE"));
     auto project = openProject(a[0]);
     const auto predictor = train::Predictor::open(*project, run);
+    if (!predictor->note().isEmpty())
+        err() << "note: " << predictor->note() << "\n";
     if (p.isSet(QStringLiteral("threshold"))) {
         bool ok = false;
         const double t = p.value(QStringLiteral("threshold")).toDouble(&ok);

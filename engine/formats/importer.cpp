@@ -1,5 +1,6 @@
 #include "formats_p.h"
 #include "imageinfo.h"
+#include "project/fileio.h"
 #include "project/splitter.h"
 
 #include <QCoreApplication>
@@ -89,7 +90,7 @@ Loaded loadItem(const SourceItem &item, const QString &imagesDir)
     const QFileInfo existing(target);
     if (!existing.exists() || existing.size() != bytes.size()) {
         try {
-            Project::writeFileAtomically(target, bytes);
+            fileio::writeAtomically(target, bytes, fileio::Durability::Batch); // synced before the commit
         } catch (const Error &e) {
             out.error =
                 QCoreApplication::translate("visor::Import", "cannot store image in the project: %1").arg(e.message());

@@ -341,7 +341,7 @@ public:
     std::vector<at::Tensor> parameters() override { return m_net->parameters(); }
     void setTraining(bool training) override { m_net->train(training); }
     void to(const at::Device &device) override { moveModule(*m_net, device); }
-    void save(const std::string &path) override { torch::save(m_net, path); }
+    void save(std::ostream &out) override { torch::save(m_net, out); }
     void load(const std::string &path) override { loadModule(*m_net, path); }
 
 private:

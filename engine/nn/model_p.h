@@ -44,7 +44,7 @@ public:
     virtual std::vector<at::Tensor> parameters() = 0;
     virtual void setTraining(bool training) = 0;
     virtual void to(const at::Device &device) = 0;
-    virtual void save(const std::string &path) = 0;
+    virtual void save(std::ostream &out) = 0; // written whole to memory, then to disk atomically
     virtual void load(const std::string &path) = 0;
     virtual int64_t parameterCount() = 0;
 };
@@ -85,7 +85,7 @@ public:
     virtual std::vector<at::Tensor> parameters() = 0;
     virtual void setTraining(bool training) = 0;
     virtual void to(const at::Device &device) = 0;
-    virtual void save(const std::string &path) = 0;
+    virtual void save(std::ostream &out) = 0; // written whole to memory, then to disk atomically
     virtual void load(const std::string &path) = 0;
 };
 

@@ -1,4 +1,5 @@
 #include "project.h"
+#include "fileio.h"
 #include "sql.h"
 #include "statement.h"
 
@@ -232,35 +233,15 @@ QString Project::storeImage(const QByteArray &bytes, const QString &suffix)
     const QString path = imagePath(hash, suffix);
     const QFileInfo existing(path);
     if (!existing.exists() || existing.size() != bytes.size())
-        writeFileAtomically(path, bytes);
+        fileio::writeAtomically(path, bytes, fileio::Durability::Batch); // synced by syncImages()
     return hash;
-}
-
-void Project::writeFileAtomically(const QString &path, const QByteArray &bytes)
-{
-    // Unique per thread: two workers may store the same content at once (duplicates in a source).
-    const QString temporary = path + QStringLiteral(".part%1").arg(quintptr(QThread::currentThreadId()), 0, 16);
-    QFile file(temporary);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(bytes) != bytes.size()) {
-        const QString why = file.errorString();
-        file.remove();
-        throw Error(QCoreApplication::translate("visor::Project", "cannot write %1: %2").arg(path, why));
-    }
-    file.close();
-    if (::rename(QFile::encodeName(temporary).constData(), QFile::encodeName(path).constData()) != 0) {
-        QFile::remove(temporary);
-        throw Error(QCoreApplication::translate("visor::Project", "cannot write %1: %2")
-                        .arg(path, QString::fromLocal8Bit(strerror(errno))));
-    }
 }
 
 void Project::syncImages() const
 {
-    const int fd = ::open(QFile::encodeName(imagesDir()).constData(), O_RDONLY | O_DIRECTORY);
-    if (fd >= 0) {
-        ::syncfs(fd);
-        ::close(fd);
-    }
+    if (const QString why = fileio::syncFileSystem(imagesDir()); !why.isEmpty())
+        throw Error(QCoreApplication::translate("visor::Project", "cannot flush the images in %1 to disk: %2")
+                        .arg(imagesDir(), why));
 }
 
 // ---- parameters

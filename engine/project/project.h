@@ -102,11 +102,9 @@ public:
     /// Stores the image bytes under images/<hash>.<suffix>. Returns the hash. Call syncImages() before
     /// committing rows that refer to images stored this way.
     QString storeImage(const QByteArray &bytes, const QString &suffix);
-    /// Writes a file under a temporary name and renames it, so a killed process never leaves a partial
-    /// file under a content name. No fsync per file (100,000 of them would take minutes): see syncImages().
-    static void writeFileAtomically(const QString &path, const QByteArray &bytes);
     /// Flushes the file system holding images/ (one syncfs), so that images written before it are on
-    /// disk before the database commit that refers to them.
+    /// disk before the database commit that refers to them. Throws Error when the flush fails (a full
+    /// disk that delayed allocation reports only now): the caller must not commit.
     void syncImages() const;
 
 private:

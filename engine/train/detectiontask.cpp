@@ -52,7 +52,7 @@ public:
 
     std::vector<at::Tensor> parameters() override { return m_model->parameters(); }
     void setTraining(bool training) override { m_model->setTraining(training); }
-    void save(const std::string &path) override { m_model->save(path); }
+    void save(std::ostream &out) override { m_model->save(out); }
     void load(const std::string &path) override { m_model->load(path); }
     bool measuresTrainMetric() const override { return true; }
     void setClassWeights(const std::vector<double> &weights) override

@@ -8,6 +8,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <opencv2/imgcodecs.hpp>
@@ -20,6 +21,7 @@ namespace visor::train {
 struct Predictor::Private {
     Project *project = nullptr;
     QString weights;
+    QString note;
     ParameterSet parameters;
     bool detection = false;
     std::unique_ptr<nn::Model> classifier;
@@ -47,15 +49,15 @@ std::unique_ptr<Predictor> Predictor::open(Project &project, qint64 runId)
                         .arg(runId)
                         .arg(f.fileName()));
     const QJsonObject description = QJsonDocument::fromJson(f.readAll()).object();
-    QString weights = folder.filePath(QStringLiteral("best_model.pt"));
-    if (!QFile::exists(weights))
-        weights = folder.filePath(QStringLiteral("last_model.pt"));
-    if (!QFile::exists(weights))
+    QStringList candidates; // the best model first, the last one when the best is missing or damaged
+    for (const char *name : {"best_model.pt", "last_model.pt"})
+        if (QFile::exists(folder.filePath(QLatin1String(name))))
+            candidates << folder.filePath(QLatin1String(name));
+    if (candidates.isEmpty())
         throw Error(QCoreApplication::translate("visor::Inference", "run %1 has no saved model yet").arg(runId));
     std::unique_ptr<Predictor> out(new Predictor);
     Private &d = *out->d;
     d.project = &project;
-    d.weights = weights;
     d.parameters = ParameterSet::fromJson(description.value(QStringLiteral("parameters")).toObject());
     const ParameterSet &p = d.parameters;
     for (const auto &c : description.value(QStringLiteral("classes")).toArray())
@@ -69,8 +71,6 @@ std::unique_ptr<Predictor> Predictor::open(Project &project, qint64 runId)
     if (d.detection) {
         d.detectorSpec = detectorSpec(p, int(d.classes.size()));
         d.detector = nn::makeDetector(d.detectorSpec);
-        d.detector->load(QFile::encodeName(weights).toStdString());
-        d.detector->setTraining(false);
     } else {
         d.spec.classes = int(d.classes.size());
         d.spec.channels = d.channels;
@@ -80,10 +80,36 @@ std::unique_ptr<Predictor> Predictor::open(Project &project, qint64 runId)
                                    ? nn::Preprocessing::Tf
                                    : nn::Preprocessing::Caffe;
         d.classifier = nn::makeClassifier(d.spec);
-        d.classifier->load(QFile::encodeName(weights).toStdString());
-        d.classifier->setTraining(false);
     }
+    QStringList failures;
+    for (const QString &weights : candidates) {
+        try {
+            loadCheckpoint(weights, [&](const std::string &path) {
+                if (d.detector)
+                    d.detector->load(path);
+                else
+                    d.classifier->load(path);
+            });
+            d.weights = weights;
+            break;
+        } catch (const Error &e) {
+            failures << e.message();
+        }
+    }
+    if (d.weights.isEmpty())
+        throw Error(failures.join(QStringLiteral("; ")));
+    if (!failures.isEmpty())
+        d.note = QCoreApplication::translate("visor::Inference", "%1; used %2 instead").arg(failures.front(), d.weights);
+    if (d.detector)
+        d.detector->setTraining(false);
+    else
+        d.classifier->setTraining(false);
     return out;
+}
+
+QString Predictor::note() const
+{
+    return d->note;
 }
 
 bool Predictor::detection() const
@@ -196,13 +222,16 @@ QJsonObject evaluateRun(Project &project, qint64 runId, Split split)
             classIndex[c.id] = i;
     auto task = d.detection ? makeDetectionTask(d.parameters, int(d.classes.size()), at::Device(at::kCPU))
                             : makeClassificationTask(d.parameters, int(d.classes.size()), at::Device(at::kCPU));
-    task->load(QFile::encodeName(d.weights).toStdString());
+    loadCheckpoint(d.weights, [&](const std::string &path) { task->load(path); });
     const int threads = int(std::thread::hardware_concurrency());
     torch::set_num_threads(threads);
     const SplitData data = loadSplit(project, split, d.channels, d.minSide, d.maxSide, classIndex, threads);
     QJsonObject o = task->report(data, d.classes);
     o.insert(QStringLiteral("split"), splitKey(split));
     o.insert(QStringLiteral("examples"), int(data.images.size()));
+    o.insert(QStringLiteral("checkpoint"), QFileInfo(d.weights).fileName());
+    if (!d.note.isEmpty())
+        o.insert(QStringLiteral("note"), d.note);
     return o;
 }
 

@@ -26,13 +26,13 @@ struct Prediction {
     QJsonObject toJson() const;
 };
 
-/// A run's best model (its last one when no best was saved), ready to predict.
-QJsonObject evaluateRun(Project &project, qint64 runId, Split split);
-
 class Predictor {
 public:
-    /// Throws visor::Error naming the run when it has no model.
+    /// Throws visor::Error naming the run when it has no model, or the file when none can be read. A
+    /// damaged best checkpoint falls back to the last one, and note() says so.
     static std::unique_ptr<Predictor> open(Project &project, qint64 runId);
+    /// Empty, or a sentence about the checkpoint used instead of the best one.
+    QString note() const;
     bool detection() const;
     /// Detection: the lowest score reported (default: the run's train.confidence_threshold).
     void setThreshold(double threshold);

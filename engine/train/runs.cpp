@@ -2,8 +2,13 @@
 #include "project/sql.h"
 
 #include <QDir>
+#include <QFile>
+#include <cerrno>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
 
 namespace visor::train {
 namespace {
@@ -87,6 +92,28 @@ void RunStore::finish(qint64 id, const QString &status, const QJsonObject &metri
     t.commit();
 }
 
+void RunStore::restore(const RunRecord &before, const QString &failure)
+{
+    QSqlDatabase &db = m_project.database();
+    Transaction t(db);
+    sql::run(db, QStringLiteral("UPDATE runs SET finished = ?, status = ?, metrics = ?, message = ? WHERE id = ?"),
+             {before.finished.isValid() ? QVariant(before.finished.toString(Qt::ISODateWithMs)) : QVariant(),
+              before.status == QLatin1String("interrupted") ? QStringLiteral("running") : before.status,
+              json(before.metrics), before.message, before.id},
+             "restoring a run");
+    for (const EpochMetrics &m : before.history)
+        sql::run(db,
+                 QStringLiteral("INSERT OR IGNORE INTO run_epochs (run_id, epoch, loss, val_loss, metric, val_metric, "
+                                "learning_rate, seconds) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+                 {before.id, m.epoch, m.loss, m.valLoss, m.metric, m.valMetric, m.learningRate, m.seconds},
+                 "restoring a run's epochs");
+    const int last = before.history.empty() ? 0 : before.history.back().epoch;
+    sql::run(db, QStringLiteral("INSERT INTO run_events (run_id, epoch, kind, details) VALUES (?, ?, ?, ?)"),
+             {before.id, last, QStringLiteral("resume_failed"), json({{QStringLiteral("message"), failure}})},
+             "recording a run event");
+    t.commit();
+}
+
 std::optional<RunRecord> RunStore::run(qint64 id) const
 {
     QSqlDatabase &db = m_project.database();
@@ -107,6 +134,8 @@ std::optional<RunRecord> RunStore::run(qint64 id) const
     r.folder = q.value(6).toString();
     r.metrics = object(q.value(7).toString());
     r.message = q.value(8).toString();
+    if (r.status == QLatin1String("running") && !RunLock::isHeld(r.folder))
+        r.status = QStringLiteral("interrupted");
     QSqlQuery e =
         sql::run(db,
                  QStringLiteral("SELECT epoch, loss, val_loss, metric, val_metric, learning_rate, seconds FROM "
@@ -136,6 +165,36 @@ std::vector<RunRecord> RunStore::runs() const
         if (auto r = run(id))
             out.push_back(*r);
     return out;
+}
+
+RunLock::RunLock(const QString &folder)
+{
+    const QByteArray path = QFile::encodeName(QDir(folder).filePath(QStringLiteral("running.lock")));
+    m_fd = ::open(path.constData(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    if (m_fd >= 0 && ::flock(m_fd, LOCK_EX | LOCK_NB) != 0) {
+        ::close(m_fd);
+        m_fd = -1;
+    }
+}
+
+RunLock::~RunLock()
+{
+    if (m_fd >= 0)
+        ::close(m_fd); // releases the lock; the file stays (removing it would race a new holder)
+}
+
+bool RunLock::isHeld(const QString &folder)
+{
+    if (folder.isEmpty())
+        return false;
+    const QByteArray path = QFile::encodeName(QDir(folder).filePath(QStringLiteral("running.lock")));
+    const int fd = ::open(path.constData(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return false;
+    // flock locks belong to open file descriptions: this probe conflicts with a holder in this process too.
+    const bool held = ::flock(fd, LOCK_SH | LOCK_NB) != 0 && errno == EWOULDBLOCK;
+    ::close(fd);
+    return held;
 }
 
 QJsonObject RunRecord::toJson() const

@@ -7,6 +7,8 @@
 
 #include <ATen/ATen.h>
 #include <QJsonObject>
+#include <functional>
+#include <iosfwd>
 
 namespace visor {
 namespace nn {
@@ -28,12 +30,21 @@ struct StepResult {
     double correct = 0; // classification: correct predictions in the batch (the running accuracy)
 };
 
+/// Loads a checkpoint with `load`; any failure (a truncated or foreign file) becomes an Error of one
+/// sentence naming the file. LibTorch's message with its C++ trace goes to errors.log beside it.
+void loadCheckpoint(const QString &path, const std::function<void(const std::string &)> &load);
+/// Serialises with `save` into memory and writes the file atomically (fileio::writeAtomically).
+void saveCheckpoint(const QString &path, const std::function<void(std::ostream &)> &save);
+/// A library's exception as one line for a person: LibTorch's first line, without its C++ trace. The
+/// whole text is appended to `logFile` when one is given.
+QString shortError(const std::exception &e, const QString &logFile = {});
+
 class Task {
 public:
     virtual ~Task() = default;
     virtual std::vector<at::Tensor> parameters() = 0;
     virtual void setTraining(bool training) = 0;
-    virtual void save(const std::string &path) = 0;
+    virtual void save(std::ostream &out) = 0; // written whole to memory, then to disk atomically
     virtual void load(const std::string &path) = 0;
     /// Builds a batch from 8-bit images (and their boxes), already augmented.
     virtual Batch makeBatch(const std::vector<cv::Mat> &images, const std::vector<std::vector<Box>> &boxes,

@@ -4,6 +4,8 @@
 #include "dataset_p.h"
 #include "nn/backend.h"
 #include "project/statistics.h"
+#include "project/fileio.h"
+#include "runs.h"
 #include "task_p.h"
 
 #include <QCoreApplication>
@@ -36,15 +38,6 @@ std::vector<int64_t> permutation(size_t n, quint64 seed, quint64 epoch, quint64 
     return p;
 }
 
-void saveAtomically(const std::function<void(const std::string &)> &save, const QString &path)
-{
-    const QString tmp = path + QStringLiteral(".part");
-    save(QFile::encodeName(tmp).toStdString());
-    QFile::remove(path);
-    if (!QFile::rename(tmp, path))
-        throw Error(QCoreApplication::translate("visor::Trainer", "cannot write %1").arg(path));
-}
-
 QJsonObject readJson(const QString &path)
 {
     QFile f(path);
@@ -53,7 +46,7 @@ QJsonObject readJson(const QString &path)
 
 void writeJson(const QString &path, const QJsonObject &o)
 {
-    Project::writeFileAtomically(path, QJsonDocument(o).toJson());
+    fileio::writeAtomically(path, QJsonDocument(o).toJson());
 }
 
 // train.class_balance: the sampling weights of the training examples (empty: a plain shuffle), or the
@@ -187,10 +180,14 @@ RunSummary Trainer::run(TrainHooks &hooks, const std::atomic<bool> &cancel)
     QElapsedTimer clock;
     clock.start();
     RunStore store(d->project);
+    std::optional<RunRecord> resumed; // the run as it was before a resume: a failed resume puts it back
+    std::unique_ptr<RunLock> lock;
     auto fail = [&](const QString &message) {
         summary.status = QStringLiteral("failed");
         summary.message = message;
-        if (summary.runId)
+        if (resumed)
+            store.restore(*resumed, message);
+        else if (summary.runId)
             store.finish(summary.runId, summary.status, {}, message);
         hooks.failed(message);
         return summary;
@@ -265,17 +262,28 @@ RunSummary Trainer::run(TrainHooks &hooks, const std::atomic<bool> &cancel)
             if (!record)
                 return fail(
                     QCoreApplication::translate("visor::Trainer", "no run %1 to resume").arg(d->options.resumeRun));
+            const QDir runFolder(record->folder);
+            lock = std::make_unique<RunLock>(record->folder);
+            if (!lock->acquired())
+                return fail(QCoreApplication::translate("visor::Trainer",
+                                                        "run %1 is being trained by another process right now")
+                                .arg(record->id));
+            const QJsonObject state = readJson(runFolder.filePath(QStringLiteral("last.json")));
+            if (state.isEmpty())
+                return fail(QCoreApplication::translate("visor::Trainer",
+                                                        "run %1 has no complete checkpoint to resume from (it ended "
+                                                        "before its first epoch finished); start a new run")
+                                .arg(record->id));
+            // Everything that can fail is read before the run's record changes; a failure from here on
+            // puts the record back as it was (restore) and notes the attempt.
+            resumed = record;
+            loadCheckpoint(runFolder.filePath(QStringLiteral("last_model.pt")),
+                           [&](const std::string &path) { task->load(path); });
+            loadCheckpoint(runFolder.filePath(QStringLiteral("last_optimizer.pt")),
+                           [&](const std::string &path) { torch::load(optimizer, path); });
             summary.runId = record->id;
             summary.folder = record->folder;
-            const QJsonObject state = readJson(QDir(summary.folder).filePath(QStringLiteral("last.json")));
-            if (state.isEmpty())
-                return fail(QCoreApplication::translate("visor::Trainer", "run %1 has no checkpoint to resume from")
-                                .arg(record->id));
             startEpoch = state.value(QStringLiteral("epoch")).toInt();
-            task->load(QFile::encodeName(QDir(summary.folder).filePath(QStringLiteral("last_model.pt"))).toStdString());
-            torch::load(
-                optimizer,
-                QFile::encodeName(QDir(summary.folder).filePath(QStringLiteral("last_optimizer.pt"))).toStdString());
             store.truncate(summary.runId, startEpoch);
             for (const EpochMetrics &m : record->history)
                 if (m.epoch <= startEpoch)
@@ -284,6 +292,7 @@ RunSummary Trainer::run(TrainHooks &hooks, const std::atomic<bool> &cancel)
             summary.runId = store.create(model_json);
             summary.folder = store.folderFor(summary.runId);
             QDir().mkpath(summary.folder);
+            lock = std::make_unique<RunLock>(summary.folder);
             store.setFolder(summary.runId, summary.folder);
             writeJson(QDir(summary.folder).filePath(QStringLiteral("model.json")), model_json);
         }
@@ -465,15 +474,15 @@ RunSummary Trainer::run(TrainHooks &hooks, const std::atomic<bool> &cancel)
             hooks.epochEnd(m);
 
             // Checkpoints: the last one every epoch (model, optimizer, epoch), the best by the monitored value.
-            saveAtomically([&](const std::string &path) { task->save(path); },
-                           folder.filePath(QStringLiteral("last_model.pt")));
-            saveAtomically([&](const std::string &path) { torch::save(optimizer, path); },
-                           folder.filePath(QStringLiteral("last_optimizer.pt")));
+            saveCheckpoint(folder.filePath(QStringLiteral("last_model.pt")),
+                           [&](std::ostream &out) { task->save(out); });
+            saveCheckpoint(folder.filePath(QStringLiteral("last_optimizer.pt")),
+                           [&](std::ostream &out) { torch::save(optimizer, out); });
             writeJson(folder.filePath(QStringLiteral("last.json")), {{QStringLiteral("epoch"), epoch}});
             hooks.checkpointSaved(folder.filePath(QStringLiteral("last_model.pt")), false);
             if (best.update(m)) {
-                saveAtomically([&](const std::string &path) { task->save(path); },
-                               folder.filePath(QStringLiteral("best_model.pt")));
+                saveCheckpoint(folder.filePath(QStringLiteral("best_model.pt")),
+                               [&](std::ostream &out) { task->save(out); });
                 store.addEvent(summary.runId, epoch, QStringLiteral("best_checkpoint"),
                                {{QStringLiteral("value"), best.best()}});
                 hooks.checkpointSaved(folder.filePath(QStringLiteral("best_model.pt")), true);
@@ -552,7 +561,7 @@ RunSummary Trainer::run(TrainHooks &hooks, const std::atomic<bool> &cancel)
         // Final evaluation of the best model on the test split.
         const QString bestPath = folder.filePath(QStringLiteral("best_model.pt"));
         if (QFile::exists(bestPath))
-            task->load(QFile::encodeName(bestPath).toStdString());
+            loadCheckpoint(bestPath, [&](const std::string &path) { task->load(path); });
         const SplitData test = loadSplit(d->project, Split::Test, channels, minSide, maxSide, classIndex, threads);
         QJsonObject metrics;
         if (!test.images.empty()) {
@@ -570,9 +579,11 @@ RunSummary Trainer::run(TrainHooks &hooks, const std::atomic<bool> &cancel)
         store.finish(summary.runId, summary.status, metrics, summary.message);
         hooks.finished(summary);
         return summary;
+    } catch (const Error &e) {
+        return fail(e.message()); // already a sentence naming its file or parameter
     } catch (const std::exception &e) {
-        return fail(
-            QCoreApplication::translate("visor::Trainer", "training failed: %1").arg(QString::fromUtf8(e.what())));
+        const QString log = summary.folder.isEmpty() ? QString() : QDir(summary.folder).filePath(QStringLiteral("errors.log"));
+        return fail(QCoreApplication::translate("visor::Trainer", "training failed: %1").arg(shortError(e, log)));
     }
 }
 

@@ -5,6 +5,7 @@
 #include "train/trainer.h"
 
 #include <QDir>
+#include <QFile>
 #include <QJsonArray>
 #include <QTest>
 
@@ -261,6 +262,99 @@ private Q_SLOTS:
         QCOMPARE(r.batches.back().step, 3); // no step ran after the flag
         QCOMPARE(s.epochs, 1);
         QVERIFY(QFile::exists(QDir(s.folder).filePath(QStringLiteral("last_model.pt"))));
+    }
+
+    // Issue 12.3: a resume that fails (a truncated checkpoint) leaves the finished run as it was, says
+    // which file is damaged in one sentence, and keeps LibTorch's trace out of the run's message.
+    void failedResumeLeavesTheRunAsItWas()
+    {
+        auto t = tinyProject();
+        std::atomic<bool> cancel{false};
+        TrainOptions o = tinyOptions();
+        o.parameters.set(QStringLiteral("train.epochs"), 1);
+        Recorder a;
+        const RunSummary done = Trainer(*t->project, o).run(a, cancel);
+        QCOMPARE(done.status, QStringLiteral("finished"));
+        const RunRecord before = *RunStore(*t->project).run(done.runId);
+        QVERIFY(before.metrics.contains(QStringLiteral("accuracy")));
+        const QString last = QDir(done.folder).filePath(QStringLiteral("last_model.pt"));
+        QFile f(last);
+        QVERIFY(f.resize(f.size() / 3));
+
+        TrainOptions again = tinyOptions();
+        again.resumeRun = done.runId;
+        again.parameters.set(QStringLiteral("train.epochs"), 2);
+        Recorder b;
+        const RunSummary failed = Trainer(*t->project, again).run(b, cancel);
+        QCOMPARE(failed.status, QStringLiteral("failed"));
+        QVERIFY2(failed.message.contains(last) && !failed.message.contains(QLatin1String("frame #")) &&
+                     !failed.message.contains(QLatin1Char('\n')),
+                 qPrintable(failed.message));
+        const RunRecord after = *RunStore(*t->project).run(done.runId);
+        QCOMPARE(after.status, before.status);
+        QCOMPARE(after.metrics, before.metrics);
+        QCOMPARE(after.message, before.message);
+        QCOMPARE(after.history.size(), before.history.size());
+        QVERIFY(QFile::exists(QDir(done.folder).filePath(QStringLiteral("errors.log"))));
+        bool recorded = false;
+        for (const QJsonObject &e : after.events)
+            recorded |= e.value(QStringLiteral("kind")).toString() == QLatin1String("resume_failed");
+        QVERIFY(recorded);
+    }
+
+    // Issue 12.20: a damaged best checkpoint: evaluation uses the last one and says so; both damaged:
+    // one sentence naming the file.
+    void evaluationFallsBackFromADamagedBestCheckpoint()
+    {
+        auto t = tinyProject();
+        std::atomic<bool> cancel{false};
+        TrainOptions o = tinyOptions();
+        o.parameters.set(QStringLiteral("train.epochs"), 1);
+        Recorder a;
+        const RunSummary done = Trainer(*t->project, o).run(a, cancel);
+        QCOMPARE(done.status, QStringLiteral("finished"));
+        const QString best = QDir(done.folder).filePath(QStringLiteral("best_model.pt"));
+        test::writeFile(done.folder, QStringLiteral("best_model.pt"), QByteArray("not a checkpoint"));
+        const QJsonObject metrics = evaluateRun(*t->project, done.runId, Split::Train);
+        QCOMPARE(metrics.value(QStringLiteral("checkpoint")).toString(), QStringLiteral("last_model.pt"));
+        QVERIFY2(metrics.value(QStringLiteral("note")).toString().contains(best),
+                 qPrintable(metrics.value(QStringLiteral("note")).toString()));
+        QVERIFY(metrics.value(QStringLiteral("accuracy")).toDouble() >= 0);
+        test::writeFile(done.folder, QStringLiteral("last_model.pt"), QByteArray());
+        try {
+            evaluateRun(*t->project, done.runId, Split::Train);
+            QFAIL("evaluated without a readable checkpoint");
+        } catch (const Error &e) {
+            QVERIFY2(e.message().contains(best) && !e.message().contains(QLatin1String("frame #")), qPrintable(e.message()));
+        }
+    }
+
+    // Issue 12.4: a run whose process is gone (no one holds its lock) reads as interrupted, a live one as
+    // running; resuming one that never saved a checkpoint refuses and leaves it interrupted.
+    void aKilledRunReadsAsInterrupted()
+    {
+        auto t = tinyProject();
+        RunStore store(*t->project);
+        const qint64 id = store.create({});
+        const QString folder = store.folderFor(id);
+        QDir().mkpath(folder);
+        store.setFolder(id, folder);
+        QCOMPARE(store.run(id)->status, QStringLiteral("interrupted"));
+        {
+            RunLock lock(folder);
+            QVERIFY(lock.acquired());
+            QCOMPARE(store.run(id)->status, QStringLiteral("running"));
+            QVERIFY(!RunLock(folder).acquired());
+        }
+        QCOMPARE(store.run(id)->status, QStringLiteral("interrupted"));
+        TrainOptions o = tinyOptions();
+        o.resumeRun = id;
+        Recorder r;
+        std::atomic<bool> cancel{false};
+        const RunSummary s = Trainer(*t->project, o).run(r, cancel);
+        QCOMPARE(s.status, QStringLiteral("failed"));
+        QVERIFY2(s.message.contains(QLatin1String("no complete checkpoint")), qPrintable(s.message));
+        QCOMPARE(store.run(id)->status, QStringLiteral("interrupted"));
     }
 };
 
