@@ -12,7 +12,7 @@ PACKAGES=(
   # plotting (Qt 6 build of QCustomPlot)
   libqcustomplot-dev libqcustomplot2.1-qt6
   # machine learning and images
-  libtorch-dev libopencv-dev libopenblas-dev libsqlite3-dev
+  libtorch-dev libopencv-dev libopenblas-dev libsqlite3-dev libjpeg-dev
   # headless GUI runs and screenshots
   xvfb xauth
   # the package and its install test (make package; tests/package/install-test.sh): a clean Debian root

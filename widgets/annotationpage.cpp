@@ -1,10 +1,10 @@
 #include "annotationpage.h"
+#include "imagedecode.h"
 #include "annotationcanvas.h"
 #include "annotationdocument.h"
 #include "classmanager.h"
 
 #include <QAction>
-#include <QImageReader>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QListWidget>
@@ -160,13 +160,11 @@ void AnnotationPage::showExample(int index)
     const auto example = m_project->example(m_ids[size_t(index)]);
     if (!example)
         return;
-    QImageReader reader(m_project->imagePath(*example));
-    reader.setAutoTransform(false); // boxes are in stored pixel coordinates
-    const QImage image = reader.read();
+    const QImage image = loadDisplayImage(m_project->imagePath(*example)); // oriented as the boxes are
     m_document->load(example->id);
     m_canvas->setImage(image.isNull() ? QImage(example->width, example->height, QImage::Format_RGB32) : image);
     if (image.isNull())
-        m_status->setText(tr("%1 cannot be read: %2").arg(example->fileName, reader.errorString()));
+        m_status->setText(tr("%1 cannot be read (missing, or not an image any more)").arg(example->fileName));
     updateStatus();
 }
 

@@ -1,4 +1,6 @@
 #include "augmentationpage.h"
+#include "formats/imageinfo.h"
+#include "imagedecode.h"
 #include "parametereditor.h"
 
 #include "augment/augmenter.h"
@@ -39,16 +41,6 @@ std::optional<augment::Transform> transformOfKey(const QString &key)
         return key.contains(QLatin1String("vertical")) ? augment::Transform::FlipVertical
                                                        : augment::Transform::FlipHorizontal;
     return augment::parseTransform(section);
-}
-
-QImage toQImage(const cv::Mat &bgr)
-{
-    cv::Mat rgb;
-    if (bgr.channels() == 1)
-        cv::cvtColor(bgr, rgb, cv::COLOR_GRAY2RGB);
-    else
-        cv::cvtColor(bgr, rgb, cv::COLOR_BGR2RGB);
-    return QImage(rgb.data, rgb.cols, rgb.rows, int(rgb.step), QImage::Format_RGB888).copy();
 }
 
 } // namespace
@@ -199,7 +191,7 @@ void AugmentationPage::requestPreview()
         auto result = std::make_shared<Result>();
         result->id = id;
         const int channels = p.toInt(QStringLiteral("input.channels"));
-        cv::Mat image = cv::imread(path.toStdString(), channels == 1 ? cv::IMREAD_GRAYSCALE : cv::IMREAD_COLOR);
+        cv::Mat image = decodeImage(path, channels);
         if (image.empty()) {
             result->info = tr("%1 cannot be read.").arg(e.fileName);
         } else if (self && *latest == id) {

@@ -509,6 +509,12 @@ void DatasetPage::exportDataset()
         const ExportReport r = visor::exportDataset(*m_project, out, *parseFormat(format));
         QApplication::restoreOverrideCursor();
         Q_EMIT message(tr("Exported %1 example(s) to %2.").arg(r.examples).arg(out));
+        if (!r.missing.isEmpty())
+            QMessageBox::warning(this, tr("Export"),
+                                 tr("%n example(s) were not exported because their image is missing from the "
+                                    "project:\n%1",
+                                    nullptr, int(r.missing.size()))
+                                     .arg(r.missing.mid(0, 20).join(QLatin1Char('\n'))));
     } catch (const std::exception &e) {
         QApplication::restoreOverrideCursor();
         QMessageBox::warning(this, tr("Export"), QString::fromUtf8(e.what()));

@@ -1,4 +1,5 @@
 #include "resultsgallery.h"
+#include "imagedecode.h"
 
 #include "eval/metrics.h"
 #include "project/project.h"
@@ -9,7 +10,6 @@
 #include <QComboBox>
 #include <QCoreApplication>
 #include <QHBoxLayout>
-#include <QImageReader>
 #include <QLabel>
 #include <QListWidget>
 #include <QPainter>
@@ -29,7 +29,7 @@ QImage renderPrediction(const QString &path, const std::vector<Box> &truth,
                         const std::vector<train::DetectedBox> &predicted, const std::vector<bool> &predictedMatched,
                         const std::map<qint64, QString> &names, const QString &caption)
 {
-    QImage img = QImageReader(path).read();
+    QImage img = loadDisplayImage(path);
     if (img.isNull()) {
         img = QImage(kThumb, kThumb * 3 / 4, QImage::Format_RGB32);
         img.fill(QColor(120, 30, 30));

@@ -1,6 +1,6 @@
 #include "thumbnailloader.h"
+#include "imagedecode.h"
 
-#include <QImageReader>
 
 namespace visor {
 namespace {
@@ -66,11 +66,7 @@ void ThumbnailLoader::work()
             r = m_queue.front();
             m_queue.pop_front();
         }
-        QImageReader reader(r.path);
-        const QSize size = reader.size();
-        if (size.isValid()) // JPEG decodes at a reduced scale directly: much faster than decode + resize
-            reader.setScaledSize(size.scaled(m_side, m_side, Qt::KeepAspectRatio));
-        QImage img = reader.read();
+        QImage img = loadDisplayImage(r.path, m_side); // JPEG decodes at a reduced scale directly
         if (img.isNull()) { // unreadable: a visible marker instead of an endless placeholder
             img = QImage(m_side, m_side * 3 / 4, QImage::Format_RGB32);
             img.fill(QColor(120, 30, 30));

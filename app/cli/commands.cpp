@@ -1,4 +1,5 @@
 #include "commands.h"
+#include "formats/imageinfo.h"
 #include "console.h"
 #include "traincommands.h"
 
@@ -127,8 +128,7 @@ int augmentCommand(QCommandLineParser &p, const QStringList &a)
         return dataError(QStringLiteral("no example with id %1 in %2").arg(id).arg(project->dir()));
     const int channels = params.toInt(QStringLiteral("input.channels"));
     const QString path = project->imagePath(*example);
-    const cv::Mat image =
-        cv::imread(QFile::encodeName(path).toStdString(), channels == 1 ? cv::IMREAD_GRAYSCALE : cv::IMREAD_COLOR);
+    const cv::Mat image = decodeImage(path, channels);
     if (image.empty())
         return dataError(QStringLiteral("cannot read the image of example %1 (%2)").arg(id).arg(path));
     const std::vector<Box> boxes = project->boxes(id);
@@ -251,7 +251,11 @@ std::map<QString, Command> commands()
             out() << " to " << a[1] << " (" << formatKey(*format) << ")";
             if (r.unlabelledSkipped)
                 out() << "; " << r.unlabelledSkipped << " unlabelled example(s) not written";
+            if (!r.missing.isEmpty())
+                out() << "; " << r.missing.size() << " example(s) skipped: image missing";
             out() << ".\n";
+            for (const QString &m : r.missing)
+                err() << "skipped: " << m << "\n";
             return int(Ok);
         },
         2,

@@ -225,6 +225,8 @@ int evalCommand(QCommandLineParser &p, const QStringList &a)
     }
     if (metrics.contains(QStringLiteral("note")))
         err() << "note: " << metrics.value(QStringLiteral("note")).toString() << "\n";
+    for (const auto &left : metrics.value(QStringLiteral("left_out")).toArray())
+        err() << "left out: " << left.toString() << "\n";
     if (metrics.contains(QStringLiteral("map50"))) {
         out() << QStringLiteral("run %1 on %2 (%3 images): map50 %4 (VOC all-point), map50_coco %5 (COCO 101-point), "
                                 "map %6 (COCO @[.5:.95])\n")

@@ -1,4 +1,5 @@
 // The advisor's view of a data set: sizes, boxes, class counts and colour, read from the store.
+#include "formats/imageinfo.h"
 
 #include "advisor.h"
 #include "project/sql.h"
@@ -19,7 +20,7 @@ constexpr size_t kMaxImages = 200000, kMaxBoxes = 50000, kColourImages = 48;
 // picture saved in colour has chroma 0-2 from compression, a photograph 20-60.
 std::optional<double> chromaOf(const QString &path)
 {
-    const cv::Mat img = cv::imread(QFile::encodeName(path).toStdString(), cv::IMREAD_REDUCED_COLOR_4);
+    const cv::Mat img = decodeImage(path, 3, 4);
     if (img.empty())
         return std::nullopt;
     cv::Mat small;
@@ -40,8 +41,7 @@ std::vector<float> classMean(const Project &project, const std::vector<const Exa
     cv::Mat sum = cv::Mat::zeros(side, side, CV_32F);
     int n = 0;
     for (const Example *e : examples) {
-        const cv::Mat img =
-            cv::imread(QFile::encodeName(project.imagePath(*e)).toStdString(), cv::IMREAD_REDUCED_GRAYSCALE_2);
+        const cv::Mat img = decodeImage(project.imagePath(*e), 1, 2);
         if (img.empty())
             continue;
         cv::Mat small;

@@ -4,6 +4,9 @@
 
 #include "formats_p.h"
 
+#include <QSet>
+#include <cmath>
+
 #include <QCoreApplication>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -49,6 +52,7 @@ void readCoco(ReadContext &ctx)
         const std::optional<Split> fileSplit = splitFromName(QFileInfo(path).completeBaseName());
 
         std::map<qint64, QString> categories;
+        QSet<QString> ordered(ctx.classOrder.begin(), ctx.classOrder.end()); // contains() on a list: quadratic
         const QJsonArray cats = top.value(QStringLiteral("categories")).toArray();
         for (int i = 0; i < cats.size(); ++i) {
             const QJsonObject c = cats[i].toObject();
@@ -57,8 +61,10 @@ void readCoco(ReadContext &ctx)
                 continue;
             }
             categories[c.value(QStringLiteral("id")).toInteger()] = c.value(QStringLiteral("name")).toString();
-            if (!ctx.classOrder.contains(c.value(QStringLiteral("name")).toString()))
+            if (!ordered.contains(c.value(QStringLiteral("name")).toString())) {
+                ordered.insert(c.value(QStringLiteral("name")).toString());
                 ctx.classOrder << c.value(QStringLiteral("name")).toString();
+            }
         }
 
         std::map<qint64, size_t> itemIndex; // image id -> index in ctx.items
@@ -95,6 +101,8 @@ void readCoco(ReadContext &ctx)
             item.imagePath = image;
             item.displayName = ctx.relative(image);
             item.annotationFile = rel;
+            item.declaredWidth = im.value(QStringLiteral("width")).toInt();
+            item.declaredHeight = im.value(QStringLiteral("height")).toInt();
             item.split = fileSplit ? fileSplit : ctx.splitFromPath(image);
             itemIndex[im.value(QStringLiteral("id")).toInteger()] = ctx.items.size();
             ctx.items.push_back(std::move(item));
@@ -130,7 +138,17 @@ void readCoco(ReadContext &ctx)
                                   .arg(where()));
                 continue;
             }
-            const qint64 cat = a.value(QStringLiteral("category_id")).toInteger(-1);
+            // An integer, as COCO defines it: "1", 1.5, null or a missing field would silently invent a class.
+            const QJsonValue catValue = a.value(QStringLiteral("category_id"));
+            const double catNumber = catValue.toDouble();
+            if (!catValue.isDouble() || catNumber != std::floor(catNumber) || std::abs(catNumber) > 9e15) {
+                ctx.note(rel, QCoreApplication::translate("visor::Import",
+                                                          "%1: field 'category_id' must be an integer, not %2; "
+                                                          "annotation skipped")
+                                  .arg(where(), jsonShape(catValue)));
+                continue;
+            }
+            const qint64 cat = qint64(catNumber);
             QString className = categories.count(cat) ? categories[cat] : QString();
             if (className.isEmpty()) {
                 className = QStringLiteral("category_%1").arg(cat);

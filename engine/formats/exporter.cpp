@@ -1,11 +1,36 @@
 #include "formats_p.h"
+#include "project/fileio.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QSet>
+#include <QTemporaryDir>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
 
 namespace visor {
+
+const char *const kIncompleteExportMarker = ".visor-export-incomplete";
+
+namespace {
+
+// The finished staging folder becomes outDir in one rename (an empty outDir the user made is replaced).
+void publish(QTemporaryDir &staging, const QString &outDir)
+{
+    QFile::remove(QDir(staging.path()).filePath(QLatin1String(kIncompleteExportMarker)));
+    if (const QString why = fileio::syncFileSystem(staging.path()); !why.isEmpty())
+        throw Error(QCoreApplication::translate("visor::Import", "cannot write %1: %2").arg(outDir, why));
+    QDir().rmdir(outDir);
+    if (std::rename(QFile::encodeName(staging.path()).constData(), QFile::encodeName(outDir).constData()) != 0)
+        throw Error(QCoreApplication::translate("visor::Import", "cannot create %1: %2")
+                        .arg(outDir, QString::fromLocal8Bit(strerror(errno))));
+    staging.setAutoRemove(false);
+    fileio::syncFolder(QFileInfo(outDir).absolutePath());
+}
+
+} // namespace
 
 ExportReport exportDataset(const Project &project, const QString &outDir, Format format)
 {
@@ -16,17 +41,25 @@ ExportReport exportDataset(const Project &project, const QString &outDir, Format
         throw Error(
             QCoreApplication::translate("visor::Import", "format %1 holds %2 data but the project is a %3 project")
                 .arg(formatKey(format), kindName(formatKind(format)), kindName(project.kind())));
-    QDir out(outDir);
+    const QString target = QFileInfo(outDir).absoluteFilePath();
+    QDir out(target);
     if (out.exists() && !out.isEmpty())
         throw Error(QCoreApplication::translate("visor::Import", "%1 is not empty; export into a new or empty folder")
                         .arg(outDir));
-    if (!QDir().mkpath(outDir))
-        throw Error(QCoreApplication::translate("visor::Import", "cannot create %1").arg(outDir));
+    const QString parent = QFileInfo(target).absolutePath();
+    if (!QDir().mkpath(parent))
+        throw Error(QCoreApplication::translate("visor::Import", "cannot create %1").arg(parent));
+    // Hidden, beside the target (the same file system, so the final rename is atomic), removed on failure.
+    QTemporaryDir staging(QDir(parent).filePath(QStringLiteral(".%1.export-XXXXXX").arg(QFileInfo(target).fileName())));
+    if (!staging.isValid())
+        throw Error(QCoreApplication::translate("visor::Import", "cannot create %1: %2").arg(outDir, staging.errorString()));
+    fileio::writeAtomically(QDir(staging.path()).filePath(QLatin1String(kIncompleteExportMarker)),
+                            QByteArray("An export by Visor that has not finished; do not import this folder.\n"));
 
     ExportReport report;
     report.format = format;
     formats::WriteContext ctx;
-    ctx.out = QDir(QFileInfo(outDir).absoluteFilePath());
+    ctx.out = QDir(staging.path());
     ctx.classes = project.classes();
     for (const ClassInfo &c : ctx.classes)
         ctx.className.insert(c.id, c.name);
@@ -43,6 +76,13 @@ ExportReport exportDataset(const Project &project, const QString &outDir, Format
         }
         formats::ExportItem item;
         item.imagePath = project.imagePath(e);
+        if (!QFileInfo::exists(item.imagePath)) {
+            report.missing << QCoreApplication::translate("visor::Import", "%1 (example %2): %3 is missing")
+                                  .arg(e.fileName)
+                                  .arg(e.id)
+                                  .arg(item.imagePath);
+            continue;
+        }
         item.split = e.split.value_or(Split::Train);
         // Keep the original name where possible; a clash gets the start of the content hash.
         QString stem = QFileInfo(e.fileName).completeBaseName();
@@ -62,6 +102,7 @@ ExportReport exportDataset(const Project &project, const QString &outDir, Format
     report.seconds[QStringLiteral("read_project")] = double(timer.nsecsElapsed()) / 1e9;
     timer.restart();
     formats::handlers(format).write(ctx);
+    publish(staging, target);
     report.seconds[QStringLiteral("write")] = double(timer.nsecsElapsed()) / 1e9;
     return report;
 }

@@ -66,12 +66,18 @@ struct ExportReport {
     Format format = Format::Auto;
     int examples = 0, boxes = 0;
     int unlabelledSkipped = 0;         // unlabelled examples are not written (no format can say "not yet annotated")
+    QStringList missing;               // "file (example N)" of examples whose image is gone from images/; not written
     QStringList files;                 // annotation files written (relative)
     std::map<QString, double> seconds; // wall time per phase (read_project, write)
 };
 
 /// Writes the project's labelled examples in `format` under `outDir` (created; must be empty or absent),
-/// so that importing it back yields the same classes, examples, boxes and splits.
+/// so that importing it back yields the same classes, examples, boxes and splits. The export is written
+/// into a hidden sibling folder marked incomplete and renamed to `outDir` only when whole: a killed or
+/// failed export never leaves a folder that imports as a complete data set.
 ExportReport exportDataset(const Project &project, const QString &outDir, Format format);
+
+/// The marker file inside a folder whose export has not finished; the importer refuses such folders.
+extern const char *const kIncompleteExportMarker;
 
 } // namespace visor

@@ -36,7 +36,15 @@ struct SourceItem {
     bool labelled = true; // false: image without annotation
     QString classLabel;   // classification
     std::vector<SourceBox> boxes;
+    int declaredWidth = 0, declaredHeight = 0; // the size the annotation file states, 0 when none
 };
+
+/// How a JSON value reads in a message about a wrong type: "the string \"1\"", "null", "1.5", "an object".
+QString jsonShape(const QJsonValue &value);
+
+/// The most classes an import creates, and the highest class index a file may name: a bound on memory
+/// and time for a hostile file ("names: {1500000000: dog}").
+constexpr qint64 kMaxClasses = 100000;
 
 /// Shared state of one import: the source root, the report, and the items found.
 class ReadContext {

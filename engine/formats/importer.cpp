@@ -68,7 +68,7 @@ struct Loaded {
     QString error;
 };
 
-Loaded loadItem(const SourceItem &item, const QString &imagesDir)
+Loaded loadItem(const SourceItem &item, const QString &imagesDir, qint64 maxPixels)
 {
     Loaded out;
     QByteArray bytes = item.inlineBytes;
@@ -80,7 +80,7 @@ Loaded loadItem(const SourceItem &item, const QString &imagesDir)
         }
         bytes = f.readAll();
     }
-    out.info = inspectImage(bytes);
+    out.info = inspectImage(bytes, maxPixels);
     if (!out.info.ok) {
         out.error = out.info.error;
         return out;
@@ -97,6 +97,28 @@ Loaded loadItem(const SourceItem &item, const QString &imagesDir)
         }
     }
     return out;
+}
+
+// Boxes are taken in the pixels of the image as shown (after its EXIF orientation), as the tools that
+// draw them show it; a file that states another size is noted, because its boxes may not fit.
+void noteDeclaredSize(ReadContext &ctx, const QString &where, const SourceItem &item, const ImageInfo &info)
+{
+    if (item.declaredWidth <= 0 || item.declaredHeight <= 0 ||
+        (item.declaredWidth == info.width && item.declaredHeight == info.height))
+        return;
+    QString message = QCoreApplication::translate("visor::Import",
+                                                  "the annotation states a %1x%2 image but %3 is %4x%5 as shown")
+                          .arg(item.declaredWidth)
+                          .arg(item.declaredHeight)
+                          .arg(item.displayName)
+                          .arg(info.width)
+                          .arg(info.height);
+    if (info.reoriented)
+        message += QCoreApplication::translate(
+            "visor::Import", " (its EXIF orientation turns the stored %1x%2 pixels); boxes are taken as shown")
+                       .arg(info.height)
+                       .arg(info.width);
+    ctx.note(where, message);
 }
 
 } // namespace
@@ -180,9 +202,11 @@ ImportReport &storeItems(Project &project, const QString &source, ReadContext &c
         std::atomic<int> next{0}, done{0};
         std::atomic<bool> cancel{false};
         const QString imagesDir = project.imagesDir();
+        const qint64 maxPixels =
+            qint64(project.parameters().toDouble(QStringLiteral("import.max_megapixels")) * 1e6);
         auto work = [&] {
             for (int i; !cancel && (i = next++) < total;) {
-                loaded[size_t(i)] = loadItem(ctx.items[size_t(i)], imagesDir);
+                loaded[size_t(i)] = loadItem(ctx.items[size_t(i)], imagesDir, maxPixels);
                 ++done;
             }
         };
@@ -271,6 +295,7 @@ ImportReport &storeItems(Project &project, const QString &source, ReadContext &c
             e.labelled = e.classId != 0;
         }
         const QString where = item.annotationFile.isEmpty() ? item.displayName : item.annotationFile;
+        noteDeclaredSize(ctx, where, item, l.info);
         for (const SourceBox &sb : item.boxes) {
             double x1 = sb.x1, y1 = sb.y1, x2 = sb.x2, y2 = sb.y2;
             if (sb.normalized) {
@@ -331,19 +356,27 @@ ImportReport &storeItems(Project &project, const QString &source, ReadContext &c
     }
 
     lap("check_boxes");
-    project.syncImages(); // the images reach the disk before the rows that refer to them
+    try {
+        project.syncImages(); // the images reach the disk before the rows that refer to them
+    } catch (const Error &e) {
+        report.fatal = e.message() + QCoreApplication::translate("visor::Import", "; nothing was imported");
+        return report;
+    }
     lap("sync_images");
 
-    // One transaction: classes, examples, boxes. Splits are a second, separate step that only
-    // fills in examples without one, so a failure there loses no imported data.
+    // One transaction: classes, examples, boxes and the split of the new examples, so a kill at any
+    // moment leaves either none of them or all of them, assigned.
     int pinned[kSplitCount] = {0, 0, 0}; // per split, of the examples added
     {
         Transaction t(project.database());
         std::map<qint64, qint64> realId;
-        for (size_t i = 0; i < newClasses.size(); ++i) {
-            realId[-qint64(i + 1)] = project.addClass(newClasses[i]);
-            report.classesCreated << newClasses[i];
-        }
+        QStringList names;
+        for (const QString &name : newClasses)
+            names << name;
+        const std::vector<qint64> ids = project.addClasses(names);
+        for (size_t i = 0; i < ids.size(); ++i)
+            realId[-qint64(i + 1)] = ids[i];
+        report.classesCreated = names;
         auto fix = [&](qint64 &id) {
             if (id < 0)
                 id = realId.at(id);
@@ -354,6 +387,7 @@ ImportReport &storeItems(Project &project, const QString &source, ReadContext &c
                 fix(b.classId);
         }
         const AddResult added = project.addExamples(additions);
+        assignSplits(project, false);
         t.commit();
         report.imported = int(added.added.size());
         std::set<QString> dup(added.duplicates.begin(), added.duplicates.end());
@@ -391,8 +425,6 @@ ImportReport &storeItems(Project &project, const QString &source, ReadContext &c
                                          "them (pinned; 'visor-cli pin DIR none ID...' releases them)")
                  .arg(pinned[int(Split::Val)])
                  .arg(pinned[int(Split::Test)])});
-    assignSplits(project, false);
-    lap("split");
     return report;
 }
 
@@ -406,6 +438,13 @@ ImportReport importDataset(Project &project, const QString &source, const Import
     std::optional<Format> format = options.format;
     if (!QFileInfo(source).isDir()) {
         report.fatal = QCoreApplication::translate("visor::Import", "%1 is not a folder").arg(source);
+        return report;
+    }
+    if (QFileInfo::exists(QDir(source).filePath(QLatin1String(kIncompleteExportMarker)))) {
+        report.fatal = QCoreApplication::translate("visor::Import",
+                                                   "%1 is an export that did not finish (killed or failed): its "
+                                                   "files are incomplete; export again")
+                           .arg(source);
         return report;
     }
     if (options.format == Format::Auto) {

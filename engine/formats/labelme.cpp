@@ -49,6 +49,8 @@ void readLabelMe(ReadContext &ctx)
             item.displayName = ctx.relative(item.imagePath);
         }
         item.split = ctx.splitFromPath(path);
+        item.declaredWidth = top.value(QStringLiteral("imageWidth")).toInt();
+        item.declaredHeight = top.value(QStringLiteral("imageHeight")).toInt();
         const QJsonArray shapes = top.value(QStringLiteral("shapes")).toArray();
         for (int i = 0; i < shapes.size(); ++i) {
             const QJsonObject s = shapes[i].toObject();
@@ -67,9 +69,29 @@ void readLabelMe(ReadContext &ctx)
                                   .arg(where));
                 continue;
             }
+            if (s.contains(QStringLiteral("label")) && !s.value(QStringLiteral("label")).isString()) {
+                ctx.note(rel, QCoreApplication::translate("visor::Import", "%1: 'label' must be text, not %2; skipped")
+                                  .arg(where, jsonShape(s.value(QStringLiteral("label")))));
+                continue;
+            }
             const QString label = s.value(QStringLiteral("label")).toString().trimmed();
             if (label.isEmpty()) {
                 ctx.note(rel, QCoreApplication::translate("visor::Import", "%1: no 'label'; skipped").arg(where));
+                continue;
+            }
+            // Numbers only: toDouble() makes a string, null, bool or object 0 and the box silently wrong.
+            QString wrong;
+            for (int p = 0; p < 2 && wrong.isEmpty(); ++p)
+                for (int k = 0; k < 2 && wrong.isEmpty(); ++k)
+                    if (!pts[p].toArray()[k].isDouble())
+                        wrong = QCoreApplication::translate("visor::Import",
+                                                            "%1: points[%2][%3] must be a number, not %4; skipped")
+                                    .arg(where)
+                                    .arg(p)
+                                    .arg(k)
+                                    .arg(jsonShape(pts[p].toArray()[k]));
+            if (!wrong.isEmpty()) {
+                ctx.note(rel, wrong);
                 continue;
             }
             const double ax = pts[0][0].toDouble(), ay = pts[0][1].toDouble();

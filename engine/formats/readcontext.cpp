@@ -1,4 +1,6 @@
 #include "formats_p.h"
+#include <QJsonValue>
+#include "project/fileio.h"
 
 #include <QCoreApplication>
 #include <QDirIterator>
@@ -167,6 +169,27 @@ void ReadContext::note(const QString &file, const QString &message)
     m_report.entries.push_back({ImportEntry::Status::Note, file, message});
 }
 
+QString jsonShape(const QJsonValue &value)
+{
+    switch (value.type()) {
+    case QJsonValue::Null:
+        return QStringLiteral("null");
+    case QJsonValue::Bool:
+        return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+    case QJsonValue::Double:
+        return QString::number(value.toDouble(), 'g', 17);
+    case QJsonValue::String:
+        return QStringLiteral("the text \"%1\"").arg(value.toString().left(40));
+    case QJsonValue::Array:
+        return QStringLiteral("a list");
+    case QJsonValue::Object:
+        return QStringLiteral("an object");
+    case QJsonValue::Undefined:
+        break;
+    }
+    return QStringLiteral("missing");
+}
+
 QStringList readClassList(const QString &path)
 {
     QFile f(path);
@@ -203,9 +226,7 @@ void WriteContext::writeText(const QString &relativePath, const QByteArray &byte
 {
     const QString target = out.filePath(relativePath);
     QDir().mkpath(QFileInfo(target).absolutePath());
-    QFile f(target);
-    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) || f.write(bytes) != bytes.size())
-        throw Error(QCoreApplication::translate("visor::Import", "cannot write %1: %2").arg(target, f.errorString()));
+    fileio::writeAtomically(target, bytes, fileio::Durability::Batch); // the export syncs once at the end
     report->files << relativePath;
 }
 

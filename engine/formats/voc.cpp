@@ -35,6 +35,7 @@ std::map<QString, Split> readImageSets(const QString &root)
 struct ParsedXml {
     QString fileName;
     std::vector<SourceBox> boxes;
+    int width = 0, height = 0; // <size>
     QString error;
 };
 
@@ -61,6 +62,15 @@ ParsedXml parseXml(const QString &path)
         }
         if (xml.name() == QLatin1String("filename")) {
             out.fileName = xml.readElementText().trimmed();
+        } else if (xml.name() == QLatin1String("size")) {
+            while (xml.readNextStartElement()) {
+                const bool width = xml.name() == QLatin1String("width"), height = xml.name() == QLatin1String("height");
+                const int v = xml.readElementText().trimmed().toInt();
+                if (width)
+                    out.width = v;
+                else if (height)
+                    out.height = v;
+            }
         } else if (xml.name() == QLatin1String("object")) {
             ++objectIndex;
             SourceBox box;
@@ -178,6 +188,8 @@ void readVoc(ReadContext &ctx)
         item.displayName = ctx.relative(image);
         item.annotationFile = rel;
         item.boxes = std::move(parsed.boxes);
+        item.declaredWidth = parsed.width;
+        item.declaredHeight = parsed.height;
         if (auto it = imageSets.find(xi.completeBaseName()); it != imageSets.end())
             item.split = it->second;
         else

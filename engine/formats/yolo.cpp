@@ -26,7 +26,7 @@ QStringList readYamlNames(const QString &path, QString *error)
             s = s.mid(1, s.size() - 2);
         return s;
     };
-    std::map<int, QString> byIndex;
+    std::map<qint64, QString> byIndex;
     QStringList list;
     for (int i = 0; i < lines.size(); ++i) {
         const QString line = lines[i].section(QLatin1Char('#'), 0, 0);
@@ -45,14 +45,42 @@ QStringList readYamlNames(const QString &path, QString *error)
                     list << unquote(n);
             return list;
         }
+        auto addIndexed = [&](const QString &number, const QString &name, int lineNumber) {
+            bool ok = false;
+            const qint64 index = number.toLongLong(&ok);
+            if (!ok || index < 0 || index >= kMaxClasses) {
+                *error = QCoreApplication::translate("visor::Import",
+                                                     "line %1: class index %2 is above the limit of %3 classes")
+                             .arg(lineNumber)
+                             .arg(number)
+                             .arg(kMaxClasses);
+                return false;
+            }
+            byIndex[index] = unquote(name);
+            return true;
+        };
+        if (rest.startsWith(QLatin1Char('{'))) { // flow mapping on one line: {0: cat, 1: dog}
+            if (!rest.endsWith(QLatin1Char('}'))) {
+                *error = QCoreApplication::translate("visor::Import",
+                                                     "line %1: 'names: {' mapping is not closed on the same line")
+                             .arg(i + 1);
+                return {};
+            }
+            for (const QString &pair : rest.mid(1, rest.size() - 2).split(QLatin1Char(','), Qt::SkipEmptyParts))
+                if (!addIndexed(pair.section(QLatin1Char(':'), 0, 0).trimmed(), pair.section(QLatin1Char(':'), 1), i + 1))
+                    return {};
+            break;
+        }
         static const QRegularExpression mapping(QStringLiteral("^\\s+(\\d+)\\s*:\\s*(.+)$"));
         static const QRegularExpression item(QStringLiteral("^\\s*-\\s*(.+)$"));
         for (int j = i + 1; j < lines.size(); ++j) {
             const QString l = lines[j].section(QLatin1Char('#'), 0, 0);
             if (l.trimmed().isEmpty())
                 continue;
-            if (auto m = mapping.match(l); m.hasMatch())
-                byIndex[m.captured(1).toInt()] = unquote(m.captured(2));
+            if (auto m = mapping.match(l); m.hasMatch()) {
+                if (!addIndexed(m.captured(1), m.captured(2), j + 1))
+                    return {};
+            }
             else if (auto m2 = item.match(l);
                      m2.hasMatch() && (l.startsWith(QLatin1Char(' ')) || l.startsWith(QLatin1Char('-'))))
                 list << unquote(m2.captured(1));
@@ -62,7 +90,7 @@ QStringList readYamlNames(const QString &path, QString *error)
         break;
     }
     for (auto &[index, name] : byIndex) {
-        while (list.size() < index)
+        while (list.size() < index) // gaps get placeholder names; bounded by kMaxClasses above
             list << QStringLiteral("class_%1").arg(list.size());
         list << name;
     }
@@ -163,6 +191,14 @@ void readYolo(ReadContext &ctx)
                     QCoreApplication::translate("visor::Import", "line %1: class '%2' is not a non-negative integer")
                         .arg(i + 1)
                         .arg(parts[0]);
+                break;
+            }
+            if (cls >= kMaxClasses) {
+                error = QCoreApplication::translate("visor::Import",
+                                                    "line %1: class index %2 is above the limit of %3 classes")
+                            .arg(i + 1)
+                            .arg(cls)
+                            .arg(kMaxClasses);
                 break;
             }
             double v[4];

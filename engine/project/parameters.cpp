@@ -197,6 +197,9 @@ std::vector<ParamSpec> buildTable()
         choiceP("train.class_balance", "none", "none,sampling,loss_weights",
                 QT_TRANSLATE_NOOP("visor::Parameters", "Class balance")),
         numP("train.time_limit", 0.0, 0.0, 10080.0, QT_TRANSLATE_NOOP("visor::Parameters", "Time limit (minutes)")),
+        // Visor's own import limit: an image above it is refused from its header, before it is decoded.
+        numP("import.max_megapixels", 100.0, 0.01, 1000.0,
+             QT_TRANSLATE_NOOP("visor::Parameters", "Largest image to import (megapixels)")),
         // Visor's own data set health thresholds (not in the spec table; the spec asks for a
         // configurable imbalance ratio and names the other thresholds in its rules).
         numP("health.imbalance_ratio", 3.0, 1.0, 1000.0,
@@ -216,6 +219,11 @@ std::vector<ParamSpec> buildTable()
                 "visor::Parameters",
                 "none: examples as they come; sampling: examples of rare classes are drawn more often; "
                 "loss_weights: each class's loss is weighted by its inverse frequency"));
+        else if (s.key == QLatin1String("import.max_megapixels"))
+            s.help = QString::fromUtf8(QT_TRANSLATE_NOOP(
+                "visor::Parameters",
+                "an image with more pixels is refused from its header, before it is decoded (a 30000x30000 "
+                "image would take 2.7 GB of memory); 1000 at most, the limit of the image decoders"));
         else if (s.key == QLatin1String("train.time_limit"))
             s.help = QString::fromUtf8(QT_TRANSLATE_NOOP(
                 "visor::Parameters",

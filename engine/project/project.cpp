@@ -291,16 +291,40 @@ std::vector<ClassInfo> Project::classes() const
 
 std::optional<ClassInfo> Project::classByName(const QString &name) const
 {
-    for (auto &c : classes())
-        if (c.name == name)
-            return c;
-    return std::nullopt;
+    // classes.name is UNIQUE, so indexed: one lookup, not a scan of every class.
+    QSqlQuery q = sql::run(m_db, QStringLiteral("SELECT id, name, color, position FROM classes WHERE name = ?"), {name},
+                           "looking up a class");
+    if (!q.next())
+        return std::nullopt;
+    return ClassInfo{q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(), q.value(3).toInt()};
 }
 
 void Project::checkClass(qint64 id) const
 {
     if (!sql::scalar(m_db, QStringLiteral("SELECT COUNT(*) FROM classes WHERE id = ?"), {id}, "looking up a class"))
         throw Error(QCoreApplication::translate("visor::Project", "no class with id %1").arg(id));
+}
+
+std::vector<qint64> Project::addClasses(const QStringList &names)
+{
+    std::vector<qint64> ids;
+    ids.reserve(size_t(names.size()));
+    Transaction t(m_db);
+    qint64 count = sql::scalar(m_db, QStringLiteral("SELECT COUNT(*) FROM classes"), {}, "counting classes");
+    qint64 position =
+        sql::scalar(m_db, QStringLiteral("SELECT COALESCE(MAX(position) + 1, 0) FROM classes"), {}, "ordering classes");
+    for (const QString &raw : names) {
+        const QString name = raw.trimmed();
+        if (name.isEmpty())
+            throw Error(QCoreApplication::translate("visor::Project", "a class needs a name"));
+        if (classByName(name))
+            throw Error(QCoreApplication::translate("visor::Project", "a class named '%1' already exists").arg(name));
+        QSqlQuery q = sql::run(m_db, QStringLiteral("INSERT INTO classes (name, color, position) VALUES (?, ?, ?)"),
+                               {name, QString::fromLatin1(kPalette[count++ % 10]), position++}, "adding a class");
+        ids.push_back(q.lastInsertId().toLongLong());
+    }
+    t.commit();
+    return ids;
 }
 
 qint64 Project::addClass(const QString &rawName, const QString &color)

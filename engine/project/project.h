@@ -67,6 +67,9 @@ public:
     std::vector<ClassInfo> classes() const; // in display order
     std::optional<ClassInfo> classByName(const QString &name) const;
     qint64 addClass(const QString &name, const QString &color = {});
+    /// Adds many classes in one transaction, in linear time (an import of 20,000 COCO categories).
+    /// Returns their ids in order; throws naming the first empty or existing name.
+    std::vector<qint64> addClasses(const QStringList &names);
     void renameClass(qint64 id, const QString &name);
     void setClassColor(qint64 id, const QString &color);
     void moveClass(qint64 id, int newPosition);

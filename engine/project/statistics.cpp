@@ -3,6 +3,7 @@
 #include "statement.h"
 
 #include <QCoreApplication>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QTextStream>
 #include <algorithm>
@@ -162,6 +163,40 @@ std::vector<std::vector<qint64>> nearDuplicateGroups(const std::vector<std::pair
     std::sort(out.begin(), out.end());
     return out;
 }
+
+namespace {
+
+// An image deleted or moved out of images/ by hand: training and evaluation leave the example out, an
+// export skips it; the health panel names them so the user can restore or delete them.
+void warnMissingImages(const Project &project, DatasetStatistics &st)
+{
+    std::vector<qint64> missing;
+    QStringList names;
+    QSqlQuery q = sql::run(const_cast<Project &>(project).database(),
+                           QStringLiteral("SELECT id, hash, suffix, file_name FROM examples ORDER BY id"), {},
+                           "checking the images");
+    while (q.next())
+        if (!QFileInfo::exists(project.imagePath(q.value(1).toString(), q.value(2).toString()))) {
+            missing.push_back(q.value(0).toLongLong());
+            if (names.size() < 5)
+                names << q.value(3).toString();
+        }
+    if (missing.empty())
+        return;
+    st.warnings.push_back(
+        {QStringLiteral("missing_images"),
+         QCoreApplication::translate("visor::Statistics",
+                                     "%1 example(s) have lost their image file in images/ (%2%3): training, "
+                                     "evaluation and export leave them out; restore the files or delete the examples.")
+             .arg(missing.size())
+             .arg(names.join(QStringLiteral(", ")))
+             .arg(missing.size() > size_t(names.size()) ? QStringLiteral(", ...") : QString()),
+         {{QStringLiteral("examples"), qint64(missing.size())}},
+         missing,
+         {}});
+}
+
+} // namespace
 
 DatasetStatistics computeStatistics(const Project &project)
 {
@@ -412,6 +447,7 @@ DatasetStatistics computeStatistics(const Project &project)
             }
         }
     }
+    warnMissingImages(project, st);
     return st;
 }
 

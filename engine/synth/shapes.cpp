@@ -175,8 +175,8 @@ std::vector<qint64> addShapes(Project &project, const ShapesOptions &options)
     }
     project.syncImages();
     const AddResult r = project.addExamples(items);
+    assignSplits(project, false); // in the same transaction: no moment with unassigned examples
     t.commit();
-    assignSplits(project, false);
     return r.added;
 }
 

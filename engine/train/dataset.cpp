@@ -1,5 +1,7 @@
 #include "dataset_p.h"
+#include "formats/imageinfo.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <atomic>
 #include <cmath>
@@ -21,8 +23,7 @@ cv::Size inputSize(int width, int height, int minSide, int maxSide)
 
 cv::Mat loadImage(const QString &path, int channels, int minSide, int maxSide)
 {
-    cv::Mat img =
-        cv::imread(QFile::encodeName(path).toStdString(), channels == 1 ? cv::IMREAD_GRAYSCALE : cv::IMREAD_COLOR);
+    cv::Mat img = decodeImage(path, channels);
     if (img.empty())
         return img;
     const cv::Size size = inputSize(img.cols, img.rows, minSide, maxSide);
@@ -56,9 +57,14 @@ SplitData loadSplit(const Project &project, Split split, int channels, int minSi
     std::vector<cv::Mat> images;
     for (size_t i = 0; i < chosen.size(); ++i) {
         if (out.images[i].empty()) {
-            out.problems << QStringLiteral("example %1 (%2): image cannot be read; left out")
+            const QString path = project.imagePath(chosen[i]);
+            out.problems << (QFile::exists(path)
+                                 ? QCoreApplication::translate("visor::Trainer",
+                                                               "example %1 (%2): %3 cannot be decoded; left out")
+                                 : QCoreApplication::translate("visor::Trainer",
+                                                               "example %1 (%2): %3 is missing; left out"))
                                 .arg(chosen[i].id)
-                                .arg(chosen[i].fileName);
+                                .arg(chosen[i].fileName, path);
             continue;
         }
         out.ids.push_back(chosen[i].id);

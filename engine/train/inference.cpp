@@ -1,4 +1,5 @@
 #include "inference.h"
+#include "formats/imageinfo.h"
 #include "dataset_p.h"
 #include "eval/metrics.h"
 #include "nn/model_p.h"
@@ -140,8 +141,7 @@ Prediction Predictor::predictFile(const QString &path) const
 {
     Prediction out;
     out.file = path;
-    const cv::Mat original =
-        cv::imread(QFile::encodeName(path).toStdString(), d->channels == 1 ? cv::IMREAD_GRAYSCALE : cv::IMREAD_COLOR);
+    const cv::Mat original = decodeImage(path, d->channels);
     if (original.empty()) {
         out.error = QCoreApplication::translate("visor::Inference", "cannot read image %1").arg(path);
         return out;
@@ -230,6 +230,8 @@ QJsonObject evaluateRun(Project &project, qint64 runId, Split split)
     o.insert(QStringLiteral("split"), splitKey(split));
     o.insert(QStringLiteral("examples"), int(data.images.size()));
     o.insert(QStringLiteral("checkpoint"), QFileInfo(d.weights).fileName());
+    if (!data.problems.isEmpty())
+        o.insert(QStringLiteral("left_out"), QJsonArray::fromStringList(data.problems));
     if (!d.note.isEmpty())
         o.insert(QStringLiteral("note"), d.note);
     return o;

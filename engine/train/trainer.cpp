@@ -571,6 +571,16 @@ RunSummary Trainer::run(TrainHooks &hooks, const std::atomic<bool> &cancel)
             metrics = task->report(test, names);
             metrics.insert(QStringLiteral("examples"), int(test.images.size()));
         }
+        const QStringList leftOut = train.problems + val.problems + test.problems;
+        if (!leftOut.isEmpty()) {
+            metrics.insert(QStringLiteral("left_out"), QJsonArray::fromStringList(leftOut));
+            const QString note = QCoreApplication::translate("visor::Trainer",
+                                                             "%1 example(s) left out, their image missing or "
+                                                             "unreadable (first: %2)")
+                                     .arg(leftOut.size())
+                                     .arg(leftOut.front());
+            summary.message = summary.message.isEmpty() ? note : summary.message + QStringLiteral("; ") + note;
+        }
         metrics.insert(QStringLiteral("best_epoch"), summary.bestEpoch);
         metrics.insert(QStringLiteral("epochs"), summary.epochs);
         summary.testMetrics = metrics;

@@ -64,6 +64,40 @@ std::vector<qint64> addPlainExamples(Project &project, int n, int w, int h, qint
     return project.addExamples(items).added;
 }
 
+bool hasEntry(const ImportReport &r, const QString &file, const QString &fragment)
+{
+    for (const ImportEntry &e : r.entries)
+        if (e.file.contains(file) && e.message.contains(fragment))
+            return true;
+    return false;
+}
+
+QString dump(const ImportReport &r)
+{
+    return r.toText(1000);
+}
+
+QByteArray vocXml(const QString &fileName, const QString &objects, int w, int h)
+{
+    return QStringLiteral("<annotation><filename>%1</filename><size><width>%3</width><height>%4</height><depth>3</"
+                          "depth></size>%2</annotation>")
+        .arg(fileName, objects)
+        .arg(w)
+        .arg(h)
+        .toUtf8();
+}
+
+QString vocObject(const QString &name, double x1, double y1, double x2, double y2)
+{
+    return QStringLiteral("<object><name>%1</name><bndbox><xmin>%2</xmin><ymin>%3</ymin><xmax>%4</xmax><ymax>%5</"
+                          "ymax></bndbox></object>")
+        .arg(name)
+        .arg(x1)
+        .arg(y1)
+        .arg(x2)
+        .arg(y2);
+}
+
 QString sharedDir()
 {
     const QString dir = QStringLiteral(VISOR_SHARED_DIR);

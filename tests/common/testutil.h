@@ -1,6 +1,7 @@
 #pragma once
 // Helpers shared by the tests: generated images and data sets, files, the shared data folder.
 
+#include "formats/formats.h"
 #include "project/project.h"
 
 #include <QByteArray>
@@ -29,6 +30,14 @@ std::unique_ptr<TempProject> makeProject(DatasetKind kind, const QString &name =
 /// Returns their ids.
 std::vector<qint64> addPlainExamples(Project &project, int n, int w = 64, int h = 48, qint64 classId = 0,
                                      std::vector<Box> boxes = {}, int seedOffset = 0);
+
+/// Whether the report has an entry for a file containing `file` whose message contains `fragment`.
+bool hasEntry(const ImportReport &r, const QString &file, const QString &fragment);
+/// The whole report as text, for failure messages.
+QString dump(const ImportReport &r);
+/// A VOC annotation naming `fileName` (stated size w x h) with the given <object> elements.
+QByteArray vocXml(const QString &fileName, const QString &objects, int w = 64, int h = 48);
+QString vocObject(const QString &name, double x1, double y1, double x2, double y2);
 
 /// The shared data folder (../shared next to the checkout) or an empty string when absent.
 QString sharedDir();

@@ -11,6 +11,10 @@
 #include <map>
 
 using namespace visor;
+using test::dump;
+using test::hasEntry;
+using test::vocObject;
+using test::vocXml;
 
 namespace {
 
@@ -69,38 +73,6 @@ void compareSnapshots(const Snapshot &a, const Snapshot &b)
                                         .arg(list[i][size_t(k)])
                                         .arg(other[i][size_t(k)])));
     }
-}
-
-bool hasEntry(const ImportReport &r, const QString &file, const QString &fragment)
-{
-    for (const ImportEntry &e : r.entries)
-        if (e.file.contains(file) && e.message.contains(fragment))
-            return true;
-    return false;
-}
-
-QString dump(const ImportReport &r)
-{
-    return r.toText(1000);
-}
-
-QByteArray vocXml(const QString &fileName, const QString &objects)
-{
-    return QStringLiteral("<annotation><filename>%1</filename><size><width>64</width><height>48</height><depth>3</"
-                          "depth></size>%2</annotation>")
-        .arg(fileName, objects)
-        .toUtf8();
-}
-
-QString vocObject(const QString &name, double x1, double y1, double x2, double y2)
-{
-    return QStringLiteral("<object><name>%1</name><bndbox><xmin>%2</xmin><ymin>%3</ymin><xmax>%4</xmax><ymax>%5</"
-                          "ymax></bndbox></object>")
-        .arg(name)
-        .arg(x1)
-        .arg(y1)
-        .arg(x2)
-        .arg(y2);
 }
 
 } // namespace
