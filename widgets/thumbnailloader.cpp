@@ -22,13 +22,13 @@ ThumbnailLoader::~ThumbnailLoader()
 QImage ThumbnailLoader::thumbnail(qint64 id, const QString &path)
 {
     QMutexLocker lock(&m_mutex);
-    if (QImage *img = m_cache.object(id))
+    if (QImage *img = m_cache.object(path))
         return *img;
-    if (!m_pending.contains(id)) {
-        m_pending.insert(id, true);
+    if (!m_pending.contains(path)) {
+        m_pending.insert(path, true);
         m_queue.push_front({id, path});
         while (m_queue.size() > kMaxQueued) {
-            m_pending.remove(m_queue.back().id);
+            m_pending.remove(m_queue.back().path);
             m_queue.pop_back();
         }
         if (m_workers < m_pool.maxThreadCount()) {
@@ -43,7 +43,7 @@ void ThumbnailLoader::clearQueue()
 {
     QMutexLocker lock(&m_mutex);
     for (const Request &r : m_queue)
-        m_pending.remove(r.id);
+        m_pending.remove(r.path);
     m_queue.clear();
 }
 
@@ -75,8 +75,8 @@ void ThumbnailLoader::work()
         }
         {
             QMutexLocker lock(&m_mutex);
-            m_pending.remove(r.id);
-            m_cache.insert(r.id, new QImage(img), std::max<qsizetype>(1, img.sizeInBytes() / 1024));
+            m_pending.remove(r.path);
+            m_cache.insert(r.path, new QImage(img), std::max<qsizetype>(1, img.sizeInBytes() / 1024));
         }
         Q_EMIT loaded(r.id);
     }

@@ -19,7 +19,9 @@ public:
     explicit ThumbnailLoader(int side = 96, QObject *parent = nullptr);
     ~ThumbnailLoader() override;
 
-    /// The cached thumbnail, or a null image after queueing a load (loaded() follows).
+    /// The cached thumbnail, or a null image after queueing a load (loaded() follows). Cached by the
+    /// image file (named after its content hash), not by the example id: ids restart at 1 in every
+    /// project, so an id-keyed cache showed the previous project's pictures.
     QImage thumbnail(qint64 id, const QString &path);
     /// Forgets every queued request (a new project, a new filter); loads in progress finish.
     void clearQueue();
@@ -39,8 +41,8 @@ private:
     QThreadPool m_pool;
     mutable QMutex m_mutex;
     std::deque<Request> m_queue; // front: newest
-    QHash<qint64, bool> m_pending;
-    QCache<qint64, QImage> m_cache;
+    QHash<QString, bool> m_pending;  // by path
+    QCache<QString, QImage> m_cache; // by path
     int m_workers = 0;
 };
 

@@ -39,7 +39,8 @@ TrainingPage::TrainingPage(QWidget *parent) : QWidget(parent)
     });
 
     m_start = new QPushButton(tr("Start training"));
-    m_start->setShortcut(QKeySequence(QStringLiteral("Ctrl+R")));
+    // Ctrl+R belongs to the Training menu's Start action (window-wide); a second binding here made the
+    // shortcut ambiguous and neither fired.
     m_start->setToolTip(tr("Train a new run with these parameters (Ctrl+R)"));
     m_cancel = new QPushButton(tr("Cancel"));
     m_cancel->setToolTip(tr("Stop within one step; the last checkpoint is kept"));

@@ -14,6 +14,7 @@
 #include "train/runs.h"
 
 #include <QCommandLineParser>
+#include <QRegularExpression>
 #include <QCoreApplication>
 #include <QDir>
 #include <QElapsedTimer>
@@ -37,6 +38,39 @@ struct Command {
     int minArgs = 0, maxArgs = 0;
 };
 
+// "-30..30" or "-0.5" is a value, not a cluster of one-letter options ("Unknown options: 3, 0, ."). When
+// such values come last (no option after them), a "--" before the first one makes them positional.
+bool looksNegative(const QString &a)
+{
+    static const QRegularExpression negative(QStringLiteral("^-(\\d|\\.\\d)"));
+    return negative.match(a).hasMatch();
+}
+
+QStringList protectNegativeValues(const QStringList &args)
+{
+    if (args.contains(QStringLiteral("--")))
+        return args;
+    for (int i = 0; i < args.size(); ++i) {
+        if (!looksNegative(args[i]))
+            continue;
+        for (int j = i + 1; j < args.size(); ++j)
+            if (args[j].startsWith(QLatin1Char('-')) && !looksNegative(args[j]))
+                return args; // an option follows: leave it to the parser, and to the hint below
+        return args.mid(0, i) + QStringList{QStringLiteral("--")} + args.mid(i);
+    }
+    return args;
+}
+
+QString negativeValueHint(const QStringList &args)
+{
+    for (const QString &a : args)
+        if (looksNegative(a))
+            return QStringLiteral(" ('%1' is a value: put options before it, or '--' before it, as in "
+                                  "visor-cli params DIR set KEY -- -30..30)")
+                .arg(a);
+    return {};
+}
+
 // Parses a command's arguments. Returns -1 to continue, or an exit code (help printed, usage error).
 int parse(const QString &name, const Command &cmd, QCommandLineParser &parser, const QStringList &args)
 {
@@ -57,8 +91,8 @@ int parse(const QString &name, const Command &cmd, QCommandLineParser &parser, c
         const auto it = described.find(p);
         parser.addPositionalArgument(p, it == described.end() ? QString() : it->second, p);
     }
-    if (!parser.parse(QStringList{QStringLiteral("visor-cli ") + name} + args))
-        return usage(parser.errorText(), &parser);
+    if (!parser.parse(QStringList{QStringLiteral("visor-cli ") + name} + protectNegativeValues(args)))
+        return usage(parser.errorText() + negativeValueHint(args), &parser);
     if (parser.isSet(QStringLiteral("help"))) {
         out() << "Usage: visor-cli " << name << " [options] " << cmd.positional << "\n\n" << cmd.summary << "\n\n";
         QString help = parser.helpText();
@@ -73,9 +107,9 @@ int parse(const QString &name, const Command &cmd, QCommandLineParser &parser, c
     return -1;
 }
 
-std::unique_ptr<Project> openProject(const QString &dir)
+std::unique_ptr<Project> openProject(const QString &dir, Project::OpenMode mode = Project::OpenMode::ReadWrite)
 {
-    return Project::open(dir);
+    return Project::open(dir, mode);
 }
 
 using synth::demoDir;
@@ -243,7 +277,7 @@ std::map<QString, Command> commands()
             const auto format = parseFormat(p.value(QStringLiteral("format")));
             if (!format || *format == Format::Auto)
                 return usage(QStringLiteral("export: --format must be voc, coco, yolo, labelme or imagefolder"), &p);
-            auto project = openProject(a[0]);
+            auto project = openProject(a[0], Project::OpenMode::ReadOnly); // an export never writes to the project
             const ExportReport r = exportDataset(*project, a[1], *format);
             out() << "Exported " << r.examples << " example(s)";
             if (project->kind() == DatasetKind::ObjectDetection)
@@ -267,7 +301,7 @@ std::map<QString, Command> commands()
                                       p.addOption({QStringLiteral("json"), QStringLiteral("print JSON")});
                                   },
                                   [](QCommandLineParser &p, const QStringList &a) {
-                                      auto project = openProject(a[0]);
+                                      auto project = openProject(a[0], Project::OpenMode::ReadOnly);
                                       const DatasetStatistics st = computeStatistics(*project);
                                       if (p.isSet(QStringLiteral("json"))) {
                                           QJsonObject o = st.toJson();
@@ -356,7 +390,9 @@ std::map<QString, Command> commands()
             p.addOption({QStringLiteral("changed"), QStringLiteral("list only values that differ from the default")});
         },
         [](QCommandLineParser &p, const QStringList &a) {
-            auto project = openProject(a[0]);
+            const QString verb = a.size() > 1 ? a[1] : QStringLiteral("list");
+            auto project = openProject(a[0], verb == QLatin1String("set") ? Project::OpenMode::ReadWrite
+                                                                          : Project::OpenMode::ReadOnly);
             const QString action = a.size() > 1 ? a[1] : QStringLiteral("list");
             const auto &registry = ParameterRegistry::instance();
             if (action == QLatin1String("list") && a.size() <= 2) {

@@ -179,7 +179,7 @@ int trainCommand(QCommandLineParser &p, const QStringList &a)
 
 int runsCommand(QCommandLineParser &p, const QStringList &a)
 {
-    auto project = openProject(a[0]);
+    auto project = Project::open(a[0], Project::OpenMode::ReadOnly);
     const auto runs = train::RunStore(*project).runs();
     if (p.isSet(QStringLiteral("json"))) {
         QJsonArray list;

@@ -1,7 +1,9 @@
 #include "parameters.h"
+
 #include "types.h"
 
 #include <QJsonArray>
+#include <limits>
 #include <cmath>
 
 namespace visor {
@@ -118,7 +120,7 @@ std::vector<ParamSpec> buildTable()
                 QT_TRANSLATE_NOOP("visor::Parameters", "Monitored quantity")),
         numP("reduce_lr.min_delta", 0.01, 0.0, std::nullopt, QT_TRANSLATE_NOOP("visor::Parameters", "Minimum change")),
         numP("reduce_lr.factor", 0.5, 0.1, 0.9, QT_TRANSLATE_NOOP("visor::Parameters", "Factor")),
-        numP("reduce_lr.cooldown", 0, 0.0, std::nullopt, QT_TRANSLATE_NOOP("visor::Parameters", "Cooldown (epochs)")),
+        numP("reduce_lr.cooldown", 0, 0.0, 1e6, QT_TRANSLATE_NOOP("visor::Parameters", "Cooldown (epochs)")),
         // Checkpoint
         choiceP("checkpoint.monitor", "val_loss", kMonitors,
                 QT_TRANSLATE_NOOP("visor::Parameters", "Monitored quantity")),
@@ -214,7 +216,9 @@ std::vector<ParamSpec> buildTable()
     t.back().help = QString::fromUtf8(
         QT_TRANSLATE_NOOP("visor::Parameters", "Hamming distance between the 64-bit difference hashes of two images"));
     for (ParamSpec &s : t)
-        if (s.key == QLatin1String("train.class_balance"))
+        if (s.key == QLatin1String("optimizer.beta_1") || s.key == QLatin1String("optimizer.beta_2"))
+            s.maxExclusive = true; // the contract's 1.0 is out of Adam's domain: LibTorch refuses beta >= 1
+        else if (s.key == QLatin1String("train.class_balance"))
             s.help = QString::fromUtf8(QT_TRANSLATE_NOOP(
                 "visor::Parameters",
                 "none: examples as they come; sampling: examples of rare classes are drawn more often; "
@@ -242,7 +246,7 @@ QString ParamSpec::rangeText() const
 {
     auto bounds = [this]() -> QString {
         if (hasMin && hasMax)
-            return num(min) + QStringLiteral("..") + num(max);
+            return num(min) + (maxExclusive ? QStringLiteral("..<") : QStringLiteral("..")) + num(max);
         if (hasMin)
             return QStringLiteral(">= ") + num(min);
         if (hasMax)
@@ -306,6 +310,8 @@ QString ParameterRegistry::validate(const QString &key, const QJsonValue &value)
             return bad(tr("%1 is below the minimum %2").arg(num(v), num(s->min)));
         if (s->hasMax && v > s->max)
             return bad(tr("%1 is above the maximum %2").arg(num(v), num(s->max)));
+        if (s->hasMax && s->maxExclusive && v >= s->max)
+            return bad(tr("%1 must be below %2").arg(num(v), num(s->max)));
         return {};
     };
     switch (s->type) {
@@ -315,6 +321,9 @@ QString ParameterRegistry::validate(const QString &key, const QJsonValue &value)
         const double v = value.toDouble();
         if (v != std::floor(v))
             return bad(tr("%1 is not an integer").arg(num(v)));
+        // Integers are stored and used as 32-bit ints: a larger value would silently become 0.
+        if (std::abs(v) > double(std::numeric_limits<qint32>::max()))
+            return bad(tr("%1 is above the largest integer, %2").arg(num(v)).arg(std::numeric_limits<qint32>::max()));
         return checkBounds(v);
     }
     case ParamType::Number:

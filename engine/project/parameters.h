@@ -27,6 +27,7 @@ struct ParamSpec {
     QString key; // "train.epochs"
     ParamType type = ParamType::Number;
     bool hasMin = false, hasMax = false;
+    bool maxExclusive = false; // the value must stay below max (Adam's betas: LibTorch refuses 1)
     double min = 0, max = 0;
     QStringList choices;
     bool numericChoice = false; // choices are numbers ("1", "3")

@@ -56,8 +56,12 @@ Transaction::Transaction(QSqlDatabase &db) : m_db(db)
 {
     int &depth = t_depth[m_db.connectionName()];
     if (depth == 0) {
-        if (!m_db.transaction())
-            throw Error(QStringLiteral("cannot start a transaction: %1").arg(m_db.lastError().text()));
+        // IMMEDIATE takes the write lock now, waiting out the busy timeout for another writer. A deferred
+        // BEGIN that reads and then writes fails at once with "database is locked" when another process
+        // committed in between (its snapshot is stale), whatever the timeout.
+        QSqlQuery q(m_db);
+        if (!q.exec(QStringLiteral("BEGIN IMMEDIATE")))
+            throw Error(sql::describe(q.lastError(), m_db, "starting a change"));
     } else {
         exec(m_db, QStringLiteral("SAVEPOINT visor_%1").arg(depth));
     }
@@ -71,7 +75,8 @@ Transaction::~Transaction()
     int &depth = t_depth[m_db.connectionName()];
     depth = m_level;
     if (m_level == 0) {
-        m_db.rollback();
+        QSqlQuery q(m_db);
+        q.exec(QStringLiteral("ROLLBACK"));
     } else {
         QSqlQuery q(m_db);
         q.exec(QStringLiteral("ROLLBACK TO visor_%1").arg(m_level));
@@ -82,8 +87,9 @@ Transaction::~Transaction()
 void Transaction::commit()
 {
     if (m_level == 0) {
-        if (!m_db.commit())
-            throw Error(QStringLiteral("cannot commit: %1").arg(m_db.lastError().text()));
+        QSqlQuery q(m_db);
+        if (!q.exec(QStringLiteral("COMMIT")))
+            throw Error(sql::describe(q.lastError(), m_db, "committing a change"));
     } else {
         exec(m_db, QStringLiteral("RELEASE visor_%1").arg(m_level));
     }
@@ -106,7 +112,7 @@ std::unique_ptr<Project> Project::create(const QString &dir, const QString &name
     if (!QDir().mkpath(QDir(dir).filePath(QStringLiteral("images"))))
         throw Error(QCoreApplication::translate("visor::Project", "cannot create the folder %1").arg(dir));
     std::unique_ptr<Project> p(new Project);
-    p->openDatabase(dir);
+    p->openDatabase(dir, false, true);
     Transaction t(p->m_db);
     sql::run(p->m_db,
              QStringLiteral("INSERT INTO project (id, name, kind, created, split_seed) VALUES (1, ?, ?, ?, ?)"),
@@ -122,31 +128,102 @@ std::unique_ptr<Project> Project::create(const QString &dir, const QString &name
     return p;
 }
 
-std::unique_ptr<Project> Project::open(const QString &dir)
+namespace {
+
+// Reads the database header without SQLite: an empty file or one that is not SQLite is refused before
+// SQLite touches it. (The schema version is read through SQLite: in WAL mode the newest one can be in
+// the -wal file, not in this header.) A file that is not a Visor project comes out of an open attempt
+// byte for byte as it went in: no schema injected, no WAL switch, no -wal/-shm.
+void checkDatabaseFile(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        throw Error(QCoreApplication::translate("visor::Project", "cannot read %1: %2").arg(path, f.errorString()));
+    const QByteArray header = f.read(100);
+    auto refuse = [&](const QString &why) {
+        throw Error(
+            QCoreApplication::translate("visor::Project", "%1 is not a Visor project: %2; it was left untouched")
+                .arg(path, why));
+    };
+    if (header.isEmpty())
+        refuse(QCoreApplication::translate("visor::Project", "the file is empty"));
+    if (!header.startsWith(QByteArray("SQLite format 3\0", 16)) || header.size() < 100)
+        refuse(QCoreApplication::translate("visor::Project", "it is not an SQLite database"));
+}
+
+bool writable(const QString &path)
+{
+    return ::access(QFile::encodeName(path).constData(), W_OK) == 0;
+}
+
+} // namespace
+
+std::unique_ptr<Project> Project::open(const QString &dir, OpenMode mode)
 {
     if (!exists(dir))
         throw Error(QCoreApplication::translate("visor::Project", "%1 is not a Visor project (no %2)")
                         .arg(dir, QString::fromLatin1(kDatabaseName)));
+    const QString file = QDir(dir).filePath(QString::fromLatin1(kDatabaseName));
+    checkDatabaseFile(file);
+    const bool readOnly = mode == OpenMode::ReadOnly || !writable(file) || !writable(dir);
     std::unique_ptr<Project> p(new Project);
-    p->openDatabase(dir);
+    p->openDatabase(dir, readOnly, false);
     p->loadRecord();
-    QDir().mkpath(p->imagesDir());
+    if (!readOnly)
+        QDir().mkpath(p->imagesDir());
     return p;
 }
 
-void Project::openDatabase(const QString &dir)
+void Project::openDatabase(const QString &dir, bool readOnly, bool creating)
 {
+    m_readOnly = readOnly;
     m_dir = QDir(dir).absolutePath();
     m_connection = QStringLiteral("visor-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
     m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
     if (!m_db.isValid())
         throw Error(QCoreApplication::translate("visor::Project", "the Qt SQLite driver (QSQLITE) is not installed"));
     m_db.setDatabaseName(QDir(m_dir).filePath(QString::fromLatin1(kDatabaseName)));
-    m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+    // A second writer (an import in another window) waits up to 30 s for the first to commit.
+    m_db.setConnectOptions(readOnly ? QStringLiteral("QSQLITE_BUSY_TIMEOUT=30000;QSQLITE_OPEN_READONLY")
+                                    : QStringLiteral("QSQLITE_BUSY_TIMEOUT=30000"));
     if (!m_db.open())
         throw Error(QCoreApplication::translate("visor::Project", "cannot open %1: %2")
                         .arg(m_db.databaseName(), m_db.lastError().text()));
     QSqlQuery q(m_db);
+    // Identify the file before any pragma or migration writes to it: Visor's schema version, Visor's tables.
+    if (!creating) {
+        const int version = sql::schemaVersion(m_db);
+        auto refuse = [this](const QString &why) {
+            throw Error(QCoreApplication::translate("visor::Project",
+                                                    "%1 is not a Visor project: %2; it was left untouched")
+                            .arg(m_db.databaseName(), why));
+        };
+        if (version == 0)
+            refuse(QCoreApplication::translate("visor::Project", "an SQLite database without Visor's schema"));
+        if (version > kSchemaVersion)
+            throw Error(QCoreApplication::translate("visor::Project",
+                                                    "%1 was written by a newer Visor (schema version %2; this build "
+                                                    "knows %3); it was left untouched")
+                            .arg(m_db.databaseName())
+                            .arg(version)
+                            .arg(kSchemaVersion));
+        sql::check(q.exec(QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name IN "
+                                         "('project', 'classes', 'examples', 'params')")),
+                   q, "reading the database's tables");
+        if (!q.next() || q.value(0).toInt() != 4)
+            refuse(QCoreApplication::translate("visor::Project", "an SQLite database without Visor's tables"));
+        q.finish();
+    }
+    if (readOnly) {
+        sql::check(q.exec(QStringLiteral("PRAGMA foreign_keys=ON")), q, "configuring the database");
+        if (sql::schemaVersion(m_db) != kSchemaVersion)
+            throw Error(QCoreApplication::translate("visor::Project",
+                                                    "%1 needs an upgrade to schema version %2, which a read-only "
+                                                    "project cannot get")
+                            .arg(m_db.databaseName())
+                            .arg(kSchemaVersion));
+        return;
+    }
     // WAL: readers never block the writer and a killed writer loses only its open transaction.
     // synchronous=FULL: a committed edit also survives a power cut, at one fsync per commit.
     for (const char *pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA foreign_keys=ON"})

@@ -36,7 +36,13 @@ public:
     /// Creates the folder (if needed) and a new project; refuses a folder that already holds one.
     static std::unique_ptr<Project> create(const QString &dir, const QString &name, DatasetKind kind);
     /// Opens an existing project, migrating its schema to the current version.
-    static std::unique_ptr<Project> open(const QString &dir);
+    /// ReadOnly never writes to the folder (statistics, exports, listings); ReadWrite falls back to
+    /// read-only when the file or folder is not writable. A file that is not Visor's (empty, foreign
+    /// SQLite, a newer schema) is refused before anything is written to it. Writes to a read-only
+    /// project throw an Error that says "read-only".
+    enum class OpenMode { ReadWrite, ReadOnly };
+    static std::unique_ptr<Project> open(const QString &dir, OpenMode mode = OpenMode::ReadWrite);
+    bool readOnly() const { return m_readOnly; }
     static bool exists(const QString &dir);
     ~Project();
     Project(const Project &) = delete;
@@ -112,13 +118,14 @@ public:
 
 private:
     Project() = default;
-    void openDatabase(const QString &dir);
+    void openDatabase(const QString &dir, bool readOnly, bool creating);
     void loadRecord();
     void checkClass(qint64 id) const;
     void checkExample(qint64 id) const;
     void setRecordField(const char *field, const QVariant &value);
 
     QString m_dir;
+    bool m_readOnly = false;
     QString m_connection;
     QSqlDatabase m_db;
     QString m_name, m_description;

@@ -11,10 +11,28 @@
 
 namespace visor::sql {
 
+/// A database error as a sentence: a read-only project and a project another process is writing to
+/// are said so, with what was being done.
+inline QString describe(const QSqlError &error, const QSqlDatabase &db, const char *what)
+{
+    const QString text = error.text();
+    const QString name = db.isValid() ? db.databaseName() + QLatin1Char(' ') : QString();
+    if (text.contains(QLatin1String("readonly")) || text.contains(QLatin1String("read-only")))
+        return QStringLiteral("the project %1is read-only (no write permission, or a read-only disk): cannot "
+                              "save while %2")
+            .arg(name, QString::fromLatin1(what));
+    if (text.contains(QLatin1String("database is locked")) || text.contains(QLatin1String("busy")))
+        return QStringLiteral("the project %1is busy: another process (an import or a training in another "
+                              "window or terminal) has been writing to it for 30 s; try again when it has "
+                              "finished (while %2)")
+            .arg(name, QString::fromLatin1(what));
+    return QStringLiteral("database error while %1: %2").arg(QString::fromLatin1(what), text);
+}
+
 inline void check(bool ok, const QSqlQuery &q, const char *what)
 {
     if (!ok)
-        throw Error(QStringLiteral("database error while %1: %2").arg(QString::fromLatin1(what), q.lastError().text()));
+        throw Error(describe(q.lastError(), QSqlDatabase(), what));
 }
 
 /// Prepares and runs a statement with positional bindings.

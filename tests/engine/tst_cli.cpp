@@ -147,6 +147,12 @@ private Q_SLOTS:
         r = cli({QStringLiteral("params"), dir, QStringLiteral("get"), QStringLiteral("train.epochs")});
         QCOMPARE(r.code, 0);
         QCOMPARE(r.out.trimmed(), QStringLiteral("50"));
+        // Issue 12.21: a negative value is a value ("Unknown options: 3, 0, ., ., 3, 0." before).
+        r = cli({QStringLiteral("params"), dir, QStringLiteral("set"), QStringLiteral("augment.rotate.degrees"),
+                 QStringLiteral("-30..30")});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        r = cli({QStringLiteral("params"), dir, QStringLiteral("get"), QStringLiteral("augment.rotate.degrees")});
+        QCOMPARE(r.out.trimmed(), QStringLiteral("-30,30"));
         QCOMPARE(cli({QStringLiteral("params"), dir, QStringLiteral("get"), QStringLiteral("train.nope")}).code, 2);
         QCOMPARE(cli({QStringLiteral("params"), dir, QStringLiteral("frob")}).code, 1);
         r = cli({QStringLiteral("params"), dir, QStringLiteral("list")});

@@ -97,6 +97,28 @@ private Q_SLOTS:
         QTest::newRow("monitor detection") << "checkpoint.monitor"
                                            << "val_map"
                                            << "";
+        // Issue 12.18: integers past 32 bits were accepted and became 0; 12.19: beta 1.0 failed every run.
+        QTest::newRow("patience 2^31") << "early_stopping.patience"
+                                       << "2147483648"
+                                       << "above the largest integer";
+        QTest::newRow("lr patience 2^40") << "reduce_lr.patience"
+                                          << "1099511627776"
+                                          << "above the largest integer";
+        QTest::newRow("patience int max") << "early_stopping.patience"
+                                          << "2147483647"
+                                          << "";
+        QTest::newRow("cooldown huge") << "reduce_lr.cooldown"
+                                       << "1e12"
+                                       << "above the maximum";
+        QTest::newRow("beta_1 one") << "optimizer.beta_1"
+                                    << "1.0"
+                                    << "must be below 1";
+        QTest::newRow("beta_2 one") << "optimizer.beta_2"
+                                    << "1"
+                                    << "must be below 1";
+        QTest::newRow("beta_1 near one") << "optimizer.beta_1"
+                                         << "0.9999"
+                                         << "";
         QTest::newRow("unknown key") << "train.nonsense"
                                      << "1"
                                      << "unknown parameter 'train.nonsense'";

@@ -8,7 +8,12 @@
 #include "project/statistics.h"
 #include "testutil.h"
 
+#include <QCryptographicHash>
 #include <QDirIterator>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <thread>
+#include <unistd.h>
 #include <QFile>
 #include <QFileInfo>
 #include <QTest>
@@ -394,6 +399,128 @@ private Q_SLOTS:
                  qPrintable(dump(r)));
         QVERIFY2(hasEntry(r, QStringLiteral("a.json"), QStringLiteral("shapes[3]: 'label' must be text, not 7")),
                  qPrintable(dump(r)));
+    }
+
+    // 12. A project.visor that is not Visor's is refused without a byte changed (before: Visor's schema
+    // injected, WAL switched on, -wal/-shm left behind).
+    void foreignDatabasesAreLeftUntouched_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::newRow("empty") << "empty";
+        QTest::newRow("text") << "text";
+        QTest::newRow("foreign sqlite") << "foreign";
+        QTest::newRow("future version") << "future";
+        QTest::newRow("foreign with a version") << "foreign_versioned";
+    }
+    void foreignDatabasesAreLeftUntouched()
+    {
+        QFETCH(QString, kind);
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QLatin1String(Project::kDatabaseName));
+        if (kind == QLatin1String("empty")) {
+            test::writeFile(dir.path(), QLatin1String(Project::kDatabaseName), {});
+        } else if (kind == QLatin1String("text")) {
+            test::writeFile(dir.path(), QLatin1String(Project::kDatabaseName), "hello, not a database\n");
+        } else if (kind == QLatin1String("future")) {
+            { Project::create(dir.filePath(QStringLiteral("p")), QStringLiteral("p"), DatasetKind::Classification); }
+            QFile::rename(dir.filePath(QStringLiteral("p/project.visor")), file);
+            QFile f(file);
+            QVERIFY(f.open(QIODevice::ReadWrite));
+            f.seek(60);
+            f.write(QByteArray("\0\0\0\x63", 4)); // user_version 99
+        } else {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("foreign"));
+            db.setDatabaseName(file);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT)")));
+            QVERIFY(q.exec(QStringLiteral("INSERT INTO notes (text) VALUES ('mine')")));
+            if (kind == QLatin1String("foreign_versioned"))
+                QVERIFY(q.exec(QStringLiteral("PRAGMA user_version = 2")));
+            q.finish();
+            db.close();
+            db = QSqlDatabase();
+            QSqlDatabase::removeDatabase(QStringLiteral("foreign"));
+        }
+        const QByteArray before = QCryptographicHash::hash(test::readFile(file), QCryptographicHash::Sha256);
+        const QStringList entries = QDir(dir.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot);
+        try {
+            Project::open(dir.path());
+            QFAIL("a foreign file opened as a project");
+        } catch (const Error &e) {
+            QVERIFY2(e.message().contains(file) && e.message().contains(QLatin1String("untouched")),
+                     qPrintable(e.message()));
+        }
+        QCOMPARE(QCryptographicHash::hash(test::readFile(file), QCryptographicHash::Sha256), before);
+        QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot), entries);
+    }
+
+    // 13. A read-only project can be read (statistics, runs, parameters, export) and says "read-only"
+    // when asked to change; the file stays as it was.
+    void readOnlyProjectsCanBeRead()
+    {
+        auto t = test::makeProject(DatasetKind::Classification);
+        test::addPlainExamples(*t->project, 3, 64, 48, t->project->addClass(QStringLiteral("a")));
+        const QString dir = t->path();
+        t->project.reset();
+        const QString file = QDir(dir).filePath(QLatin1String(Project::kDatabaseName));
+        const QByteArray before = QCryptographicHash::hash(test::readFile(file), QCryptographicHash::Sha256);
+        {
+            auto p = Project::open(dir, Project::OpenMode::ReadOnly);
+            QVERIFY(p->readOnly());
+            QCOMPARE(computeStatistics(*p).examples, 3);
+            QCOMPARE(p->parameters().toInt(QStringLiteral("train.epochs")),
+                     ParameterSet().toInt(QStringLiteral("train.epochs")));
+            try {
+                p->setParameter(QStringLiteral("train.epochs"), 7);
+                QFAIL("a read-only project took a change");
+            } catch (const Error &e) {
+                QVERIFY2(e.message().contains(QLatin1String("read-only")), qPrintable(e.message()));
+            }
+        }
+        QCOMPARE(QCryptographicHash::hash(test::readFile(file), QCryptographicHash::Sha256), before);
+        if (::geteuid() != 0) { // permissions do not stop root
+            QFile::setPermissions(file, QFileDevice::ReadOwner | QFileDevice::ReadGroup);
+            auto p = Project::open(dir);
+            QVERIFY(p->readOnly());
+            QCOMPARE(computeStatistics(*p).examples, 3);
+            QFile::setPermissions(file, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        }
+    }
+
+    // 11. Two writers: the second waits for the first to commit (BEGIN IMMEDIATE and the busy timeout)
+    // instead of failing at once with "database is locked" because it read before it wrote.
+    void aSecondWriterWaits()
+    {
+        auto t = test::makeProject(DatasetKind::ObjectDetection);
+        const QString dir = t->path();
+        QString failure;
+        std::atomic<bool> started{false};
+        {
+            Transaction first(t->project->database());
+            t->project->addClass(QStringLiteral("first"));
+            std::thread second([&] {
+                try {
+                    auto p = Project::open(dir);
+                    started = true;
+                    Transaction tx(p->database());
+                    const auto n = p->classes().size(); // reads, then writes: the deferred BEGIN's failure
+                    p->addClass(QStringLiteral("second %1").arg(n));
+                    tx.commit();
+                } catch (const std::exception &e) {
+                    failure = QString::fromUtf8(e.what());
+                    started = true;
+                }
+            });
+            while (!started)
+                std::this_thread::sleep_for(std::chrono::milliseconds(5));
+            std::this_thread::sleep_for(std::chrono::milliseconds(400));
+            first.commit();
+            second.join();
+        }
+        QVERIFY2(failure.isEmpty(), qPrintable(failure));
+        QCOMPARE(t->project->classes().size(), size_t(2));
+        QCOMPARE(t->project->classes()[1].name, QStringLiteral("second 1"));
     }
 };
 

@@ -29,6 +29,7 @@
 #include "train/runs.h"
 #include "train/trainer.h"
 
+#include <QAbstractButton>
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QCheckBox>
@@ -655,6 +656,47 @@ private Q_SLOTS:
         record.applied.push_back({augment::Transform::Gamma, {{QStringLiteral("gamma"), 1.25}}});
         QCOMPARE(record.caption(QLocale()), QStringLiteral("translação (4; -18) px, gama 1,25"));
         QCOMPARE(augment::Record().caption(QLocale()), QStringLiteral("original"));
+    }
+
+    // Issue 12.25: every shortcut of the window is bound once (Ctrl+R was bound by the Training page's
+    // button and the Training menu: Qt called it ambiguous and neither fired).
+    void everyShortcutIsBoundOnce()
+    {
+        MainWindow window;
+        window.show();
+        std::map<QString, QStringList> owners;
+        for (const QAction *a : window.findChildren<QAction *>())
+            for (const QKeySequence &k : a->shortcuts())
+                owners[k.toString()] << a->text();
+        for (const QAbstractButton *b : window.findChildren<QAbstractButton *>())
+            if (!b->shortcut().isEmpty())
+                owners[b->shortcut().toString()] << b->text();
+        for (const auto &[key, list] : owners)
+            QVERIFY2(list.size() == 1, qPrintable(key + QStringLiteral(": ") + list.join(QStringLiteral(", "))));
+        QVERIFY(owners.count(QStringLiteral("Ctrl+R")));
+    }
+
+    // Issue 12.23: thumbnails are cached by image, not by example id (ids restart at 1 in every project:
+    // a second project showed the first one's thumbnails).
+    void thumbnailsFollowTheImageNotTheId()
+    {
+        QTemporaryDir dir;
+        test::writeFile(dir.path(), QStringLiteral("a.png"), test::imageBytes(60, 40, 1));
+        QImage red(60, 40, QImage::Format_RGB32);
+        red.fill(Qt::red);
+        QVERIFY(red.save(dir.filePath(QStringLiteral("b.png"))));
+        ThumbnailLoader loader(32);
+        QSignalSpy spy(&loader, &ThumbnailLoader::loaded);
+        QVERIFY(loader.thumbnail(1, dir.filePath(QStringLiteral("a.png"))).isNull());
+        QTRY_COMPARE_WITH_TIMEOUT(spy.size(), 1, 5000);
+        QVERIFY(!loader.thumbnail(1, dir.filePath(QStringLiteral("a.png"))).isNull());
+        QImage other = loader.thumbnail(1, dir.filePath(QStringLiteral("b.png"))); // id 1 of another project
+        if (other.isNull()) {
+            QTRY_COMPARE_WITH_TIMEOUT(spy.size(), 2, 5000);
+            other = loader.thumbnail(1, dir.filePath(QStringLiteral("b.png")));
+        }
+        const QColor c = other.pixelColor(other.width() / 2, other.height() / 2);
+        QVERIFY2(c.red() > 200 && c.green() < 60, qPrintable(c.name()));
     }
 };
 
