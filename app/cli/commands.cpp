@@ -13,6 +13,7 @@
 #include "synth/shapes.h"
 #include "train/runs.h"
 
+#include "project/projectcheck.h"
 #include <QCommandLineParser>
 #include <QRegularExpression>
 #include <QCoreApplication>
@@ -294,6 +295,26 @@ std::map<QString, Command> commands()
         },
         2,
         2};
+
+    c[QStringLiteral("check")] = {
+        QStringLiteral("check the project folder: database integrity, files left by killed imports and trainings"),
+        QStringLiteral("DIR"),
+        [](QCommandLineParser &p) {
+            p.addOption({QStringLiteral("repair"), QStringLiteral("remove leftover files, assign missing splits")});
+            p.addOption({QStringLiteral("json"), QStringLiteral("print JSON")});
+        },
+        [](QCommandLineParser &p, const QStringList &a) {
+            const bool repair = p.isSet(QStringLiteral("repair"));
+            auto project = openProject(a[0], repair ? Project::OpenMode::ReadWrite : Project::OpenMode::ReadOnly);
+            const ProjectCheck c = checkProject(*project, repair);
+            if (p.isSet(QStringLiteral("json")))
+                printJson(c.toJson());
+            else
+                out() << c.toText();
+            return c.ok() || c.repaired ? int(Ok) : 1;
+        },
+        1,
+        1};
 
     c[QStringLiteral("stats")] = {QStringLiteral("print the data set's statistics and health warnings"),
                                   QStringLiteral("DIR"),

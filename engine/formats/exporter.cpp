@@ -30,6 +30,19 @@ void publish(QTemporaryDir &staging, const QString &outDir)
     fileio::syncFolder(QFileInfo(outDir).absolutePath());
 }
 
+// A file name every format can list and every file system can hold: no control characters (a newline
+// splits a list line), no spaces for VOC (ImageSets lines are "name [flag]"), and at most 200 bytes so
+// that "_<hash>.json" still fits the 255-byte limit of a name.
+QString exportStem(QString stem, Format format)
+{
+    for (QChar &c : stem)
+        if (c.category() == QChar::Other_Control || (format == Format::Voc && c.isSpace()))
+            c = QLatin1Char('_');
+    while (stem.toUtf8().size() > 200)
+        stem.chop(1);
+    return stem;
+}
+
 } // namespace
 
 ExportReport exportDataset(const Project &project, const QString &outDir, Format format)
@@ -85,7 +98,7 @@ ExportReport exportDataset(const Project &project, const QString &outDir, Format
         }
         item.split = e.split.value_or(Split::Train);
         // Keep the original name where possible; a clash gets the start of the content hash.
-        QString stem = QFileInfo(e.fileName).completeBaseName();
+        QString stem = exportStem(QFileInfo(e.fileName).completeBaseName(), format);
         if (stem.isEmpty())
             stem = e.hash.left(16);
         QString name = stem + QLatin1Char('.') + e.suffix;

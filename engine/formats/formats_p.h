@@ -63,7 +63,9 @@ public:
     /// Split named by a folder on the way from the root to `absolutePath` (train/, val/, test/ ...).
     std::optional<Split> splitFromPath(const QString &absolutePath) const;
     /// Recursive listing, sorted, of files whose suffix is in `suffixes` (lower case).
-    QStringList findFiles(const QStringList &suffixes) const;
+    /// Files under the root with these suffixes, sorted. Links that lead outside the root are skipped
+    /// and reported, as resolve() refuses them for names written in annotations.
+    QStringList findFiles(const QStringList &suffixes);
 
     /// Reads a JSON file. A file that cannot be read or parsed is reported (with the byte offset of
     /// the error) and counted as a malformed annotation; returns false then.

@@ -332,6 +332,15 @@ ImportReport &storeItems(Project &project, const QString &source, ReadContext &c
                 ++report.boxesSkipped;
                 continue;
             }
+            // Within a hundredth of a pixel is rounding (YOLO's normalised centres put a box at x = 0 at
+            // -1e-7): clipped without a note.
+            constexpr double kRounding = 0.01;
+            if (x1 > -kRounding && y1 > -kRounding && x2 < e.width + kRounding && y2 < e.height + kRounding) {
+                x1 = std::max(0.0, x1);
+                y1 = std::max(0.0, y1);
+                x2 = std::min(double(e.width), x2);
+                y2 = std::min(double(e.height), y2);
+            }
             if (x1 < 0 || y1 < 0 || x2 > e.width || y2 > e.height) {
                 x1 = std::max(0.0, x1);
                 y1 = std::max(0.0, y1);

@@ -89,8 +89,10 @@ QString ReadContext::resolveAny(const QStringList &baseDirs, const QString &name
         }
         if (firstWhy.isEmpty())
             firstWhy = w;
-        if (!w.contains(QLatin1String("not found")))
-            break; // a path that is refused stays refused whatever the base
+        if (!w.contains(QLatin1String("not found"))) {
+            firstWhy = w; // a refusal ("links outside") says more than another base's "not found"
+            break;        // and a path that is refused stays refused whatever the base
+        }
     }
     *why = firstWhy;
     return {};
@@ -105,14 +107,22 @@ std::optional<Split> ReadContext::splitFromPath(const QString &absolutePath) con
     return parseSplit(QFileInfo(m_root).fileName()); // a source folder named train/, val/ or test/ itself
 }
 
-QStringList ReadContext::findFiles(const QStringList &suffixes) const
+QStringList ReadContext::findFiles(const QStringList &suffixes)
 {
     QStringList out;
     QDirIterator it(m_root, QDir::Files | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
     while (it.hasNext()) {
         const QString path = it.next();
-        if (suffixes.contains(QFileInfo(path).suffix().toLower()))
-            out << path;
+        if (!suffixes.contains(QFileInfo(path).suffix().toLower()))
+            continue;
+        if (it.fileInfo().isSymLink() &&
+            !it.fileInfo().canonicalFilePath().startsWith(m_canonicalRoot + QLatin1Char('/'))) {
+            skip(relative(path), QCoreApplication::translate("visor::Import",
+                                                             "links outside the source folder (to %1); not read")
+                                     .arg(it.fileInfo().symLinkTarget()));
+            continue;
+        }
+        out << path;
     }
     out.sort();
     return out;

@@ -1,5 +1,6 @@
 #include "project.h"
 #include "fileio.h"
+#include "projectcheck.h"
 #include "sql.h"
 #include "statement.h"
 
@@ -169,8 +170,10 @@ std::unique_ptr<Project> Project::open(const QString &dir, OpenMode mode)
     std::unique_ptr<Project> p(new Project);
     p->openDatabase(dir, readOnly, false);
     p->loadRecord();
-    if (!readOnly)
+    if (!readOnly) {
         QDir().mkpath(p->imagesDir());
+        removeStaleTemporaryFiles(*p); // what killed imports left half-written
+    }
     return p;
 }
 

@@ -3,6 +3,7 @@
 #include "formats/formats.h"
 #include "formats/imageinfo.h"
 #include "project/fileio.h"
+#include "project/projectcheck.h"
 #include "project/splitter.h"
 #include "project/sql.h"
 #include "project/statistics.h"
@@ -521,6 +522,110 @@ private Q_SLOTS:
         QVERIFY2(failure.isEmpty(), qPrintable(failure));
         QCOMPARE(t->project->classes().size(), size_t(2));
         QCOMPARE(t->project->classes()[1].name, QStringLiteral("second 1"));
+    }
+
+    // 14. YOLO and ImageFolder refuse images that link outside the source folder, as VOC, COCO and
+    // LabelMe do, and VOC says "links outside" rather than "not found".
+    void linksOutsideTheSourceAreRefused()
+    {
+        QTemporaryDir outside, yolo, folder, voc;
+        test::writeFile(outside.path(), QStringLiteral("secret.png"), test::imageBytes(40, 30, 9));
+        const QString secret = outside.filePath(QStringLiteral("secret.png"));
+        test::writeFile(yolo.path(), QStringLiteral("classes.txt"), "a\n");
+        test::writeFile(yolo.path(), QStringLiteral("images/train/ok.png"), test::imageBytes(40, 30, 1));
+        test::writeFile(yolo.path(), QStringLiteral("labels/train/ok.txt"), "0 0.5 0.5 0.2 0.2\n");
+        test::writeFile(yolo.path(), QStringLiteral("labels/train/link.txt"), "0 0.5 0.5 0.2 0.2\n");
+        QVERIFY(QFile::link(secret, yolo.filePath(QStringLiteral("images/train/link.png"))));
+        auto t = test::makeProject(DatasetKind::ObjectDetection);
+        ImportReport r = importDataset(*t->project, yolo.path());
+        QCOMPARE(r.imported, 1);
+        QVERIFY2(hasEntry(r, QStringLiteral("link.png"), QStringLiteral("links outside")), qPrintable(dump(r)));
+
+        test::writeFile(folder.path(), QStringLiteral("cat/ok.png"), test::imageBytes(40, 30, 1));
+        test::writeFile(folder.path(), QStringLiteral("dog/ok.png"), test::imageBytes(40, 30, 2));
+        QVERIFY(QFile::link(secret, folder.filePath(QStringLiteral("dog/link.png"))));
+        auto c = test::makeProject(DatasetKind::Classification);
+        r = importDataset(*c->project, folder.path());
+        QCOMPARE(r.imported, 2);
+        QVERIFY2(hasEntry(r, QStringLiteral("link.png"), QStringLiteral("links outside")), qPrintable(dump(r)));
+
+        QVERIFY(QDir().mkpath(voc.filePath(QStringLiteral("JPEGImages"))));
+        QVERIFY(QFile::link(secret, voc.filePath(QStringLiteral("JPEGImages/link.png"))));
+        test::writeFile(voc.path(), QStringLiteral("Annotations/link.xml"),
+                        test::vocXml(QStringLiteral("link.png"), test::vocObject(QStringLiteral("a"), 1, 1, 9, 9), 40, 30));
+        auto v = test::makeProject(DatasetKind::ObjectDetection);
+        r = importDataset(*v->project, voc.path());
+        QVERIFY2(hasEntry(r, QStringLiteral("link.xml"), QStringLiteral("links outside")), qPrintable(dump(r)));
+    }
+
+    // 17. Round trips: VOC keeps the split of names with spaces and newlines, LabelMe writes names of
+    // 251 characters, YOLO boxes at x = 0 or y = 0 come back without "partly outside" notes.
+    void exportsRoundTripAwkwardNames()
+    {
+        auto t = test::makeProject(DatasetKind::ObjectDetection);
+        const qint64 a = t->project->addClass(QStringLiteral("a"));
+        const QStringList names = {QStringLiteral("with space.png"), QStringLiteral("new\nline.png"),
+                                   QString(247, QLatin1Char('x')) + QStringLiteral(".png"), QStringLiteral("edge.png")};
+        std::vector<NewExample> items;
+        for (int i = 0; i < names.size(); ++i) {
+            NewExample ne;
+            ne.meta.hash = t->project->storeImage(test::imageBytes(40, 30, i), QStringLiteral("png"));
+            ne.meta.suffix = QStringLiteral("png");
+            ne.meta.fileName = names[i];
+            ne.meta.width = 40;
+            ne.meta.height = 30;
+            ne.meta.labelled = true;
+            ne.meta.split = i % 2 ? Split::Val : Split::Test;
+            Box b;
+            b.classId = a;
+            b.x1 = 0;
+            b.y1 = 0;
+            b.x2 = 13.3f;
+            b.y2 = 7.7f;
+            ne.boxes.push_back(b);
+            items.push_back(ne);
+        }
+        t->project->addExamples(items);
+        for (Format f : {Format::Voc, Format::LabelMe, Format::Yolo}) {
+            QTemporaryDir out;
+            const QString dir = out.filePath(formatKey(f));
+            const ExportReport e = exportDataset(*t->project, dir, f);
+            QCOMPARE(e.examples, 4);
+            auto back = test::makeProject(DatasetKind::ObjectDetection);
+            const ImportReport r = importDataset(*back->project, dir);
+            QVERIFY2(r.imported == 4 && r.boxesClipped == 0 && r.skipped == 0, qPrintable(formatKey(f) + dump(r)));
+            if (f != Format::LabelMe) // LabelMe has no splits
+                for (const Example &ex : back->project->examples())
+                    QVERIFY2(ex.pinnedSplit == Split::Val || ex.pinnedSplit == Split::Test,
+                             qPrintable(formatKey(f) + QStringLiteral(": ") + ex.fileName));
+        }
+    }
+
+    // 22. Leftovers of killed writers: stale temporary images go on open; `check` lists the rest (and
+    // SQLite's integrity) and `--repair` removes them.
+    void leftoversAreFoundAndRepaired()
+    {
+        auto t = test::makeProject(DatasetKind::ObjectDetection);
+        test::addPlainExamples(*t->project, 2);
+        const QString dir = t->path();
+        t->project.reset();
+        test::writeFile(dir, QStringLiteral("images/ab.png.part4194302-7f00"), "half");   // a dead writer
+        test::writeFile(dir, QStringLiteral("images/cd.png.part%1-7f00").arg(::getpid()), "live"); // this one
+        test::writeFile(dir, QStringLiteral("images/0123.png"), "orphan");
+        test::writeFile(dir, QStringLiteral("runs/1/last_model.pt.part"), "half");
+        auto p = Project::open(dir);
+        QVERIFY(!QFileInfo::exists(QDir(dir).filePath(QStringLiteral("images/ab.png.part4194302-7f00"))));
+        QVERIFY(QFileInfo::exists(QDir(dir).filePath(QStringLiteral("images/cd.png.part%1-7f00").arg(::getpid()))));
+        ProjectCheck c = checkProject(*p, false);
+        QCOMPARE(c.integrity, QStringLiteral("ok"));
+        QCOMPARE(c.unreferenced, QStringList{QStringLiteral("images/0123.png")});
+        QCOMPARE(c.temporaryFiles.size(), 2);
+        QVERIFY(!c.ok());
+        c = checkProject(*p, true);
+        QVERIFY(c.repaired);
+        c = checkProject(*p, false);
+        QVERIFY2(c.ok(), qPrintable(c.toText()));
+        QCOMPARE(p->examples().size(), size_t(2));
     }
 };
 
