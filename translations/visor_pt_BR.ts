@@ -389,9 +389,9 @@
         <translation>Refazer</translation>
     </message>
     <message>
-        <location line="+63"/>
-        <source>%1 cannot be read: %2</source>
-        <translation>Não é possível ler %1: %2</translation>
+        <location line="+61"/>
+        <source>%1 cannot be read (missing, or not an image any more)</source>
+        <translation>%1 não pode ser lido (ausente, ou não é mais uma imagem)</translation>
     </message>
     <message numerus="yes">
         <location line="+13"/>
@@ -430,7 +430,7 @@
 <context>
     <name>visor::AugmentationPage</name>
     <message>
-        <location filename="../widgets/augmentationpage.cpp" line="+68"/>
+        <location filename="../widgets/augmentationpage.cpp" line="+60"/>
         <source>Reset to defaults</source>
         <translation>Restaurar os padrões</translation>
     </message>
@@ -966,12 +966,13 @@ classe: %1</translation>
     </message>
     <message>
         <location line="+13"/>
-        <location line="+14"/>
+        <location line="+13"/>
+        <location line="+7"/>
         <source>Export</source>
         <translation>Exportar</translation>
     </message>
     <message>
-        <location line="-14"/>
+        <location line="-20"/>
         <source>Format:</source>
         <translation>Formato:</translation>
     </message>
@@ -984,6 +985,17 @@ classe: %1</translation>
         <location line="+8"/>
         <source>Exported %1 example(s) to %2.</source>
         <translation>%1 exemplo(s) exportado(s) para %2.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n example(s) were not exported because their image is missing from the project:
+%1</source>
+        <translation>
+            <numerusform>%n exemplo(s) não foram exportados porque a imagem falta no projeto:
+%1</numerusform>
+            <numerusform>%n exemplo(s) não foram exportados porque a imagem falta no projeto:
+%1</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1279,12 +1291,12 @@ Clique para mostrar os exemplos envolvidos.</translation>
 <context>
     <name>visor::Import</name>
     <message>
-        <location filename="../engine/formats/coco.cpp" line="+42"/>
+        <location filename="../engine/formats/coco.cpp" line="+45"/>
         <source>COCO file lacks the &apos;%1&apos; array</source>
         <translation>o arquivo COCO não tem o array &apos;%1&apos;</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+41"/>
         <source>field &apos;id&apos; is missing or not a number</source>
         <translation>o campo &apos;id&apos; está ausente ou não é um número</translation>
     </message>
@@ -1294,7 +1306,7 @@ Clique para mostrar os exemplos envolvidos.</translation>
         <translation>o campo &apos;file_name&apos; está ausente</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+30"/>
         <source>%1: field &apos;image_id&apos; is missing or not a number; annotation skipped</source>
         <translation>%1: o campo &apos;image_id&apos; está ausente ou não é um número; anotação ignorada</translation>
     </message>
@@ -1309,12 +1321,23 @@ Clique para mostrar os exemplos envolvidos.</translation>
         <translation>%1: o campo &apos;bbox&apos; deve ser [x, y, width, height]; anotação ignorada</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
+        <source>%1: field &apos;category_id&apos; must be an integer, not %2; annotation skipped</source>
+        <translation>%1: o campo &apos;category_id&apos; deve ser um inteiro, não %2; anotação ignorada</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>%1: category_id %2 is not declared in &apos;categories&apos;; class &apos;%3&apos; used</source>
         <translation>%1: category_id %2 não está declarado em &apos;categories&apos;; usada a classe &apos;%3&apos;</translation>
     </message>
     <message>
-        <location filename="../engine/formats/exporter.cpp" line="+13"/>
+        <location filename="../engine/formats/exporter.cpp" line="+27"/>
+        <location line="+41"/>
+        <source>cannot create %1: %2</source>
+        <translation>não é possível criar %1: %2</translation>
+    </message>
+    <message>
+        <location line="-17"/>
         <source>export needs an explicit format (voc, coco, yolo, labelme, imagefolder)</source>
         <translation>a exportação precisa de um formato explícito (voc, coco, yolo, labelme, imagefolder)</translation>
     </message>
@@ -1324,14 +1347,19 @@ Clique para mostrar os exemplos envolvidos.</translation>
         <translation>o formato %1 contém dados de %2, mas o projeto é de %3</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>%1 is not empty; export into a new or empty folder</source>
         <translation>%1 não está vazia; exporte para uma pasta nova ou vazia</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>cannot create %1</source>
         <translation>não é possível criar %1</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>%1 (example %2): %3 is missing</source>
+        <translation>%1 (exemplo %2): %3 está ausente</translation>
     </message>
     <message>
         <location filename="../engine/formats/imagefolder.cpp" line="+23"/>
@@ -1344,7 +1372,7 @@ Clique para mostrar os exemplos envolvidos.</translation>
         <translation>imagem diretamente na pasta de partição &apos;%1&apos;; coloque-a numa pasta de classe dentro dela</translation>
     </message>
     <message>
-        <location filename="../engine/formats/imageinfo.cpp" line="+65"/>
+        <location filename="../engine/formats/imageinfo.cpp" line="+240"/>
         <source>empty file</source>
         <translation>arquivo vazio</translation>
     </message>
@@ -1354,12 +1382,27 @@ Clique para mostrar os exemplos envolvidos.</translation>
         <translation>não é uma imagem suportada (assinatura de arquivo desconhecida)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
+        <source>cannot decode image: its %1 header is corrupt or truncated</source>
+        <translation>não é possível decodificar a imagem: o cabeçalho %1 está corrompido ou truncado</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1x%2 pixels is above the limit of %L3 megapixels (import.max_megapixels); not decoded</source>
+        <translation>%1x%2 pixels está acima do limite de %L3 megapixels (import.max_megapixels); não decodificada</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>truncated JPEG (no end-of-image marker)</source>
         <translation>JPEG truncado (sem o marcador de fim de imagem)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+6"/>
+        <source>corrupt JPEG data: %1</source>
+        <translation>dados JPEG corrompidos: %1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>cannot decode image: %1</source>
         <translation>não é possível decodificar a imagem: %1</translation>
     </message>
@@ -1369,7 +1412,7 @@ Clique para mostrar os exemplos envolvidos.</translation>
         <translation>não é possível decodificar a imagem (%1 corrompido ou truncado)</translation>
     </message>
     <message>
-        <location filename="../engine/formats/importer.cpp" line="+77"/>
+        <location filename="../engine/formats/importer.cpp" line="+78"/>
         <source>cannot read image: %1</source>
         <translation>não é possível ler a imagem: %1</translation>
     </message>
@@ -1380,12 +1423,22 @@ Clique para mostrar os exemplos envolvidos.</translation>
     </message>
     <message>
         <location line="+13"/>
-        <location line="+299"/>
+        <source>the annotation states a %1x%2 image but %3 is %4x%5 as shown</source>
+        <translation>a anotação declara uma imagem %1x%2, mas %3 é %4x%5 como exibida</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source> (its EXIF orientation turns the stored %1x%2 pixels); boxes are taken as shown</source>
+        <translation> (a orientação EXIF gira os pixels armazenados %1x%2); as caixas são tomadas como exibidas</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <location line="+318"/>
         <source>%1 is not a folder</source>
         <translation>%1 não é uma pasta</translation>
     </message>
     <message>
-        <location line="-256"/>
+        <location line="-275"/>
         <source>%1 holds %2 image(s) but no annotations (no VOC .xml, COCO or LabelMe .json, YOLO labels) and no class sub-folders</source>
         <translation>%1 contém %2 imagem(ns), mas nenhuma anotação (nenhum .xml VOC, .json COCO ou LabelMe, rótulos YOLO) e nenhuma subpasta de classe</translation>
     </message>
@@ -1395,7 +1448,7 @@ Clique para mostrar os exemplos envolvidos.</translation>
         <translation>%1 não contém imagens nem arquivos de anotação; não é um dataset</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+52"/>
         <source>import cancelled; nothing was added</source>
         <translation>importação cancelada; nada foi adicionado</translation>
     </message>
@@ -1410,7 +1463,7 @@ Clique para mostrar os exemplos envolvidos.</translation>
         <translation> (as suas %1 caixa(s) não foram importadas)</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+39"/>
         <source>%1: coordinates are not finite numbers; box skipped</source>
         <translation>%1: as coordenadas não são números finitos; caixa ignorada</translation>
     </message>
@@ -1425,12 +1478,17 @@ Clique para mostrar os exemplos envolvidos.</translation>
         <translation>%1: inteiramente fora da imagem de %2x%3; caixa ignorada</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+23"/>
         <source>%1: partly outside the %2x%3 image; clipped</source>
         <translation>%1: parcialmente fora da imagem de %2x%3; recortada</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+21"/>
+        <source>; nothing was imported</source>
+        <translation>; nada foi importado</translation>
+    </message>
+    <message>
+        <location line="+36"/>
         <source>already in the project; not stored twice</source>
         <translation>já está no projeto; não foi guardada duas vezes</translation>
     </message>
@@ -1450,7 +1508,12 @@ Clique para mostrar os exemplos envolvidos.</translation>
         <translation>%1 exemplo(s) de validação e %2 de teste mantêm a partição que o dataset lhes dá (fixados; &apos;visor-cli pin DIR none ID...&apos; os libera)</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+21"/>
+        <source>%1 is an export that did not finish (killed or failed): its files are incomplete; export again</source>
+        <translation>%1 é uma exportação que não terminou (interrompida ou com falha): os arquivos estão incompletos; exporte novamente</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>%1 holds %2 data but the project is a %3 project</source>
         <translation>%1 contém dados de %2, mas o projeto é de %3</translation>
     </message>
@@ -1490,7 +1553,7 @@ Clique para mostrar os exemplos envolvidos.</translation>
         <translation>imagePath: %1</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>%1: shape_type &apos;%2&apos; is not a rectangle; skipped</source>
         <translation>%1: shape_type &apos;%2&apos; não é um retângulo; ignorado</translation>
     </message>
@@ -1500,12 +1563,22 @@ Clique para mostrar os exemplos envolvidos.</translation>
         <translation>%1: um retângulo precisa de &apos;points&apos; [[x1, y1], [x2, y2]]; ignorado</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
+        <source>%1: &apos;label&apos; must be text, not %2; skipped</source>
+        <translation>%1: &apos;label&apos; deve ser texto, não %2; ignorado</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>%1: no &apos;label&apos;; skipped</source>
         <translation>%1: sem &apos;label&apos;; ignorado</translation>
     </message>
     <message>
-        <location filename="../engine/formats/readcontext.cpp" line="+31"/>
+        <location line="+8"/>
+        <source>%1: points[%2][%3] must be a number, not %4; skipped</source>
+        <translation>%1: points[%2][%3] deve ser um número, não %4; ignorado</translation>
+    </message>
+    <message>
+        <location filename="../engine/formats/readcontext.cpp" line="+33"/>
         <source>no image file name given</source>
         <translation>nenhum nome de arquivo de imagem informado</translation>
     </message>
@@ -1535,9 +1608,14 @@ Clique para mostrar os exemplos envolvidos.</translation>
         <translation>&apos;%1&apos; não é um arquivo</translation>
     </message>
     <message>
-        <location line="+55"/>
-        <location filename="../engine/formats/voc.cpp" line="+46"/>
-        <location filename="../engine/formats/yolo.cpp" line="+142"/>
+        <location line="+50"/>
+        <source>links outside the source folder (to %1); not read</source>
+        <translation>aponta para fora da pasta de origem (para %1); não lido</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <location filename="../engine/formats/voc.cpp" line="+47"/>
+        <location filename="../engine/formats/yolo.cpp" line="+170"/>
         <source>cannot read: %1</source>
         <translation>não é possível ler: %1</translation>
     </message>
@@ -1552,12 +1630,12 @@ Clique para mostrar os exemplos envolvidos.</translation>
         <translation>não há leitor nem gravador para o formato &apos;%1&apos;</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+63"/>
         <source>cannot copy %1 to %2: %3</source>
         <translation>não é possível copiar %1 para %2: %3</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location filename="../engine/formats/exporter.cpp" line="-69"/>
         <source>cannot write %1: %2</source>
         <translation>não é possível gravar %1: %2</translation>
     </message>
@@ -1567,7 +1645,7 @@ Clique para mostrar os exemplos envolvidos.</translation>
         <translation>não é uma anotação VOC (elemento raiz &lt;%1&gt;)</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+41"/>
         <source>&lt;%1&gt; is &apos;%2&apos;, not a number</source>
         <translation>&lt;%1&gt; é &apos;%2&apos;, não um número</translation>
     </message>
@@ -1613,12 +1691,23 @@ Clique para mostrar os exemplos envolvidos.</translation>
         <translation>sem &lt;filename&gt; e sem imagem com o mesmo nome do arquivo</translation>
     </message>
     <message>
-        <location filename="../engine/formats/yolo.cpp" line="-104"/>
+        <location filename="../engine/formats/yolo.cpp" line="-132"/>
         <source>line %1: &apos;names: [&apos; list is not closed on the same line</source>
         <translation>linha %1: a lista &apos;names: [&apos; não é fechada na mesma linha</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+14"/>
+        <location line="+145"/>
+        <source>line %1: class index %2 is above the limit of %3 classes</source>
+        <translation>linha %1: o índice de classe %2 está acima do limite de %3 classes</translation>
+    </message>
+    <message>
+        <location line="-133"/>
+        <source>line %1: &apos;names: {&apos; mapping is not closed on the same line</source>
+        <translation>linha %1: o mapeamento &apos;names: {&apos; não é fechado na mesma linha</translation>
+    </message>
+    <message>
+        <location line="+51"/>
         <source>no classes.txt or data.yaml names; classes are named class_0, class_1, ...</source>
         <translation>sem classes.txt nem names em data.yaml; as classes se chamam class_0, class_1, ...</translation>
     </message>
@@ -1638,7 +1727,7 @@ Clique para mostrar os exemplos envolvidos.</translation>
         <translation>linha %1: a classe &apos;%2&apos; não é um inteiro não negativo</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+17"/>
         <source>line %1: field %2 &apos;%3&apos; is not a number</source>
         <translation>linha %1: o campo %2 &apos;%3&apos; não é um número</translation>
     </message>
@@ -1651,7 +1740,7 @@ Clique para mostrar os exemplos envolvidos.</translation>
 <context>
     <name>visor::Inference</name>
     <message>
-        <location filename="../engine/train/inference.cpp" line="+42"/>
+        <location filename="../engine/train/inference.cpp" line="+45"/>
         <source>no run %1 in %2</source>
         <translation>não há execução %1 em %2</translation>
     </message>
@@ -1661,12 +1750,17 @@ Clique para mostrar os exemplos envolvidos.</translation>
         <translation>a execução %1 não tem descrição do modelo (%2)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>run %1 has no saved model yet</source>
         <translation>a execução %1 ainda não tem modelo salvo</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+45"/>
+        <source>%1; used %2 instead</source>
+        <translation>%1; usado %2 em seu lugar</translation>
+    </message>
+    <message>
+        <location line="+43"/>
         <source>cannot read image %1</source>
         <translation>não é possível ler a imagem %1</translation>
     </message>
@@ -2111,7 +2205,7 @@ Clique para mostrar os exemplos envolvidos.</translation>
 <context>
     <name>visor::ParameterRegistry</name>
     <message>
-        <location filename="../engine/project/parameters.cpp" line="+246"/>
+        <location filename="../engine/project/parameters.cpp" line="+258"/>
         <source>int %1</source>
         <translation>inteiro %1</translation>
     </message>
@@ -2176,18 +2270,28 @@ Clique para mostrar os exemplos envolvidos.</translation>
         <translation>%1 está acima do máximo %2</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>%1 must be below %2</source>
+        <translation>%1 deve ser menor que %2</translation>
+    </message>
+    <message>
         <location line="+6"/>
         <source>expected an integer</source>
         <translation>esperado um inteiro</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+38"/>
+        <location line="+41"/>
         <source>%1 is not an integer</source>
         <translation>%1 não é um inteiro</translation>
     </message>
     <message>
-        <location line="-33"/>
+        <location line="-38"/>
+        <source>%1 is above the largest integer, %2</source>
+        <translation>%1 está acima do maior inteiro, %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <location line="+11"/>
         <source>expected a number</source>
         <translation>esperado um número</translation>
@@ -2237,7 +2341,7 @@ Clique para mostrar os exemplos envolvidos.</translation>
 <context>
     <name>visor::Parameters</name>
     <message>
-        <location line="-264"/>
+        <location line="-279"/>
         <source>Epochs</source>
         <translation>Épocas</translation>
     </message>
@@ -2589,6 +2693,11 @@ Clique para mostrar os exemplos envolvidos.</translation>
         <translation>Limite de tempo (minutos)</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>Largest image to import (megapixels)</source>
+        <translation>Maior imagem a importar (megapixels)</translation>
+    </message>
+    <message>
         <location line="+4"/>
         <source>Imbalance warning ratio</source>
         <translation>Razão para alerta de desbalanceamento</translation>
@@ -2614,9 +2723,14 @@ Clique para mostrar os exemplos envolvidos.</translation>
         <translation>Distância de Hamming entre os hashes de diferença de 64 bits de duas imagens</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>none: examples as they come; sampling: examples of rare classes are drawn more often; loss_weights: each class&apos;s loss is weighted by its inverse frequency</source>
         <translation>none: exemplos como vêm; sampling: exemplos de classes raras são sorteados com mais frequência; loss_weights: a perda de cada classe é ponderada pelo inverso da sua frequência</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>an image with more pixels is refused from its header, before it is decoded (a 30000x30000 image would take 2.7 GB of memory); 1000 at most, the limit of the image decoders</source>
+        <translation>uma imagem com mais pixels é recusada pelo cabeçalho, antes de ser decodificada (uma imagem de 30000x30000 ocuparia 2,7 GB de memória); no máximo 1000, o limite dos decodificadores de imagem</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -2665,13 +2779,13 @@ Clique para mostrar os exemplos envolvidos.</translation>
 <context>
     <name>visor::Project</name>
     <message>
-        <location filename="../engine/project/project.cpp" line="+101"/>
-        <location line="+100"/>
+        <location filename="../engine/project/project.cpp" line="+109"/>
+        <location line="+173"/>
         <source>a project needs a name</source>
         <translation>um projeto precisa de um nome</translation>
     </message>
     <message>
-        <location line="-98"/>
+        <location line="-171"/>
         <source>%1 already holds a project</source>
         <translation>%1 já contém um projeto</translation>
     </message>
@@ -2681,22 +2795,63 @@ Clique para mostrar os exemplos envolvidos.</translation>
         <translation>não é possível criar a pasta %1</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+28"/>
+        <source>cannot read %1: %2</source>
+        <translation>não é possível ler %1: %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+54"/>
+        <source>%1 is not a Visor project: %2; it was left untouched</source>
+        <translation>%1 não é um projeto do Visor: %2; foi deixado intacto</translation>
+    </message>
+    <message>
+        <location line="-50"/>
+        <source>the file is empty</source>
+        <translation>o arquivo está vazio</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>it is not an SQLite database</source>
+        <translation>não é um banco de dados SQLite</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>%1 is not a Visor project (no %2)</source>
         <translation>%1 não é um projeto do Visor (não há %2)</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+22"/>
         <source>the Qt SQLite driver (QSQLITE) is not installed</source>
         <translation>o driver SQLite do Qt (QSQLITE) não está instalado</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>cannot open %1: %2</source>
         <translation>não é possível abrir %1: %2</translation>
     </message>
     <message>
+        <location line="+12"/>
+        <source>an SQLite database without Visor&apos;s schema</source>
+        <translation>um banco de dados SQLite sem o esquema do Visor</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 was written by a newer Visor (schema version %2; this build knows %3); it was left untouched</source>
+        <translation>%1 foi gravado por um Visor mais novo (versão de esquema %2; esta versão conhece %3); foi deixado intacto</translation>
+    </message>
+    <message>
         <location line="+10"/>
+        <source>an SQLite database without Visor&apos;s tables</source>
+        <translation>um banco de dados SQLite sem as tabelas do Visor</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 needs an upgrade to schema version %2, which a read-only project cannot get</source>
+        <translation>%1 precisa ser atualizado para a versão de esquema %2, o que um projeto somente leitura não pode receber</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>%1: schema version mismatch</source>
         <translation>%1: versão do esquema incompatível</translation>
     </message>
@@ -2711,24 +2866,30 @@ Clique para mostrar os exemplos envolvidos.</translation>
         <translation>%1: tipo de dataset desconhecido &apos;%2&apos;</translation>
     </message>
     <message>
-        <location line="+65"/>
-        <location line="+5"/>
+        <location line="+60"/>
+        <source>cannot flush the images in %1 to disk: %2</source>
+        <translation>não é possível gravar as imagens de %1 no disco: %2</translation>
+    </message>
+    <message>
+        <location filename="../engine/project/fileio.cpp" line="+25"/>
         <source>cannot write %1: %2</source>
         <translation>não é possível gravar %1: %2</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location filename="../engine/project/project.cpp" line="+62"/>
         <source>no class with id %1</source>
         <translation>não há classe com id %1</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+14"/>
+        <location line="+15"/>
         <location line="+20"/>
         <source>a class needs a name</source>
         <translation>uma classe precisa de um nome</translation>
     </message>
     <message>
-        <location line="-18"/>
+        <location line="-33"/>
+        <location line="+15"/>
         <location line="+20"/>
         <source>a class named &apos;%1&apos; already exists</source>
         <translation>já existe uma classe chamada &apos;%1&apos;</translation>
@@ -2912,11 +3073,21 @@ Clique duas vezes para abrir a imagem no anotador.</translation>
         <source>failed</source>
         <translation>falhou</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>interrupted</source>
+        <translation>interrompida</translation>
+    </message>
 </context>
 <context>
     <name>visor::Statistics</name>
     <message>
-        <location filename="../engine/project/statistics.cpp" line="+226"/>
+        <location filename="../engine/project/statistics.cpp" line="+188"/>
+        <source>%1 example(s) have lost their image file in images/ (%2%3): training, evaluation and export leave them out; restore the files or delete the examples.</source>
+        <translation>%1 exemplo(s) perderam o arquivo de imagem em images/ (%2%3): treino, avaliação e exportação os deixam de fora; restaure os arquivos ou exclua os exemplos.</translation>
+    </message>
+    <message>
+        <location line="+73"/>
         <source>Training needs at least %1 annotated examples; this data set has %2, so %3 more are needed (about 300 give good results, about 1000 suit production).</source>
         <translation>O treinamento precisa de pelo menos %1 exemplos anotados; este dataset tem %2, então faltam %3 (cerca de 300 dão bons resultados, cerca de 1000 servem para produção).</translation>
     </message>
@@ -2981,7 +3152,7 @@ Clique duas vezes para abrir a imagem no anotador.</translation>
         <translation>%1 grupo(s) de imagens quase duplicadas estão em partições diferentes, então a validação e o teste medem em parte a memorização; fixe cada grupo numa só partição.</translation>
     </message>
     <message>
-        <location line="+104"/>
+        <location line="+105"/>
         <source> (%1 examples)</source>
         <translation> (%1 exemplos)</translation>
     </message>
@@ -3067,12 +3238,7 @@ Clique duas vezes para abrir a imagem no anotador.</translation>
 <context>
     <name>visor::Trainer</name>
     <message>
-        <location filename="../engine/train/trainer.cpp" line="+45"/>
-        <source>cannot write %1</source>
-        <translation>não é possível gravar %1</translation>
-    </message>
-    <message>
-        <location line="+126"/>
+        <location filename="../engine/train/trainer.cpp" line="+164"/>
         <source>training a classifier needs at least two classes with examples in the training split</source>
         <translation>treinar um classificador requer pelo menos duas classes com exemplos na partição de treino</translation>
     </message>
@@ -3082,7 +3248,7 @@ Clique duas vezes para abrir a imagem no anotador.</translation>
         <translation>treinar um detector requer caixas de pelo menos uma classe na partição de treino</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+70"/>
         <source>no readable image in the training split</source>
         <translation>nenhuma imagem legível na partição de treino</translation>
     </message>
@@ -3092,12 +3258,17 @@ Clique duas vezes para abrir a imagem no anotador.</translation>
         <translation>não há execução %1 para retomar</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>run %1 has no checkpoint to resume from</source>
-        <translation>a execução %1 não tem checkpoint de onde retomar</translation>
+        <location line="+4"/>
+        <source>run %1 is being trained by another process right now</source>
+        <translation>a execução %1 está sendo treinada por outro processo neste momento</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+5"/>
+        <source>run %1 has no complete checkpoint to resume from (it ended before its first epoch finished); start a new run</source>
+        <translation>a execução %1 não tem checkpoint completo para retomar (terminou antes do fim da primeira época); inicie uma nova execução</translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>the validation split is empty: %1 training examples were held out as this run&apos;s validation</source>
         <translation>a partição de validação está vazia: %1 exemplos de treinamento foram separados como validação desta execução</translation>
     </message>
@@ -3132,9 +3303,34 @@ Clique duas vezes para abrir a imagem no anotador.</translation>
         <translation>; %1 ainda melhorava na última época: mais épocas (ou um orçamento de tempo maior) provavelmente ajudariam</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+24"/>
+        <source>%1 example(s) left out, their image missing or unreadable (first: %2)</source>
+        <translation>%1 exemplo(s) deixados de fora, com imagem ausente ou ilegível (primeiro: %2)</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>training failed: %1</source>
         <translation>o treinamento falhou: %1</translation>
+    </message>
+    <message>
+        <location filename="../engine/train/checkpoint.cpp" line="+35"/>
+        <source>the checkpoint %1 does not exist</source>
+        <translation>o checkpoint %1 não existe</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>the checkpoint %1 (%2 bytes) cannot be read: it is damaged, incomplete or from another model (%3; details in %4)</source>
+        <translation>o checkpoint %1 (%2 bytes) não pode ser lido: está danificado, incompleto ou é de outro modelo (%3; detalhes em %4)</translation>
+    </message>
+    <message>
+        <location filename="../engine/train/dataset.cpp" line="+62"/>
+        <source>example %1 (%2): %3 cannot be decoded; left out</source>
+        <translation>exemplo %1 (%2): %3 não pode ser decodificado; deixado de fora</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>example %1 (%2): %3 is missing; left out</source>
+        <translation>exemplo %1 (%2): %3 está ausente; deixado de fora</translation>
     </message>
 </context>
 <context>
@@ -3295,7 +3491,7 @@ Clique duas vezes para abrir a imagem no anotador.</translation>
         <translation>Iniciar o treinamento</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Train a new run with these parameters (Ctrl+R)</source>
         <translation>Treinar uma nova execução com estes parâmetros (Ctrl+R)</translation>
     </message>

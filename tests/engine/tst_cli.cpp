@@ -159,7 +159,7 @@ private Q_SLOTS:
         QCOMPARE(r.code, 0);
         QVERIFY(r.out.contains(QStringLiteral("augment.rotate.degrees")));
         r = cli({QStringLiteral("params"), dir, QStringLiteral("list"), QStringLiteral("--changed")});
-        QCOMPARE(r.out.trimmed().split(QLatin1Char('\n')).size(), 1);
+        QCOMPARE(r.out.trimmed().split(QLatin1Char('\n')).size(), 2); // train.epochs, augment.rotate.degrees
 
         // Splits.
         QCOMPARE(cli({QStringLiteral("split"), dir, QStringLiteral("--seed"), QStringLiteral("x")}).code, 1);

@@ -75,7 +75,8 @@ private Q_SLOTS:
         QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
         model.index(0).data(Qt::DecorationRole);
         QTRY_VERIFY_WITH_TIMEOUT(!changed.isEmpty(), 5000);
-        QVERIFY(!loader.thumbnail(model.index(0).data(DatasetModel::IdRole).toLongLong(), QString()).isNull());
+        const qint64 firstId = model.index(0).data(DatasetModel::IdRole).toLongLong();
+        QVERIFY(!loader.thumbnail(firstId, tp->project->imagePath(*tp->project->example(firstId))).isNull());
 
         // Filters: split, class, name, id set.
         int train = 0;
