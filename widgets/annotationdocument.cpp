@@ -11,8 +11,10 @@ public:
           m_after(std::move(after)), m_mergeId(mergeId)
     {
     }
-    void redo() override { m_doc->write(m_exampleId, m_after); }
-    void undo() override { m_doc->write(m_exampleId, m_before); }
+    // A step the store refused (a full disk, a locked or read-only project) is dropped from the stack, so
+    // the stack never claims an edit the project does not hold.
+    void redo() override { setObsolete(!m_doc->write(m_exampleId, m_after)); }
+    void undo() override { setObsolete(!m_doc->write(m_exampleId, m_before)); }
     int id() const override { return m_mergeId; }
     bool mergeWith(const QUndoCommand *other) override
     {
@@ -83,18 +85,24 @@ void AnnotationDocument::load(qint64 exampleId)
     Q_EMIT changed();
 }
 
-void AnnotationDocument::write(qint64 exampleId, const State &state)
+bool AnnotationDocument::write(qint64 exampleId, const State &state)
 {
-    if (m_project.kind() == DatasetKind::Classification) {
-        m_project.setLabel(exampleId, state.label);
-    } else {
-        m_project.setBoxes(exampleId, state.boxes);
-        m_project.setLabelled(exampleId, state.labelled);
+    QString failure;
+    try {
+        if (m_project.kind() == DatasetKind::Classification)
+            m_project.setLabel(exampleId, state.label);
+        else
+            m_project.saveAnnotation(exampleId, state.boxes, state.labelled);
+    } catch (const std::exception &e) { // never through Qt's event loop
+        failure = QString::fromUtf8(e.what());
     }
     if (exampleId == m_exampleId) {
-        m_state = read(exampleId); // the stored values, box ids included
+        m_state = read(exampleId); // the stored values, box ids included (unchanged after a failure)
         Q_EMIT changed();
     }
+    if (!failure.isEmpty())
+        Q_EMIT saveFailed(tr("The edit was not saved: %1").arg(failure));
+    return failure.isEmpty();
 }
 
 void AnnotationDocument::push(const State &after, const QString &text, int mergeId)

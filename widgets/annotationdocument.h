@@ -44,11 +44,13 @@ public:
     void replaceBoxes(const std::vector<Box> &boxes, const QString &text);
     void markAnnotated(); // detection: "no object here" is an annotation too
 
-    /// Writes `state` for `exampleId` to the store (used by the commands).
-    void write(qint64 exampleId, const State &state);
+    /// Writes `state` for `exampleId` to the store in one transaction (used by the commands). False,
+    /// with saveFailed() emitted, when the store refused it; the document then shows what is stored.
+    bool write(qint64 exampleId, const State &state);
 
 Q_SIGNALS:
     void changed(); // the annotations of the shown image changed (an edit, an undo, a load)
+    void saveFailed(const QString &message);
 
 private:
     void push(const State &after, const QString &text, int mergeId = -1);

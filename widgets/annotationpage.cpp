@@ -1,5 +1,6 @@
 #include "annotationpage.h"
 #include "imagedecode.h"
+#include <QMessageBox>
 #include "annotationcanvas.h"
 #include "annotationdocument.h"
 #include "classmanager.h"
@@ -99,6 +100,8 @@ void AnnotationPage::setProject(Project *project)
         updateStatus();
         Q_EMIT annotationsEdited();
     });
+    connect(m_document.get(), &AnnotationDocument::saveFailed, this,
+            [this](const QString &message) { QMessageBox::warning(this, tr("Annotation"), message); });
     m_canvas = new AnnotationCanvas(m_document.get());
     m_canvasHolder->layout()->addWidget(m_canvas);
     QAction *undo = m_document->undoGroup()->createUndoAction(this, tr("Undo"));

@@ -100,6 +100,9 @@ public:
     std::unordered_map<qint64, std::vector<Box>> allBoxes() const;
     /// Replaces the boxes of an example and marks it labelled (detection).
     void setBoxes(qint64 exampleId, const std::vector<Box> &boxes);
+    /// One annotation edit in one transaction: the boxes (stored boxes keep their ids: changed ones are
+    /// updated, gone ones deleted, new ones, id 0, inserted) and the labelled state.
+    void saveAnnotation(qint64 exampleId, const std::vector<Box> &boxes, bool labelled);
     qint64 addBox(qint64 exampleId, const Box &box);
     void updateBox(const Box &box);
     void removeBox(qint64 boxId);

@@ -238,6 +238,36 @@ void Project::setBoxes(qint64 exampleId, const std::vector<Box> &list)
     t.commit();
 }
 
+void Project::saveAnnotation(qint64 exampleId, const std::vector<Box> &list, bool labelled)
+{
+    checkExample(exampleId);
+    for (const Box &b : list)
+        checkClass(b.classId);
+    Transaction t(m_db);
+    std::map<qint64, Box> stored;
+    for (const Box &b : boxes(exampleId))
+        stored[b.id] = b;
+    for (const Box &b : list) {
+        auto it = b.id ? stored.find(b.id) : stored.end();
+        if (it == stored.end()) {
+            sql::run(m_db,
+                     QStringLiteral("INSERT INTO boxes (example_id, class_id, x1, y1, x2, y2) VALUES (?, ?, ?, ?, ?, ?)"),
+                     {exampleId, b.classId, b.x1, b.y1, b.x2, b.y2}, "adding a box");
+            continue;
+        }
+        const Box &old = it->second;
+        if (old.classId != b.classId || old.x1 != b.x1 || old.y1 != b.y1 || old.x2 != b.x2 || old.y2 != b.y2)
+            sql::run(m_db, QStringLiteral("UPDATE boxes SET class_id = ?, x1 = ?, y1 = ?, x2 = ?, y2 = ? WHERE id = ?"),
+                     {b.classId, b.x1, b.y1, b.x2, b.y2, b.id}, "updating a box");
+        stored.erase(it);
+    }
+    for (const auto &[id, box] : stored)
+        sql::run(m_db, QStringLiteral("DELETE FROM boxes WHERE id = ?"), {id}, "deleting a box");
+    sql::run(m_db, QStringLiteral("UPDATE examples SET labelled = ? WHERE id = ?"), {labelled ? 1 : 0, exampleId},
+             "marking labelled");
+    t.commit();
+}
+
 qint64 Project::addBox(qint64 exampleId, const Box &b)
 {
     checkExample(exampleId);

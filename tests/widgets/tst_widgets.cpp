@@ -24,6 +24,7 @@
 
 #include "augment/augmenter.h"
 #include "project/splitter.h"
+#include "project/sql.h"
 #include "project/statistics.h"
 #include "synth/shapes.h"
 #include "train/runs.h"
@@ -698,6 +699,46 @@ private Q_SLOTS:
         }
         const QColor c = other.pixelColor(other.width() / 2, other.height() / 2);
         QVERIFY2(c.red() > 200 && c.green() < 60, qPrintable(c.name()));
+    }
+
+    // Issue 12.26: an edit is one transaction that keeps the ids of the boxes it does not delete; a store
+    // failure is a message and leaves the undo stack as the project is (before: two transactions, every
+    // box re-inserted with a new id, the exception unwinding through the event loop).
+    void annotationEditsAreOneTransactionAndSurviveStoreErrors()
+    {
+        auto t = test::makeProject(DatasetKind::ObjectDetection);
+        const qint64 cls = t->project->addClass(QStringLiteral("a"));
+        const qint64 id = test::addPlainExamples(*t->project, 1).front();
+        AnnotationDocument doc(*t->project);
+        doc.load(id);
+        Box b;
+        b.classId = cls;
+        b.x1 = 1;
+        b.y1 = 1;
+        b.x2 = 10;
+        b.y2 = 10;
+        doc.addBox(b);
+        doc.addBox(b);
+        const qint64 firstId = doc.boxes()[0].id;
+        QVERIFY(firstId > 0);
+        Box moved = doc.boxes()[1];
+        moved.x2 = 20;
+        doc.setBox(1, moved);
+        QCOMPARE(doc.boxes()[0].id, firstId); // untouched boxes keep their ids
+        QCOMPARE(doc.undoStack()->count(), 3);
+        QSignalSpy failed(&doc, &AnnotationDocument::saveFailed);
+        sql::run(t->project->database(),
+                 QStringLiteral("CREATE TEMP TRIGGER full BEFORE INSERT ON boxes BEGIN SELECT RAISE(ABORT, 'disk "
+                                "full'); END"),
+                 {}, "");
+        doc.addBox(b);
+        QCOMPARE(failed.size(), 1);
+        QVERIFY(failed.front().front().toString().contains(QLatin1String("disk full")));
+        QCOMPARE(doc.undoStack()->count(), 3);
+        QCOMPARE(doc.boxes().size(), size_t(2));
+        QCOMPARE(t->project->boxes(id).size(), size_t(2));
+        doc.undoStack()->undo();
+        QCOMPARE(t->project->boxes(id)[1].x2, 10.f);
     }
 };
 
