@@ -11,20 +11,17 @@
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QPointer>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
 namespace visor {
 
 struct AugmentationPage::Result {
-    quint64 id = 0;
     std::vector<QImage> images;
     QStringList captions;
     QString info;
@@ -117,10 +114,7 @@ AugmentationPage::AugmentationPage(QWidget *parent) : QWidget(parent)
     setProject(nullptr);
 }
 
-AugmentationPage::~AugmentationPage()
-{
-    m_latest = ~quint64(0); // in-flight previews find themselves superseded
-}
+AugmentationPage::~AugmentationPage() = default; // m_preview cancels an in-flight preview
 
 void AugmentationPage::setProject(Project *project)
 {
@@ -182,19 +176,17 @@ void AugmentationPage::requestPreview()
     const ParameterSet p = m_editor->parameters();
     const auto chosen = transformOfKey(m_editedKey);
     const augment::Focus focus = m_force->isChecked() && chosen ? augment::Focus::ForceOn : augment::Focus::None;
-    const quint64 id = ++m_latest, seed = m_seed;
-    QPointer<AugmentationPage> self(this);
-    const std::atomic<quint64> *latest = &m_latest;
-    (void)QtConcurrent::run([=] {
+    const quint64 seed = m_seed;
+    // The work reads only the copies made here: never the page, which may close while it runs.
+    m_preview.start([=](const JobTracker::Cancelled &cancelled) {
         QElapsedTimer clock;
         clock.start();
         auto result = std::make_shared<Result>();
-        result->id = id;
         const int channels = p.toInt(QStringLiteral("input.channels"));
         cv::Mat image = decodeImage(path, channels);
         if (image.empty()) {
             result->info = tr("%1 cannot be read.").arg(e.fileName);
-        } else if (self && *latest == id) {
+        } else if (!cancelled()) {
             // As the network sees it: resized to the input resolution first, boxes scaled along.
             const int minSide = p.toInt(QStringLiteral("input.min_side")),
                       maxSide = p.toInt(QStringLiteral("input.max_side"));
@@ -234,14 +226,9 @@ void AugmentationPage::requestPreview()
                                                           : QString());
         }
         result->ms = double(clock.nsecsElapsed()) / 1e6;
-        QMetaObject::invokeMethod(
-            QCoreApplication::instance(),
-            [self, result] {
-                if (self && self->m_latest == result->id)
-                    self->showResult(result);
-            },
-            Qt::QueuedConnection);
-    });
+        return result;
+    },
+                     [this](const std::shared_ptr<Result> &result) { showResult(result); });
 }
 
 void AugmentationPage::showResult(const std::shared_ptr<Result> &result)

@@ -1,4 +1,5 @@
 #pragma once
+#include "jobtracker.h"
 /// The Augmentation page: an editor for every augment.* parameter and a 3x3 grid of live previews of
 /// one example as the network sees it (input resolution), with its transformed boxes and a caption of
 /// what was applied. Previews are computed off the GUI thread; a newer request supersedes an older one,
@@ -66,7 +67,7 @@ private:
     QSpinBox *m_example = nullptr;
     QString m_editedKey;
     quint64 m_seed = 1;
-    std::atomic<quint64> m_latest{0}; // id of the newest request; older results are dropped
+    JobTracker m_preview{this}; // the newest preview; older results are dropped
     int m_shown = 0;
     double m_lastMs = 0;
 };

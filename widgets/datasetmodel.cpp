@@ -46,6 +46,34 @@ void DatasetModel::load(const Project &project)
     endResetModel();
 }
 
+void DatasetModel::updateRows(const QSet<qint64> &ids)
+{
+    if (!m_project)
+        return;
+    for (qint64 id : ids) {
+        const auto it = m_rowOfId.find(id);
+        const auto example = m_project->example(id);
+        if (it == m_rowOfId.end() || !example)
+            continue;
+        Row &r = m_rows[size_t(it.value())];
+        r.example = *example;
+        r.classes.clear();
+        r.boxes = 0;
+        if (m_kind == DatasetKind::Classification) {
+            if (example->classId)
+                r.classes << example->classId;
+        } else {
+            const std::vector<Box> boxes = m_project->boxes(id);
+            r.boxes = int(boxes.size());
+            for (const Box &b : boxes)
+                if (!r.classes.contains(b.classId))
+                    r.classes << b.classId;
+        }
+        const QModelIndex i = index(it.value());
+        Q_EMIT dataChanged(i, i);
+    }
+}
+
 void DatasetModel::clear()
 {
     beginResetModel();

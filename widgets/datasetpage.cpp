@@ -14,7 +14,6 @@
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFileDialog>
-#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QInputDialog>
 #include <QLabel>
@@ -30,7 +29,6 @@
 #include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace visor {
 
@@ -156,13 +154,19 @@ DatasetPage::DatasetPage(QWidget *parent) : QWidget(parent)
     m_view->setToolTip(tr("Double-click an image (or press Enter) to annotate it"));
     connect(m_view, &QListView::activated, this, [this](const QModelIndex &i) { annotate(i.row()); });
     m_annotator = new AnnotationPage;
-    connect(m_annotator, &AnnotationPage::annotationsEdited, this, [this] { m_edited = true; });
+    connect(m_annotator, &AnnotationPage::annotationsEdited, this, [this] {
+        m_edited = true;
+        m_editedIds.insert(m_annotator->currentExample());
+    });
     connect(m_annotator, &AnnotationPage::closed, this, [this] {
         const qint64 id = m_annotator->currentExample();
         m_stack->setCurrentIndex(0);
-        if (m_edited) {
+        if (m_edited) { // only the rows of the images shown, and the statistics in the background
             m_edited = false;
-            refresh();
+            m_model->updateRows(m_editedIds);
+            m_editedIds.clear();
+            rebuildClassFilter();
+            refreshStatistics();
             Q_EMIT projectChanged();
         }
         const QModelIndex i = m_filter->mapFromSource(m_model->indexOfId(id));
@@ -208,7 +212,35 @@ void DatasetPage::refresh()
     }
     m_model->load(*m_project);
     rebuildClassFilter();
-    const DatasetStatistics st = computeStatistics(*m_project);
+    updateCount();
+    refreshStatistics();
+}
+
+void DatasetPage::refreshStatistics()
+{
+    if (!m_project)
+        return;
+    const QString dir = m_project->dir();
+    m_stats.start(
+        [dir](const JobTracker::Cancelled &) -> std::pair<DatasetStatistics, QString> {
+            try { // its own, read-only connection: a connection belongs to the thread that opened it
+                auto project = Project::open(dir, Project::OpenMode::ReadOnly);
+                return {computeStatistics(*project), QString()};
+            } catch (const std::exception &e) {
+                return {DatasetStatistics(), QString::fromUtf8(e.what())};
+            }
+        },
+        [this](const std::pair<DatasetStatistics, QString> &outcome) {
+            if (!outcome.second.isEmpty())
+                Q_EMIT message(tr("The statistics cannot be computed: %1").arg(outcome.second));
+            else
+                applyStatistics(outcome.first);
+            Q_EMIT statisticsReady();
+        });
+}
+
+void DatasetPage::applyStatistics(const DatasetStatistics &st)
+{
     m_warningIds.clear();
     for (const HealthWarning &w : st.warnings) {
         for (qint64 id : w.examples)
@@ -435,19 +467,30 @@ void DatasetPage::runImport(const QString &what,
     auto cancelled = std::make_shared<std::atomic<bool>>(false);
     auto done = std::make_shared<std::atomic<int>>(0), total = std::make_shared<std::atomic<int>>(0);
     const QString dir = m_project->dir();
-    QFuture<ImportReport> future = QtConcurrent::run([dir, job, cancelled, done, total] {
-        auto project = Project::open(dir);
-        ImportOptions options;
-        options.progress = [cancelled, done, total](int d, int t) {
-            *done = d;
-            *total = t;
-            return !*cancelled;
-        };
-        return job(*project, options);
-    });
-    QFutureWatcher<ImportReport> watcher;
+    // The dialog is modal: this function waits in a local event loop for the job's result.
+    auto result = std::make_shared<std::optional<ImportReport>>();
     QEventLoop loop;
-    connect(&watcher, &QFutureWatcher<ImportReport>::finished, &loop, &QEventLoop::quit);
+    m_import.start(
+        [dir, job, cancelled, done, total](const JobTracker::Cancelled &superseded) {
+            ImportReport r;
+            try {
+                auto project = Project::open(dir);
+                ImportOptions options;
+                options.progress = [cancelled, done, total, superseded](int d, int t) {
+                    *done = d;
+                    *total = t;
+                    return !*cancelled && !superseded();
+                };
+                r = job(*project, options);
+            } catch (const std::exception &e) {
+                r.fatal = QString::fromUtf8(e.what());
+            }
+            return r;
+        },
+        [result, &loop](ImportReport r) {
+            *result = std::move(r);
+            loop.quit();
+        });
     connect(&progress, &QProgressDialog::canceled, this, [cancelled] { *cancelled = true; });
     QTimer poll;
     connect(&poll, &QTimer::timeout, this, [&] {
@@ -455,16 +498,10 @@ void DatasetPage::runImport(const QString &what,
         progress.setValue(done->load());
     });
     poll.start(100);
-    watcher.setFuture(future);
-    if (!future.isFinished())
+    if (!result->has_value())
         loop.exec();
     progress.close();
-    ImportReport report;
-    try {
-        report = future.result();
-    } catch (const std::exception &e) {
-        report.fatal = QString::fromUtf8(e.what());
-    }
+    const ImportReport report = result->value_or(ImportReport());
     refresh();
     Q_EMIT projectChanged();
     if (report.cancelled) {

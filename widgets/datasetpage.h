@@ -1,4 +1,5 @@
 #pragma once
+#include "jobtracker.h"
 /// The Data set page: the thumbnail grid with filters and search, import and export, and the health
 /// panel beside it.
 
@@ -17,6 +18,7 @@ namespace visor {
 
 struct ImportOptions;
 struct ImportReport;
+struct DatasetStatistics;
 
 class AnnotationPage;
 class DatasetFilter;
@@ -34,6 +36,10 @@ public:
     /// Shows `project` (not owned; nullptr clears the page).
     void setProject(Project *project);
     void refresh(); // after an import, a run, an edit elsewhere
+    /// Recomputes the statistics and health in the background (statisticsReady() follows).
+    void refreshStatistics();
+    /// Whether a statistics job is running (screenshots and tests wait for it).
+    bool statisticsPending() const { return m_stats.running() > 0; }
     /// False: no message boxes (tests); reports still go to message().
     void setInteractive(bool on) { m_interactive = on; }
 
@@ -61,6 +67,7 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void projectChanged(); // examples or classes changed
+    void statisticsReady(); // the health panel shows the current statistics
     void message(const QString &text);
 
 protected:
@@ -84,6 +91,10 @@ private:
     QComboBox *m_class = nullptr, *m_split = nullptr;
     QComboBox *m_show = nullptr, *m_sort = nullptr;
     QSet<qint64> m_warningIds, m_wrongIds;
+    QSet<qint64> m_editedIds; // examples the annotator showed since it opened: their rows are re-read
+    JobTracker m_import{this}; // an import runs as a job too; its modal dialog waits for it
+    JobTracker m_stats{this}; // statistics of 100,000 examples take a second: never on the GUI thread
+    void applyStatistics(const DatasetStatistics &st);
     QLabel *m_count = nullptr, *m_idFilter = nullptr;
     QStackedWidget *m_stack = nullptr;
     AnnotationPage *m_annotator = nullptr;

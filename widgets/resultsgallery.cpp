@@ -13,10 +13,8 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QPainter>
-#include <QPointer>
 #include <QPushButton>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 #include <map>
 
 namespace visor {
@@ -68,7 +66,7 @@ QImage renderPrediction(const QString &path, const std::vector<Box> &truth,
 
 } // namespace
 
-ResultsGallery::ResultsGallery(QWidget *parent) : QWidget(parent), m_request(std::make_shared<std::atomic<quint64>>(0))
+ResultsGallery::ResultsGallery(QWidget *parent) : QWidget(parent), m_job(this)
 {
     m_list = new QListWidget;
     m_list->setViewMode(QListView::IconMode);
@@ -109,10 +107,7 @@ ResultsGallery::ResultsGallery(QWidget *parent) : QWidget(parent), m_request(std
     layout->addWidget(m_list, 1);
 }
 
-ResultsGallery::~ResultsGallery()
-{
-    ++*m_request; // running predictions find themselves superseded
-}
+ResultsGallery::~ResultsGallery() = default; // m_job cancels running predictions
 
 void ResultsGallery::setProject(Project *project)
 {
@@ -123,7 +118,7 @@ void ResultsGallery::setProject(Project *project)
 
 void ResultsGallery::clear()
 {
-    ++*m_request;
+    m_job.cancel();
     m_items.clear();
     m_curves.clear();
     m_list->clear();
@@ -161,15 +156,19 @@ void ResultsGallery::showRun(qint64 runId)
     if (!m_project || !runId)
         return;
     m_status->setText(tr("Predicting the test images of run %1…").arg(runId));
-    const quint64 request = ++*m_request;
     const QString dir = m_project->dir();
-    auto latest = m_request;
-    QPointer<ResultsGallery> self(this);
-    (void)QtConcurrent::run([=] {
+    struct Outcome {
         std::vector<Item> items;
         std::vector<Curve> curves;
         QString message;
         double reportedThreshold = -1;
+    };
+    m_job.start([=](const JobTracker::Cancelled &cancelled) {
+        Outcome out;
+        std::vector<Item> &items = out.items;
+        std::vector<Curve> &curves = out.curves;
+        QString &message = out.message;
+        double &reportedThreshold = out.reportedThreshold;
         try {
             auto project = Project::open(dir); // this thread's own connection
             auto predictor = train::Predictor::open(*project, runId);
@@ -197,8 +196,8 @@ void ResultsGallery::showRun(qint64 runId)
             for (const Example &e : project->examples()) {
                 if (e.split != Split::Test || !e.labelled)
                     continue;
-                if (*latest != request)
-                    return;
+                if (cancelled())
+                    return out;
                 const QString path = project->imagePath(e);
                 train::Prediction pr = predictor->predictFile(path);
                 Item item;
@@ -281,22 +280,15 @@ void ResultsGallery::showRun(qint64 runId)
         } catch (const std::exception &e) {
             message = QString::fromUtf8(e.what());
         }
-        QMetaObject::invokeMethod(
-            QCoreApplication::instance(),
-            [self, request, items = std::move(items), curves = std::move(curves), message,
-             reportedThreshold]() mutable {
-                if (self)
-                    self->deliver(request, std::move(items), std::move(curves), message, reportedThreshold);
-            },
-            Qt::QueuedConnection);
-    });
+        return out;
+    },
+                [this](Outcome out) {
+                    deliver(std::move(out.items), std::move(out.curves), out.message, out.reportedThreshold);
+                });
 }
 
-void ResultsGallery::deliver(quint64 request, std::vector<Item> items, std::vector<Curve> curves, QString message,
-                             double reported)
+void ResultsGallery::deliver(std::vector<Item> items, std::vector<Curve> curves, QString message, double reported)
 {
-    if (request != *m_request)
-        return; // superseded
     m_reported = reported;
     m_items = std::move(items);
     m_curves = std::move(curves);

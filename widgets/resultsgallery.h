@@ -1,4 +1,5 @@
 #pragma once
+#include "jobtracker.h"
 /// The test images of a run with its predictions drawn over the ground truth, to see what the model
 /// gets wrong: misclassified images, false positives and missed objects. Filter to errors only, sort by
 /// confidence, open an image in the annotator, or accept an image's unmatched predictions as
@@ -67,7 +68,7 @@ Q_SIGNALS:
 
 private:
     void rebuild();
-    void deliver(quint64 request, std::vector<Item> items, std::vector<Curve> curves, QString message, double reported);
+    void deliver(std::vector<Item> items, std::vector<Curve> curves, QString message, double reported);
     double m_reported = -1;
     qint64 m_runId = 0; // detection: train.confidence_threshold of the run
 
@@ -79,7 +80,7 @@ private:
     QComboBox *m_sort = nullptr;
     QLabel *m_status = nullptr;
     QPushButton *m_accept = nullptr;
-    std::shared_ptr<std::atomic<quint64>> m_request;
+    JobTracker m_job; // the predictions being computed; superseded ones are dropped
 };
 
 } // namespace visor

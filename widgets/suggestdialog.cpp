@@ -6,17 +6,14 @@
 #include <QCoreApplication>
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
-#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
-#include <QPointer>
 #include <QPushButton>
 #include <QTableWidget>
 #include <QTimer>
 #include <QVBoxLayout>
-#include <QtConcurrent>
 
 namespace visor {
 namespace {
@@ -114,32 +111,27 @@ void SuggestDialog::compute()
     if (!m_project || m_busy)
         return;
     setBusy(true);
-    const quint64 request = ++m_request;
     advise::Budget budget;
     budget.minutes = m_minutes->value();
     const QString dir = m_project->dir();
-    // Its own connection: a QSqlDatabase belongs to the thread that opened it.
-    auto *watcher = new QFutureWatcher<std::pair<advise::Suggestion, QString>>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, request] {
-        watcher->deleteLater();
-        if (request != m_request)
-            return; // superseded
-        setBusy(false);
-        const auto [suggestion, error] = watcher->result();
-        if (!error.isEmpty()) {
-            m_summary->setText(tr("The advisor could not run: %1").arg(error));
-            return;
-        }
-        setSuggestion(suggestion);
-    });
-    watcher->setFuture(QtConcurrent::run([dir, budget]() -> std::pair<advise::Suggestion, QString> {
-        try {
-            auto project = Project::open(dir);
-            return {advise::suggest(*project, budget), QString()};
-        } catch (const std::exception &e) {
-            return {advise::Suggestion(), QString::fromUtf8(e.what())};
-        }
-    }));
+    m_job.start(
+        [dir, budget](const JobTracker::Cancelled &) -> std::pair<advise::Suggestion, QString> {
+            try {
+                // Its own connection: a QSqlDatabase belongs to the thread that opened it.
+                auto project = Project::open(dir, Project::OpenMode::ReadOnly);
+                return {advise::suggest(*project, budget), QString()};
+            } catch (const std::exception &e) {
+                return {advise::Suggestion(), QString::fromUtf8(e.what())};
+            }
+        },
+        [this](const std::pair<advise::Suggestion, QString> &outcome) {
+            setBusy(false);
+            if (!outcome.second.isEmpty()) {
+                m_summary->setText(tr("The advisor could not run: %1").arg(outcome.second));
+                return;
+            }
+            setSuggestion(outcome.first);
+        });
 }
 
 void SuggestDialog::setSuggestion(const advise::Suggestion &s)

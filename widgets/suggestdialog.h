@@ -1,4 +1,5 @@
 #pragma once
+#include "jobtracker.h"
 /// Suggest settings…: the advisor's proposals for a time budget, each a row (parameter, current,
 /// proposed, reason) with a check box; Apply stores the checked ones. The advisor (statistics, a sample of
 /// images, a timing probe) runs off the GUI thread on its own project connection.
@@ -48,7 +49,7 @@ private:
     QLabel *m_summary = nullptr, *m_actions = nullptr, *m_recall = nullptr;
     QTableWidget *m_table = nullptr;
     advise::Suggestion m_suggestion;
-    quint64 m_request = 0; // results of an older request are dropped
+    JobTracker m_job{this}; // the advisor running in the background
     bool m_busy = false;
 };
 

@@ -10,6 +10,7 @@
 #include "datasetmodel.h"
 #include "datasetpage.h"
 #include "healthpanel.h"
+#include "jobtracker.h"
 #include "historypage.h"
 #include "language.h"
 #include "mainwindow.h"
@@ -43,6 +44,7 @@
 #include <QPushButton>
 #include <QScopeGuard>
 #include <QSignalSpy>
+#include <QThreadPool>
 #include <QTranslator>
 #include <QUndoStack>
 #include <QtTest>
@@ -115,8 +117,10 @@ private Q_SLOTS:
         const auto few = test::addPlainExamples(*tp->project, 3, 64, 48, b, {}, 1000);
         assignSplits(*tp->project, false);
         DatasetPage page;
+        QSignalSpy ready(&page, &DatasetPage::statisticsReady);
         page.setProject(tp->project.get());
-        QVERIFY(page.health()->warningCount() > 0); // 30 against 3 is an imbalance
+        QTRY_COMPARE_WITH_TIMEOUT(ready.size(), 1, 10000); // computed off the GUI thread
+        QVERIFY(page.health()->warningCount() > 0);         // 30 against 3 is an imbalance
         QCOMPARE(page.filter()->rowCount(), 33);
         QSignalSpy activated(page.health(), &HealthPanel::warningActivated);
         const DatasetStatistics st = computeStatistics(*tp->project);
@@ -155,6 +159,7 @@ private Q_SLOTS:
         QVERIFY(message.last().at(0).toString().contains(QStringLiteral("1 skipped")));
         page.setShow(DatasetPage::ShowUnlabelled);
         QCOMPARE(page.filter()->rowCount(), 3);
+        QTRY_VERIFY_WITH_TIMEOUT(!page.statisticsPending(), 10000);
         page.setShow(DatasetPage::ShowWarnings); // the examples any warning names
         QSet<qint64> warned;
         for (const HealthWarning &w : computeStatistics(*tp->project).warnings) {
@@ -739,6 +744,95 @@ private Q_SLOTS:
         QCOMPARE(t->project->boxes(id).size(), size_t(2));
         doc.undoStack()->undo();
         QCOMPARE(t->project->boxes(id)[1].x2, 10.f);
+    }
+
+    // Issue 12.24: the one job mechanism. A job whose context is gone, or that was superseded, delivers
+    // nothing and sees cancellation; only the latest job's result arrives.
+    void jobsDeliverOnlyTheLatestToALiveContext()
+    {
+        auto context = std::make_unique<QObject>();
+        JobTracker tracker(context.get());
+        std::atomic<bool> firstSawCancel{false};
+        QStringList delivered;
+        tracker.start(
+            [&](const JobTracker::Cancelled &cancelled) {
+                for (int i = 0; i < 200 && !cancelled(); ++i)
+                    QThread::msleep(5);
+                firstSawCancel = cancelled();
+                return QStringLiteral("first");
+            },
+            [&](const QString &r) { delivered << r; });
+        tracker.start([](const JobTracker::Cancelled &) { return QStringLiteral("second"); },
+                      [&](const QString &r) { delivered << r; });
+        QTRY_COMPARE_WITH_TIMEOUT(tracker.running(), 0, 5000);
+        QCOMPARE(delivered, QStringList{QStringLiteral("second")});
+        QVERIFY(firstSawCancel);
+        // The context goes away while a job runs: nothing is delivered to it.
+        auto *tracked = new JobTracker(context.get());
+        std::atomic<bool> started{false};
+        tracked->start(
+            [&](const JobTracker::Cancelled &) {
+                started = true;
+                QThread::msleep(100);
+                return 1;
+            },
+            [&](int) { delivered << QStringLiteral("after"); });
+        while (!started)
+            QThread::msleep(1);
+        context.reset();
+        QTest::qWait(300);
+        QCOMPARE(delivered.size(), 1);
+        delete tracked;
+    }
+
+    // Issue 12.24: a page closed while its preview is computed (before: the worker read the page through
+    // a raw pointer after it was gone; ASan reports it, the sanitizer build runs this test).
+    void closingThePageDuringAPreviewIsSafe()
+    {
+        auto tp = test::makeProject(DatasetKind::ObjectDetection);
+        synth::ShapesOptions o;
+        o.count = 3;
+        synth::addShapes(*tp->project, o);
+        for (int i = 0; i < 5; ++i) {
+            auto *page = new AugmentationPage;
+            page->setProject(tp->project.get());
+            page->reroll();
+            delete page;
+        }
+        QTest::qWait(500); // the previews finish after their pages are gone
+        QThreadPool::globalInstance()->waitForDone(5000);
+        QCoreApplication::processEvents();
+    }
+
+    // Issue 12.26: closing the annotator after an edit updates the edited rows, not the whole grid, and
+    // the statistics arrive from the background.
+    void anEditUpdatesItsRowNotTheGrid()
+    {
+        auto tp = test::makeProject(DatasetKind::ObjectDetection);
+        const qint64 cls = tp->project->addClass(QStringLiteral("a"));
+        test::addPlainExamples(*tp->project, 20);
+        DatasetPage page;
+        page.setInteractive(false);
+        page.setProject(tp->project.get());
+        QTRY_VERIFY_WITH_TIMEOUT(!page.statisticsPending(), 10000);
+        QSignalSpy reset(page.model(), &QAbstractItemModel::modelReset);
+        QSignalSpy changed(page.model(), &QAbstractItemModel::dataChanged);
+        QSignalSpy ready(&page, &DatasetPage::statisticsReady);
+        page.annotate(0);
+        const qint64 id = page.annotator()->currentExample();
+        Box b;
+        b.classId = cls;
+        b.x1 = 2;
+        b.y1 = 2;
+        b.x2 = 20;
+        b.y2 = 20;
+        page.annotator()->document()->addBox(b);
+        Q_EMIT page.annotator()->closed();
+        QCOMPARE(reset.size(), 0);
+        QVERIFY(!changed.isEmpty());
+        const QModelIndex row = page.model()->indexOfId(id);
+        QVERIFY(page.model()->data(row, DatasetModel::LabelledRole).toBool()); // re-read: it has a box now
+        QTRY_COMPARE_WITH_TIMEOUT(ready.size(), 1, 10000);
     }
 };
 
