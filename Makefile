@@ -8,7 +8,7 @@ CMAKE_FLAGS ?=
 export CCACHE_SLOPPINESS := pch_defines,time_macros,include_file_mtime,include_file_ctime
 export CCACHE_MAXSIZE    ?= 5G
 
-.PHONY: all deps configure build run screenshots test sanitize bench clean format translations package
+.PHONY: all deps configure build run screenshots test sanitize fuzz bench clean format translations package
 
 all: build
 
@@ -51,6 +51,16 @@ sanitize: deps
 	cmake --build $(SAN_DIR) -j $(JOBS)
 	cd $(SAN_DIR) && QT_QPA_PLATFORM=offscreen ASAN_OPTIONS=detect_leaks=0 UBSAN_OPTIONS=print_stacktrace=1 \
 	  VISOR_SKIP_INSTALL_TEST=1 ctest --output-on-failure -j $(JOBS)
+
+# The importers under libFuzzer with ASan and UBSan (clang; only the store and the readers are built):
+# each target runs FUZZ_SECONDS from the seeds in tests/fuzz/corpus. CI runs it briefly after the tests.
+FUZZ_DIR     ?= build-fuzz
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	cmake -S tests/fuzz -B $(FUZZ_DIR) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+	  -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_CXX_COMPILER_LAUNCHER=ccache
+	cmake --build $(FUZZ_DIR) -j $(JOBS)
+	bash tests/fuzz/run.sh $(FUZZ_DIR) $(FUZZ_SECONDS)
 
 bench: build
 	@bash scripts/install-deps.sh --bench

@@ -253,7 +253,8 @@ ImageInfo inspectImage(const QByteArray &bytes, qint64 maxPixels)
                          .arg(info.suffix.toUpper());
         return info;
     }
-    if (declared.width * declared.height > maxPixels) {
+    // Each side first: two 32-bit sides multiply past 64 bits (found by fuzz_image).
+    if (declared.width > maxPixels || declared.height > maxPixels || declared.width * declared.height > maxPixels) {
         info.error = QCoreApplication::translate("visor::Import",
                                                  "%1x%2 pixels is above the limit of %L3 megapixels "
                                                  "(import.max_megapixels); not decoded")

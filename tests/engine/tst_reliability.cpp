@@ -272,6 +272,11 @@ private Q_SLOTS:
         put32(16, 30000);
         put32(20, 30000);
         QCOMPARE(readHeaderSize(png).width, 30000);
+        QByteArray overflow = png; // sides of 3,865,916,088 and 2,485,504,069: their product overflows 64 bits
+        put32(16, 3865916088u);
+        put32(20, 2485504069u);
+        QVERIFY(!inspectImage(png).ok);
+        png = overflow;
         const ImageInfo huge = inspectImage(png);
         QVERIFY(!huge.ok);
         QVERIFY2(huge.error.contains(QLatin1String("import.max_megapixels")), qPrintable(huge.error));
