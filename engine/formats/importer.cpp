@@ -376,7 +376,7 @@ ImportReport &storeItems(Project &project, const QString &source, ReadContext &c
     // One transaction: classes, examples, boxes and the split of the new examples, so a kill at any
     // moment leaves either none of them or all of them, assigned.
     int pinned[kSplitCount] = {0, 0, 0}; // per split, of the examples added
-    {
+    try {
         Transaction t(project.database());
         std::map<qint64, qint64> realId;
         QStringList names;
@@ -412,6 +412,12 @@ ImportReport &storeItems(Project &project, const QString &source, ReadContext &c
                     ++pinned[int(*ne.meta.pinnedSplit)];
             }
         }
+    } catch (const Error &e) { // a full disk, a locked or read-only project: the transaction rolled back
+        report.fatal = e.message() + QCoreApplication::translate("visor::Import", "; nothing was imported");
+        report.imported = 0;
+        report.boxes = 0;
+        report.classesCreated.clear(); // the per-image skips stay: they say which files did not fit
+        return report;
     }
     lap("database");
     for (const QString &name : report.classesCreated)

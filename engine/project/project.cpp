@@ -16,7 +16,9 @@
 #include <QUuid>
 #include <cerrno>
 #include <cstring>
+#include <QUrl>
 #include <fcntl.h>
+#include <sys/statvfs.h>
 #include <map>
 #include <unistd.h>
 
@@ -195,7 +197,18 @@ void Project::openDatabase(const QString &dir, bool readOnly, bool creating)
     QSqlQuery q(m_db);
     // Identify the file before any pragma or migration writes to it: Visor's schema version, Visor's tables.
     if (!creating) {
-        const int version = sql::schemaVersion(m_db);
+        int version = 0;
+        try {
+            version = sql::schemaVersion(m_db);
+        } catch (const Error &) {
+            // A WAL database needs its -shm index file even to be read; on a full disk it cannot be made
+            // ("disk I/O error"). With no -wal content to merge, the file alone is the whole database:
+            // a reader opens it immutable, without -shm. A writer is told the disk is full.
+            if (!readOnly || !reopenImmutable())
+                throw Error(fullDiskMessage().isEmpty() ? sql::describe(q.lastError(), m_db, "opening the project")
+                                                        : fullDiskMessage());
+            version = sql::schemaVersion(m_db);
+        }
         auto refuse = [this](const QString &why) {
             throw Error(QCoreApplication::translate("visor::Project",
                                                     "%1 is not a Visor project: %2; it was left untouched")
@@ -235,6 +248,28 @@ void Project::openDatabase(const QString &dir, bool readOnly, bool creating)
     if (sql::schemaVersion(m_db) != kSchemaVersion)
         throw Error(
             QCoreApplication::translate("visor::Project", "%1: schema version mismatch").arg(m_db.databaseName()));
+}
+
+bool Project::reopenImmutable()
+{
+    const QString file = QDir(m_dir).filePath(QString::fromLatin1(kDatabaseName));
+    if (QFileInfo(file + QStringLiteral("-wal")).size() > 0)
+        return false; // committed changes wait in the WAL: only SQLite with its -shm can read them
+    m_db.close();
+    m_db.setDatabaseName(QUrl::fromLocalFile(file).toString(QUrl::FullyEncoded) + QStringLiteral("?immutable=1"));
+    m_db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_URI;QSQLITE_OPEN_READONLY"));
+    return m_db.open();
+}
+
+QString Project::fullDiskMessage() const
+{
+    struct statvfs st {};
+    if (::statvfs(QFile::encodeName(m_dir).constData(), &st) != 0 || st.f_bavail > 16)
+        return {};
+    return QCoreApplication::translate("visor::Project",
+                                       "the disk holding %1 is full: free some space to change the project "
+                                       "(reading it works)")
+        .arg(m_dir);
 }
 
 Project::~Project()

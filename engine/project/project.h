@@ -122,6 +122,8 @@ public:
 private:
     Project() = default;
     void openDatabase(const QString &dir, bool readOnly, bool creating);
+    bool reopenImmutable();
+    QString fullDiskMessage() const;
     void loadRecord();
     void checkClass(qint64 id) const;
     void checkExample(qint64 id) const;

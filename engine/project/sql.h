@@ -21,6 +21,9 @@ inline QString describe(const QSqlError &error, const QSqlDatabase &db, const ch
         return QStringLiteral("the project %1is read-only (no write permission, or a read-only disk): cannot "
                               "save while %2")
             .arg(name, QString::fromLatin1(what));
+    if (text.contains(QLatin1String("disk is full")))
+        return QStringLiteral("the disk holding the project %1is full: nothing of this change was saved (while %2)")
+            .arg(name, QString::fromLatin1(what));
     if (text.contains(QLatin1String("database is locked")) || text.contains(QLatin1String("busy")))
         return QStringLiteral("the project %1is busy: another process (an import or a training in another "
                               "window or terminal) has been writing to it for 30 s; try again when it has "

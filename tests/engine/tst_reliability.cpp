@@ -17,6 +17,8 @@
 #include <unistd.h>
 #include <QFile>
 #include <QFileInfo>
+#include <QProcess>
+#include <QScopeGuard>
 #include <QTest>
 #include <csignal>
 #include <opencv2/imgcodecs.hpp>
@@ -631,6 +633,70 @@ private Q_SLOTS:
         c = checkProject(*p, false);
         QVERIFY2(c.ok(), qPrintable(c.toText()));
         QCOMPARE(p->examples().size(), size_t(2));
+    }
+
+    // 13 and 1 on a real full disk (a 4 MB tmpfs; needs root to mount, skipped otherwise): a full disk
+    // still reads (stats failed with "disk I/O error": a WAL database wants its -shm file), a change says
+    // the disk is full, and an import that runs out of space commits no short image.
+    void aFullDiskStillReads()
+    {
+        QTemporaryDir tmp;
+        const QString mount = tmp.filePath(QStringLiteral("disk"));
+        QDir().mkpath(mount);
+        if (::geteuid() != 0 ||
+            QProcess::execute(QStringLiteral("mount"), {QStringLiteral("-t"), QStringLiteral("tmpfs"), QStringLiteral("-o"),
+                                                        QStringLiteral("size=4m"), QStringLiteral("tmpfs"), mount}) != 0)
+            QSKIP("mounting a small tmpfs needs root");
+        auto unmount = qScopeGuard([&] { QProcess::execute(QStringLiteral("umount"), {mount}); });
+        const QString dir = QDir(mount).filePath(QStringLiteral("p"));
+        {
+            auto p = Project::create(dir, QStringLiteral("full"), DatasetKind::ObjectDetection);
+            test::addPlainExamples(*p, 5);
+        }
+        QTemporaryDir source;
+        for (int i = 0; i < 40; ++i) {
+            const QString name = QStringLiteral("n%1.png").arg(i);
+            test::writeFile(source.path(), QStringLiteral("JPEGImages/") + name, noisePng(120, 120, i)); // ~43 KB
+            test::writeFile(source.path(), QStringLiteral("Annotations/n%1.xml").arg(i),
+                            test::vocXml(name, test::vocObject(QStringLiteral("a"), 2, 2, 20, 20), 120, 120));
+        }
+        {
+            QFile fill(QDir(mount).filePath(QStringLiteral("fill")));
+            QVERIFY(fill.open(QIODevice::WriteOnly));
+            const QByteArray block(64 * 1024, 'x');
+            while (fill.write(block) == block.size() && fill.flush()) {
+            }
+            fill.close();
+            QVERIFY(QFile::resize(fill.fileName(), QFileInfo(fill.fileName()).size() - 300 * 1024)); // a few images
+        }
+        {
+            auto p = Project::open(dir);
+            ImportOptions o;
+            o.threads = 1;
+            const ImportReport r = importDataset(*p, source.path(), o);
+            QVERIFY2(r.skipped > 0 || !r.fatal.isEmpty(), qPrintable(dump(r)));
+            for (const Example &e : p->examples())
+                QCOMPARE(QString::fromLatin1(QCryptographicHash::hash(test::readFile(p->imagePath(e)),
+                                                                      QCryptographicHash::Sha256)
+                                                 .toHex()),
+                         e.hash);
+        }
+        { // the disk to the last byte
+            QFile more(QDir(mount).filePath(QStringLiteral("more")));
+            QVERIFY(more.open(QIODevice::WriteOnly));
+            const QByteArray block(4096, 'x');
+            while (more.write(block) == block.size() && more.flush()) {
+            }
+        }
+        auto reader = Project::open(dir, Project::OpenMode::ReadOnly);
+        QVERIFY(computeStatistics(*reader).examples >= 5);
+        try {
+            auto writer = Project::open(dir);
+            writer->setParameter(QStringLiteral("train.epochs"), 3);
+            QFAIL("a change was written to a full disk");
+        } catch (const Error &e) {
+            QVERIFY2(e.message().contains(QLatin1String("full")), qPrintable(e.message()));
+        }
     }
 };
 
