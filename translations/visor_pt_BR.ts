@@ -256,7 +256,12 @@
 <context>
     <name>visor::AnnotationDocument</name>
     <message>
-        <location filename="../widgets/annotationdocument.cpp" line="+112"/>
+        <location filename="../widgets/annotationdocument.cpp" line="+104"/>
+        <source>The edit was not saved: %1</source>
+        <translation>A edição não foi salva: %1</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Add box</source>
         <translation>Adicionar caixa</translation>
     </message>
@@ -289,7 +294,7 @@
 <context>
     <name>visor::AnnotationPage</name>
     <message>
-        <location filename="../widgets/annotationpage.cpp" line="+32"/>
+        <location filename="../widgets/annotationpage.cpp" line="+33"/>
         <source>◀ Grid</source>
         <translation>◀ Grade</translation>
     </message>
@@ -379,7 +384,12 @@
         <translation>&lt;b&gt;Classe&lt;/b&gt; (teclas 1–9)</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+30"/>
+        <source>Annotation</source>
+        <translation>Anotação</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Undo</source>
         <translation>Desfazer</translation>
     </message>
@@ -430,7 +440,7 @@
 <context>
     <name>visor::AugmentationPage</name>
     <message>
-        <location filename="../widgets/augmentationpage.cpp" line="+60"/>
+        <location filename="../widgets/augmentationpage.cpp" line="+57"/>
         <source>Reset to defaults</source>
         <translation>Restaurar os padrões</translation>
     </message>
@@ -460,7 +470,7 @@
         <translation>Força a última transformação editada em todas as prévias, para que o seu efeito fique visível; as demais mantêm as suas probabilidades</translation>
     </message>
     <message>
-        <location line="+119"/>
+        <location line="+114"/>
         <source>%1 cannot be read.</source>
         <translation>Não é possível ler %1.</translation>
     </message>
@@ -488,7 +498,7 @@
         <translation>; aplicação forçada: %1</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+11"/>
         <source> · computed in %1 ms</source>
         <translation> · calculado em %1 ms</translation>
     </message>
@@ -662,7 +672,7 @@
 <context>
     <name>visor::DatasetModel</name>
     <message>
-        <location filename="../widgets/datasetmodel.cpp" line="+88"/>
+        <location filename="../widgets/datasetmodel.cpp" line="+116"/>
         <source>none</source>
         <translation>nenhuma</translation>
     </message>
@@ -717,7 +727,7 @@ classe: %1</translation>
 <context>
     <name>visor::DatasetPage</name>
     <message>
-        <location filename="../widgets/datasetpage.cpp" line="+45"/>
+        <location filename="../widgets/datasetpage.cpp" line="+43"/>
         <source>Search file names</source>
         <translation>Buscar nomes de arquivo</translation>
     </message>
@@ -728,24 +738,24 @@ classe: %1</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+210"/>
+        <location line="+244"/>
         <source>Train</source>
         <translation>Treino</translation>
     </message>
     <message>
-        <location line="-209"/>
-        <location line="+210"/>
+        <location line="-243"/>
+        <location line="+244"/>
         <source>Validation</source>
         <translation>Validação</translation>
     </message>
     <message>
-        <location line="-209"/>
-        <location line="+210"/>
+        <location line="-243"/>
+        <location line="+244"/>
         <source>Test</source>
         <translation>Teste</translation>
     </message>
     <message>
-        <location line="-209"/>
+        <location line="-243"/>
         <source>No split</source>
         <translation>Sem partição</translation>
     </message>
@@ -833,7 +843,12 @@ classe: %1</translation>
         <translation>Clique duas vezes numa imagem (ou pressione Enter) para anotá-la</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+81"/>
+        <source>The statistics cannot be computed: %1</source>
+        <translation>As estatísticas não podem ser calculadas: %1</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>Wrong in the last run (%1, run %2)</source>
         <translation>Errados na última execução (%1, execução %2)</translation>
     </message>
@@ -916,12 +931,12 @@ classe: %1</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+69"/>
+        <location line="+74"/>
         <source>Import</source>
         <translation>Importar</translation>
     </message>
     <message>
-        <location line="-69"/>
+        <location line="-74"/>
         <source>Format of %1:</source>
         <translation>Formato de %1:</translation>
     </message>
@@ -944,7 +959,7 @@ classe: %1</translation>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+44"/>
         <source>Import cancelled; nothing was kept.</source>
         <translation>Importação cancelada; nada foi mantido.</translation>
     </message>
@@ -1387,7 +1402,7 @@ Clique para mostrar os exemplos envolvidos.</translation>
         <translation>não é possível decodificar a imagem: o cabeçalho %1 está corrompido ou truncado</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>%1x%2 pixels is above the limit of %L3 megapixels (import.max_megapixels); not decoded</source>
         <translation>%1x%2 pixels está acima do limite de %L3 megapixels (import.max_megapixels); não decodificada</translation>
     </message>
@@ -1433,12 +1448,12 @@ Clique para mostrar os exemplos envolvidos.</translation>
     </message>
     <message>
         <location line="+14"/>
-        <location line="+318"/>
+        <location line="+324"/>
         <source>%1 is not a folder</source>
         <translation>%1 não é uma pasta</translation>
     </message>
     <message>
-        <location line="-275"/>
+        <location line="-281"/>
         <source>%1 holds %2 image(s) but no annotations (no VOC .xml, COCO or LabelMe .json, YOLO labels) and no class sub-folders</source>
         <translation>%1 contém %2 imagem(ns), mas nenhuma anotação (nenhum .xml VOC, .json COCO ou LabelMe, rótulos YOLO) e nenhuma subpasta de classe</translation>
     </message>
@@ -1484,16 +1499,17 @@ Clique para mostrar os exemplos envolvidos.</translation>
     </message>
     <message>
         <location line="+21"/>
+        <location line="+45"/>
         <source>; nothing was imported</source>
         <translation>; nada foi importado</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="-9"/>
         <source>already in the project; not stored twice</source>
         <translation>já está no projeto; não foi guardada duas vezes</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+19"/>
         <source>class &apos;%1&apos; created</source>
         <translation>classe &apos;%1&apos; criada</translation>
     </message>
@@ -2779,13 +2795,13 @@ Clique para mostrar os exemplos envolvidos.</translation>
 <context>
     <name>visor::Project</name>
     <message>
-        <location filename="../engine/project/project.cpp" line="+109"/>
-        <location line="+173"/>
+        <location filename="../engine/project/project.cpp" line="+111"/>
+        <location line="+206"/>
         <source>a project needs a name</source>
         <translation>um projeto precisa de um nome</translation>
     </message>
     <message>
-        <location line="-171"/>
+        <location line="-204"/>
         <source>%1 already holds a project</source>
         <translation>%1 já contém um projeto</translation>
     </message>
@@ -2801,12 +2817,12 @@ Clique para mostrar os exemplos envolvidos.</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+54"/>
+        <location line="+65"/>
         <source>%1 is not a Visor project: %2; it was left untouched</source>
         <translation>%1 não é um projeto do Visor: %2; foi deixado intacto</translation>
     </message>
     <message>
-        <location line="-50"/>
+        <location line="-61"/>
         <source>the file is empty</source>
         <translation>o arquivo está vazio</translation>
     </message>
@@ -2831,7 +2847,7 @@ Clique para mostrar os exemplos envolvidos.</translation>
         <translation>não é possível abrir %1: %2</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+23"/>
         <source>an SQLite database without Visor&apos;s schema</source>
         <translation>um banco de dados SQLite sem o esquema do Visor</translation>
     </message>
@@ -2856,7 +2872,12 @@ Clique para mostrar os exemplos envolvidos.</translation>
         <translation>%1: versão do esquema incompatível</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+19"/>
+        <source>the disk holding %1 is full: free some space to change the project (reading it works)</source>
+        <translation>o disco que contém %1 está cheio: libere espaço para alterar o projeto (a leitura funciona)</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>%1 has no project record</source>
         <translation>%1 não tem registro de projeto</translation>
     </message>
@@ -2905,7 +2926,7 @@ Clique para mostrar os exemplos envolvidos.</translation>
         <translation>não há exemplo com id %1</translation>
     </message>
     <message>
-        <location line="+142"/>
+        <location line="+172"/>
         <source>no box with id %1</source>
         <translation>não há caixa com id %1</translation>
     </message>
@@ -2913,7 +2934,7 @@ Clique para mostrar os exemplos envolvidos.</translation>
 <context>
     <name>visor::ResultsGallery</name>
     <message>
-        <location filename="../widgets/resultsgallery.cpp" line="+80"/>
+        <location filename="../widgets/resultsgallery.cpp" line="+78"/>
         <source>Green: annotated objects · blue dashed: right predictions · red dashed: wrong ones.
 Double-click to open the image in the annotator.</source>
         <translation>Verde: objetos anotados · azul tracejado: previsões certas · vermelho tracejado: previsões erradas.
@@ -2950,12 +2971,12 @@ Clique duas vezes para abrir a imagem no anotador.</translation>
         <translation>Adiciona como caixas as previsões da imagem selecionada que não correspondem a nenhum objeto anotado; confira-as no anotador</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+68"/>
         <source>Predicting the test images of run %1…</source>
         <translation>Fazendo previsões nas imagens de teste da execução %1…</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+88"/>
         <source>%1 wrong, %2 missed</source>
         <translation>%1 erradas, %2 não detectadas</translation>
     </message>
@@ -2970,7 +2991,7 @@ Clique duas vezes para abrir a imagem no anotador.</translation>
         <translation>%1 (%L2)</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+65"/>
         <source>%1 of %2 test images have errors at the reporting threshold %L3 (train.confidence_threshold; the mAP counts every score from 0.05); %4 shown.</source>
         <translation>%1 de %2 imagens de teste têm erros no limiar de relatório %L3 (train.confidence_threshold; o mAP considera toda pontuação a partir de 0,05); %4 exibidas.</translation>
     </message>
@@ -3160,7 +3181,7 @@ Clique duas vezes para abrir a imagem no anotador.</translation>
 <context>
     <name>visor::SuggestDialog</name>
     <message>
-        <location filename="../widgets/suggestdialog.cpp" line="+44"/>
+        <location filename="../widgets/suggestdialog.cpp" line="+41"/>
         <source>Suggested settings</source>
         <translation>Configurações sugeridas</translation>
     </message>
@@ -3215,12 +3236,12 @@ Clique duas vezes para abrir a imagem no anotador.</translation>
         <translation>Lendo o dataset e medindo o tempo da rede nesta máquina…</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+26"/>
         <source>The advisor could not run: %1</source>
         <translation>O assistente não pôde ser executado: %1</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+11"/>
         <source>The current settings are what the advisor would choose.</source>
         <translation>As configurações atuais são as que o assistente escolheria.</translation>
     </message>
