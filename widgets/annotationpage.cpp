@@ -1,9 +1,9 @@
 #include "annotationpage.h"
-#include "imagedecode.h"
-#include <QMessageBox>
 #include "annotationcanvas.h"
 #include "annotationdocument.h"
 #include "classmanager.h"
+#include "imagedecode.h"
+#include <QMessageBox>
 
 #include <QAction>
 #include <QKeyEvent>

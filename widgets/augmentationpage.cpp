@@ -178,57 +178,58 @@ void AugmentationPage::requestPreview()
     const augment::Focus focus = m_force->isChecked() && chosen ? augment::Focus::ForceOn : augment::Focus::None;
     const quint64 seed = m_seed;
     // The work reads only the copies made here: never the page, which may close while it runs.
-    m_preview.start([=](const JobTracker::Cancelled &cancelled) {
-        QElapsedTimer clock;
-        clock.start();
-        auto result = std::make_shared<Result>();
-        const int channels = p.toInt(QStringLiteral("input.channels"));
-        cv::Mat image = decodeImage(path, channels);
-        if (image.empty()) {
-            result->info = tr("%1 cannot be read.").arg(e.fileName);
-        } else if (!cancelled()) {
-            // As the network sees it: resized to the input resolution first, boxes scaled along.
-            const int minSide = p.toInt(QStringLiteral("input.min_side")),
-                      maxSide = p.toInt(QStringLiteral("input.max_side"));
-            double scale = double(minSide) / std::min(image.cols, image.rows);
-            if (std::max(image.cols, image.rows) * scale > maxSide)
-                scale = double(maxSide) / std::max(image.cols, image.rows);
-            cv::Mat input;
-            cv::resize(image, input,
-                       cv::Size(std::max(1, int(std::lround(image.cols * scale))),
-                                std::max(1, int(std::lround(image.rows * scale)))),
-                       0, 0, scale < 1 ? cv::INTER_AREA : cv::INTER_LINEAR);
-            std::vector<Box> scaled = boxes;
-            for (Box &b : scaled) {
-                b.x1 = float(b.x1 * scale);
-                b.x2 = float(b.x2 * scale);
-                b.y1 = float(b.y1 * scale);
-                b.y2 = float(b.y2 * scale);
+    m_preview.start(
+        [=](const JobTracker::Cancelled &cancelled) {
+            QElapsedTimer clock;
+            clock.start();
+            auto result = std::make_shared<Result>();
+            const int channels = p.toInt(QStringLiteral("input.channels"));
+            cv::Mat image = decodeImage(path, channels);
+            if (image.empty()) {
+                result->info = tr("%1 cannot be read.").arg(e.fileName);
+            } else if (!cancelled()) {
+                // As the network sees it: resized to the input resolution first, boxes scaled along.
+                const int minSide = p.toInt(QStringLiteral("input.min_side")),
+                          maxSide = p.toInt(QStringLiteral("input.max_side"));
+                double scale = double(minSide) / std::min(image.cols, image.rows);
+                if (std::max(image.cols, image.rows) * scale > maxSide)
+                    scale = double(maxSide) / std::max(image.cols, image.rows);
+                cv::Mat input;
+                cv::resize(image, input,
+                           cv::Size(std::max(1, int(std::lround(image.cols * scale))),
+                                    std::max(1, int(std::lround(image.rows * scale)))),
+                           0, 0, scale < 1 ? cv::INTER_AREA : cv::INTER_LINEAR);
+                std::vector<Box> scaled = boxes;
+                for (Box &b : scaled) {
+                    b.x1 = float(b.x1 * scale);
+                    b.x2 = float(b.x2 * scale);
+                    b.y1 = float(b.y1 * scale);
+                    b.y2 = float(b.y2 * scale);
+                }
+                const augment::Pipeline pipeline(p);
+                const auto samples = augment::preview(pipeline, input, scaled, kVariants, seed, focus,
+                                                      chosen.value_or(augment::Transform::Rotate));
+                for (const auto &s : samples) {
+                    result->images.push_back(toQImage(augment::drawBoxes(s.image, s.boxes, classes)));
+                    QString caption = s.record.caption(QLocale());
+                    if (caption.isEmpty())
+                        caption = tr("unchanged");
+                    if (!s.record.droppedBoxes.empty())
+                        caption += tr(" · %n box(es) dropped", nullptr, int(s.record.droppedBoxes.size()));
+                    result->captions << caption;
+                }
+                result->info =
+                    tr("%1 at the network's input resolution, %2 × %3 px%4")
+                        .arg(e.fileName)
+                        .arg(input.cols)
+                        .arg(input.rows)
+                        .arg(focus == augment::Focus::ForceOn ? tr("; %1 forced on").arg(augment::transformKey(*chosen))
+                                                              : QString());
             }
-            const augment::Pipeline pipeline(p);
-            const auto samples = augment::preview(pipeline, input, scaled, kVariants, seed, focus,
-                                                  chosen.value_or(augment::Transform::Rotate));
-            for (const auto &s : samples) {
-                result->images.push_back(toQImage(augment::drawBoxes(s.image, s.boxes, classes)));
-                QString caption = s.record.caption(QLocale());
-                if (caption.isEmpty())
-                    caption = tr("unchanged");
-                if (!s.record.droppedBoxes.empty())
-                    caption += tr(" · %n box(es) dropped", nullptr, int(s.record.droppedBoxes.size()));
-                result->captions << caption;
-            }
-            result->info =
-                tr("%1 at the network's input resolution, %2 × %3 px%4")
-                    .arg(e.fileName)
-                    .arg(input.cols)
-                    .arg(input.rows)
-                    .arg(focus == augment::Focus::ForceOn ? tr("; %1 forced on").arg(augment::transformKey(*chosen))
-                                                          : QString());
-        }
-        result->ms = double(clock.nsecsElapsed()) / 1e6;
-        return result;
-    },
-                     [this](const std::shared_ptr<Result> &result) { showResult(result); });
+            result->ms = double(clock.nsecsElapsed()) / 1e6;
+            return result;
+        },
+        [this](const std::shared_ptr<Result> &result) { showResult(result); });
 }
 
 void AugmentationPage::showResult(const std::shared_ptr<Result> &result)

@@ -66,7 +66,7 @@ public Q_SLOTS:
     void manageClasses();
 
 Q_SIGNALS:
-    void projectChanged(); // examples or classes changed
+    void projectChanged();  // examples or classes changed
     void statisticsReady(); // the health panel shows the current statistics
     void message(const QString &text);
 
@@ -91,9 +91,9 @@ private:
     QComboBox *m_class = nullptr, *m_split = nullptr;
     QComboBox *m_show = nullptr, *m_sort = nullptr;
     QSet<qint64> m_warningIds, m_wrongIds;
-    QSet<qint64> m_editedIds; // examples the annotator showed since it opened: their rows are re-read
+    QSet<qint64> m_editedIds;  // examples the annotator showed since it opened: their rows are re-read
     JobTracker m_import{this}; // an import runs as a job too; its modal dialog waits for it
-    JobTracker m_stats{this}; // statistics of 100,000 examples take a second: never on the GUI thread
+    JobTracker m_stats{this};  // statistics of 100,000 examples take a second: never on the GUI thread
     void applyStatistics(const DatasetStatistics &st);
     QLabel *m_count = nullptr, *m_idFilter = nullptr;
     QStackedWidget *m_stack = nullptr;

@@ -35,21 +35,21 @@ public:
         QPointer<QObject> context = m_context;
         auto running = m_running;
         ++*running;
-        (void)QtConcurrent::run([id, latest, context, running, work = std::move(work),
-                                 done = std::move(done)]() mutable {
-            const Cancelled cancelled = [latest, id] { return latest->load() != id; };
-            auto result = std::make_shared<decltype(work(cancelled))>(work(cancelled));
-            // Posted to the application object, which outlives every widget; the guard and the id are
-            // checked there, on the GUI thread, where the context can no longer vanish in between.
-            QMetaObject::invokeMethod(
-                QCoreApplication::instance(),
-                [id, latest, context, running, result, done = std::move(done)]() mutable {
-                    --*running;
-                    if (context && latest->load() == id)
-                        done(std::move(*result));
-                },
-                Qt::QueuedConnection);
-        });
+        (void)QtConcurrent::run(
+            [id, latest, context, running, work = std::move(work), done = std::move(done)]() mutable {
+                const Cancelled cancelled = [latest, id] { return latest->load() != id; };
+                auto result = std::make_shared<decltype(work(cancelled))>(work(cancelled));
+                // Posted to the application object, which outlives every widget; the guard and the id are
+                // checked there, on the GUI thread, where the context can no longer vanish in between.
+                QMetaObject::invokeMethod(
+                    QCoreApplication::instance(),
+                    [id, latest, context, running, result, done = std::move(done)]() mutable {
+                        --*running;
+                        if (context && latest->load() == id)
+                            done(std::move(*result));
+                    },
+                    Qt::QueuedConnection);
+            });
         return id;
     }
 

@@ -163,128 +163,129 @@ void ResultsGallery::showRun(qint64 runId)
         QString message;
         double reportedThreshold = -1;
     };
-    m_job.start([=](const JobTracker::Cancelled &cancelled) {
-        Outcome out;
-        std::vector<Item> &items = out.items;
-        std::vector<Curve> &curves = out.curves;
-        QString &message = out.message;
-        double &reportedThreshold = out.reportedThreshold;
-        try {
-            auto project = Project::open(dir); // this thread's own connection
-            auto predictor = train::Predictor::open(*project, runId);
-            const auto record = train::RunStore(*project).run(runId);
-            const ParameterSet params =
-                ParameterSet::fromJson(record->parameters.value(QStringLiteral("parameters")).toObject());
-            const double reported = params.toDouble(QStringLiteral("train.confidence_threshold"));
-            const bool detection = predictor->detection();
-            if (detection) {
-                predictor->setThreshold(kCurveThreshold);
-                reportedThreshold = reported;
-            }
-            std::map<QString, qint64> classIdOf;
-            std::map<qint64, QString> nameOf;
-            std::map<qint64, int> indexOf;
-            for (const ClassInfo &c : project->classes()) {
-                classIdOf[c.name] = c.id;
-                nameOf[c.id] = c.name;
-                indexOf[c.id] = int(indexOf.size());
-            }
-            const auto boxes = detection ? project->allBoxes() : std::unordered_map<qint64, std::vector<Box>>();
-            std::vector<eval::GroundTruth> truth;
-            std::vector<eval::Detection> detections;
-            int image = 0;
-            for (const Example &e : project->examples()) {
-                if (e.split != Split::Test || !e.labelled)
-                    continue;
-                if (cancelled())
-                    return out;
-                const QString path = project->imagePath(e);
-                train::Prediction pr = predictor->predictFile(path);
-                Item item;
-                item.exampleId = e.id;
-                item.fileName = e.fileName;
+    m_job.start(
+        [=](const JobTracker::Cancelled &cancelled) {
+            Outcome out;
+            std::vector<Item> &items = out.items;
+            std::vector<Curve> &curves = out.curves;
+            QString &message = out.message;
+            double &reportedThreshold = out.reportedThreshold;
+            try {
+                auto project = Project::open(dir); // this thread's own connection
+                auto predictor = train::Predictor::open(*project, runId);
+                const auto record = train::RunStore(*project).run(runId);
+                const ParameterSet params =
+                    ParameterSet::fromJson(record->parameters.value(QStringLiteral("parameters")).toObject());
+                const double reported = params.toDouble(QStringLiteral("train.confidence_threshold"));
+                const bool detection = predictor->detection();
                 if (detection) {
-                    std::vector<Box> gt;
-                    if (auto it = boxes.find(e.id); it != boxes.end())
-                        gt = it->second;
-                    for (const Box &b : gt)
-                        truth.push_back({image, indexOf[b.classId], b.x1, b.y1, b.x2, b.y2, false});
-                    std::vector<train::DetectedBox> shown;
-                    for (const auto &d : pr.boxes) {
-                        detections.push_back({image, d.label, d.score, d.x1, d.y1, d.x2, d.y2});
-                        if (d.score >= reported)
-                            shown.push_back(d);
-                    }
-                    // VOC-style matching at IoU 0.5, in score order: what the user sees as right or wrong.
-                    std::vector<bool> taken(gt.size(), false), matched(shown.size(), false);
-                    for (size_t i = 0; i < shown.size(); ++i) {
-                        int best = -1;
-                        double bestIou = 0.5;
-                        for (size_t g = 0; g < gt.size(); ++g) {
-                            if (taken[g] || classIdOf[shown[i].className] != gt[g].classId)
-                                continue;
-                            const double v = eval::iou(shown[i].x1, shown[i].y1, shown[i].x2, shown[i].y2, gt[g].x1,
-                                                       gt[g].y1, gt[g].x2, gt[g].y2);
-                            if (v >= bestIou) {
-                                bestIou = v;
-                                best = int(g);
-                            }
-                        }
-                        if (best >= 0) {
-                            taken[size_t(best)] = true;
-                            matched[i] = true;
-                        } else {
-                            item.unmatched.push_back(Box{0, classIdOf[shown[i].className], shown[i].x1, shown[i].y1,
-                                                         shown[i].x2, shown[i].y2});
-                        }
-                        item.confidence = std::max(item.confidence, double(shown[i].score));
-                    }
-                    item.falsePositives = int(std::count(matched.begin(), matched.end(), false));
-                    item.missed = int(std::count(taken.begin(), taken.end(), false));
-                    item.error = item.falsePositives > 0 || item.missed > 0;
-                    const QString caption =
-                        item.error ? QCoreApplication::translate("visor::ResultsGallery", "%1 wrong, %2 missed")
-                                         .arg(item.falsePositives)
-                                         .arg(item.missed)
-                                   : QString();
-                    item.thumbnail = renderPrediction(path, gt, shown, matched, nameOf, caption);
-                } else {
-                    item.truth = nameOf[e.classId];
-                    item.predicted = pr.className;
-                    item.confidence = pr.scores.empty() ? 0 : pr.scores.front().second;
-                    item.error = !pr.error.isEmpty() || item.truth != item.predicted;
-                    const QString caption =
-                        item.error ? QCoreApplication::translate("visor::ResultsGallery", "%1, predicted %2 (%L3)")
-                                         .arg(item.truth, item.predicted)
-                                         .arg(item.confidence, 0, 'f', 2)
-                                   : QCoreApplication::translate("visor::ResultsGallery", "%1 (%L2)")
-                                         .arg(item.predicted)
-                                         .arg(item.confidence, 0, 'f', 2);
-                    item.thumbnail = renderPrediction(path, {}, {}, {}, nameOf, caption);
+                    predictor->setThreshold(kCurveThreshold);
+                    reportedThreshold = reported;
                 }
-                items.push_back(std::move(item));
-                ++image;
-            }
-            if (detection) {
-                const auto metrics = eval::detectionMetrics(truth, detections, int(indexOf.size()));
-                for (const auto &c : metrics.perClass) {
-                    if (c.ap50 < 0)
+                std::map<QString, qint64> classIdOf;
+                std::map<qint64, QString> nameOf;
+                std::map<qint64, int> indexOf;
+                for (const ClassInfo &c : project->classes()) {
+                    classIdOf[c.name] = c.id;
+                    nameOf[c.id] = c.name;
+                    indexOf[c.id] = int(indexOf.size());
+                }
+                const auto boxes = detection ? project->allBoxes() : std::unordered_map<qint64, std::vector<Box>>();
+                std::vector<eval::GroundTruth> truth;
+                std::vector<eval::Detection> detections;
+                int image = 0;
+                for (const Example &e : project->examples()) {
+                    if (e.split != Split::Test || !e.labelled)
                         continue;
-                    QString name;
-                    for (const auto &[id, index] : indexOf)
-                        if (index == c.label)
-                            name = nameOf[id];
-                    curves.push_back({name, c.curve, c.ap50});
+                    if (cancelled())
+                        return out;
+                    const QString path = project->imagePath(e);
+                    train::Prediction pr = predictor->predictFile(path);
+                    Item item;
+                    item.exampleId = e.id;
+                    item.fileName = e.fileName;
+                    if (detection) {
+                        std::vector<Box> gt;
+                        if (auto it = boxes.find(e.id); it != boxes.end())
+                            gt = it->second;
+                        for (const Box &b : gt)
+                            truth.push_back({image, indexOf[b.classId], b.x1, b.y1, b.x2, b.y2, false});
+                        std::vector<train::DetectedBox> shown;
+                        for (const auto &d : pr.boxes) {
+                            detections.push_back({image, d.label, d.score, d.x1, d.y1, d.x2, d.y2});
+                            if (d.score >= reported)
+                                shown.push_back(d);
+                        }
+                        // VOC-style matching at IoU 0.5, in score order: what the user sees as right or wrong.
+                        std::vector<bool> taken(gt.size(), false), matched(shown.size(), false);
+                        for (size_t i = 0; i < shown.size(); ++i) {
+                            int best = -1;
+                            double bestIou = 0.5;
+                            for (size_t g = 0; g < gt.size(); ++g) {
+                                if (taken[g] || classIdOf[shown[i].className] != gt[g].classId)
+                                    continue;
+                                const double v = eval::iou(shown[i].x1, shown[i].y1, shown[i].x2, shown[i].y2, gt[g].x1,
+                                                           gt[g].y1, gt[g].x2, gt[g].y2);
+                                if (v >= bestIou) {
+                                    bestIou = v;
+                                    best = int(g);
+                                }
+                            }
+                            if (best >= 0) {
+                                taken[size_t(best)] = true;
+                                matched[i] = true;
+                            } else {
+                                item.unmatched.push_back(Box{0, classIdOf[shown[i].className], shown[i].x1, shown[i].y1,
+                                                             shown[i].x2, shown[i].y2});
+                            }
+                            item.confidence = std::max(item.confidence, double(shown[i].score));
+                        }
+                        item.falsePositives = int(std::count(matched.begin(), matched.end(), false));
+                        item.missed = int(std::count(taken.begin(), taken.end(), false));
+                        item.error = item.falsePositives > 0 || item.missed > 0;
+                        const QString caption =
+                            item.error ? QCoreApplication::translate("visor::ResultsGallery", "%1 wrong, %2 missed")
+                                             .arg(item.falsePositives)
+                                             .arg(item.missed)
+                                       : QString();
+                        item.thumbnail = renderPrediction(path, gt, shown, matched, nameOf, caption);
+                    } else {
+                        item.truth = nameOf[e.classId];
+                        item.predicted = pr.className;
+                        item.confidence = pr.scores.empty() ? 0 : pr.scores.front().second;
+                        item.error = !pr.error.isEmpty() || item.truth != item.predicted;
+                        const QString caption =
+                            item.error ? QCoreApplication::translate("visor::ResultsGallery", "%1, predicted %2 (%L3)")
+                                             .arg(item.truth, item.predicted)
+                                             .arg(item.confidence, 0, 'f', 2)
+                                       : QCoreApplication::translate("visor::ResultsGallery", "%1 (%L2)")
+                                             .arg(item.predicted)
+                                             .arg(item.confidence, 0, 'f', 2);
+                        item.thumbnail = renderPrediction(path, {}, {}, {}, nameOf, caption);
+                    }
+                    items.push_back(std::move(item));
+                    ++image;
                 }
+                if (detection) {
+                    const auto metrics = eval::detectionMetrics(truth, detections, int(indexOf.size()));
+                    for (const auto &c : metrics.perClass) {
+                        if (c.ap50 < 0)
+                            continue;
+                        QString name;
+                        for (const auto &[id, index] : indexOf)
+                            if (index == c.label)
+                                name = nameOf[id];
+                        curves.push_back({name, c.curve, c.ap50});
+                    }
+                }
+            } catch (const std::exception &e) {
+                message = QString::fromUtf8(e.what());
             }
-        } catch (const std::exception &e) {
-            message = QString::fromUtf8(e.what());
-        }
-        return out;
-    },
-                [this](Outcome out) {
-                    deliver(std::move(out.items), std::move(out.curves), out.message, out.reportedThreshold);
-                });
+            return out;
+        },
+        [this](Outcome out) {
+            deliver(std::move(out.items), std::move(out.curves), out.message, out.reportedThreshold);
+        });
 }
 
 void ResultsGallery::deliver(std::vector<Item> items, std::vector<Curve> curves, QString message, double reported)

@@ -1,7 +1,6 @@
 #include "thumbnailloader.h"
 #include "imagedecode.h"
 
-
 namespace visor {
 namespace {
 constexpr size_t kMaxQueued = 512; // about two screens of the grid; older requests are out of view
@@ -67,7 +66,7 @@ void ThumbnailLoader::work()
             m_queue.pop_front();
         }
         QImage img = loadDisplayImage(r.path, m_side); // JPEG decodes at a reduced scale directly
-        if (img.isNull()) { // unreadable: a visible marker instead of an endless placeholder
+        if (img.isNull()) {                            // unreadable: a visible marker instead of an endless placeholder
             img = QImage(m_side, m_side * 3 / 4, QImage::Format_RGB32);
             img.fill(QColor(120, 30, 30));
         } else if (img.width() > m_side || img.height() > m_side) {

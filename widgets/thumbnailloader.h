@@ -40,7 +40,7 @@ private:
     const int m_side;
     QThreadPool m_pool;
     mutable QMutex m_mutex;
-    std::deque<Request> m_queue; // front: newest
+    std::deque<Request> m_queue;     // front: newest
     QHash<QString, bool> m_pending;  // by path
     QCache<QString, QImage> m_cache; // by path
     int m_workers = 0;

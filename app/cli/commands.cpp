@@ -1,6 +1,6 @@
 #include "commands.h"
-#include "formats/imageinfo.h"
 #include "console.h"
+#include "formats/imageinfo.h"
 #include "traincommands.h"
 
 #include "augment/augmenter.h"
@@ -15,13 +15,13 @@
 
 #include "project/projectcheck.h"
 #include <QCommandLineParser>
-#include <QRegularExpression>
 #include <QCoreApplication>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTextStream>
 #include <functional>

@@ -65,7 +65,8 @@ ExportReport exportDataset(const Project &project, const QString &outDir, Format
     // Hidden, beside the target (the same file system, so the final rename is atomic), removed on failure.
     QTemporaryDir staging(QDir(parent).filePath(QStringLiteral(".%1.export-XXXXXX").arg(QFileInfo(target).fileName())));
     if (!staging.isValid())
-        throw Error(QCoreApplication::translate("visor::Import", "cannot create %1: %2").arg(outDir, staging.errorString()));
+        throw Error(
+            QCoreApplication::translate("visor::Import", "cannot create %1: %2").arg(outDir, staging.errorString()));
     fileio::writeAtomically(QDir(staging.path()).filePath(QLatin1String(kIncompleteExportMarker)),
                             QByteArray("An export by Visor that has not finished; do not import this folder.\n"));
 

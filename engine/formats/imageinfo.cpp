@@ -28,7 +28,6 @@ QString suffixFromSignature(const QByteArray &b)
     return {};
 }
 
-
 quint32 be32(const QByteArray &b, qsizetype at)
 {
     if (at + 4 > b.size())
@@ -249,15 +248,15 @@ ImageInfo inspectImage(const QByteArray &bytes, qint64 maxPixels)
     // 2.7 GB), so the size is checked before anything is decoded.
     const HeaderSize declared = readHeaderSize(bytes);
     if (declared.width <= 0 || declared.height <= 0) {
-        info.error = QCoreApplication::translate("visor::Import", "cannot decode image: its %1 header is corrupt or truncated")
-                         .arg(info.suffix.toUpper());
+        info.error =
+            QCoreApplication::translate("visor::Import", "cannot decode image: its %1 header is corrupt or truncated")
+                .arg(info.suffix.toUpper());
         return info;
     }
     // Each side first: two 32-bit sides multiply past 64 bits (found by fuzz_image).
     if (declared.width > maxPixels || declared.height > maxPixels || declared.width * declared.height > maxPixels) {
-        info.error = QCoreApplication::translate("visor::Import",
-                                                 "%1x%2 pixels is above the limit of %L3 megapixels "
-                                                 "(import.max_megapixels); not decoded")
+        info.error = QCoreApplication::translate("visor::Import", "%1x%2 pixels is above the limit of %L3 megapixels "
+                                                                  "(import.max_megapixels); not decoded")
                          .arg(declared.width)
                          .arg(declared.height)
                          .arg(double(maxPixels) / 1e6, 0, 'g', 4);
@@ -273,8 +272,8 @@ ImageInfo inspectImage(const QByteArray &bytes, qint64 maxPixels)
         char why[JMSG_LENGTH_MAX];
         if (!jpegIsClean(reinterpret_cast<const unsigned char *>(bytes.constData()), (unsigned long)bytes.size(),
                          why)) {
-            info.error = QCoreApplication::translate("visor::Import", "corrupt JPEG data: %1")
-                             .arg(QString::fromLocal8Bit(why));
+            info.error =
+                QCoreApplication::translate("visor::Import", "corrupt JPEG data: %1").arg(QString::fromLocal8Bit(why));
             return info;
         }
     }

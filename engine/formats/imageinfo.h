@@ -13,11 +13,11 @@ namespace visor {
 
 struct ImageInfo {
     bool ok = false;
-    QString error; // why the bytes are not a usable image
+    QString error;                           // why the bytes are not a usable image
     int width = 0, height = 0, channels = 0; // as shown: after the EXIF orientation
     bool reoriented = false;                 // EXIF orientation turned the stored pixels by 90 or 270 degrees
-    quint64 perceptualHash = 0; // 64-bit difference hash (dHash) of the grey image
-    QString suffix;             // "jpg", "png", ... from the content's signature
+    quint64 perceptualHash = 0;              // 64-bit difference hash (dHash) of the grey image
+    QString suffix;                          // "jpg", "png", ... from the content's signature
 };
 
 /// The dimensions a file's header declares (stored pixels, before any EXIF orientation), read without

@@ -106,18 +106,19 @@ void noteDeclaredSize(ReadContext &ctx, const QString &where, const SourceItem &
     if (item.declaredWidth <= 0 || item.declaredHeight <= 0 ||
         (item.declaredWidth == info.width && item.declaredHeight == info.height))
         return;
-    QString message = QCoreApplication::translate("visor::Import",
-                                                  "the annotation states a %1x%2 image but %3 is %4x%5 as shown")
-                          .arg(item.declaredWidth)
-                          .arg(item.declaredHeight)
-                          .arg(item.displayName)
-                          .arg(info.width)
-                          .arg(info.height);
+    QString message =
+        QCoreApplication::translate("visor::Import", "the annotation states a %1x%2 image but %3 is %4x%5 as shown")
+            .arg(item.declaredWidth)
+            .arg(item.declaredHeight)
+            .arg(item.displayName)
+            .arg(info.width)
+            .arg(info.height);
     if (info.reoriented)
-        message += QCoreApplication::translate(
-            "visor::Import", " (its EXIF orientation turns the stored %1x%2 pixels); boxes are taken as shown")
-                       .arg(info.height)
-                       .arg(info.width);
+        message +=
+            QCoreApplication::translate(
+                "visor::Import", " (its EXIF orientation turns the stored %1x%2 pixels); boxes are taken as shown")
+                .arg(info.height)
+                .arg(info.width);
     ctx.note(where, message);
 }
 
@@ -202,8 +203,7 @@ ImportReport &storeItems(Project &project, const QString &source, ReadContext &c
         std::atomic<int> next{0}, done{0};
         std::atomic<bool> cancel{false};
         const QString imagesDir = project.imagesDir();
-        const qint64 maxPixels =
-            qint64(project.parameters().toDouble(QStringLiteral("import.max_megapixels")) * 1e6);
+        const qint64 maxPixels = qint64(project.parameters().toDouble(QStringLiteral("import.max_megapixels")) * 1e6);
         auto work = [&] {
             for (int i; !cancel && (i = next++) < total;) {
                 loaded[size_t(i)] = loadItem(ctx.items[size_t(i)], imagesDir, maxPixels);
@@ -456,10 +456,10 @@ ImportReport importDataset(Project &project, const QString &source, const Import
         return report;
     }
     if (QFileInfo::exists(QDir(source).filePath(QLatin1String(kIncompleteExportMarker)))) {
-        report.fatal = QCoreApplication::translate("visor::Import",
-                                                   "%1 is an export that did not finish (killed or failed): its "
-                                                   "files are incomplete; export again")
-                           .arg(source);
+        report.fatal =
+            QCoreApplication::translate("visor::Import", "%1 is an export that did not finish (killed or failed): its "
+                                                         "files are incomplete; export again")
+                .arg(source);
         return report;
     }
     if (options.format == Format::Auto) {

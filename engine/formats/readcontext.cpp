@@ -1,6 +1,6 @@
 #include "formats_p.h"
-#include <QJsonValue>
 #include "project/fileio.h"
+#include <QJsonValue>
 
 #include <QCoreApplication>
 #include <QDirIterator>
@@ -117,9 +117,9 @@ QStringList ReadContext::findFiles(const QStringList &suffixes)
             continue;
         if (it.fileInfo().isSymLink() &&
             !it.fileInfo().canonicalFilePath().startsWith(m_canonicalRoot + QLatin1Char('/'))) {
-            skip(relative(path), QCoreApplication::translate("visor::Import",
-                                                             "links outside the source folder (to %1); not read")
-                                     .arg(it.fileInfo().symLinkTarget()));
+            skip(relative(path),
+                 QCoreApplication::translate("visor::Import", "links outside the source folder (to %1); not read")
+                     .arg(it.fileInfo().symLinkTarget()));
             continue;
         }
         out << path;

@@ -67,7 +67,8 @@ QStringList readYamlNames(const QString &path, QString *error)
                 return {};
             }
             for (const QString &pair : rest.mid(1, rest.size() - 2).split(QLatin1Char(','), Qt::SkipEmptyParts))
-                if (!addIndexed(pair.section(QLatin1Char(':'), 0, 0).trimmed(), pair.section(QLatin1Char(':'), 1), i + 1))
+                if (!addIndexed(pair.section(QLatin1Char(':'), 0, 0).trimmed(), pair.section(QLatin1Char(':'), 1),
+                                i + 1))
                     return {};
             break;
         }
@@ -80,9 +81,8 @@ QStringList readYamlNames(const QString &path, QString *error)
             if (auto m = mapping.match(l); m.hasMatch()) {
                 if (!addIndexed(m.captured(1), m.captured(2), j + 1))
                     return {};
-            }
-            else if (auto m2 = item.match(l);
-                     m2.hasMatch() && (l.startsWith(QLatin1Char(' ')) || l.startsWith(QLatin1Char('-'))))
+            } else if (auto m2 = item.match(l);
+                       m2.hasMatch() && (l.startsWith(QLatin1Char(' ')) || l.startsWith(QLatin1Char('-'))))
                 list << unquote(m2.captured(1));
             else
                 break;

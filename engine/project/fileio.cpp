@@ -85,7 +85,8 @@ void writeAtomically(const QString &path, const QByteArray &bytes, Durability du
     if (fd < 0)
         fail(path, errno);
     int error = writeAll(fd, bytes.constData(), bytes.size());
-    if (!error && durability == Durability::Now && ::fsync(fd) != 0 && errno != EINVAL) // EINVAL: a file system without fsync (pipes, some FUSE)
+    if (!error && durability == Durability::Now && ::fsync(fd) != 0 &&
+        errno != EINVAL) // EINVAL: a file system without fsync (pipes, some FUSE)
         error = errno;
     if (::close(fd) != 0 && !error)
         error = errno;

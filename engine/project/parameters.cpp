@@ -3,8 +3,8 @@
 #include "types.h"
 
 #include <QJsonArray>
-#include <limits>
 #include <cmath>
+#include <limits>
 
 namespace visor {
 namespace {

@@ -13,13 +13,13 @@
 #include <QJsonDocument>
 #include <QRandomGenerator>
 #include <QThread>
+#include <QUrl>
 #include <QUuid>
 #include <cerrno>
 #include <cstring>
-#include <QUrl>
 #include <fcntl.h>
-#include <sys/statvfs.h>
 #include <map>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 namespace visor {
@@ -210,9 +210,9 @@ void Project::openDatabase(const QString &dir, bool readOnly, bool creating)
             version = sql::schemaVersion(m_db);
         }
         auto refuse = [this](const QString &why) {
-            throw Error(QCoreApplication::translate("visor::Project",
-                                                    "%1 is not a Visor project: %2; it was left untouched")
-                            .arg(m_db.databaseName(), why));
+            throw Error(
+                QCoreApplication::translate("visor::Project", "%1 is not a Visor project: %2; it was left untouched")
+                    .arg(m_db.databaseName(), why));
         };
         if (version == 0)
             refuse(QCoreApplication::translate("visor::Project", "an SQLite database without Visor's schema"));

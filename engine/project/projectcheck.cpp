@@ -56,7 +56,8 @@ ProjectCheck checkProject(Project &project, bool repair)
     }
     QSet<QString> referenced;
     {
-        QSqlQuery q = sql::run(db, QStringLiteral("SELECT id, hash, suffix, split FROM examples"), {}, "listing examples");
+        QSqlQuery q =
+            sql::run(db, QStringLiteral("SELECT id, hash, suffix, split FROM examples"), {}, "listing examples");
         while (q.next()) {
             const QString file = q.value(1).toString() + QLatin1Char('.') + q.value(2).toString();
             referenced.insert(file);

@@ -9,11 +9,11 @@
 namespace visor {
 
 struct ProjectCheck {
-    QString integrity;            // SQLite's integrity_check: "ok" or its findings
-    QStringList temporaryFiles;   // *.part* left by killed writes (images, checkpoints, exports), relative
-    QStringList unreferenced;     // images/ files no example refers to (a killed import's), relative
-    std::vector<qint64> missing;  // examples whose image file is gone
-    qint64 unassigned = 0;        // examples without a split
+    QString integrity;           // SQLite's integrity_check: "ok" or its findings
+    QStringList temporaryFiles;  // *.part* left by killed writes (images, checkpoints, exports), relative
+    QStringList unreferenced;    // images/ files no example refers to (a killed import's), relative
+    std::vector<qint64> missing; // examples whose image file is gone
+    qint64 unassigned = 0;       // examples without a split
     bool repaired = false;
     bool ok() const;
     QJsonObject toJson() const;

@@ -250,9 +250,10 @@ void Project::saveAnnotation(qint64 exampleId, const std::vector<Box> &list, boo
     for (const Box &b : list) {
         auto it = b.id ? stored.find(b.id) : stored.end();
         if (it == stored.end()) {
-            sql::run(m_db,
-                     QStringLiteral("INSERT INTO boxes (example_id, class_id, x1, y1, x2, y2) VALUES (?, ?, ?, ?, ?, ?)"),
-                     {exampleId, b.classId, b.x1, b.y1, b.x2, b.y2}, "adding a box");
+            sql::run(
+                m_db,
+                QStringLiteral("INSERT INTO boxes (example_id, class_id, x1, y1, x2, y2) VALUES (?, ?, ?, ?, ?, ?)"),
+                {exampleId, b.classId, b.x1, b.y1, b.x2, b.y2}, "adding a box");
             continue;
         }
         const Box &old = it->second;

@@ -1,7 +1,7 @@
 #include "inference.h"
-#include "formats/imageinfo.h"
 #include "dataset_p.h"
 #include "eval/metrics.h"
+#include "formats/imageinfo.h"
 #include "nn/model_p.h"
 #include "runs.h"
 #include "task_p.h"
@@ -100,7 +100,8 @@ std::unique_ptr<Predictor> Predictor::open(Project &project, qint64 runId)
     if (d.weights.isEmpty())
         throw Error(failures.join(QStringLiteral("; ")));
     if (!failures.isEmpty())
-        d.note = QCoreApplication::translate("visor::Inference", "%1; used %2 instead").arg(failures.front(), d.weights);
+        d.note =
+            QCoreApplication::translate("visor::Inference", "%1; used %2 instead").arg(failures.front(), d.weights);
     if (d.detector)
         d.detector->setTraining(false);
     else

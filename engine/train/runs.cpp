@@ -3,9 +3,9 @@
 
 #include <QDir>
 #include <QFile>
-#include <cerrno>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <cerrno>
 #include <fcntl.h>
 #include <sys/file.h>
 #include <unistd.h>

@@ -3,8 +3,8 @@
 #include "balance.h"
 #include "dataset_p.h"
 #include "nn/backend.h"
-#include "project/statistics.h"
 #include "project/fileio.h"
+#include "project/statistics.h"
 #include "runs.h"
 #include "task_p.h"
 
@@ -574,11 +574,11 @@ RunSummary Trainer::run(TrainHooks &hooks, const std::atomic<bool> &cancel)
         const QStringList leftOut = train.problems + val.problems + test.problems;
         if (!leftOut.isEmpty()) {
             metrics.insert(QStringLiteral("left_out"), QJsonArray::fromStringList(leftOut));
-            const QString note = QCoreApplication::translate("visor::Trainer",
-                                                             "%1 example(s) left out, their image missing or "
-                                                             "unreadable (first: %2)")
-                                     .arg(leftOut.size())
-                                     .arg(leftOut.front());
+            const QString note =
+                QCoreApplication::translate("visor::Trainer", "%1 example(s) left out, their image missing or "
+                                                              "unreadable (first: %2)")
+                    .arg(leftOut.size())
+                    .arg(leftOut.front());
             summary.message = summary.message.isEmpty() ? note : summary.message + QStringLiteral("; ") + note;
         }
         metrics.insert(QStringLiteral("best_epoch"), summary.bestEpoch);
@@ -592,7 +592,8 @@ RunSummary Trainer::run(TrainHooks &hooks, const std::atomic<bool> &cancel)
     } catch (const Error &e) {
         return fail(e.message()); // already a sentence naming its file or parameter
     } catch (const std::exception &e) {
-        const QString log = summary.folder.isEmpty() ? QString() : QDir(summary.folder).filePath(QStringLiteral("errors.log"));
+        const QString log =
+            summary.folder.isEmpty() ? QString() : QDir(summary.folder).filePath(QStringLiteral("errors.log"));
         return fail(QCoreApplication::translate("visor::Trainer", "training failed: %1").arg(shortError(e, log)));
     }
 }

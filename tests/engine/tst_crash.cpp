@@ -66,7 +66,8 @@ void checkProject(const QString &dir, const QStringList &sources, int perSource)
     for (const QString &source : sources) { // all of an import or nothing
         const qint64 n = sql::scalar(p->database(), QStringLiteral("SELECT COUNT(*) FROM examples WHERE source = ?"),
                                      {QFileInfo(source).absoluteFilePath()}, "counting");
-        QVERIFY2(n == 0 || n == perSource, qPrintable(QStringLiteral("%1: %2 of %3").arg(source).arg(n).arg(perSource)));
+        QVERIFY2(n == 0 || n == perSource,
+                 qPrintable(QStringLiteral("%1: %2 of %3").arg(source).arg(n).arg(perSource)));
     }
     for (const train::RunRecord &r : train::RunStore(*p).runs())
         QVERIFY2(r.status != QLatin1String("running"), qPrintable(QStringLiteral("run %1 still running").arg(r.id)));
@@ -81,7 +82,8 @@ private Q_SLOTS:
     {
         QTemporaryDir tmp;
         const QString project = tmp.filePath(QStringLiteral("p"));
-        QVERIFY(cli({QStringLiteral("init"), project, QStringLiteral("--kind"), QStringLiteral("detection")}).second == 0);
+        QVERIFY(cli({QStringLiteral("init"), project, QStringLiteral("--kind"), QStringLiteral("detection")}).second ==
+                0);
         constexpr int kPerSource = 60, kKills = 8;
         QStringList sources;
         for (int k = 0; k <= kKills; ++k) {
@@ -112,12 +114,12 @@ private Q_SLOTS:
                      QStringLiteral("--kind"), QStringLiteral("classification"), QStringLiteral("--seed"),
                      QStringLiteral("2")})
                     .second == 0);
-        const QStringList tiny = {QStringLiteral("--set"), QStringLiteral("classifier.depth=2"), QStringLiteral("--set"),
-                                  QStringLiteral("classifier.width=8"), QStringLiteral("--set"),
-                                  QStringLiteral("train.steps_per_epoch=50"), QStringLiteral("--set"),
-                                  QStringLiteral("train.epochs=4"), QStringLiteral("--set"),
-                                  QStringLiteral("input.min_side=32"), QStringLiteral("--set"),
-                                  QStringLiteral("input.max_side=48")};
+        const QStringList tiny = {QStringLiteral("--set"), QStringLiteral("classifier.depth=2"),
+                                  QStringLiteral("--set"), QStringLiteral("classifier.width=8"),
+                                  QStringLiteral("--set"), QStringLiteral("train.steps_per_epoch=50"),
+                                  QStringLiteral("--set"), QStringLiteral("train.epochs=4"),
+                                  QStringLiteral("--set"), QStringLiteral("input.min_side=32"),
+                                  QStringLiteral("--set"), QStringLiteral("input.max_side=48")};
         QElapsedTimer clock;
         clock.start();
         QVERIFY(cli(QStringList{QStringLiteral("train"), project} + tiny).second == 0);
@@ -140,8 +142,9 @@ private Q_SLOTS:
             if (r.status != QLatin1String("interrupted"))
                 continue;
             const bool resumable = QFileInfo::exists(QDir(r.folder).filePath(QStringLiteral("last.json")));
-            const auto [ended, code] = cli(QStringList{QStringLiteral("train"), project, QStringLiteral("--resume"),
-                                                       QString::number(r.id)} + tiny);
+            const auto [ended, code] =
+                cli(QStringList{QStringLiteral("train"), project, QStringLiteral("--resume"), QString::number(r.id)} +
+                    tiny);
             QVERIFY(ended);
             QCOMPARE(code == 0, resumable);
             const QString after = train::RunStore(*p).run(r.id)->status;
@@ -154,14 +157,14 @@ private Q_SLOTS:
     {
         QTemporaryDir tmp;
         const QString project = tmp.filePath(QStringLiteral("p"));
-        QVERIFY(cli({QStringLiteral("synth"), project, QStringLiteral("--shapes"), QStringLiteral("150"),
-                     QStringLiteral("--kind"), QStringLiteral("detection"), QStringLiteral("--seed"),
-                     QStringLiteral("4")})
-                    .second == 0);
+        QVERIFY(
+            cli({QStringLiteral("synth"), project, QStringLiteral("--shapes"), QStringLiteral("150"),
+                 QStringLiteral("--kind"), QStringLiteral("detection"), QStringLiteral("--seed"), QStringLiteral("4")})
+                .second == 0);
         QElapsedTimer clock;
         clock.start();
-        QVERIFY(cli({QStringLiteral("export"), project, tmp.filePath(QStringLiteral("whole")), QStringLiteral("--format"),
-                     QStringLiteral("voc")})
+        QVERIFY(cli({QStringLiteral("export"), project, tmp.filePath(QStringLiteral("whole")),
+                     QStringLiteral("--format"), QStringLiteral("voc")})
                     .second == 0);
         const int whole = std::max(50, int(clock.elapsed()));
         std::mt19937 rng(5);
@@ -169,17 +172,17 @@ private Q_SLOTS:
         for (int k = 0; k < 5; ++k) {
             const QString out = tmp.filePath(QStringLiteral("out%1").arg(k));
             const int at = std::uniform_int_distribution<int>(0, whole)(rng);
-            const bool ended = cli({QStringLiteral("export"), project, out, QStringLiteral("--format"),
-                                    QStringLiteral("voc")},
-                                   at)
-                                   .first;
+            const bool ended =
+                cli({QStringLiteral("export"), project, out, QStringLiteral("--format"), QStringLiteral("voc")}, at)
+                    .first;
             killed += !ended;
             if (!QFileInfo::exists(out))
                 continue; // killed before the rename: nothing under the name
             ++published;
             auto check = test::makeProject(DatasetKind::ObjectDetection);
             const ImportReport r = importDataset(*check->project, out);
-            QVERIFY2(r.imported == 150 && r.skipped == 0, qPrintable(QStringLiteral("ended %1: ").arg(ended) + r.toText()));
+            QVERIFY2(r.imported == 150 && r.skipped == 0,
+                     qPrintable(QStringLiteral("ended %1: ").arg(ended) + r.toText()));
         }
         qInfo("%d of 5 exports killed, %d folders published (a whole export took %d ms)", killed, published, whole);
         QVERIFY(killed > 0);

@@ -11,19 +11,19 @@
 
 #include <QCryptographicHash>
 #include <QDirIterator>
-#include <QSqlDatabase>
-#include <QSqlQuery>
-#include <thread>
-#include <unistd.h>
 #include <QFile>
 #include <QFileInfo>
 #include <QProcess>
 #include <QScopeGuard>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTest>
 #include <csignal>
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 #include <sys/resource.h>
+#include <thread>
+#include <unistd.h>
 
 using namespace visor;
 using test::dump;
@@ -67,14 +67,25 @@ qint64 count(Project &p, const QString &sql)
 QByteArray withExifOrientation(const QByteArray &jpeg, int orientation)
 {
     QByteArray tiff("II*\0\x08\0\0\0", 8);
-    tiff += QByteArray("\x01\x00", 2);                                    // one entry
-    tiff += QByteArray("\x12\x01\x03\x00\x01\x00\x00\x00", 8);            // 0x0112, SHORT, count 1
+    tiff += QByteArray("\x01\x00", 2);                                      // one entry
+    tiff += QByteArray("\x12\x01\x03\x00\x01\x00\x00\x00", 8);              // 0x0112, SHORT, count 1
     tiff += char(orientation) + QByteArray("\0\0\0", 3) + QByteArray(4, 0); // value, next IFD 0
     const QByteArray payload = QByteArray("Exif\0\0", 6) + tiff;
     QByteArray app1("\xFF\xE1", 2);
     const int length = int(payload.size()) + 2;
     app1 += char(length >> 8) + QByteArray(1, char(length & 0xFF)) + payload;
     return jpeg.left(2) + app1 + jpeg.mid(2);
+}
+
+// A VOC source of `n` 40 x 30 images, one box of class "a" each.
+void writeVocSource(const QString &dir, int n)
+{
+    for (int i = 0; i < n; ++i) {
+        test::writeFile(dir, QStringLiteral("JPEGImages/%1.png").arg(i), test::imageBytes(40, 30, i));
+        test::writeFile(
+            dir, QStringLiteral("Annotations/%1.xml").arg(i),
+            test::vocXml(QStringLiteral("%1.png").arg(i), test::vocObject(QStringLiteral("a"), 2, 2, 20, 20), 40, 30));
+    }
 }
 
 } // namespace
@@ -154,10 +165,12 @@ private Q_SLOTS:
         QTemporaryDir source;
         test::writeFile(source.path(), QStringLiteral("JPEGImages/r.jpg"), rotatedJpeg(120));
         test::writeFile(source.path(), QStringLiteral("JPEGImages/s.jpg"), rotatedJpeg(200));
-        test::writeFile(source.path(), QStringLiteral("Annotations/r.xml"),
-                        test::vocXml(QStringLiteral("r.jpg"), test::vocObject(QStringLiteral("a"), 2, 2, 20, 40), 32, 64));
-        test::writeFile(source.path(), QStringLiteral("Annotations/s.xml"),
-                        test::vocXml(QStringLiteral("s.jpg"), test::vocObject(QStringLiteral("a"), 2, 2, 20, 20), 64, 32));
+        test::writeFile(
+            source.path(), QStringLiteral("Annotations/r.xml"),
+            test::vocXml(QStringLiteral("r.jpg"), test::vocObject(QStringLiteral("a"), 2, 2, 20, 40), 32, 64));
+        test::writeFile(
+            source.path(), QStringLiteral("Annotations/s.xml"),
+            test::vocXml(QStringLiteral("s.jpg"), test::vocObject(QStringLiteral("a"), 2, 2, 20, 20), 64, 32));
         auto t = test::makeProject(DatasetKind::ObjectDetection);
         const ImportReport r = importDataset(*t->project, source.path());
         QVERIFY2(r.fatal.isEmpty(), qPrintable(dump(r)));
@@ -178,12 +191,7 @@ private Q_SLOTS:
     void importAndSplitAreOneTransaction()
     {
         QTemporaryDir source;
-        for (int i = 0; i < 6; ++i) {
-            test::writeFile(source.path(), QStringLiteral("JPEGImages/%1.png").arg(i), test::imageBytes(40, 30, i));
-            test::writeFile(source.path(), QStringLiteral("Annotations/%1.xml").arg(i),
-                            test::vocXml(QStringLiteral("%1.png").arg(i),
-                                         test::vocObject(QStringLiteral("a"), 2, 2, 20, 20), 40, 30));
-        }
+        writeVocSource(source.path(), 6);
         auto t = test::makeProject(DatasetKind::ObjectDetection);
         sql::run(t->project->database(),
                  QStringLiteral("CREATE TEMP TRIGGER fail_split BEFORE UPDATE OF split ON examples "
@@ -205,12 +213,7 @@ private Q_SLOTS:
     {
         auto t = test::makeProject(DatasetKind::ObjectDetection);
         QTemporaryDir source;
-        for (int i = 0; i < 4; ++i) {
-            test::writeFile(source.path(), QStringLiteral("JPEGImages/%1.png").arg(i), test::imageBytes(40, 30, i));
-            test::writeFile(source.path(), QStringLiteral("Annotations/%1.xml").arg(i),
-                            test::vocXml(QStringLiteral("%1.png").arg(i),
-                                         test::vocObject(QStringLiteral("a"), 2, 2, 20, 20), 40, 30));
-        }
+        writeVocSource(source.path(), 4);
         QCOMPARE(importDataset(*t->project, source.path()).imported, 4);
         const Example gone = t->project->examples().front();
         QVERIFY(QFile::remove(t->project->imagePath(gone)));
@@ -234,12 +237,7 @@ private Q_SLOTS:
     {
         auto t = test::makeProject(DatasetKind::ObjectDetection);
         QTemporaryDir source;
-        for (int i = 0; i < 3; ++i) {
-            test::writeFile(source.path(), QStringLiteral("JPEGImages/%1.png").arg(i), test::imageBytes(40, 30, i));
-            test::writeFile(source.path(), QStringLiteral("Annotations/%1.xml").arg(i),
-                            test::vocXml(QStringLiteral("%1.png").arg(i),
-                                         test::vocObject(QStringLiteral("a"), 2, 2, 20, 20), 40, 30));
-        }
+        writeVocSource(source.path(), 3);
         QCOMPARE(importDataset(*t->project, source.path()).imported, 3);
         // The second image cannot be copied (a folder stands where its file was): the writer fails midway.
         const QString broken = t->project->imagePath(t->project->examples()[1]);
@@ -352,7 +350,8 @@ private Q_SLOTS:
         test::writeFile(in.path(), QStringLiteral("instances.json"),
                         "{\"images\":[{\"id\":1,\"file_name\":\"a.png\",\"width\":40,\"height\":30}],"
                         "\"annotations\":[{\"id\":1,\"image_id\":1,\"category_id\":2999,\"bbox\":[1,1,10,10]}],"
-                        "\"categories\":[" + cats + "]}");
+                        "\"categories\":[" +
+                            cats + "]}");
         auto t = test::makeProject(DatasetKind::ObjectDetection);
         const ImportReport r = importDataset(*t->project, in.path());
         QVERIFY2(r.fatal.isEmpty(), qPrintable(dump(r)));
@@ -380,9 +379,12 @@ private Q_SLOTS:
         auto t = test::makeProject(DatasetKind::ObjectDetection);
         ImportReport r = importDataset(*t->project, coco.path());
         QCOMPARE(r.boxes, 1);
-        QVERIFY2(hasEntry(r, QStringLiteral("instances.json"), QStringLiteral("annotation id 1: field 'category_id' must be an integer, not the text \"1\"")),
-                 qPrintable(dump(r)));
-        QVERIFY2(hasEntry(r, QStringLiteral("instances.json"), QStringLiteral("annotation id 2: field 'category_id' must be an integer, not 1.5")),
+        QVERIFY2(
+            hasEntry(r, QStringLiteral("instances.json"),
+                     QStringLiteral("annotation id 1: field 'category_id' must be an integer, not the text \"1\"")),
+            qPrintable(dump(r)));
+        QVERIFY2(hasEntry(r, QStringLiteral("instances.json"),
+                          QStringLiteral("annotation id 2: field 'category_id' must be an integer, not 1.5")),
                  qPrintable(dump(r)));
         QVERIFY2(hasEntry(r, QStringLiteral("instances.json"), QStringLiteral("not null")), qPrintable(dump(r)));
         QCOMPARE(t->project->classes().size(), size_t(1));
@@ -399,11 +401,14 @@ private Q_SLOTS:
         auto l = test::makeProject(DatasetKind::ObjectDetection);
         r = importDataset(*l->project, labelme.path());
         QCOMPARE(r.boxes, 1);
-        QVERIFY2(hasEntry(r, QStringLiteral("a.json"), QStringLiteral("shapes[0]: points[0][0] must be a number, not the text \"1\"")),
+        QVERIFY2(hasEntry(r, QStringLiteral("a.json"),
+                          QStringLiteral("shapes[0]: points[0][0] must be a number, not the text \"1\"")),
                  qPrintable(dump(r)));
-        QVERIFY2(hasEntry(r, QStringLiteral("a.json"), QStringLiteral("shapes[1]: points[0][1] must be a number, not null")),
-                 qPrintable(dump(r)));
-        QVERIFY2(hasEntry(r, QStringLiteral("a.json"), QStringLiteral("shapes[2]: points[1][0] must be a number, not an object")),
+        QVERIFY2(
+            hasEntry(r, QStringLiteral("a.json"), QStringLiteral("shapes[1]: points[0][1] must be a number, not null")),
+            qPrintable(dump(r)));
+        QVERIFY2(hasEntry(r, QStringLiteral("a.json"),
+                          QStringLiteral("shapes[2]: points[1][0] must be a number, not an object")),
                  qPrintable(dump(r)));
         QVERIFY2(hasEntry(r, QStringLiteral("a.json"), QStringLiteral("shapes[3]: 'label' must be text, not 7")),
                  qPrintable(dump(r)));
@@ -430,7 +435,9 @@ private Q_SLOTS:
         } else if (kind == QLatin1String("text")) {
             test::writeFile(dir.path(), QLatin1String(Project::kDatabaseName), "hello, not a database\n");
         } else if (kind == QLatin1String("future")) {
-            { Project::create(dir.filePath(QStringLiteral("p")), QStringLiteral("p"), DatasetKind::Classification); }
+            {
+                Project::create(dir.filePath(QStringLiteral("p")), QStringLiteral("p"), DatasetKind::Classification);
+            }
             QFile::rename(dir.filePath(QStringLiteral("p/project.visor")), file);
             QFile f(file);
             QVERIFY(f.open(QIODevice::ReadWrite));
@@ -558,8 +565,9 @@ private Q_SLOTS:
 
         QVERIFY(QDir().mkpath(voc.filePath(QStringLiteral("JPEGImages"))));
         QVERIFY(QFile::link(secret, voc.filePath(QStringLiteral("JPEGImages/link.png"))));
-        test::writeFile(voc.path(), QStringLiteral("Annotations/link.xml"),
-                        test::vocXml(QStringLiteral("link.png"), test::vocObject(QStringLiteral("a"), 1, 1, 9, 9), 40, 30));
+        test::writeFile(
+            voc.path(), QStringLiteral("Annotations/link.xml"),
+            test::vocXml(QStringLiteral("link.png"), test::vocObject(QStringLiteral("a"), 1, 1, 9, 9), 40, 30));
         auto v = test::makeProject(DatasetKind::ObjectDetection);
         r = importDataset(*v->project, voc.path());
         QVERIFY2(hasEntry(r, QStringLiteral("link.xml"), QStringLiteral("links outside")), qPrintable(dump(r)));
@@ -616,7 +624,7 @@ private Q_SLOTS:
         test::addPlainExamples(*t->project, 2);
         const QString dir = t->path();
         t->project.reset();
-        test::writeFile(dir, QStringLiteral("images/ab.png.part4194302-7f00"), "half");   // a dead writer
+        test::writeFile(dir, QStringLiteral("images/ab.png.part4194302-7f00"), "half");            // a dead writer
         test::writeFile(dir, QStringLiteral("images/cd.png.part%1-7f00").arg(::getpid()), "live"); // this one
         test::writeFile(dir, QStringLiteral("images/0123.png"), "orphan");
         test::writeFile(dir, QStringLiteral("runs/1/last_model.pt.part"), "half");
@@ -643,9 +651,9 @@ private Q_SLOTS:
         QTemporaryDir tmp;
         const QString mount = tmp.filePath(QStringLiteral("disk"));
         QDir().mkpath(mount);
-        if (::geteuid() != 0 ||
-            QProcess::execute(QStringLiteral("mount"), {QStringLiteral("-t"), QStringLiteral("tmpfs"), QStringLiteral("-o"),
-                                                        QStringLiteral("size=4m"), QStringLiteral("tmpfs"), mount}) != 0)
+        if (::geteuid() != 0 || QProcess::execute(QStringLiteral("mount"),
+                                                  {QStringLiteral("-t"), QStringLiteral("tmpfs"), QStringLiteral("-o"),
+                                                   QStringLiteral("size=4m"), QStringLiteral("tmpfs"), mount}) != 0)
             QSKIP("mounting a small tmpfs needs root");
         auto unmount = qScopeGuard([&] { QProcess::execute(QStringLiteral("umount"), {mount}); });
         const QString dir = QDir(mount).filePath(QStringLiteral("p"));
@@ -676,10 +684,10 @@ private Q_SLOTS:
             const ImportReport r = importDataset(*p, source.path(), o);
             QVERIFY2(r.skipped > 0 || !r.fatal.isEmpty(), qPrintable(dump(r)));
             for (const Example &e : p->examples())
-                QCOMPARE(QString::fromLatin1(QCryptographicHash::hash(test::readFile(p->imagePath(e)),
-                                                                      QCryptographicHash::Sha256)
-                                                 .toHex()),
-                         e.hash);
+                QCOMPARE(
+                    QString::fromLatin1(
+                        QCryptographicHash::hash(test::readFile(p->imagePath(e)), QCryptographicHash::Sha256).toHex()),
+                    e.hash);
         }
         { // the disk to the last byte
             QFile more(QDir(mount).filePath(QStringLiteral("more")));

@@ -70,6 +70,16 @@ struct Recorder : TrainHooks {
     void failed(const QString &m) override { failure = m; }
 };
 
+// A finished run of one epoch of the tiny settings.
+RunSummary oneEpochRun(Project &project)
+{
+    TrainOptions o = tinyOptions();
+    o.parameters.set(QStringLiteral("train.epochs"), 1);
+    Recorder r;
+    std::atomic<bool> cancel{false};
+    return Trainer(project, o).run(r, cancel);
+}
+
 } // namespace
 
 class TestTrainer : public QObject {
@@ -270,10 +280,7 @@ private Q_SLOTS:
     {
         auto t = tinyProject();
         std::atomic<bool> cancel{false};
-        TrainOptions o = tinyOptions();
-        o.parameters.set(QStringLiteral("train.epochs"), 1);
-        Recorder a;
-        const RunSummary done = Trainer(*t->project, o).run(a, cancel);
+        const RunSummary done = oneEpochRun(*t->project);
         QCOMPARE(done.status, QStringLiteral("finished"));
         const RunRecord before = *RunStore(*t->project).run(done.runId);
         QVERIFY(before.metrics.contains(QStringLiteral("accuracy")));
@@ -307,11 +314,7 @@ private Q_SLOTS:
     void evaluationFallsBackFromADamagedBestCheckpoint()
     {
         auto t = tinyProject();
-        std::atomic<bool> cancel{false};
-        TrainOptions o = tinyOptions();
-        o.parameters.set(QStringLiteral("train.epochs"), 1);
-        Recorder a;
-        const RunSummary done = Trainer(*t->project, o).run(a, cancel);
+        const RunSummary done = oneEpochRun(*t->project);
         QCOMPARE(done.status, QStringLiteral("finished"));
         const QString best = QDir(done.folder).filePath(QStringLiteral("best_model.pt"));
         test::writeFile(done.folder, QStringLiteral("best_model.pt"), QByteArray("not a checkpoint"));
@@ -325,7 +328,8 @@ private Q_SLOTS:
             evaluateRun(*t->project, done.runId, Split::Train);
             QFAIL("evaluated without a readable checkpoint");
         } catch (const Error &e) {
-            QVERIFY2(e.message().contains(best) && !e.message().contains(QLatin1String("frame #")), qPrintable(e.message()));
+            QVERIFY2(e.message().contains(best) && !e.message().contains(QLatin1String("frame #")),
+                     qPrintable(e.message()));
         }
     }
 

@@ -93,8 +93,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     put(source, QStringLiteral("a.png"), image);
 #endif
     try {
-        auto project = Project::create(dir + QStringLiteral("/project"), QStringLiteral("fuzz"),
-                                       DatasetKind::ObjectDetection);
+        auto project =
+            Project::create(dir + QStringLiteral("/project"), QStringLiteral("fuzz"), DatasetKind::ObjectDetection);
         ImportOptions options;
         options.format = format;
         options.threads = 1;

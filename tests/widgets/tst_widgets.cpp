@@ -10,8 +10,8 @@
 #include "datasetmodel.h"
 #include "datasetpage.h"
 #include "healthpanel.h"
-#include "jobtracker.h"
 #include "historypage.h"
+#include "jobtracker.h"
 #include "language.h"
 #include "mainwindow.h"
 #include "parametereditor.h"
@@ -120,7 +120,7 @@ private Q_SLOTS:
         QSignalSpy ready(&page, &DatasetPage::statisticsReady);
         page.setProject(tp->project.get());
         QTRY_COMPARE_WITH_TIMEOUT(ready.size(), 1, 10000); // computed off the GUI thread
-        QVERIFY(page.health()->warningCount() > 0);         // 30 against 3 is an imbalance
+        QVERIFY(page.health()->warningCount() > 0);        // 30 against 3 is an imbalance
         QCOMPARE(page.filter()->rowCount(), 33);
         QSignalSpy activated(page.health(), &HealthPanel::warningActivated);
         const DatasetStatistics st = computeStatistics(*tp->project);
