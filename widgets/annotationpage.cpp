@@ -107,7 +107,13 @@ void AnnotationPage::setProject(Project *project)
     QAction *undo = m_document->undoGroup()->createUndoAction(this, tr("Undo"));
     undo->setShortcut(QKeySequence::Undo);
     QAction *redo = m_document->undoGroup()->createRedoAction(this, tr("Redo"));
-    redo->setShortcuts({QKeySequence(QStringLiteral("Ctrl+Shift+Z")), QKeySequence::Redo});
+    // The platform's redo keys plus Ctrl+Shift+Z and Ctrl+Y, each once: one key listed twice on an action
+    // is an "ambiguous shortcut" to Qt, and then it never fires.
+    QList<QKeySequence> redoKeys = QKeySequence::keyBindings(QKeySequence::Redo);
+    for (const QKeySequence &k : {QKeySequence(QStringLiteral("Ctrl+Shift+Z")), QKeySequence(QStringLiteral("Ctrl+Y"))})
+        if (!redoKeys.contains(k))
+            redoKeys << k;
+    redo->setShortcuts(redoKeys);
     for (QAction *a : m_undoActions) {
         m_toolbar->removeAction(a);
         delete a;

@@ -212,6 +212,7 @@ void DatasetPage::refresh()
     }
     m_model->load(*m_project);
     rebuildClassFilter();
+    m_annotator->reloadClasses(); // an import or the class manager may have added classes
     updateCount();
     refreshStatistics();
 }

@@ -154,12 +154,19 @@ void MainWindow::createMenus()
         showPage(Training);
         m_training->openSuggestions();
     });
-    train->addAction(tr("&Resume last run"), m_training, [this] {
+    QAction *resumeAction = train->addAction(tr("&Resume last run"), m_training, [this] {
         showPage(Training);
         m_training->resume();
     });
     QAction *cancelAction = train->addAction(st->standardIcon(QStyle::SP_MediaStop), tr("&Cancel"),
                                              QKeySequence(QStringLiteral("Ctrl+.")), m_training, &TrainingPage::cancel);
+    // Enabled only when they can act: Cancel while a run goes, Resume when the latest run has a checkpoint.
+    cancelAction->setEnabled(false);
+    resumeAction->setEnabled(false);
+    connect(m_training, &TrainingPage::stateChanged, this, [cancelAction, resumeAction](bool running, bool resumable) {
+        cancelAction->setEnabled(running);
+        resumeAction->setEnabled(resumable);
+    });
 
     // The toolbar: the actions of the improvement loop.
     QToolBar *bar = addToolBar(tr("Main"));

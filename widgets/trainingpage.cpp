@@ -7,6 +7,8 @@
 #include "advise/advisor.h"
 #include "train/runs.h"
 
+#include <QDir>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
@@ -229,14 +231,26 @@ void TrainingPage::cancel()
     Q_EMIT message(tr("Cancelling after the current step…"));
 }
 
+// The latest run has a complete checkpoint and nobody is training it: "Resume" can act.
+bool TrainingPage::latestRunResumable() const
+{
+    if (!m_project)
+        return false;
+    const auto runs = train::RunStore(*m_project).runs();
+    return !runs.empty() && runs.back().status != QLatin1String("running") &&
+           QFileInfo::exists(QDir(runs.back().folder).filePath(QStringLiteral("last.json")));
+}
+
 void TrainingPage::setRunning(bool running)
 {
+    const bool resumable = !running && latestRunResumable();
     m_start->setEnabled(!running && m_project);
-    m_resume->setEnabled(!running && m_project);
+    m_resume->setEnabled(resumable);
     m_suggest->setEnabled(!running && m_project);
     m_cancel->setEnabled(running);
     if (m_editor)
         m_editor->setEnabled(!running);
+    Q_EMIT stateChanged(running, resumable);
 }
 
 } // namespace visor

@@ -35,11 +35,15 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void runFinished(); // a run ended (any status): history and results can refresh
+    /// Whether a run is going and whether the latest run can be resumed: the window's Cancel and Resume
+    /// actions are enabled only when they can act.
+    void stateChanged(bool running, bool resumable);
     void message(const QString &text);
 
 private:
     void rebuildEditor();
     void setRunning(bool running);
+    bool latestRunResumable() const;
     bool begin(qint64 resumeRun);
 
     Project *m_project = nullptr;

@@ -34,6 +34,7 @@
 #include <QAbstractButton>
 #include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QBuffer>
 #include <QCheckBox>
 #include <QDialogButtonBox>
 #include <QJsonArray>
@@ -833,6 +834,138 @@ private Q_SLOTS:
         const QModelIndex row = page.model()->indexOfId(id);
         QVERIFY(page.model()->data(row, DatasetModel::LabelledRole).toBool()); // re-read: it has a box now
         QTRY_COMPARE_WITH_TIMEOUT(ready.size(), 1, 10000);
+    }
+
+    // Issue 17.1: two projects in one window: each grid shows its own pictures (ids restart at 1).
+    void twoProjectsInOneWindowShowTheirOwnThumbnails()
+    {
+        QTemporaryDir dir;
+        auto makeOne = [&](const QString &name, Qt::GlobalColor colour) {
+            const QString path = dir.filePath(name);
+            auto p = Project::create(path, name, DatasetKind::Classification);
+            const qint64 cls = p->addClass(QStringLiteral("a"));
+            QImage img(60, 40, QImage::Format_RGB32);
+            img.fill(colour);
+            QByteArray png;
+            QBuffer buffer(&png);
+            img.save(&buffer, "PNG");
+            NewExample ne;
+            ne.meta.hash = p->storeImage(png, QStringLiteral("png"));
+            ne.meta.suffix = QStringLiteral("png");
+            ne.meta.fileName = name + QStringLiteral(".png");
+            ne.meta.width = 60;
+            ne.meta.height = 40;
+            ne.meta.labelled = true;
+            ne.meta.classId = cls;
+            p->addExamples({ne});
+            return path;
+        };
+        const QString red = makeOne(QStringLiteral("red"), Qt::red), blue = makeOne(QStringLiteral("blue"), Qt::blue);
+        MainWindow window;
+        window.show();
+        auto centre = [&] { // the thumbnail's centre, once it has arrived (grey placeholder until then)
+            for (int tries = 0; tries < 100; ++tries) {
+                const QImage shown =
+                    window.datasetPage()->model()->index(0).data(Qt::DecorationRole).value<QPixmap>().toImage();
+                const QColor c = shown.isNull() ? QColor() : shown.pixelColor(shown.width() / 2, shown.height() / 2);
+                if (c.isValid() && ((c.red() > 200 && c.blue() < 60) || (c.blue() > 200 && c.red() < 60)))
+                    return c;
+                QTest::qWait(50);
+            }
+            return QColor();
+        };
+        QVERIFY(window.openProject(red));
+        QVERIFY(centre().red() > 200);
+        QVERIFY(window.openProject(blue));
+        const QColor c = centre();
+        QVERIFY2(c.blue() > 200 && c.red() < 60, qPrintable(c.name()));
+    }
+
+    // Issue 17.2: after an import the annotator offers the new classes (every box was yellow and the
+    // number keys dead until the project was reopened).
+    void theAnnotatorFollowsImportedClasses()
+    {
+        auto tp = test::makeProject(DatasetKind::ObjectDetection);
+        DatasetPage page;
+        page.setInteractive(false);
+        page.setProject(tp->project.get());
+        QTemporaryDir in;
+        for (int i = 0; i < 3; ++i) {
+            const QString name = QStringLiteral("%1.png").arg(i);
+            test::writeFile(in.path(), QStringLiteral("JPEGImages/") + name, test::imageBytes(40, 30, i));
+            test::writeFile(in.path(), QStringLiteral("Annotations/%1.xml").arg(i),
+                            test::vocXml(name, test::vocObject(i ? QStringLiteral("rbc") : QStringLiteral("wbc"), 2, 2, 20, 20), 40, 30));
+        }
+        page.importFolder(in.path());
+        auto *list = page.annotator()->findChild<QListWidget *>();
+        QVERIFY(list);
+        QCOMPARE(list->count(), 2);
+        page.annotate(0);
+        QTest::keyClick(page.annotator(), Qt::Key_2);
+        QVERIFY(list->currentItem());
+        QVERIFY(list->currentItem()->text().contains(QLatin1String("2")));
+    }
+
+    // Issue 17.7: redo by Ctrl+Shift+Z and by Ctrl+Y (the first was listed twice on one action:
+    // "Ambiguous shortcut overload", and never redid).
+    void redoKeysRedo()
+    {
+        auto tp = test::makeProject(DatasetKind::ObjectDetection);
+        const qint64 cls = tp->project->addClass(QStringLiteral("a"));
+        test::addPlainExamples(*tp->project, 1);
+        DatasetPage page;
+        page.setInteractive(false);
+        page.setProject(tp->project.get());
+        page.show();
+        page.annotate(0);
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        AnnotationDocument *doc = page.annotator()->document();
+        for (const QKeySequence &key : {QKeySequence(QStringLiteral("Ctrl+Shift+Z")), QKeySequence(QStringLiteral("Ctrl+Y"))}) {
+            Box b;
+            b.classId = cls;
+            b.x1 = 1;
+            b.y1 = 1;
+            b.x2 = 9;
+            b.y2 = 9;
+            doc->addBox(b);
+            const size_t boxes = doc->boxes().size();
+            doc->undoStack()->undo();
+            QCOMPARE(doc->boxes().size(), boxes - 1);
+            QTest::keySequence(page.annotator()->window(), key);
+            QVERIFY2(doc->boxes().size() == boxes, qPrintable(key.toString()));
+        }
+        for (const QAction *a : page.annotator()->findChildren<QAction *>()) {
+            const QList<QKeySequence> keys = a->shortcuts();
+            QCOMPARE(QSet<QKeySequence>(keys.begin(), keys.end()).size(), keys.size());
+        }
+    }
+
+    // Issue 17.10: Cancel is enabled only while a run goes; Resume only when the latest run can resume.
+    void cancelAndResumeOnlyWhenTheyCanAct()
+    {
+        auto tp = test::makeProject(DatasetKind::Classification);
+        const QString path = tp->path();
+        tp->project.reset();
+        MainWindow window;
+        window.show();
+        QVERIFY(window.openProject(path));
+        auto action = [&](const QString &text) -> QAction * {
+            for (QAction *a : window.findChildren<QAction *>())
+                if (a->text() == text)
+                    return a;
+            return nullptr;
+        };
+        QAction *cancel = action(QStringLiteral("&Cancel")), *resume = action(QStringLiteral("&Resume last run"));
+        QVERIFY(cancel && resume);
+        QVERIFY(!cancel->isEnabled());
+        QVERIFY(!resume->isEnabled()); // no run in this project
+        auto *resumeButton = [&]() -> QPushButton * {
+            for (QPushButton *b : window.trainingPage()->findChildren<QPushButton *>())
+                if (b->text() == QLatin1String("Resume last run"))
+                    return b;
+            return nullptr;
+        }();
+        QVERIFY(resumeButton && !resumeButton->isEnabled());
     }
 };
 
