@@ -159,6 +159,7 @@ void AugmentationPage::save()
     if (!m_project || !m_editor->isValid())
         return;
     m_project->setParameters(m_editor->mergedInto(m_project->parameters()));
+    Q_EMIT parametersChanged();
 }
 
 void AugmentationPage::requestPreview()

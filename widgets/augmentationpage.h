@@ -43,7 +43,8 @@ public Q_SLOTS:
     void setExample(int index); // index among the project's examples
 
 Q_SIGNALS:
-    void previewReady(); // a grid of previews was shown
+    void previewReady();      // a grid of previews was shown
+    void parametersChanged(); // a valid edit was stored
 
 protected:
     void resizeEvent(QResizeEvent *event) override;

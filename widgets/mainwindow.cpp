@@ -75,6 +75,10 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     connect(m_training, &TrainingPage::message, this, status);
     // A run changes the history, not the data set: the grid is not reloaded (100,000 rows take a second).
     connect(m_training, &TrainingPage::runFinished, m_history, &HistoryPage::refresh);
+    // Health findings depend on parameters (boxes below health.min_box_pixels at input.min_side): both
+    // parameter pages refresh them, in the background.
+    connect(m_training, &TrainingPage::parametersChanged, m_dataset, &DatasetPage::refreshStatistics);
+    connect(m_augmentation, &AugmentationPage::parametersChanged, m_dataset, &DatasetPage::refreshStatistics);
     connect(m_dataset, &DatasetPage::projectChanged, this, [this] {
         m_history->refresh();
         m_augmentation->setProject(m_project.get()); // new or deleted examples

@@ -140,7 +140,18 @@ void TrainingPage::rebuildEditor()
         groups << QStringLiteral("detector") << QStringLiteral("anchors");
     m_editor = new ParameterEditor(groups);
     m_editor->setParameters(m_project->parameters());
-    connect(m_editor, &ParameterEditor::changed, this, [this] { m_start->setEnabled(m_editor->isValid()); });
+    // One rule on every page: a valid value is stored at once (it was stored only when a run started, and
+    // lost on a project switch); a fixed value takes its refusal away.
+    connect(m_editor, &ParameterEditor::changed, this, [this] {
+        const bool valid = m_editor->isValid();
+        m_start->setEnabled(valid && !m_controller->isRunning());
+        if (!valid)
+            return;
+        m_project->setParameters(m_editor->mergedInto(m_project->parameters()));
+        if (m_refusal->isVisible() && m_refusalForValues)
+            m_refusal->hide();
+        Q_EMIT parametersChanged();
+    });
     m_editorHolder->layout()->addWidget(m_editor);
 }
 
@@ -176,6 +187,7 @@ bool TrainingPage::begin(qint64 resumeRun)
             lines << error;
         m_refusal->setText(tr("Fix these values first:\n%1").arg(lines.join(QLatin1Char('\n'))));
         m_refusal->show();
+        m_refusalForValues = true;
         return false;
     }
     // What the user trains with is what the project remembers (the other pages' groups included).
@@ -197,6 +209,7 @@ bool TrainingPage::begin(qint64 resumeRun)
     // training thread first: it reads statistics of the whole project, too slow for the GUI thread
     // with 100,000 examples. A refusal comes back as failed() and is shown above the parameters.
     m_refusal->hide();
+    m_refusalForValues = false;
     if (!resumeRun)
         m_dashboard->reset(m_project->kind() == DatasetKind::Classification ? tr("accuracy") : tr("mAP@0.5"));
     setRunning(true);

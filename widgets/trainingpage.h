@@ -38,12 +38,14 @@ Q_SIGNALS:
     /// Whether a run is going and whether the latest run can be resumed: the window's Cancel and Resume
     /// actions are enabled only when they can act.
     void stateChanged(bool running, bool resumable);
+    void parametersChanged(); // a valid edit was stored: statistics that depend on parameters are stale
     void message(const QString &text);
 
 private:
     void rebuildEditor();
     void setRunning(bool running);
     bool latestRunResumable() const;
+    bool m_refusalForValues = false; // the refusal shown is "fix these values first"
     bool begin(qint64 resumeRun);
 
     Project *m_project = nullptr;

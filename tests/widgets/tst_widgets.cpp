@@ -967,6 +967,31 @@ private Q_SLOTS:
         }();
         QVERIFY(resumeButton && !resumeButton->isEnabled());
     }
+
+    // Issue 17.4 and 17.10: a training-page edit is stored at once (it was stored only when a run
+    // started); "Fix these values first" goes away when the value is fixed.
+    void trainingPageEditsAreStoredAtOnce()
+    {
+        auto tp = test::makeProject(DatasetKind::Classification);
+        TrainingPage page;
+        page.setProject(tp->project.get());
+        page.show();
+        page.editor()->setText(QStringLiteral("train.epochs"), QStringLiteral("7"));
+        QCOMPARE(tp->project->parameters().toInt(QStringLiteral("train.epochs")), 7);
+        page.editor()->setText(QStringLiteral("train.epochs"), QStringLiteral("0"));
+        QCOMPARE(tp->project->parameters().toInt(QStringLiteral("train.epochs")), 7); // invalid: not stored
+        QVERIFY(!page.start());
+        auto banner = [&]() -> QLabel * {
+            for (QLabel *l : page.findChildren<QLabel *>())
+                if (l->text().startsWith(QLatin1String("Fix these values first")))
+                    return l;
+            return nullptr;
+        };
+        QVERIFY(banner() && banner()->isVisible());
+        page.editor()->setText(QStringLiteral("train.epochs"), QStringLiteral("8"));
+        QVERIFY(!banner()->isVisible());
+        QCOMPARE(tp->project->parameters().toInt(QStringLiteral("train.epochs")), 8);
+    }
 };
 
 QTEST_MAIN(TestWidgets)
