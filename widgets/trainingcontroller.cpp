@@ -30,7 +30,8 @@ public:
     }
     void overfittingSuspected(const train::OverfittingDetector::Event &e) override
     {
-        const OverfittingInfo info{e.beganAt, e.detectedAt, e.message()};
+        const OverfittingInfo info{e.beganAt, e.detectedAt, e.message(),
+                                   e.kind == train::OverfittingDetector::Event::Kind::MetricGap, e.metricName};
         post([info](TrainingController *c) { Q_EMIT c->overfittingSuspected(info); });
     }
     void finished(const train::RunSummary &s) override

@@ -17,6 +17,8 @@ namespace visor {
 struct OverfittingInfo {
     int beganAt = 0, detectedAt = 0;
     QString message;
+    bool metricGap = false; // the train/validation quality gap widened (not the validation loss)
+    QString metricName;
 };
 
 class TrainingController : public QObject {

@@ -140,7 +140,9 @@ void TrainingDashboard::showRun(const train::RunRecord &run)
             onLearningRateReduced(epoch, details.value(QStringLiteral("learning_rate")).toDouble());
         else if (kind == QLatin1String("overfitting"))
             onOverfitting({details.value(QStringLiteral("began_at")).toInt(), epoch,
-                           details.value(QStringLiteral("message")).toString()});
+                           details.value(QStringLiteral("message")).toString(),
+                           details.value(QStringLiteral("kind")).toString() == QLatin1String("metric_gap"),
+                           details.value(QStringLiteral("metric_name")).toString()});
         else if (kind == QLatin1String("early_stop"))
             addMarker(epoch, tr("early stop"), QColor(220, 53, 69));
     }
@@ -226,10 +228,17 @@ void TrainingDashboard::onOverfitting(const OverfittingInfo &info)
     m_overfitShade->topLeft->setCoords(info.beganAt - 0.5, 0);
     m_overfitShade->bottomRight->setCoords(std::max(info.detectedAt, m_lastEpoch) + 0.5, 1);
     m_overfitShade->setVisible(true);
-    m_banner->setText(tr("<b>Overfitting suspected since epoch %1.</b> The validation loss has risen while the "
-                         "training loss kept falling. Add examples (30–50 like the ones the model gets wrong), "
-                         "increase data augmentation, or let early stopping end the run at the best epoch.")
-                          .arg(info.beganAt));
+    m_banner->setText(
+        info.metricGap
+            ? tr("<b>Overfitting suspected since epoch %1.</b> The validation %2 has fallen while the training %2 "
+                 "kept rising, and the gap between them widens. Add examples (30–50 like the ones the model gets "
+                 "wrong), increase data augmentation, or keep the best epoch's checkpoint.")
+                  .arg(info.beganAt)
+                  .arg(info.metricName)
+            : tr("<b>Overfitting suspected since epoch %1.</b> The validation loss has risen while the "
+                 "training loss kept falling. Add examples (30–50 like the ones the model gets wrong), "
+                 "increase data augmentation, or let early stopping end the run at the best epoch.")
+                  .arg(info.beganAt));
     m_banner->show();
     log(info.message);
     scheduleReplot();

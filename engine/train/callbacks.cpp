@@ -141,19 +141,34 @@ bool BestCheckpoint::update(const EpochMetrics &m)
     return true;
 }
 
-OverfittingDetector::OverfittingDetector(int window) : m_window(window) {}
+OverfittingDetector::OverfittingDetector(int window, QString metricName)
+    : m_window(window), m_metricName(std::move(metricName))
+{
+}
 
 std::optional<OverfittingDetector::Event> OverfittingDetector::update(const EpochMetrics &m)
 {
     m_history.push_back(m);
-    if (m_raised || int(m_history.size()) < m_window + 1)
+    if (int(m_history.size()) < m_window + 1)
         return std::nullopt;
+    if (auto e = m_lossRaised ? std::nullopt : lossRule()) {
+        m_lossRaised = true;
+        return e;
+    }
+    if (auto e = m_gapRaised ? std::nullopt : gapRule()) {
+        m_gapRaised = true;
+        return e;
+    }
+    return std::nullopt;
+}
+
+std::optional<OverfittingDetector::Event> OverfittingDetector::lossRule()
+{
     // The last `window` steps: validation loss up each time, training loss down each time.
     const size_t n = m_history.size();
     for (size_t i = n - size_t(m_window); i < n; ++i)
         if (!(m_history[i].valLoss > m_history[i - 1].valLoss && m_history[i].loss < m_history[i - 1].loss))
             return std::nullopt;
-    m_raised = true;
     Event e;
     // Where it began: the epoch after the lowest validation loss before the rise.
     size_t start = n - size_t(m_window) - 1;
@@ -161,7 +176,7 @@ std::optional<OverfittingDetector::Event> OverfittingDetector::update(const Epoc
            m_history[start - 1].loss > m_history[start].loss)
         --start;
     e.beganAt = m_history[start].epoch + 1;
-    e.detectedAt = m.epoch;
+    e.detectedAt = m_history.back().epoch;
     for (size_t i = start; i < n; ++i) {
         e.loss.push_back(m_history[i].loss);
         e.valLoss.push_back(m_history[i].valLoss);
@@ -169,8 +184,47 @@ std::optional<OverfittingDetector::Event> OverfittingDetector::update(const Epoc
     return e;
 }
 
+std::optional<OverfittingDetector::Event> OverfittingDetector::gapRule()
+{
+    // The last `window` steps: validation quality down each time, training quality up each time, and a
+    // gap of at least kMinGap at the end (noise on a small validation split moves a few hundredths).
+    const size_t n = m_history.size();
+    for (size_t i = n - size_t(m_window); i < n; ++i)
+        if (!(m_history[i].valMetric < m_history[i - 1].valMetric && m_history[i].metric > m_history[i - 1].metric))
+            return std::nullopt;
+    if (m_history.back().metric - m_history.back().valMetric < kMinGap)
+        return std::nullopt;
+    Event e;
+    e.kind = Event::Kind::MetricGap;
+    e.metricName = m_metricName;
+    size_t start = n - size_t(m_window) - 1;
+    while (start > 0 && m_history[start - 1].valMetric >= m_history[start].valMetric &&
+           m_history[start - 1].metric < m_history[start].metric)
+        --start;
+    e.beganAt = m_history[start].epoch + 1;
+    e.detectedAt = m_history.back().epoch;
+    for (size_t i = start; i < n; ++i) {
+        e.loss.push_back(m_history[i].loss);
+        e.valLoss.push_back(m_history[i].valLoss);
+        e.metric.push_back(m_history[i].metric);
+        e.valMetric.push_back(m_history[i].valMetric);
+    }
+    return e;
+}
+
 QString OverfittingDetector::Event::message() const
 {
+    if (kind == Kind::MetricGap)
+        return QStringLiteral("Overfitting suspected since epoch %1: validation %2 fell from %3 to %4 while training "
+                              "%2 rose from %5 to %6, a gap of %7. Add examples, strengthen augmentation, or stop "
+                              "at the best epoch.")
+            .arg(beganAt)
+            .arg(metricName)
+            .arg(valMetric.front(), 0, 'f', 3)
+            .arg(valMetric.back(), 0, 'f', 3)
+            .arg(metric.front(), 0, 'f', 3)
+            .arg(metric.back(), 0, 'f', 3)
+            .arg(metric.back() - valMetric.back(), 0, 'f', 3);
     return QStringLiteral(
                "Overfitting suspected since epoch %1: validation loss rose from %2 to %3 while training loss "
                "fell from %4 to %5. Add examples, strengthen augmentation, or stop earlier.")
@@ -188,8 +242,17 @@ QJsonObject OverfittingDetector::Event::toJson() const
         l.append(x);
     for (double x : valLoss)
         v.append(x);
-    return {{QStringLiteral("began_at"), beganAt},
+    QJsonArray m, vm;
+    for (double x : metric)
+        m.append(x);
+    for (double x : valMetric)
+        vm.append(x);
+    return {{QStringLiteral("kind"), kind == Kind::MetricGap ? QStringLiteral("metric_gap") : QStringLiteral("loss")},
+            {QStringLiteral("began_at"), beganAt},
             {QStringLiteral("detected_at"), detectedAt},
+            {QStringLiteral("metric"), m},
+            {QStringLiteral("metric_name"), metricName},
+            {QStringLiteral("val_metric"), vm},
             {QStringLiteral("loss"), l},
             {QStringLiteral("val_loss"), v},
             {QStringLiteral("message"), message()}};

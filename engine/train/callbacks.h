@@ -96,20 +96,32 @@ private:
 class OverfittingDetector {
 public:
     struct Event {
+        /// Loss: validation loss rising while training loss falls. MetricGap: the validation quality
+        /// falling while the training quality rises, the gap widening past 0.1 — validation loss can
+        /// keep falling while validation mAP falls (a detector growing confident on the wrong boxes).
+        enum class Kind { Loss, MetricGap } kind = Kind::Loss;
         int beganAt = 0; // first epoch of the rise
         int detectedAt = 0;
-        std::vector<double> loss, valLoss; // from the validation minimum to detection
+        std::vector<double> loss, valLoss;     // from the validation minimum to detection
+        std::vector<double> metric, valMetric; // MetricGap: from the validation maximum to detection
+        QString metricName;                    // "mAP", "accuracy"
         QString message() const;
         QJsonObject toJson() const;
     };
-    explicit OverfittingDetector(int window = 3);
+    /// `metricName` names the quality in messages ("mAP", "accuracy").
+    explicit OverfittingDetector(int window = 3, QString metricName = QStringLiteral("quality"));
+    /// Each kind is raised once per run.
     std::optional<Event> update(const EpochMetrics &m);
-    bool raised() const { return m_raised; }
+    bool raised() const { return m_lossRaised || m_gapRaised; }
+    static constexpr double kMinGap = 0.1; // train minus validation quality at detection
 
 private:
+    std::optional<Event> lossRule();
+    std::optional<Event> gapRule();
     int m_window;
+    QString m_metricName;
     std::vector<EpochMetrics> m_history;
-    bool m_raised = false;
+    bool m_lossRaised = false, m_gapRaised = false;
 };
 
 /// A time limit as a prediction: another epoch starts only when it, and the final test after it, still

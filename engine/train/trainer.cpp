@@ -313,7 +313,8 @@ RunSummary Trainer::run(TrainHooks &hooks, const std::atomic<bool> &cancel)
         EarlyStopping earlyStopping = EarlyStopping::fromParameters(p);
         ReduceLrOnPlateau reduceLr = ReduceLrOnPlateau::fromParameters(p);
         BestCheckpoint best = BestCheckpoint::fromParameters(p);
-        OverfittingDetector overfitting;
+        OverfittingDetector overfitting(3, d->project.kind() == DatasetKind::Classification ? QStringLiteral("accuracy")
+                                                                                          : QStringLiteral("mAP"));
         double lr = baseLr;
         // Callbacks depend only on the metric history: replaying it restores their state on resume.
         for (const EpochMetrics &m : history) {

@@ -130,6 +130,36 @@ private Q_SLOTS:
         QCOMPARE(resolveMode(QStringLiteral("auto"), QStringLiteral("map")), Mode::Max);
         QCOMPARE(resolveMode(QStringLiteral("auto"), QStringLiteral("loss")), Mode::Min);
     }
+
+    // Issue 17.13: validation loss kept falling while validation mAP fell from 0.44 to 0.34 and training
+    // mAP rose to 0.61: flagged as a widening gap, in its own words; a gap under 0.1 is noise.
+    void overfittingFromAWideningQualityGap()
+    {
+        OverfittingDetector d(3, QStringLiteral("mAP"));
+        const double loss[] = {1.0, 0.8, 0.7, 0.6, 0.55, 0.5};
+        const double valLoss[] = {1.1, 0.95, 0.9, 0.86, 0.84, 0.83};
+        const double metric[] = {0.2, 0.35, 0.45, 0.5, 0.56, 0.61};
+        const double valMetric[] = {0.25, 0.38, 0.44, 0.41, 0.37, 0.34};
+        std::optional<OverfittingDetector::Event> event;
+        for (int e = 1; e <= 6; ++e) {
+            EpochMetrics m = epoch(e, loss[e - 1], valLoss[e - 1], valMetric[e - 1]);
+            m.metric = metric[e - 1];
+            if (auto ev = d.update(m))
+                event = ev;
+        }
+        QVERIFY(event);
+        QCOMPARE(event->kind, OverfittingDetector::Event::Kind::MetricGap);
+        QCOMPARE(event->beganAt, 4);
+        QVERIFY2(event->message().contains(QLatin1String("validation mAP fell from 0.440 to 0.340")),
+                 qPrintable(event->message()));
+        OverfittingDetector small(3, QStringLiteral("mAP"));
+        for (int e = 1; e <= 6; ++e) {
+            EpochMetrics m = epoch(e, loss[e - 1], valLoss[e - 1], 0.5 - 0.01 * e);
+            m.metric = 0.5 + 0.01 * e; // a gap of 0.12 at most: flagged at the end only if >= 0.1
+            if (e < 5)
+                QVERIFY(!small.update(m));
+        }
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCallbacks)

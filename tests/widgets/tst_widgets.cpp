@@ -413,7 +413,7 @@ private Q_SLOTS:
         }
         QCOMPARE(d.epochPoints(), 6);
         QVERIFY(!d.overfittingShown());
-        d.onOverfitting({3, 5, QStringLiteral("val_loss rose")});
+        d.onOverfitting({3, 5, QStringLiteral("val_loss rose"), false, QString()});
         QVERIFY(d.overfittingShown());
         QCOMPARE(d.overfittingBegan(), 3);
         d.onLearningRateReduced(4, 0.0005);
