@@ -399,7 +399,7 @@
         <translation>Refazer</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+67"/>
         <source>%1 cannot be read (missing, or not an image any more)</source>
         <translation>%1 não pode ser lido (ausente, ou não é mais uma imagem)</translation>
     </message>
@@ -470,7 +470,7 @@
         <translation>Força a última transformação editada em todas as prévias, para que o seu efeito fique visível; as demais mantêm as suas probabilidades</translation>
     </message>
     <message>
-        <location line="+114"/>
+        <location line="+116"/>
         <source>%1 cannot be read.</source>
         <translation>Não é possível ler %1.</translation>
     </message>
@@ -738,24 +738,24 @@ classe: %1</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+244"/>
+        <location line="+245"/>
         <source>Train</source>
         <translation>Treino</translation>
     </message>
     <message>
-        <location line="-243"/>
-        <location line="+244"/>
+        <location line="-244"/>
+        <location line="+245"/>
         <source>Validation</source>
         <translation>Validação</translation>
     </message>
     <message>
-        <location line="-243"/>
-        <location line="+244"/>
+        <location line="-244"/>
+        <location line="+245"/>
         <source>Test</source>
         <translation>Teste</translation>
     </message>
     <message>
-        <location line="-243"/>
+        <location line="-244"/>
         <source>No split</source>
         <translation>Sem partição</translation>
     </message>
@@ -843,7 +843,7 @@ classe: %1</translation>
         <translation>Clique duas vezes numa imagem (ou pressione Enter) para anotá-la</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+82"/>
         <source>The statistics cannot be computed: %1</source>
         <translation>As estatísticas não podem ser calculadas: %1</translation>
     </message>
@@ -970,12 +970,17 @@ classe: %1</translation>
         <translation>Nada foi importado: %1</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Imported %1 example(s) with %2 box(es); %3 skipped, %4 duplicate(s).</source>
-        <translation>%1 exemplo(s) importado(s) com %2 caixa(s); %3 ignorado(s), %4 duplicado(s).</translation>
+        <location line="+4"/>
+        <source>Imported %1 example(s) with %2 box(es); %3 image(s) skipped, %4 duplicate(s).</source>
+        <translation>Importados %1 exemplo(s) com %2 caixa(s); %3 imagem(ns) ignorada(s), %4 duplicata(s).</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
+        <source>Boxes: %1 skipped, %2 clipped to the image.</source>
+        <translation>Caixas: %1 ignorada(s), %2 recortada(s) à imagem.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Import report</source>
         <translation>Relatório da importação</translation>
     </message>
@@ -1347,12 +1352,12 @@ Clique para mostrar os exemplos envolvidos.</translation>
     </message>
     <message>
         <location filename="../engine/formats/exporter.cpp" line="+27"/>
-        <location line="+41"/>
+        <location line="+42"/>
         <source>cannot create %1: %2</source>
         <translation>não é possível criar %1: %2</translation>
     </message>
     <message>
-        <location line="-17"/>
+        <location line="-18"/>
         <source>export needs an explicit format (voc, coco, yolo, labelme, imagefolder)</source>
         <translation>a exportação precisa de um formato explícito (voc, coco, yolo, labelme, imagefolder)</translation>
     </message>
@@ -1372,7 +1377,7 @@ Clique para mostrar os exemplos envolvidos.</translation>
         <translation>não é possível criar %1</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>%1 (example %2): %3 is missing</source>
         <translation>%1 (exemplo %2): %3 está ausente</translation>
     </message>
@@ -1387,7 +1392,7 @@ Clique para mostrar os exemplos envolvidos.</translation>
         <translation>imagem diretamente na pasta de partição &apos;%1&apos;; coloque-a numa pasta de classe dentro dela</translation>
     </message>
     <message>
-        <location filename="../engine/formats/imageinfo.cpp" line="+240"/>
+        <location filename="../engine/formats/imageinfo.cpp" line="+239"/>
         <source>empty file</source>
         <translation>arquivo vazio</translation>
     </message>
@@ -1397,7 +1402,7 @@ Clique para mostrar os exemplos envolvidos.</translation>
         <translation>não é uma imagem suportada (assinatura de arquivo desconhecida)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>cannot decode image: its %1 header is corrupt or truncated</source>
         <translation>não é possível decodificar a imagem: o cabeçalho %1 está corrompido ou truncado</translation>
     </message>
@@ -1407,17 +1412,17 @@ Clique para mostrar os exemplos envolvidos.</translation>
         <translation>%1x%2 pixels está acima do limite de %L3 megapixels (import.max_megapixels); não decodificada</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>truncated JPEG (no end-of-image marker)</source>
         <translation>JPEG truncado (sem o marcador de fim de imagem)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>corrupt JPEG data: %1</source>
         <translation>dados JPEG corrompidos: %1</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>cannot decode image: %1</source>
         <translation>não é possível decodificar a imagem: %1</translation>
     </message>
@@ -1437,7 +1442,7 @@ Clique para mostrar os exemplos envolvidos.</translation>
         <translation>não é possível guardar a imagem no projeto: %1</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>the annotation states a %1x%2 image but %3 is %4x%5 as shown</source>
         <translation>a anotação declara uma imagem %1x%2, mas %3 é %4x%5 como exibida</translation>
     </message>
@@ -1448,12 +1453,12 @@ Clique para mostrar os exemplos envolvidos.</translation>
     </message>
     <message>
         <location line="+14"/>
-        <location line="+324"/>
+        <location line="+323"/>
         <source>%1 is not a folder</source>
         <translation>%1 não é uma pasta</translation>
     </message>
     <message>
-        <location line="-281"/>
+        <location line="-280"/>
         <source>%1 holds %2 image(s) but no annotations (no VOC .xml, COCO or LabelMe .json, YOLO labels) and no class sub-folders</source>
         <translation>%1 contém %2 imagem(ns), mas nenhuma anotação (nenhum .xml VOC, .json COCO ou LabelMe, rótulos YOLO) e nenhuma subpasta de classe</translation>
     </message>
@@ -1463,7 +1468,7 @@ Clique para mostrar os exemplos envolvidos.</translation>
         <translation>%1 não contém imagens nem arquivos de anotação; não é um dataset</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+51"/>
         <source>import cancelled; nothing was added</source>
         <translation>importação cancelada; nada foi adicionado</translation>
     </message>
@@ -1524,12 +1529,12 @@ Clique para mostrar os exemplos envolvidos.</translation>
         <translation>%1 exemplo(s) de validação e %2 de teste mantêm a partição que o dataset lhes dá (fixados; &apos;visor-cli pin DIR none ID...&apos; os libera)</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>%1 is an export that did not finish (killed or failed): its files are incomplete; export again</source>
         <translation>%1 é uma exportação que não terminou (interrompida ou com falha): os arquivos estão incompletos; exporte novamente</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+14"/>
         <source>%1 holds %2 data but the project is a %3 project</source>
         <translation>%1 contém dados de %2, mas o projeto é de %3</translation>
     </message>
@@ -1624,12 +1629,12 @@ Clique para mostrar os exemplos envolvidos.</translation>
         <translation>&apos;%1&apos; não é um arquivo</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+51"/>
         <source>links outside the source folder (to %1); not read</source>
         <translation>aponta para fora da pasta de origem (para %1); não lido</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+14"/>
         <location filename="../engine/formats/voc.cpp" line="+47"/>
         <location filename="../engine/formats/yolo.cpp" line="+170"/>
         <source>cannot read: %1</source>
@@ -1651,7 +1656,7 @@ Clique para mostrar os exemplos envolvidos.</translation>
         <translation>não é possível copiar %1 para %2: %3</translation>
     </message>
     <message>
-        <location filename="../engine/formats/exporter.cpp" line="-69"/>
+        <location filename="../engine/formats/exporter.cpp" line="-70"/>
         <source>cannot write %1: %2</source>
         <translation>não é possível gravar %1: %2</translation>
     </message>
@@ -1771,7 +1776,7 @@ Clique para mostrar os exemplos envolvidos.</translation>
         <translation>a execução %1 ainda não tem modelo salvo</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+46"/>
         <source>%1; used %2 instead</source>
         <translation>%1; usado %2 em seu lugar</translation>
     </message>
@@ -1809,7 +1814,7 @@ Clique para mostrar os exemplos envolvidos.</translation>
         <translation>Resultados e histórico</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+68"/>
         <source>&amp;File</source>
         <translation>&amp;Arquivo</translation>
     </message>
@@ -1905,7 +1910,7 @@ Clique para mostrar os exemplos envolvidos.</translation>
         <translation>&amp;Cancelar</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+11"/>
         <source>Main</source>
         <translation>Principal</translation>
     </message>
@@ -2817,12 +2822,12 @@ Clique para mostrar os exemplos envolvidos.</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+65"/>
+        <location line="+66"/>
         <source>%1 is not a Visor project: %2; it was left untouched</source>
         <translation>%1 não é um projeto do Visor: %2; foi deixado intacto</translation>
     </message>
     <message>
-        <location line="-61"/>
+        <location line="-62"/>
         <source>the file is empty</source>
         <translation>o arquivo está vazio</translation>
     </message>
@@ -2926,7 +2931,7 @@ Clique para mostrar os exemplos envolvidos.</translation>
         <translation>não há exemplo com id %1</translation>
     </message>
     <message>
-        <location line="+172"/>
+        <location line="+173"/>
         <source>no box with id %1</source>
         <translation>não há caixa com id %1</translation>
     </message>
@@ -2976,7 +2981,7 @@ Clique duas vezes para abrir a imagem no anotador.</translation>
         <translation>Fazendo previsões nas imagens de teste da execução %1…</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+89"/>
         <source>%1 wrong, %2 missed</source>
         <translation>%1 erradas, %2 não detectadas</translation>
     </message>
@@ -3294,7 +3299,7 @@ Clique duas vezes para abrir a imagem no anotador.</translation>
         <translation>a partição de validação está vazia: %1 exemplos de treinamento foram separados como validação desta execução</translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+104"/>
         <source>cancelled by the user during epoch %1; the last checkpoint is kept</source>
         <translation>cancelado pelo usuário durante a época %1; o último checkpoint é mantido</translation>
     </message>
@@ -3324,7 +3329,7 @@ Clique duas vezes para abrir a imagem no anotador.</translation>
         <translation>; %1 ainda melhorava na última época: mais épocas (ou um orçamento de tempo maior) provavelmente ajudariam</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>%1 example(s) left out, their image missing or unreadable (first: %2)</source>
         <translation>%1 exemplo(s) deixados de fora, com imagem ausente ou ilegível (primeiro: %2)</translation>
     </message>
@@ -3415,13 +3420,13 @@ Clique duas vezes para abrir a imagem no anotador.</translation>
         <translation>validação %1</translation>
     </message>
     <message>
-        <location line="+29"/>
-        <location line="+96"/>
+        <location line="+31"/>
+        <location line="+103"/>
         <source>early stop</source>
         <translation>parada antecipada</translation>
     </message>
     <message numerus="yes">
-        <location line="-93"/>
+        <location line="-100"/>
         <source>Run %1 (%2): %n epoch(s).</source>
         <translation>
             <numerusform>Execução %1 (%2): %n época.</numerusform>
@@ -3474,7 +3479,12 @@ Clique duas vezes para abrir a imagem no anotador.</translation>
         <translation>melhor</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
+        <source>&lt;b&gt;Overfitting suspected since epoch %1.&lt;/b&gt; The validation %2 has fallen while the training %2 kept rising, and the gap between them widens. Add examples (30–50 like the ones the model gets wrong), increase data augmentation, or keep the best epoch&apos;s checkpoint.</source>
+        <translation>&lt;b&gt;Suspeita de sobreajuste desde a época %1.&lt;/b&gt; A %2 de validação caiu enquanto a %2 de treino continuou subindo, e a diferença entre elas aumenta. Adicione exemplos (30–50 como os que o modelo erra), aumente o aumento de dados ou mantenha o checkpoint da melhor época.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>&lt;b&gt;Overfitting suspected since epoch %1.&lt;/b&gt; The validation loss has risen while the training loss kept falling. Add examples (30–50 like the ones the model gets wrong), increase data augmentation, or let early stopping end the run at the best epoch.</source>
         <translation>&lt;b&gt;Suspeita de sobreajuste (overfitting) desde a época %1.&lt;/b&gt; A perda de validação subiu enquanto a perda de treino continuou caindo. Acrescente exemplos (30–50 parecidos com os que o modelo erra), aumente a expansão de dados ou deixe a parada antecipada encerrar a execução na melhor época.</translation>
     </message>
@@ -3502,7 +3512,7 @@ Clique duas vezes para abrir a imagem no anotador.</translation>
 <context>
     <name>visor::TrainingPage</name>
     <message>
-        <location filename="../widgets/trainingpage.cpp" line="+33"/>
+        <location filename="../widgets/trainingpage.cpp" line="+35"/>
         <source>Training stopped: %1</source>
         <translation>Treinamento interrompido: %1</translation>
     </message>
@@ -3554,20 +3564,20 @@ Clique duas vezes para abrir a imagem no anotador.</translation>
     </message>
     <message>
         <location line="+56"/>
-        <location line="+46"/>
-        <location line="+38"/>
+        <location line="+57"/>
+        <location line="+40"/>
         <source>accuracy</source>
         <translation>acurácia</translation>
     </message>
     <message>
-        <location line="-84"/>
-        <location line="+46"/>
-        <location line="+38"/>
+        <location line="-97"/>
+        <location line="+57"/>
+        <location line="+40"/>
         <source>mAP@0.5</source>
         <translation>mAP@0.5</translation>
     </message>
     <message>
-        <location line="-43"/>
+        <location line="-45"/>
         <source>There is no run to resume yet.</source>
         <translation>Ainda não há execução para retomar.</translation>
     </message>
@@ -3579,12 +3589,12 @@ Clique duas vezes para abrir a imagem no anotador.</translation>
 %1</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Before you train: %1</source>
         <translation>Antes de treinar: %1</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Resuming run %1…</source>
         <translation>Retomando a execução %1…</translation>
     </message>

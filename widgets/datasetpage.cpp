@@ -515,11 +515,15 @@ void DatasetPage::runImport(const QString &what,
         Q_EMIT message(tr("Nothing was imported: %1").arg(report.fatal));
         return;
     }
-    const QString summary = tr("Imported %1 example(s) with %2 box(es); %3 skipped, %4 duplicate(s).")
-                                .arg(report.imported)
-                                .arg(report.boxes)
-                                .arg(report.skipped)
-                                .arg(report.duplicates);
+    // Images and boxes both counted: "0 skipped" beside "boxes skipped 2" in the details read as a contradiction.
+    QString summary = tr("Imported %1 example(s) with %2 box(es); %3 image(s) skipped, %4 duplicate(s).")
+                          .arg(report.imported)
+                          .arg(report.boxes)
+                          .arg(report.skipped)
+                          .arg(report.duplicates);
+    if (report.boxesSkipped || report.boxesClipped)
+        summary += QLatin1Char(' ') +
+                   tr("Boxes: %1 skipped, %2 clipped to the image.").arg(report.boxesSkipped).arg(report.boxesClipped);
     Q_EMIT message(summary);
     if (m_interactive && (report.skipped || report.duplicates || report.boxesClipped || report.boxesSkipped)) {
         QMessageBox box(QMessageBox::Information, tr("Import report"), summary, QMessageBox::Ok, this);

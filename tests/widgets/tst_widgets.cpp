@@ -157,7 +157,7 @@ private Q_SLOTS:
         QSignalSpy message(&page, &DatasetPage::message);
         page.importFiles(files);
         QCOMPARE(page.model()->rowCount(), 3);
-        QVERIFY(message.last().at(0).toString().contains(QStringLiteral("1 skipped")));
+        QVERIFY(message.last().at(0).toString().contains(QStringLiteral("1 image(s) skipped")));
         page.setShow(DatasetPage::ShowUnlabelled);
         QCOMPARE(page.filter()->rowCount(), 3);
         QTRY_VERIFY_WITH_TIMEOUT(!page.statisticsPending(), 10000);
@@ -893,8 +893,10 @@ private Q_SLOTS:
         for (int i = 0; i < 3; ++i) {
             const QString name = QStringLiteral("%1.png").arg(i);
             test::writeFile(in.path(), QStringLiteral("JPEGImages/") + name, test::imageBytes(40, 30, i));
-            test::writeFile(in.path(), QStringLiteral("Annotations/%1.xml").arg(i),
-                            test::vocXml(name, test::vocObject(i ? QStringLiteral("rbc") : QStringLiteral("wbc"), 2, 2, 20, 20), 40, 30));
+            test::writeFile(
+                in.path(), QStringLiteral("Annotations/%1.xml").arg(i),
+                test::vocXml(name, test::vocObject(i ? QStringLiteral("rbc") : QStringLiteral("wbc"), 2, 2, 20, 20), 40,
+                             30));
         }
         page.importFolder(in.path());
         auto *list = page.annotator()->findChild<QListWidget *>();
@@ -920,7 +922,8 @@ private Q_SLOTS:
         page.annotate(0);
         QVERIFY(QTest::qWaitForWindowExposed(&page));
         AnnotationDocument *doc = page.annotator()->document();
-        for (const QKeySequence &key : {QKeySequence(QStringLiteral("Ctrl+Shift+Z")), QKeySequence(QStringLiteral("Ctrl+Y"))}) {
+        for (const QKeySequence &key :
+             {QKeySequence(QStringLiteral("Ctrl+Shift+Z")), QKeySequence(QStringLiteral("Ctrl+Y"))}) {
             Box b;
             b.classId = cls;
             b.x1 = 1;
@@ -991,6 +994,27 @@ private Q_SLOTS:
         page.editor()->setText(QStringLiteral("train.epochs"), QStringLiteral("8"));
         QVERIFY(!banner()->isVisible());
         QCOMPARE(tp->project->parameters().toInt(QStringLiteral("train.epochs")), 8);
+    }
+
+    // Issue 17.6: the import headline counts skipped boxes too ("0 skipped" beside "boxes skipped 2").
+    void importHeadlineCountsBoxes()
+    {
+        auto tp = test::makeProject(DatasetKind::ObjectDetection);
+        DatasetPage page;
+        page.setInteractive(false);
+        page.setProject(tp->project.get());
+        QTemporaryDir in;
+        test::writeFile(in.path(), QStringLiteral("JPEGImages/a.png"), test::imageBytes(40, 30, 1));
+        test::writeFile(in.path(), QStringLiteral("Annotations/a.xml"),
+                        test::vocXml(QStringLiteral("a.png"),
+                                     test::vocObject(QStringLiteral("a"), 2, 2, 20, 20) +
+                                         test::vocObject(QStringLiteral("a"), 100, 100, 120, 120) +
+                                         test::vocObject(QStringLiteral("a"), 30, 20, 60, 40),
+                                     40, 30));
+        QSignalSpy message(&page, &DatasetPage::message);
+        page.importFolder(in.path());
+        const QString text = message.last().at(0).toString();
+        QVERIFY2(text.contains(QLatin1String("Boxes: 1 skipped, 1 clipped")), qPrintable(text));
     }
 };
 
