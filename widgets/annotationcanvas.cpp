@@ -25,8 +25,10 @@ AnnotationCanvas::AnnotationCanvas(AnnotationDocument *document, QWidget *parent
     setMouseTracking(true);
     setFocusPolicy(Qt::StrongFocus);
     connect(document, &AnnotationDocument::changed, this, [this] {
+        // A selection that no longer exists is cleared, never moved to a neighbour: a second Del would
+        // delete a box the user never picked.
         if (m_selected >= int(m_document->boxes().size()))
-            setSelected(int(m_document->boxes().size()) - 1);
+            setSelected(-1);
         viewport()->update();
     });
 }

@@ -103,6 +103,7 @@ void AnnotationPage::setProject(Project *project)
     connect(m_document.get(), &AnnotationDocument::saveFailed, this,
             [this](const QString &message) { QMessageBox::warning(this, tr("Annotation"), message); });
     m_canvas = new AnnotationCanvas(m_document.get());
+    connect(m_canvas, &AnnotationCanvas::selectionChanged, this, &AnnotationPage::showSelectedClass);
     m_canvasHolder->layout()->addWidget(m_canvas);
     QAction *undo = m_document->undoGroup()->createUndoAction(this, tr("Undo"));
     undo->setShortcut(QKeySequence::Undo);
@@ -229,8 +230,24 @@ void AnnotationPage::chooseClass(int position)
 
 void AnnotationPage::deleteSelected()
 {
-    if (m_canvas && m_canvas->selected() >= 0)
-        m_document->removeBox(m_canvas->selected());
+    if (!m_canvas || m_canvas->selected() < 0)
+        return;
+    const int index = m_canvas->selected();
+    m_canvas->setSelected(-1); // the next box is not selected in its place
+    m_document->removeBox(index);
+}
+
+// The class list shows the selected box's class, or with no selection the class new boxes get.
+void AnnotationPage::showSelectedClass(int index)
+{
+    const qint64 id = index >= 0 && index < int(m_document->boxes().size())
+                          ? m_document->boxes()[size_t(index)].classId
+                          : m_canvas->currentClass();
+    for (int row = 0; row < m_classes->count(); ++row)
+        if (m_classes->item(row)->data(Qt::UserRole).toLongLong() == id) {
+            const QSignalBlocker blocker(m_classes);
+            m_classes->setCurrentRow(row);
+        }
 }
 
 void AnnotationPage::copyPreviousBoxes()

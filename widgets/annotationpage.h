@@ -48,6 +48,7 @@ protected:
     void keyPressEvent(QKeyEvent *event) override;
 
 private:
+    void showSelectedClass(int index);
     void showExample(int index);
     void updateStatus();
 

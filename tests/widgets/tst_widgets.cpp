@@ -1016,6 +1016,43 @@ private Q_SLOTS:
         const QString text = message.last().at(0).toString();
         QVERIFY2(text.contains(QLatin1String("Boxes: 1 skipped, 1 clipped")), qPrintable(text));
     }
+
+    // Issue 17.9: Del deletes the selected box and selects nothing in its place (a second Del deleted a
+    // box never picked); the class list shows the selected box's class.
+    void deleteSelectsNothingAndTheListShowsTheBoxClass()
+    {
+        auto tp = test::makeProject(DatasetKind::ObjectDetection);
+        const qint64 a = tp->project->addClass(QStringLiteral("a")), b = tp->project->addClass(QStringLiteral("b"));
+        test::addPlainExamples(*tp->project, 1);
+        DatasetPage page;
+        page.setInteractive(false);
+        page.setProject(tp->project.get());
+        page.show();
+        page.annotate(0);
+        AnnotationDocument *doc = page.annotator()->document();
+        for (qint64 cls : {a, b, a}) {
+            Box box;
+            box.classId = cls;
+            box.x1 = 1;
+            box.y1 = 1;
+            box.x2 = 9;
+            box.y2 = 9;
+            doc->addBox(box);
+        }
+        auto *canvas = page.annotator()->findChild<AnnotationCanvas *>();
+        auto *list = page.annotator()->findChild<QListWidget *>();
+        QVERIFY(canvas && list);
+        canvas->setSelected(1);
+        QVERIFY(list->currentItem()->text().endsWith(QLatin1String("b")));
+        canvas->setSelected(0);
+        QVERIFY(list->currentItem()->text().endsWith(QLatin1String("a")));
+        canvas->setSelected(1);
+        QTest::keyClick(canvas, Qt::Key_Delete);
+        QCOMPARE(doc->boxes().size(), size_t(2));
+        QCOMPARE(canvas->selected(), -1);
+        QTest::keyClick(canvas, Qt::Key_Delete);
+        QCOMPARE(doc->boxes().size(), size_t(2)); // nothing selected: nothing deleted
+    }
 };
 
 QTEST_MAIN(TestWidgets)
