@@ -105,9 +105,22 @@ void AnnotationPage::setProject(Project *project)
     m_canvas = new AnnotationCanvas(m_document.get());
     connect(m_canvas, &AnnotationCanvas::selectionChanged, this, &AnnotationPage::showSelectedClass);
     m_canvasHolder->layout()->addWidget(m_canvas);
-    QAction *undo = m_document->undoGroup()->createUndoAction(this, tr("Undo"));
+    // Fixed texts, the step in the tooltip: QUndoGroup's own actions rename themselves ("Undo Change box
+    // class"), the toolbar changed width, and a click where Redo had been hit Copy previous.
+    QUndoGroup *group = m_document->undoGroup();
+    auto *undo = new QAction(tr("Undo"), this);
+    auto *redo = new QAction(tr("Redo"), this);
+    connect(undo, &QAction::triggered, group, &QUndoGroup::undo);
+    connect(redo, &QAction::triggered, group, &QUndoGroup::redo);
+    connect(group, &QUndoGroup::canUndoChanged, undo, &QAction::setEnabled);
+    connect(group, &QUndoGroup::canRedoChanged, redo, &QAction::setEnabled);
+    connect(group, &QUndoGroup::undoTextChanged, undo,
+            [undo](const QString &step) { undo->setToolTip(step.isEmpty() ? tr("Undo") : tr("Undo: %1").arg(step)); });
+    connect(group, &QUndoGroup::redoTextChanged, redo,
+            [redo](const QString &step) { redo->setToolTip(step.isEmpty() ? tr("Redo") : tr("Redo: %1").arg(step)); });
+    undo->setEnabled(group->canUndo());
+    redo->setEnabled(group->canRedo());
     undo->setShortcut(QKeySequence::Undo);
-    QAction *redo = m_document->undoGroup()->createRedoAction(this, tr("Redo"));
     // The platform's redo keys plus Ctrl+Shift+Z and Ctrl+Y, each once: one key listed twice on an action
     // is an "ambiguous shortcut" to Qt, and then it never fires.
     QList<QKeySequence> redoKeys = QKeySequence::keyBindings(QKeySequence::Redo);
@@ -261,16 +274,23 @@ void AnnotationPage::copyPreviousBoxes()
     // Scaled when the sizes differ (frames of one video share a size; photos may not).
     const double sx = double(current->width) / std::max(1, previous->width),
                  sy = double(current->height) / std::max(1, previous->height);
-    std::vector<Box> boxes;
+    // Added to what the image has (undoable in one step); a box the image already has is not doubled.
+    std::vector<Box> boxes = m_document->boxes();
+    const size_t had = boxes.size();
     for (Box b : m_project->boxes(previous->id)) {
         b.id = 0;
         b.x1 = float(b.x1 * sx);
         b.x2 = float(b.x2 * sx);
         b.y1 = float(b.y1 * sy);
         b.y2 = float(b.y2 * sy);
-        boxes.push_back(b);
+        const bool known = std::any_of(boxes.begin(), boxes.begin() + long(had), [&b](const Box &o) {
+            return o.classId == b.classId && o.x1 == b.x1 && o.y1 == b.y1 && o.x2 == b.x2 && o.y2 == b.y2;
+        });
+        if (!known)
+            boxes.push_back(b);
     }
-    m_document->replaceBoxes(boxes, tr("Copy the previous image's boxes"));
+    if (boxes.size() > had)
+        m_document->replaceBoxes(boxes, tr("Copy the previous image's boxes"));
 }
 
 void AnnotationPage::keyPressEvent(QKeyEvent *event)

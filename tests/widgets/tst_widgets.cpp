@@ -46,6 +46,7 @@
 #include <QScopeGuard>
 #include <QSignalSpy>
 #include <QThreadPool>
+#include <QToolBar>
 #include <QTranslator>
 #include <QUndoStack>
 #include <QtTest>
@@ -1052,6 +1053,47 @@ private Q_SLOTS:
         QCOMPARE(canvas->selected(), -1);
         QTest::keyClick(canvas, Qt::Key_Delete);
         QCOMPARE(doc->boxes().size(), size_t(2)); // nothing selected: nothing deleted
+    }
+
+    // Issue 17.8: the annotator's toolbar keeps its width whatever the undo step is called, and Copy
+    // previous adds the previous image's boxes (it replaced 19 boxes by 17 without asking).
+    void copyPreviousAddsAndTheToolbarKeepsItsWidth()
+    {
+        auto tp = test::makeProject(DatasetKind::ObjectDetection);
+        const qint64 a = tp->project->addClass(QStringLiteral("a"));
+        const auto ids = test::addPlainExamples(*tp->project, 2);
+        auto box = [&](float x) {
+            Box b;
+            b.classId = a;
+            b.x1 = x;
+            b.y1 = 1;
+            b.x2 = x + 8;
+            b.y2 = 9;
+            return b;
+        };
+        tp->project->setBoxes(ids[0], {box(1), box(20)});
+        tp->project->setBoxes(ids[1], {box(40)});
+        DatasetPage page;
+        page.setInteractive(false);
+        page.setProject(tp->project.get());
+        page.show();
+        page.annotate(1);
+        AnnotationDocument *doc = page.annotator()->document();
+        QCOMPARE(doc->boxes().size(), size_t(1));
+        auto *bar = page.annotator()->findChild<QToolBar *>();
+        QVERIFY(bar);
+        const int width = bar->sizeHint().width();
+        auto *canvas = page.annotator()->findChild<AnnotationCanvas *>();
+        QTest::keyClick(canvas, Qt::Key_C);
+        QCOMPARE(doc->boxes().size(), size_t(3));
+        QTest::keyClick(canvas, Qt::Key_C); // again: nothing doubled
+        QCOMPARE(doc->boxes().size(), size_t(3));
+        QCOMPARE(bar->sizeHint().width(), width);
+        doc->setBoxClass(0, a);
+        Box moved = doc->boxes()[0];
+        moved.x2 += 3;
+        doc->setBox(0, moved);
+        QCOMPARE(bar->sizeHint().width(), width);
     }
 };
 
