@@ -389,17 +389,29 @@
         <translation>Anotação</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
+        <location line="+7"/>
         <source>Undo</source>
         <translation>Desfazer</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-6"/>
+        <location line="+8"/>
         <source>Redo</source>
         <translation>Refazer</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="-2"/>
+        <source>Undo: %1</source>
+        <translation>Desfazer: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Redo: %1</source>
+        <translation>Refazer: %1</translation>
+    </message>
+    <message>
+        <location line="+70"/>
         <source>%1 cannot be read (missing, or not an image any more)</source>
         <translation>%1 não pode ser lido (ausente, ou não é mais uma imagem)</translation>
     </message>
@@ -432,7 +444,7 @@
         <translation> · ainda não anotada</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+75"/>
         <source>Copy the previous image&apos;s boxes</source>
         <translation>Copiar as caixas da imagem anterior</translation>
     </message>
@@ -738,24 +750,24 @@ classe: %1</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+245"/>
+        <location line="+254"/>
         <source>Train</source>
         <translation>Treino</translation>
     </message>
     <message>
-        <location line="-244"/>
-        <location line="+245"/>
+        <location line="-253"/>
+        <location line="+254"/>
         <source>Validation</source>
         <translation>Validação</translation>
     </message>
     <message>
-        <location line="-244"/>
-        <location line="+245"/>
+        <location line="-253"/>
+        <location line="+254"/>
         <source>Test</source>
         <translation>Teste</translation>
     </message>
     <message>
-        <location line="-244"/>
+        <location line="-253"/>
         <source>No split</source>
         <translation>Sem partição</translation>
     </message>
@@ -829,8 +841,13 @@ classe: %1</translation>
         <source>Show all</source>
         <translation>Mostrar todos</translation>
     </message>
+    <message>
+        <location line="+11"/>
+        <source>No images yet. Import a data set (Ctrl+I), or drop image files or a data set folder here.</source>
+        <translation>Ainda não há imagens. Importe um conjunto de dados (Ctrl+I) ou solte aqui arquivos de imagem ou uma pasta de conjunto de dados.</translation>
+    </message>
     <message numerus="yes">
-        <location line="+32"/>
+        <location line="+30"/>
         <source>Showing the %n example(s) of: %1</source>
         <translation>
             <numerusform>Mostrando %n exemplo de: %1</numerusform>
@@ -920,7 +937,7 @@ classe: %1</translation>
         <translation>%1 de %2 exemplos exibidos</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Import a data set folder</source>
         <translation>Importar uma pasta de dataset</translation>
     </message>
@@ -975,12 +992,12 @@ classe: %1</translation>
         <translation>Importados %1 exemplo(s) com %2 caixa(s); %3 imagem(ns) ignorada(s), %4 duplicata(s).</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Boxes: %1 skipped, %2 clipped to the image.</source>
         <translation>Caixas: %1 ignorada(s), %2 recortada(s) à imagem.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
         <source>Import report</source>
         <translation>Relatório da importação</translation>
     </message>

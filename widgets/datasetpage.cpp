@@ -99,6 +99,15 @@ DatasetPage::DatasetPage(QWidget *parent) : QWidget(parent)
     });
 
     m_view = new QListView;
+    // An empty project says what to do instead of showing a blank grid.
+    m_emptyHint = new QLabel(tr("No images yet. Import a data set (Ctrl+I), or drop image files or a data set "
+                                "folder here."));
+    m_emptyHint->setObjectName(QStringLiteral("emptyHint"));
+    m_emptyHint->setWordWrap(true);
+    m_emptyHint->setAlignment(Qt::AlignCenter);
+    m_emptyHint->setStyleSheet(QStringLiteral("color: palette(mid); font-size: 14pt;"));
+    auto *hintLayout = new QVBoxLayout(m_view->viewport());
+    hintLayout->addWidget(m_emptyHint, 0, Qt::AlignCenter);
     m_view->setViewMode(QListView::IconMode);
     m_view->setUniformItemSizes(true); // with 100,000 rows the view must not measure each item
     m_view->setResizeMode(QListView::Adjust);
@@ -419,6 +428,7 @@ void DatasetPage::rebuildClassFilter()
 void DatasetPage::updateCount()
 {
     m_count->setText(tr("%1 of %2 examples shown").arg(m_filter->rowCount()).arg(m_model->rowCount()));
+    m_emptyHint->setVisible(m_project && m_model->rowCount() == 0);
 }
 
 void DatasetPage::importFolder(const QString &folder)

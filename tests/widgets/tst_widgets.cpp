@@ -1095,6 +1095,23 @@ private Q_SLOTS:
         doc->setBox(0, moved);
         QCOMPARE(bar->sizeHint().width(), width);
     }
+
+    // Issue 17.17 (part): an empty project's grid says how to fill it; the hint goes with the first import.
+    void anEmptyGridSaysWhatToDo()
+    {
+        auto tp = test::makeProject(DatasetKind::Classification);
+        DatasetPage page;
+        page.setInteractive(false);
+        page.setProject(tp->project.get());
+        page.show();
+        auto *hint = page.findChild<QLabel *>(QStringLiteral("emptyHint"));
+        QVERIFY(hint && hint->isVisible());
+        QVERIFY(hint->text().contains(QLatin1String("Import")));
+        QTemporaryDir in;
+        test::writeFile(in.path(), QStringLiteral("a.png"), test::imageBytes(40, 30, 1));
+        page.importFiles({in.filePath(QStringLiteral("a.png"))});
+        QVERIFY(!hint->isVisible());
+    }
 };
 
 QTEST_MAIN(TestWidgets)
