@@ -1566,7 +1566,12 @@ Clique para mostrar os exemplos envolvidos.</translation>
         <translation>%1 não é um dataset %2: nenhuma anotação ou imagem encontrada</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+4"/>
+        <source> (the format was guessed from its files; Visor reads Pascal VOC .xml, COCO and LabelMe .json, YOLO label .txt files with data.yaml or classes.txt, and image folders named after classes)</source>
+        <translation> (o formato foi deduzido dos arquivos; o Visor lê Pascal VOC .xml, COCO e LabelMe .json, arquivos de rótulos YOLO .txt com data.yaml ou classes.txt, e pastas de imagens com o nome das classes)</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>not an image file</source>
         <translation>não é um arquivo de imagem</translation>
     </message>

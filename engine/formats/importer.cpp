@@ -492,6 +492,12 @@ ImportReport importDataset(Project &project, const QString &source, const Import
                       .arg(source)
                 : QCoreApplication::translate("visor::Import", "%1 is not a %2 data set: no annotation or image found")
                       .arg(source, formatKey(*format));
+        // A guess from file names ("some .txt files: YOLO?") that found nothing: say what was looked for.
+        if (options.format == Format::Auto && !ctx.sawAnnotations)
+            report.fatal += QCoreApplication::translate(
+                "visor::Import",
+                " (the format was guessed from its files; Visor reads Pascal VOC .xml, COCO and LabelMe .json, "
+                "YOLO label .txt files with data.yaml or classes.txt, and image folders named after classes)");
         return report;
     }
 

@@ -706,6 +706,19 @@ private Q_SLOTS:
             QVERIFY2(e.message().contains(QLatin1String("full")), qPrintable(e.message()));
         }
     }
+
+    // Issue 17.6 (part): a folder that only looks like a data set says which formats were looked for
+    // (it said "not a yolo data set" for a folder of notes).
+    void aGuessedFormatSaysWhatWasTried()
+    {
+        QTemporaryDir in;
+        test::writeFile(in.path(), QStringLiteral("notes.txt"), "shopping list\n");
+        test::writeFile(in.path(), QStringLiteral("todo.txt"), "call the vet\n");
+        auto t = test::makeProject(DatasetKind::ObjectDetection);
+        const ImportReport r = importDataset(*t->project, in.path());
+        for (const char *format : {"Pascal VOC", "COCO", "LabelMe", "YOLO", "image folders"})
+            QVERIFY2(r.fatal.contains(QLatin1String(format)), qPrintable(r.fatal));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestReliability)
