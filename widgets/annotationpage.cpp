@@ -253,9 +253,8 @@ void AnnotationPage::deleteSelected()
 // The class list shows the selected box's class, or with no selection the class new boxes get.
 void AnnotationPage::showSelectedClass(int index)
 {
-    const qint64 id = index >= 0 && index < int(m_document->boxes().size())
-                          ? m_document->boxes()[size_t(index)].classId
-                          : m_canvas->currentClass();
+    const qint64 id = index >= 0 && index < int(m_document->boxes().size()) ? m_document->boxes()[size_t(index)].classId
+                                                                            : m_canvas->currentClass();
     for (int row = 0; row < m_classes->count(); ++row)
         if (m_classes->item(row)->data(Qt::UserRole).toLongLong() == id) {
             const QSignalBlocker blocker(m_classes);

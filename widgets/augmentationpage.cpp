@@ -120,9 +120,18 @@ void AugmentationPage::setProject(Project *project)
 {
     m_project = project;
     setEnabled(project != nullptr);
+    m_ids = project ? project->exampleIds() : std::vector<qint64>();
+    if (m_ids.empty()) { // nothing of another project's preview stays
+        m_preview.cancel();
+        m_images.clear();
+        m_shown = 0;
+        for (QLabel *c : m_captions)
+            c->clear();
+        rescaleCells();
+        m_info->setText(project ? tr("No example to preview yet: import images on the Data set page.") : QString());
+    }
     if (!project)
         return;
-    m_ids = project->exampleIds();
     const QSignalBlocker block(m_example);
     m_example->setRange(1, std::max<int>(1, int(m_ids.size())));
     m_editor->setParameters(project->parameters());

@@ -63,6 +63,7 @@ DatasetPage::DatasetPage(QWidget *parent) : QWidget(parent)
         updateCount();
     });
     m_show = new QComboBox;
+    m_show->setObjectName(QStringLiteral("show"));
     m_show->addItem(tr("All examples"));
     m_show->addItem(tr("Not annotated"));
     m_show->addItem(tr("With a health warning"));
@@ -204,10 +205,26 @@ DatasetPage::~DatasetPage() = default;
 
 void DatasetPage::setProject(Project *project)
 {
+    // Nothing of the previous project stays: example ids restart at 1 in every project, so its "wrong in
+    // the last run" and warning sets would pick other examples here; its statistics are not this one's.
+    m_stats.cancel();
     m_project = project;
     m_stack->setCurrentIndex(0);
     m_annotator->setProject(project);
+    m_wrongIds.clear();
+    m_warningIds.clear();
+    m_show->setItemText(ShowWrong, tr("Wrong in the last run"));
+    {
+        const QSignalBlocker a(m_search), b(m_split), c(m_show);
+        m_search->clear();
+        m_split->setCurrentIndex(0);
+        m_show->setCurrentIndex(ShowAll);
+    }
+    m_filter->setNameFilter(QString());
+    m_filter->setSplit(-1);
+    m_filter->setUnlabelledOnly(false);
     m_filter->setIds({});
+    m_health->clear();
     refresh();
 }
 

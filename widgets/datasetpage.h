@@ -91,9 +91,8 @@ private:
     QComboBox *m_class = nullptr, *m_split = nullptr;
     QComboBox *m_show = nullptr, *m_sort = nullptr;
     QSet<qint64> m_warningIds, m_wrongIds;
-    QSet<qint64> m_editedIds;
-    QLabel *m_emptyHint = nullptr; // over the grid of an empty project  // examples the annotator showed since it
-                                   // opened: their rows are re-read
+    QSet<qint64> m_editedIds;      // examples the annotator showed since it opened: their rows are re-read
+    QLabel *m_emptyHint = nullptr; // over the grid of an empty project
     JobTracker m_import{this};     // an import runs as a job too; its modal dialog waits for it
     JobTracker m_stats{this};      // statistics of 100,000 examples take a second: never on the GUI thread
     void applyStatistics(const DatasetStatistics &st);

@@ -155,6 +155,17 @@ void HealthPanel::show(const DatasetStatistics &st)
                                                 tr("No warnings: the data set looks healthy.")));
 }
 
+void HealthPanel::clear()
+{
+    m_summary->clear();
+    m_shown.clear();
+    m_warnings->clear();
+    for (QCustomPlot *plot : {m_balance, m_sizes}) {
+        plot->clearPlottables();
+        plot->replot();
+    }
+}
+
 int HealthPanel::warningCount() const
 {
     return int(m_shown.size());

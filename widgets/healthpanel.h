@@ -18,6 +18,7 @@ class HealthPanel : public QWidget {
 public:
     explicit HealthPanel(QWidget *parent = nullptr);
     void show(const DatasetStatistics &statistics);
+    void clear(); // no project, or its statistics still coming
     int warningCount() const;
 
 Q_SIGNALS:

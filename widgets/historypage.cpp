@@ -171,7 +171,10 @@ void HistoryPage::showRun(int row)
     m_confusion->setRowCount(0);
     m_confusion->setColumnCount(0);
     m_confusion->hide();
+    m_pr->clearGraphs();
+    m_pr->replot();
     if (row < 0 || row >= int(m_runs.size())) {
+        m_gallery->clear();
         m_summary->setText(m_runs.empty() ? tr("No run yet: train on the Training page.") : QString());
         plotCurves();
         return;
@@ -179,8 +182,6 @@ void HistoryPage::showRun(int row)
     const train::RunRecord &run = m_runs[size_t(row)];
     const QJsonObject &m = run.metrics;
     m_pr->setVisible(!m.contains(QStringLiteral("accuracy")));
-    m_pr->clearGraphs();
-    m_pr->replot();
     if (run.status != QLatin1String("running") && run.status != QLatin1String("failed"))
         m_gallery->showRun(run.id);
     else

@@ -123,11 +123,21 @@ void TrainingDashboard::reset(const QString &metricName)
     m_lastEpoch = 0;
     m_progress->setValue(0);
     m_progress->setFormat(QString());
+    m_status->setText(tr("No training run yet."));
+    m_log->clear();
     scheduleReplot();
 }
 
 void TrainingDashboard::showRun(const train::RunRecord &run)
 {
+    // Stored epochs carry no clock time of their own: the log says when the run started, and its epoch
+    // lines have no time stamp (they had the reopening time).
+    log(tr("Run %1, started %2 (%3):")
+            .arg(run.id)
+            .arg(QLocale().toString(run.started.toLocalTime(), QStringLiteral("yyyy-MM-dd HH:mm")))
+            .arg(runStatusText(run.status)),
+        false);
+    m_stamp = false;
     for (const auto &m : run.history)
         onEpoch(m);
     for (const QJsonObject &e : run.events) {
@@ -146,6 +156,7 @@ void TrainingDashboard::showRun(const train::RunRecord &run)
         else if (kind == QLatin1String("early_stop"))
             addMarker(epoch, tr("early stop"), QColor(220, 53, 69));
     }
+    m_stamp = true;
     m_status->setText(
         tr("Run %1 (%2): %n epoch(s).", nullptr, int(run.history.size())).arg(run.id).arg(runStatusText(run.status)));
     m_progress->setMaximum(1);
@@ -270,7 +281,13 @@ void TrainingDashboard::onFailed(const QString &message)
 
 void TrainingDashboard::log(const QString &line)
 {
-    m_log->appendPlainText(QTime::currentTime().toString(QStringLiteral("HH:mm:ss  ")) + line);
+    log(line, m_stamp);
+}
+
+void TrainingDashboard::log(const QString &line, bool stamped)
+{
+    m_log->appendPlainText(
+        (stamped ? QTime::currentTime().toString(QStringLiteral("HH:mm:ss  ")) : QStringLiteral("          ")) + line);
 }
 
 int TrainingDashboard::epochPoints() const

@@ -51,6 +51,7 @@ private:
     void scheduleReplot();
     void replot();
     void addMarker(int epoch, const QString &text, const QColor &color);
+    void log(const QString &line, bool stamped); // stamped: with the clock time, for what happens now
 
     QCustomPlot *m_loss = nullptr, *m_metric = nullptr, *m_lr = nullptr;
     QCPItemRect *m_overfitShade = nullptr;
@@ -61,6 +62,7 @@ private:
     QString m_metricName;
     int m_overfitBegan = 0;
     int m_lastEpoch = 0;
+    bool m_stamp = true; // false while a stored run is replayed
     std::vector<QObject *> m_markers;
 };
 

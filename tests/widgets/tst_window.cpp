@@ -22,6 +22,8 @@
 #include "trainingpage.h"
 
 #include "augment/augmenter.h"
+#include "qcustomplot_p.h"
+
 #include "project/splitter.h"
 #include "project/sql.h"
 #include "project/statistics.h"
@@ -34,12 +36,14 @@
 #include <QApplication>
 #include <QBuffer>
 #include <QCheckBox>
+#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMenuBar>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScopeGuard>
 #include <QSignalSpy>
@@ -362,6 +366,78 @@ private Q_SLOTS:
             return nullptr;
         }();
         QVERIFY(resumeButton && !resumeButton->isEnabled());
+    }
+
+    // Issue 17.3: every page resets on a project change (the Training page kept "Run 3 (cancelled)",
+    // its curves and log in a project with no runs; the grid kept the last run's "wrong" filter, whose
+    // ids mean other examples in another project; the health panel and PR curve kept the old numbers).
+    void everyPageResetsOnProjectChange()
+    {
+        QTemporaryDir dir;
+        const QString withRun = dir.filePath(QStringLiteral("a")), empty = dir.filePath(QStringLiteral("b"));
+        {
+            auto a = Project::create(withRun, QStringLiteral("a"), DatasetKind::ObjectDetection);
+            a->addClass(QStringLiteral("x"));
+            std::vector<NewExample> images(3);
+            for (int i = 0; i < 3; ++i) {
+                images[size_t(i)].meta.hash = a->storeImage(test::imageBytes(60, 40, i), QStringLiteral("png"));
+                images[size_t(i)].meta.suffix = QStringLiteral("png");
+                images[size_t(i)].meta.fileName = QStringLiteral("%1.png").arg(i);
+                images[size_t(i)].meta.width = 60;
+                images[size_t(i)].meta.height = 40;
+            }
+            a->addExamples(images);
+            train::RunStore store(*a);
+            const qint64 id = store.create({});
+            for (int e = 1; e <= 3; ++e) {
+                train::EpochMetrics m;
+                m.epoch = e;
+                m.loss = 1.0 / e;
+                m.valLoss = 0.5 + 0.1 * e;
+                m.learningRate = 1e-3;
+                store.addEpoch(id, m);
+            }
+            store.addEvent(
+                id, 3, QStringLiteral("overfitting"),
+                QJsonObject{{QStringLiteral("began_at"), 2}, {QStringLiteral("message"), QStringLiteral("o")}});
+            store.finish(id, QStringLiteral("cancelled"), {}, {});
+            Project::create(empty, QStringLiteral("b"), DatasetKind::ObjectDetection);
+        }
+        MainWindow window;
+        window.show();
+        QVERIFY(window.openProject(withRun));
+        TrainingDashboard *board = window.trainingPage()->dashboard();
+        QCOMPARE(board->epochPoints(), 3);
+        QVERIFY(board->overfittingShown());
+        QTRY_VERIFY_WITH_TIMEOUT(!window.augmentationPage()->captions().isEmpty(), 10000);
+        window.datasetPage()->setWrongInLastRun({1, 2}, 1);
+        window.datasetPage()->setShow(DatasetPage::ShowWrong);
+        QTRY_VERIFY(!window.datasetPage()->statisticsPending());
+        QVERIFY(window.openProject(empty));
+        QCOMPARE(board->epochPoints(), 0);
+        QVERIFY(!board->overfittingShown());
+        QCOMPARE(board->markerCount(), 0);
+        auto *log = board->findChild<QPlainTextEdit *>();
+        QVERIFY(log);
+        QVERIFY2(log->toPlainText().isEmpty(), qPrintable(log->toPlainText()));
+        for (const QLabel *l : board->findChildren<QLabel *>())
+            QVERIFY2(!l->text().contains(QLatin1String("Run 1")), qPrintable(l->text()));
+        QVERIFY(window.augmentationPage()->captions().isEmpty());
+        QCOMPARE(window.historyPage()->runCount(), 0);
+        QCOMPARE(window.historyPage()->gallery()->visibleCount(), 0);
+        for (const QCustomPlot *plot : window.historyPage()->findChildren<QCustomPlot *>())
+            for (int g = 0; g < plot->graphCount(); ++g)
+                QCOMPARE(plot->graph(g)->dataCount(), 0);
+        QVERIFY(window.datasetPage()->findChild<QComboBox *>(QStringLiteral("show")));
+        QCOMPARE(window.datasetPage()->findChild<QComboBox *>(QStringLiteral("show"))->currentIndex(),
+                 int(DatasetPage::ShowAll));
+        for (const QComboBox *c : window.datasetPage()->findChildren<QComboBox *>())
+            for (int i = 0; i < c->count(); ++i)
+                QVERIFY2(!c->itemText(i).contains(QLatin1String("run 1")), qPrintable(c->itemText(i)));
+        // The health panel shows the empty project's statistics, not the first one's three examples.
+        QTRY_VERIFY(!window.datasetPage()->statisticsPending());
+        for (const QLabel *l : window.datasetPage()->health()->findChildren<QLabel *>())
+            QVERIFY2(!l->text().startsWith(QLatin1String("3 examples")), qPrintable(l->text()));
     }
 
     // Issue 17.4 and 17.10: a training-page edit is stored at once (it was stored only when a run
