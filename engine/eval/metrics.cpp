@@ -2,6 +2,7 @@
 
 #include <QJsonArray>
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <numeric>
 
@@ -30,7 +31,7 @@ double iouOf(const GroundTruth &g, const Detection &d)
 
 // VOC: returns AP and fills the precision/recall curve.
 double vocAp(const std::vector<const GroundTruth *> &gts, const std::vector<const Detection *> &dets, int positives,
-             std::vector<std::pair<double, double>> *curve)
+             std::vector<std::pair<double, double>> *curve, std::vector<std::pair<float, bool>> *outcomes)
 {
     std::map<int, std::vector<const GroundTruth *>> perImage;
     for (const GroundTruth *g : gts)
@@ -58,11 +59,17 @@ double vocAp(const std::vector<const GroundTruth *> &gts, const std::vector<cons
             if (!taken[match]) {
                 taken[match] = true;
                 ++tp;
+                if (outcomes)
+                    outcomes->emplace_back(d->score, true);
             } else {
                 ++fp;
+                if (outcomes)
+                    outcomes->emplace_back(d->score, false);
             }
         } else {
             ++fp;
+            if (outcomes)
+                outcomes->emplace_back(d->score, false);
         }
         rec.push_back(tp / positives);
         prec.push_back(tp / std::max(tp + fp, 1e-300));
@@ -224,7 +231,8 @@ DetectionMetrics detectionMetrics(const std::vector<GroundTruth> &truth, const s
 {
     DetectionMetrics out;
     double sum50 = 0, sumCoco = 0, sum50Coco = 0;
-    int counted = 0;
+    int counted = 0, positives = 0;
+    std::vector<std::pair<float, bool>> outcomes; // every counted detection: score, true positive
     for (int c = 0; c < classes; ++c) {
         std::vector<const GroundTruth *> gts;
         std::vector<const Detection *> dets;
@@ -240,14 +248,32 @@ DetectionMetrics detectionMetrics(const std::vector<GroundTruth> &truth, const s
         for (const GroundTruth *g : gts)
             ap.groundTruths += g->difficult ? 0 : 1;
         if (ap.groundTruths > 0) {
-            ap.ap50 = vocAp(gts, dets, ap.groundTruths, &ap.curve);
+            ap.ap50 = vocAp(gts, dets, ap.groundTruths, &ap.curve, &outcomes);
             ap.apCoco = cocoAp(gts, dets, maxDetections, &ap.ap50Coco);
             sum50 += ap.ap50;
             sumCoco += ap.apCoco;
             sum50Coco += ap.ap50Coco;
             ++counted;
+        } else {
+            for (const Detection *d : dets) // a class nobody drew: each detection is a false positive
+                outcomes.emplace_back(d->score, false);
         }
+        positives += ap.groundTruths;
         out.perClass.push_back(std::move(ap));
+    }
+    // The threshold of the best F1 over all classes (VOC matching at IoU 0.5): detections at or above it
+    // are the ones shown as the model's answer.
+    std::stable_sort(outcomes.begin(), outcomes.end(), [](const auto &a, const auto &b) { return a.first > b.first; });
+    double tp = 0, fp = 0;
+    for (size_t i = 0; i < outcomes.size(); ++i) {
+        (outcomes[i].second ? tp : fp) += 1;
+        if (i + 1 < outcomes.size() && outcomes[i + 1].first == outcomes[i].first)
+            continue; // one threshold keeps every detection of equal score
+        const double f1 = 2 * tp / std::max(1e-300, 2 * tp + fp + (positives - tp));
+        if (f1 > out.bestF1) {
+            out.bestF1 = f1;
+            out.bestF1Threshold = outcomes[i].first;
+        }
     }
     out.map50 = counted ? sum50 / counted : 0;
     out.map = counted ? sumCoco / counted : 0;
@@ -277,16 +303,35 @@ QJsonObject ClassificationMetrics::toJson(const QStringList &names) const
 QJsonObject DetectionMetrics::toJson(const QStringList &names) const
 {
     QJsonArray perClassJson;
-    for (const ClassAP &c : perClass)
-        perClassJson.append(QJsonObject{{QStringLiteral("class"), nameOf(names, c.label)},
-                                        {QStringLiteral("ap50"), c.ap50 < 0 ? QJsonValue() : QJsonValue(c.ap50)},
-                                        {QStringLiteral("ap"), c.apCoco < 0 ? QJsonValue() : QJsonValue(c.apCoco)},
-                                        {QStringLiteral("ground_truths"), c.groundTruths},
-                                        {QStringLiteral("detections"), c.detections}});
-    return {{QStringLiteral("map50"), map50},
-            {QStringLiteral("map50_coco"), map50Coco},
-            {QStringLiteral("map"), map},
-            {QStringLiteral("per_class"), perClassJson}};
+    for (const ClassAP &c : perClass) {
+        QJsonObject o{{QStringLiteral("class"), nameOf(names, c.label)},
+                      {QStringLiteral("ap50"), c.ap50 < 0 ? QJsonValue() : QJsonValue(c.ap50)},
+                      {QStringLiteral("ap"), c.apCoco < 0 ? QJsonValue() : QJsonValue(c.apCoco)},
+                      {QStringLiteral("ground_truths"), c.groundTruths},
+                      {QStringLiteral("detections"), c.detections}};
+        if (c.ap50 >= 0) {
+            // The precision envelope (what AP@0.5 integrates) at recall 0, 0.01, ..., 1, for plotting.
+            QJsonArray envelope;
+            for (int r = 0; r <= 100; ++r) {
+                double best = 0;
+                for (const auto &[recall, precision] : c.curve)
+                    if (recall >= r / 100.0 - 1e-12)
+                        best = std::max(best, precision);
+                envelope.append(std::round(best * 1e4) / 1e4);
+            }
+            o.insert(QStringLiteral("pr_envelope"), envelope);
+        }
+        perClassJson.append(o);
+    }
+    QJsonObject out{{QStringLiteral("map50"), map50},
+                    {QStringLiteral("map50_coco"), map50Coco},
+                    {QStringLiteral("map"), map},
+                    {QStringLiteral("per_class"), perClassJson}};
+    if (bestF1Threshold >= 0) {
+        out.insert(QStringLiteral("best_f1"), bestF1);
+        out.insert(QStringLiteral("best_f1_threshold"), bestF1Threshold);
+    }
+    return out;
 }
 
 } // namespace visor::eval

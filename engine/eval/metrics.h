@@ -57,6 +57,9 @@ struct DetectionMetrics {
     double map = 0;       // mean of apCoco over classes with ground truth
     double map50Coco = 0; // mean of ap50Coco: COCO's 101-point AP50, which differs from VOC's all-point map50
     std::vector<ClassAP> perClass;
+    /// The score threshold with the best F1 over all classes (VOC matching at IoU 0.5; detections of a
+    /// class without ground truth are false positives): -1 without detections.
+    double bestF1Threshold = -1, bestF1 = 0;
 
     QJsonObject toJson(const QStringList &classNames) const;
 };

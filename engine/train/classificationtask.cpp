@@ -54,10 +54,19 @@ public:
         return evaluate(data, &predicted);
     }
 
-    QJsonObject report(const SplitData &data, const QStringList &classNames) override
+    QJsonObject report(const SplitData &data, const QStringList &classNames, TestPredictions *predictions) override
     {
         std::vector<int> predicted;
-        const auto [loss, accuracy] = evaluate(data, &predicted);
+        std::vector<double> confidence;
+        const auto [loss, accuracy] = evaluate(data, &predicted, &confidence);
+        if (predictions)
+            for (size_t i = 0; i < predicted.size(); ++i) {
+                ImagePredictions p;
+                p.exampleId = i < data.ids.size() ? data.ids[i] : 0;
+                p.classId = predicted[i];
+                p.score = confidence[i];
+                predictions->images.push_back(p);
+            }
         QJsonObject o = eval::classificationMetrics(data.labels, predicted, m_spec.classes).toJson(classNames);
         o.insert(QStringLiteral("loss"), loss);
         return o;
@@ -73,7 +82,8 @@ private:
                                                     torch::nn::functional::CrossEntropyFuncOptions().weight(m_weights));
     }
 
-    std::pair<double, double> evaluate(const SplitData &data, std::vector<int> *predicted)
+    std::pair<double, double> evaluate(const SplitData &data, std::vector<int> *predicted,
+                                       std::vector<double> *confidence = nullptr)
     {
         torch::NoGradGuard noGrad;
         m_model->setTraining(false);
@@ -90,6 +100,12 @@ private:
             correct += pred.eq(b.classes.cpu()).sum().item<int64_t>();
             for (int64_t k = 0; k < pred.size(0); ++k)
                 predicted->push_back(int(pred[k].item<int64_t>()));
+            if (confidence) { // the predicted class's probability, as the predictor reports it
+                const torch::Tensor prob =
+                    std::get<0>((m_binary ? torch::sigmoid(logits) : torch::softmax(logits, 1)).max(1)).cpu();
+                for (int64_t k = 0; k < prob.size(0); ++k)
+                    confidence->push_back(prob[k].item<double>());
+            }
         }
         const double n = double(std::max<size_t>(1, data.images.size()));
         return {lossSum / n, double(correct) / n};

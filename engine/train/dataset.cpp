@@ -1,5 +1,6 @@
 #include "dataset_p.h"
 #include "formats/imageinfo.h"
+#include "task_p.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -68,6 +69,7 @@ SplitData loadSplit(const Project &project, Split split, int channels, int minSi
             continue;
         }
         out.ids.push_back(chosen[i].id);
+        out.originals.emplace_back(chosen[i].width, chosen[i].height);
         out.labels.push_back(detection ? -1 : classIndex.at(chosen[i].classId));
         if (detection) {
             const double sx = double(out.images[i].cols) / chosen[i].width,
@@ -111,6 +113,27 @@ at::Tensor toTensor(const std::vector<cv::Mat> &images, int multiple)
         m.copyTo(target(cv::Rect(0, 0, m.cols, m.rows)));
     }
     return t;
+}
+
+void toProjectTerms(TestPredictions &predictions, const SplitData &data, const std::vector<qint64> &classIds)
+{
+    auto idOf = [&](qint64 index) {
+        return index >= 0 && size_t(index) < classIds.size() ? classIds[size_t(index)] : 0;
+    };
+    for (size_t i = 0; i < predictions.images.size() && i < data.images.size(); ++i) {
+        ImagePredictions &p = predictions.images[i];
+        const double sx = double(data.originals[i].width) / data.images[i].cols,
+                     sy = double(data.originals[i].height) / data.images[i].rows;
+        for (StoredBox &b : p.boxes) {
+            b.classId = idOf(b.classId);
+            b.x1 = float(b.x1 * sx);
+            b.x2 = float(b.x2 * sx);
+            b.y1 = float(b.y1 * sy);
+            b.y2 = float(b.y2 * sy);
+        }
+        if (!predictions.detection)
+            p.classId = idOf(p.classId);
+    }
 }
 
 } // namespace visor::train

@@ -16,6 +16,7 @@ cv::Size inputSize(int width, int height, int minSide, int maxSide);
 
 struct SplitData {
     std::vector<qint64> ids;
+    std::vector<cv::Size> originals;     // each image's size as stored (before the resize)
     std::vector<cv::Mat> images;         // 8-bit, 1 or 3 channels, already at the input scale
     std::vector<int> labels;             // classification: class index
     std::vector<std::vector<Box>> boxes; // detection: boxes at the input scale, classId = class index

@@ -92,9 +92,13 @@ public:
         return {r.loss, r.metrics.map50};
     }
 
-    QJsonObject report(const SplitData &data, const QStringList &classNames) override
+    QJsonObject report(const SplitData &data, const QStringList &classNames, TestPredictions *predictions) override
     {
-        const auto r = run(data);
+        if (predictions) {
+            predictions->detection = true;
+            predictions->minScore = kEvalScoreThreshold;
+        }
+        const auto r = run(data, predictions ? &predictions->images : nullptr);
         QJsonObject o = r.metrics.toJson(classNames);
         o.insert(QStringLiteral("loss"), r.loss);
         return o;
@@ -114,7 +118,7 @@ private:
         return it->second;
     }
 
-    Evaluation run(const SplitData &data)
+    Evaluation run(const SplitData &data, std::vector<ImagePredictions> *predictions = nullptr)
     {
         torch::NoGradGuard noGrad;
         m_model->setTraining(false);
@@ -139,9 +143,16 @@ private:
                 const auto found =
                     nn::postprocess(out.logits[int64_t(i)], out.deltas[int64_t(i)], anchors, kEvalScoreThreshold,
                                     m_nmsIou, kEvalMaxBoxes, images[i].cols, images[i].rows);
-                for (size_t k = 0; k < found.scores.size(); ++k)
+                ImagePredictions p;
+                p.exampleId = size_t(image) < data.ids.size() ? data.ids[size_t(image)] : 0;
+                for (size_t k = 0; k < found.scores.size(); ++k) {
                     detections.push_back({image, found.labels[k], found.scores[k], found.boxes[k][0], found.boxes[k][1],
                                           found.boxes[k][2], found.boxes[k][3]});
+                    p.boxes.push_back({found.labels[k], found.scores[k], found.boxes[k][0], found.boxes[k][1],
+                                       found.boxes[k][2], found.boxes[k][3]});
+                }
+                if (predictions)
+                    predictions->push_back(std::move(p));
             }
         }
         Evaluation e;

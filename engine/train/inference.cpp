@@ -213,7 +213,7 @@ QJsonObject Prediction::toJson() const
     return o;
 }
 
-QJsonObject evaluateRun(Project &project, qint64 runId, Split split)
+QJsonObject evaluateRun(Project &project, qint64 runId, Split split, TestPredictions *predictions)
 {
     const auto predictor = Predictor::open(project, runId);
     const Predictor::Private &d = *predictor->d;
@@ -227,7 +227,13 @@ QJsonObject evaluateRun(Project &project, qint64 runId, Split split)
     const int threads = int(std::thread::hardware_concurrency());
     torch::set_num_threads(threads);
     const SplitData data = loadSplit(project, split, d.channels, d.minSide, d.maxSide, classIndex, threads);
-    QJsonObject o = task->report(data, d.classes);
+    QJsonObject o = task->report(data, d.classes, predictions);
+    if (predictions) { // the run's class indices to today's ids, by name
+        std::vector<qint64> classIds(size_t(d.classes.size()), 0);
+        for (const auto &[id, index] : classIndex)
+            classIds[size_t(index)] = id;
+        toProjectTerms(*predictions, data, classIds);
+    }
     o.insert(QStringLiteral("split"), splitKey(split));
     o.insert(QStringLiteral("examples"), int(data.images.size()));
     o.insert(QStringLiteral("checkpoint"), QFileInfo(d.weights).fileName());

@@ -2,6 +2,7 @@
 /// Using a trained run: classify images, evaluate a split.
 
 #include "project/project.h"
+#include "testpredictions.h"
 
 #include <QJsonObject>
 #include <memory>
@@ -44,14 +45,15 @@ public:
     Prediction predictFile(const QString &path) const;
 
 private:
-    friend QJsonObject evaluateRun(Project &project, qint64 runId, Split split);
+    friend QJsonObject evaluateRun(Project &project, qint64 runId, Split split, TestPredictions *predictions);
     Predictor();
     struct Private;
     std::unique_ptr<Private> d;
 };
 
 /// Metrics of a run on a split: classification accuracy, per-class precision/recall/F1 and confusion
-/// matrix; detection mAP@0.5 (VOC), mAP@[.5:.95] (COCO) and per-class AP.
-QJsonObject evaluateRun(Project &project, qint64 runId, Split split);
+/// matrix; detection mAP@0.5 (VOC), mAP@[.5:.95] (COCO) and per-class AP. The same evaluation as the
+/// trainer's final test; `predictions`, when given, gets what it predicted for each image.
+QJsonObject evaluateRun(Project &project, qint64 runId, Split split, TestPredictions *predictions = nullptr);
 
 } // namespace visor::train

@@ -4,6 +4,7 @@
 
 #include "augment/augmenter.h"
 #include "dataset_p.h"
+#include "testpredictions.h"
 
 #include <ATen/ATen.h>
 #include <QJsonObject>
@@ -52,14 +53,19 @@ public:
     virtual StepResult step(const Batch &batch) = 0;
     /// Loss and quality (accuracy or mAP@0.5) on a split, without augmentation.
     virtual std::pair<double, double> evaluate(const SplitData &data) = 0;
-    /// The final report on the test split.
-    virtual QJsonObject report(const SplitData &data, const QStringList &classNames) = 0;
+    /// The final report on the test split; `predictions` gets what was predicted for each image (in
+    /// data's order; boxes at the input scale, classId = class index), as the metrics counted it.
+    virtual QJsonObject report(const SplitData &data, const QStringList &classNames, TestPredictions *predictions) = 0;
     /// Whether `metric` of the training set is measured by the task after the epoch (detection: mAP on a
     /// sample of training images) rather than accumulated from the steps (classification accuracy).
     virtual bool measuresTrainMetric() const = 0;
     /// train.class_balance = loss_weights: one weight per class index (empty: unweighted).
     virtual void setClassWeights(const std::vector<double> &weights) = 0;
 };
+
+/// Turns a report's predictions into the project's terms: class indices into `classIds`, boxes from
+/// the input scale into the original image's pixels.
+void toProjectTerms(TestPredictions &predictions, const SplitData &data, const std::vector<qint64> &classIds);
 
 /// The detector described by a parameter set (shared by training and inference).
 nn::DetectorSpec detectorSpec(const ParameterSet &p, int classes);

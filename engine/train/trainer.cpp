@@ -314,7 +314,7 @@ RunSummary Trainer::run(TrainHooks &hooks, const std::atomic<bool> &cancel)
         ReduceLrOnPlateau reduceLr = ReduceLrOnPlateau::fromParameters(p);
         BestCheckpoint best = BestCheckpoint::fromParameters(p);
         OverfittingDetector overfitting(3, d->project.kind() == DatasetKind::Classification ? QStringLiteral("accuracy")
-                                                                                          : QStringLiteral("mAP"));
+                                                                                            : QStringLiteral("mAP"));
         double lr = baseLr;
         // Callbacks depend only on the metric history: replaying it restores their state on resume.
         for (const EpochMetrics &m : history) {
@@ -569,8 +569,15 @@ RunSummary Trainer::run(TrainHooks &hooks, const std::atomic<bool> &cancel)
             QStringList names;
             for (const ClassInfo &c : classes)
                 names << c.name;
-            metrics = task->report(test, names);
+            TestPredictions stored;
+            metrics = task->report(test, names, &stored);
             metrics.insert(QStringLiteral("examples"), int(test.images.size()));
+            // What the metrics counted, image by image, for the results gallery.
+            std::vector<qint64> classIds;
+            for (const ClassInfo &c : classes)
+                classIds.push_back(c.id);
+            toProjectTerms(stored, test, classIds);
+            saveTestPredictions(folder.path(), stored);
         }
         const QStringList leftOut = train.problems + val.problems + test.problems;
         if (!leftOut.isEmpty()) {

@@ -1,5 +1,6 @@
 #include "eval/metrics.h"
 
+#include <QJsonArray>
 #include <QTest>
 
 using namespace visor::eval;
@@ -58,6 +59,28 @@ private Q_SLOTS:
                  qPrintable(QString::number(m.perClass[0].apCoco, 'g', 17)));
         QVERIFY(near(m.map50, m.perClass[0].ap50));
         QCOMPARE(m.perClass[0].curve.size(), size_t(3));
+    }
+
+    // Issue 17.14: the threshold of the best F1 over all classes, by hand. Scores 0.9 TP, 0.8 FP, 0.7 TP
+    // and a class-1 detection without truth at 0.95 (FP); 2 objects. Thresholds: 0.95 F1 0; 0.9 2/4;
+    // 0.8 2/5; 0.7 4/6 (best). The envelope has 101 points.
+    void bestF1Threshold()
+    {
+        const std::vector<GroundTruth> g = {gt(1, 0, 0, 0, 10, 10), gt(1, 0, 20, 20, 30, 30)};
+        const std::vector<Detection> d = {det(1, 0, 0.9f, 0, 0, 10, 10), det(1, 0, 0.8f, 50, 50, 60, 60),
+                                          det(1, 0, 0.7f, 20, 20, 30, 30), det(1, 1, 0.95f, 0, 0, 5, 5)};
+        const auto m = detectionMetrics(g, d, 2);
+        QVERIFY2(near(m.bestF1, 4.0 / 6), qPrintable(QString::number(m.bestF1)));
+        QVERIFY(near(m.bestF1Threshold, 0.7f));
+        const QJsonObject o = m.toJson({QStringLiteral("a"), QStringLiteral("b")});
+        QVERIFY(near(o.value(QStringLiteral("best_f1_threshold")).toDouble(), 0.7f));
+        const QJsonArray envelope =
+            o.value(QStringLiteral("per_class")).toArray()[0].toObject().value(QStringLiteral("pr_envelope")).toArray();
+        QCOMPARE(envelope.size(), 101);
+        QVERIFY(near(envelope[0].toDouble(), 1) && near(envelope[50].toDouble(), 1));
+        QVERIFY(std::abs(envelope[51].toDouble() - 2.0 / 3) < 1e-4 && near(envelope[100].toDouble(), 0.6667));
+        QVERIFY(!o.value(QStringLiteral("per_class")).toArray()[1].toObject().contains(QStringLiteral("pr_envelope")));
+        QVERIFY(!detectionMetrics(g, {}, 1).toJson({}).contains(QStringLiteral("best_f1_threshold")));
     }
 
     // Equal scores keep their input order (stable sort), as in the VOC devkit and pycocotools.

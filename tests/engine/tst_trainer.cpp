@@ -1,7 +1,9 @@
+#include "eval/metrics.h"
 #include "synth/shapes.h"
 #include "testutil.h"
 #include "train/inference.h"
 #include "train/runs.h"
+#include "train/testpredictions.h"
 #include "train/trainer.h"
 
 #include <QDir>
@@ -256,6 +258,44 @@ private Q_SLOTS:
             QVERIFY(b.x1 >= 0 && b.x2 <= 64 && b.y1 >= 0 && b.y2 <= 48 && b.x2 >= b.x1);
         const QJsonObject metrics = evaluateRun(*t->project, s.runId, Split::Train);
         QVERIFY(metrics.contains(QStringLiteral("map50")));
+
+        // Issue 17.5: the test predictions are stored as the metrics counted them: scored again from the
+        // file, in the original image's pixels, they give the reported mAP@0.5 (the gallery predicted
+        // again and its PR legend disagreed with the table).
+        QString error;
+        const auto stored =
+            loadTestPredictions(QDir(t->project->dir()).filePath(QStringLiteral("runs/%1").arg(s.runId)), &error);
+        QVERIFY2(stored, qPrintable(error));
+        QVERIFY(stored->detection);
+        QCOMPARE(int(stored->images.size()), s.testMetrics.value(QStringLiteral("examples")).toInt());
+        std::map<qint64, int> index;
+        for (const ClassInfo &c : t->project->classes())
+            index[c.id] = int(index.size());
+        const auto boxes = t->project->allBoxes();
+        std::vector<eval::GroundTruth> truth;
+        std::vector<eval::Detection> detections;
+        for (int i = 0; i < int(stored->images.size()); ++i) {
+            const auto &img = stored->images[size_t(i)];
+            QCOMPARE(t->project->example(img.exampleId)->split, Split::Test);
+            if (auto it = boxes.find(img.exampleId); it != boxes.end())
+                for (const Box &b : it->second)
+                    truth.push_back({i, index[b.classId], b.x1, b.y1, b.x2, b.y2, false});
+            for (const StoredBox &b : img.boxes) {
+                QVERIFY(b.score >= stored->minScore && index.count(b.classId));
+                QVERIFY(b.x1 >= -1 && b.x2 <= 65 && b.y1 >= -1 && b.y2 <= 49);
+                detections.push_back({i, index[b.classId], b.score, b.x1, b.y1, b.x2, b.y2});
+            }
+        }
+        const auto again = eval::detectionMetrics(truth, detections, int(index.size()));
+        QVERIFY2(std::abs(again.map50 - s.testMetrics.value(QStringLiteral("map50")).toDouble()) < 1e-4,
+                 qPrintable(QStringLiteral("%1 vs %2")
+                                .arg(again.map50)
+                                .arg(s.testMetrics.value(QStringLiteral("map50")).toDouble())));
+        // evaluateRun gives the same predictions (the gallery's way for runs trained before they were stored).
+        TestPredictions evaluated;
+        evaluateRun(*t->project, s.runId, Split::Test, &evaluated);
+        QCOMPARE(evaluated.images.size(), stored->images.size());
+        QCOMPARE(evaluated.images.front().boxes.size(), stored->images.front().boxes.size());
     }
 
     void cancelWithinAStep()
