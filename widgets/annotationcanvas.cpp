@@ -1,5 +1,6 @@
 #include "annotationcanvas.h"
 #include "annotationdocument.h"
+#include "labelchip.h"
 
 #include <QGraphicsPixmapItem>
 #include <QMouseEvent>
@@ -116,15 +117,14 @@ void AnnotationCanvas::drawForeground(QPainter *painter, const QRectF &)
         fill.setAlpha(i == m_selected ? 50 : 25);
         painter->setBrush(fill);
         painter->drawRect(rectOf(b));
-        QString name;
-        for (const ClassInfo &ci : m_classes)
-            if (ci.id == b.classId)
-                name = ci.name;
-        QFont f = font();
-        f.setPointSizeF(9 * s);
-        painter->setFont(f);
-        painter->setPen(c);
-        painter->drawText(QPointF(b.x1 + 2 * s, b.y1 - 3 * s), name);
+        if (m_labels) {
+            QString name;
+            for (const ClassInfo &ci : m_classes)
+                if (ci.id == b.classId)
+                    name = ci.name;
+            painter->setFont(font());
+            drawLabelChip(*painter, QPointF(b.x1, b.y1), name, c, s, 9);
+        }
         if (i == m_selected) { // handles: corners and edge midpoints
             const QRectF r = rectOf(b);
             const QPointF points[8] = {r.topLeft(),     QPointF(r.center().x(), r.top()),
@@ -138,11 +138,38 @@ void AnnotationCanvas::drawForeground(QPainter *painter, const QRectF &)
                                          QSizeF(2 * kHandlePixels * s, 2 * kHandlePixels * s)));
         }
     }
+    for (const ShownPrediction &p : m_predictions) { // the model's answer: dashed, blue right, red wrong
+        const QColor c = p.right ? QColor(50, 140, 255) : QColor(230, 40, 60);
+        painter->setPen(QPen(c, 2 * s, Qt::DashLine));
+        painter->setBrush(Qt::NoBrush);
+        painter->drawRect(rectOf(p.box));
+        if (m_labels) {
+            QString name;
+            for (const ClassInfo &ci : m_classes)
+                if (ci.id == p.box.classId)
+                    name = ci.name;
+            painter->setFont(font());
+            drawLabelChip(*painter, QPointF(p.box.x1, p.box.y2),
+                          tr("%1 %L2 (predicted)").arg(name).arg(p.score, 0, 'f', 2), c, s, 8);
+        }
+    }
     if (m_live && m_drag == Drag::Create) {
         painter->setPen(QPen(colorOf(m_currentClass), 2 * s, Qt::DashLine));
         painter->setBrush(Qt::NoBrush);
         painter->drawRect(rectOf(*m_live).normalized());
     }
+}
+
+void AnnotationCanvas::setPredictions(const std::vector<ShownPrediction> &predictions)
+{
+    m_predictions = predictions;
+    viewport()->update();
+}
+
+void AnnotationCanvas::setLabelsShown(bool on)
+{
+    m_labels = on;
+    viewport()->update();
 }
 
 int AnnotationCanvas::boxAt(const QPointF &p) const

@@ -15,6 +15,13 @@ namespace visor {
 
 class AnnotationDocument;
 
+/// A model's prediction as the annotator shows it over an image (dashed, not editable).
+struct ShownPrediction {
+    Box box; // the project's class id, image pixels
+    float score = 0;
+    bool right = false; // matches an annotated object (IoU ≥ 0.5, same class)
+};
+
 class AnnotationCanvas : public QGraphicsView {
     Q_OBJECT
 public:
@@ -26,6 +33,13 @@ public:
     qint64 currentClass() const { return m_currentClass; }
     void setDrawMode(bool on);
     bool drawMode() const { return m_drawMode; }
+
+    /// A model's predictions over the image (dashed, not editable); empty for none.
+    void setPredictions(const std::vector<ShownPrediction> &predictions);
+    int predictionCount() const { return int(m_predictions.size()); }
+    /// Class names on the boxes (key L toggles them on busy images).
+    void setLabelsShown(bool on);
+    bool labelsShown() const { return m_labels; }
 
     int selected() const { return m_selected; }
     void setSelected(int index);
@@ -57,6 +71,8 @@ private:
     void updateDrag(const QPointF &scenePoint);
 
     AnnotationDocument *m_document;
+    std::vector<ShownPrediction> m_predictions;
+    bool m_labels = true;
     QGraphicsPixmapItem *m_pixmap = nullptr;
     QSize m_imageSize;
     std::vector<ClassInfo> m_classes;

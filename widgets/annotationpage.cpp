@@ -28,37 +28,85 @@ AnnotationPage::AnnotationPage(QWidget *parent) : QWidget(parent)
     new QVBoxLayout(m_canvasHolder);
     m_canvasHolder->layout()->setContentsMargins(0, 0, 0, 0);
 
-    auto *bar = new QToolBar;
-    bar->setToolButtonStyle(Qt::ToolButtonTextOnly);
-    bar->addAction(tr("◀ Grid"), this, &AnnotationPage::closed)->setToolTip(tr("Back to the thumbnail grid (Esc)"));
-    bar->addSeparator();
-    bar->addAction(tr("Previous"), this, &AnnotationPage::previous)->setToolTip(tr("Previous image (A, Left)"));
-    bar->addAction(tr("Next"), this, &AnnotationPage::next)->setToolTip(tr("Next image (D, Right)"));
-    bar->addSeparator();
-    auto *draw = bar->addAction(tr("Draw box"));
-    draw->setToolTip(tr("Draw boxes even over existing ones (W)"));
+    // Every key is an action of the page (the toolbar shows some of them): one source for the keys, the
+    // tooltips and the F1 sheet, which lists the actions of each page.
+    setProperty("shortcutSection", tr("Annotator"));
+    setProperty("shortcutGestures",
+                QStringList{tr("Wheel") + QLatin1Char('\t') + tr("Zoom around the cursor"),
+                            tr("Middle button drag") + QLatin1Char('\t') + tr("Pan"),
+                            tr("Drag on the image") + QLatin1Char('\t') + tr("Draw a box (detection)"),
+                            tr("Drag a box or its handles") + QLatin1Char('\t') + tr("Move or resize it")});
+    auto key = [this](const QString &text, const QList<QKeySequence> &keys, auto slot) {
+        auto *a = new QAction(text, this);
+        a->setShortcuts(keys);
+        a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        QStringList names;
+        for (const QKeySequence &k : keys)
+            names << k.toString(QKeySequence::NativeText);
+        a->setToolTip(QStringLiteral("%1 (%2)").arg(text, names.join(QStringLiteral(", "))));
+        connect(a, &QAction::triggered, this, slot);
+        addAction(a);
+        return a;
+    };
+    QAction *grid = key(tr("Back to the grid"), {QKeySequence(Qt::Key_Escape)}, [this] { Q_EMIT closed(); });
+    QAction *previousImage =
+        key(tr("Previous image"), {QKeySequence(Qt::Key_A), QKeySequence(Qt::Key_Left)}, [this] { previous(); });
+    QAction *nextImage =
+        key(tr("Next image"), {QKeySequence(Qt::Key_D), QKeySequence(Qt::Key_Right)}, [this] { next(); });
+    QAction *draw = key(tr("Draw box"), {QKeySequence(Qt::Key_W)}, [] {});
     draw->setCheckable(true);
+    draw->setToolTip(tr("Draw boxes even over existing ones (W)"));
     connect(draw, &QAction::toggled, this, [this](bool on) {
         if (m_canvas)
             m_canvas->setDrawMode(on);
     });
-    bar->addAction(tr("Delete box"), this, &AnnotationPage::deleteSelected)
-        ->setToolTip(tr("Delete the selected box (Del)"));
-    bar->addAction(tr("Copy previous"), this, &AnnotationPage::copyPreviousBoxes)
-        ->setToolTip(tr("Replace this image's boxes with the previous image's (C)"));
+    m_drawAction = draw;
+    QAction *remove = key(tr("Delete box"), {QKeySequence(Qt::Key_Delete), QKeySequence(Qt::Key_Backspace)},
+                          [this] { deleteSelected(); });
+    QAction *copy = key(tr("Copy previous"), {QKeySequence(Qt::Key_C)}, [this] { copyPreviousBoxes(); });
+    copy->setToolTip(tr("Add the previous image's boxes to this one (C)"));
+    QAction *fit = key(tr("Fit"), {QKeySequence(Qt::Key_F)}, [this] {
+        if (m_canvas)
+            m_canvas->fitToWindow();
+    });
+    QAction *actual = key(tr("1:1"), {QKeySequence(QStringLiteral("Ctrl+0"))}, [this] {
+        if (m_canvas)
+            m_canvas->actualSize();
+    });
+    actual->setToolTip(
+        tr("Actual size (%1)").arg(QKeySequence(QStringLiteral("Ctrl+0")).toString(QKeySequence::NativeText)));
+    QAction *labels = key(tr("Show labels"), {QKeySequence(Qt::Key_L)}, [] {});
+    labels->setCheckable(true);
+    labels->setChecked(true);
+    connect(labels, &QAction::toggled, this, [this](bool on) {
+        if (m_canvas)
+            m_canvas->setLabelsShown(on);
+    });
+    m_labelsAction = labels;
+    for (int i = 0; i < 9; ++i)
+        key(tr("Class %1 of the list").arg(i + 1), {QKeySequence(Qt::Key_1 + i)}, [this, i] { chooseClass(i); });
+
+    // Short toolbar texts; the action's own text (and the F1 sheet) says it in full.
+    grid->setIconText(tr("◀ Grid"));
+    previousImage->setIconText(tr("Previous"));
+    nextImage->setIconText(tr("Next"));
+    remove->setIconText(tr("Delete"));
+    copy->setIconText(tr("Copy previous"));
+    labels->setIconText(tr("Labels"));
+    auto *bar = new QToolBar;
+    bar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    bar->addAction(grid);
+    bar->addSeparator();
+    bar->addAction(previousImage);
+    bar->addAction(nextImage);
+    bar->addSeparator();
+    bar->addAction(draw);
+    bar->addAction(remove);
+    bar->addAction(copy);
     m_undoPlace = bar->addSeparator(); // undo and redo go here once a project is set
-    bar->addAction(tr("Fit"), this,
-                   [this] {
-                       if (m_canvas)
-                           m_canvas->fitToWindow();
-                   })
-        ->setToolTip(tr("Fit to the window (F)"));
-    bar->addAction(tr("1:1"), this,
-                   [this] {
-                       if (m_canvas)
-                           m_canvas->actualSize();
-                   })
-        ->setToolTip(tr("Actual size (Ctrl+0)"));
+    bar->addAction(fit);
+    bar->addAction(actual);
+    bar->addAction(labels);
     bar->addSeparator();
     bar->addAction(tr("Classes…"), this, [this] {
         if (!m_project)
@@ -103,6 +151,8 @@ void AnnotationPage::setProject(Project *project)
     connect(m_document.get(), &AnnotationDocument::saveFailed, this,
             [this](const QString &message) { QMessageBox::warning(this, tr("Annotation"), message); });
     m_canvas = new AnnotationCanvas(m_document.get());
+    m_canvas->setDrawMode(m_drawAction->isChecked());
+    m_canvas->setLabelsShown(m_labelsAction->isChecked());
     connect(m_canvas, &AnnotationCanvas::selectionChanged, this, &AnnotationPage::showSelectedClass);
     m_canvasHolder->layout()->addWidget(m_canvas);
     // Fixed texts, the step in the tooltip: QUndoGroup's own actions rename themselves ("Undo Change box
@@ -133,7 +183,10 @@ void AnnotationPage::setProject(Project *project)
         delete a;
     }
     m_undoActions = {undo, redo};
+    for (QAction *a : m_undoActions)
+        a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     m_toolbar->insertActions(m_undoPlace, {undo, redo});
+    insertActions(actions().isEmpty() ? nullptr : actions().front(), {undo, redo}); // listed first in the F1 sheet
     reloadClasses();
 }
 
@@ -162,9 +215,10 @@ void AnnotationPage::reloadClasses()
     updateStatus();
 }
 
-void AnnotationPage::open(const std::vector<qint64> &ids, int index)
+void AnnotationPage::open(const std::vector<qint64> &ids, int index, PredictionsOf predictions)
 {
     m_ids = ids;
+    m_predictionsOf = std::move(predictions);
     showExample(index);
     if (m_canvas)
         m_canvas->setFocus();
@@ -180,6 +234,7 @@ void AnnotationPage::showExample(int index)
     if (!m_document || index < 0 || index >= int(m_ids.size()))
         return;
     m_index = index;
+    m_canvas->setPredictions(m_predictionsOf ? m_predictionsOf(m_ids[size_t(index)]) : std::vector<ShownPrediction>());
     const auto example = m_project->example(m_ids[size_t(index)]);
     if (!example)
         return;
@@ -208,14 +263,23 @@ void AnnotationPage::updateStatus()
                 name = c.name;
         what = tr("class: %1").arg(name);
     }
-    m_status->setText(tr("Image %1 of %2 · %3 · %4 × %5 px · %6%7")
+    QString model; // opened from the results gallery: what the model said here
+    if (m_predictionsOf) {
+        const auto predicted = m_predictionsOf(example->id);
+        const int wrong =
+            int(std::count_if(predicted.begin(), predicted.end(), [](const auto &p) { return !p.right; }));
+        model = tr(" · model: %n prediction(s)", nullptr, int(predicted.size())) +
+                (wrong ? tr(", %n wrong (red, dashed)", nullptr, wrong) : QString());
+    }
+    m_status->setText(tr("Image %1 of %2 · %3 · %4 × %5 px · %6%7%8")
                           .arg(m_index + 1)
                           .arg(m_ids.size())
                           .arg(example->fileName)
                           .arg(example->width)
                           .arg(example->height)
                           .arg(what)
-                          .arg(m_document->state().labelled ? QString() : tr(" · not annotated yet")));
+                          .arg(m_document->state().labelled ? QString() : tr(" · not annotated yet"))
+                          .arg(model));
 }
 
 void AnnotationPage::next()
@@ -294,42 +358,15 @@ void AnnotationPage::copyPreviousBoxes()
 
 void AnnotationPage::keyPressEvent(QKeyEvent *event)
 {
-    const int key = event->key();
-    if (event->modifiers() & (Qt::ControlModifier | Qt::AltModifier | Qt::MetaModifier)) {
-        if (key == Qt::Key_0 && m_canvas) {
-            m_canvas->actualSize();
+    // The page's actions hold the keys. A key reaches here when Qt's shortcut map did not take it (the
+    // window not shown or not active yet, as in tests): the action with that key acts all the same.
+    const QKeySequence pressed(event->keyCombination());
+    for (QAction *a : actions())
+        if (a->isEnabled() && a->shortcuts().contains(pressed)) {
+            a->trigger();
             return;
         }
-        // Reached when the undo actions' shortcuts are not active (the window is not shown yet).
-        if (key == Qt::Key_Z && m_document && m_document->undoStack()) {
-            if (event->modifiers() & Qt::ShiftModifier)
-                m_document->undoStack()->redo();
-            else
-                m_document->undoStack()->undo();
-            return;
-        }
-        QWidget::keyPressEvent(event);
-        return;
-    }
-    if (key >= Qt::Key_1 && key <= Qt::Key_9) {
-        chooseClass(key - Qt::Key_1);
-    } else if (key == Qt::Key_D || key == Qt::Key_Right) {
-        next();
-    } else if (key == Qt::Key_A || key == Qt::Key_Left) {
-        previous();
-    } else if (key == Qt::Key_Delete || key == Qt::Key_Backspace) {
-        deleteSelected();
-    } else if (key == Qt::Key_W && m_canvas) {
-        m_canvas->setDrawMode(!m_canvas->drawMode());
-    } else if (key == Qt::Key_C) {
-        copyPreviousBoxes();
-    } else if (key == Qt::Key_F && m_canvas) {
-        m_canvas->fitToWindow();
-    } else if (key == Qt::Key_Escape) {
-        Q_EMIT closed();
-    } else {
-        QWidget::keyPressEvent(event);
-    }
+    QWidget::keyPressEvent(event);
 }
 
 } // namespace visor

@@ -1,9 +1,12 @@
 #pragma once
 /// The annotator: the canvas, the class list (keys 1–9), next / previous through the grid's current
-/// order (D / A or the arrow keys), undo / redo per image (Ctrl+Z, Ctrl+Shift+Z), draw (W), delete,
-/// copy the previous image's boxes (C), fit (F) and 1:1 (Ctrl+0). Every edit is saved at once.
+/// order (D / A or the arrow keys), undo / redo per image (Ctrl+Z; Ctrl+Shift+Z or Ctrl+Y), draw (W),
+/// delete, add the previous image's boxes (C), fit (F), 1:1 (Ctrl+0), labels on or off (L). Every key is
+/// an action of the page (the F1 sheet lists them). Every edit is saved at once. Opened from the results
+/// gallery it shows the model's predictions too.
 
 #include <QWidget>
+#include <functional>
 #include <memory>
 
 class QAction;
@@ -16,6 +19,7 @@ namespace visor {
 class AnnotationCanvas;
 class AnnotationDocument;
 class Project;
+struct ShownPrediction;
 
 class AnnotationPage : public QWidget {
     Q_OBJECT
@@ -24,8 +28,11 @@ public:
     ~AnnotationPage() override;
 
     void setProject(Project *project);
-    /// Shows `ids[index]`; next / previous move through `ids`.
-    void open(const std::vector<qint64> &ids, int index);
+    /// A model's predictions for an example (the results gallery's, at its threshold).
+    using PredictionsOf = std::function<std::vector<ShownPrediction>(qint64 exampleId)>;
+    /// Shows `ids[index]`; next / previous move through `ids`. With `predictions`, each image shows the
+    /// model's predictions over its boxes.
+    void open(const std::vector<qint64> &ids, int index, PredictionsOf predictions = {});
     qint64 currentExample() const;
     int currentIndex() const { return m_index; }
 
@@ -61,6 +68,8 @@ private:
     QToolBar *m_toolbar = nullptr;
     std::vector<QAction *> m_undoActions;
     QAction *m_undoPlace = nullptr;
+    QAction *m_drawAction = nullptr, *m_labelsAction = nullptr;
+    PredictionsOf m_predictionsOf;
     std::vector<qint64> m_ids;
     int m_index = -1;
 };

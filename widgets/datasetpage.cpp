@@ -411,6 +411,15 @@ void DatasetPage::annotateExample(qint64 exampleId)
         annotate(i.row());
 }
 
+void DatasetPage::annotateExamples(const std::vector<qint64> &ids, int index,
+                                   const std::function<std::vector<ShownPrediction>(qint64)> &predictions)
+{
+    if (!m_project || index < 0 || index >= int(ids.size()))
+        return;
+    m_stack->setCurrentIndex(1);
+    m_annotator->open(ids, index, predictions);
+}
+
 bool DatasetPage::annotating() const
 {
     return m_stack->currentIndex() == 1;

@@ -19,6 +19,7 @@ namespace visor {
 struct ImportOptions;
 struct ImportReport;
 struct DatasetStatistics;
+struct ShownPrediction;
 
 class AnnotationPage;
 class DatasetFilter;
@@ -57,6 +58,10 @@ public:
     void annotate(int row);
     /// Opens the annotator on an example, clearing the grid's filters when they hide it.
     void annotateExample(qint64 exampleId);
+    /// Opens the annotator on `ids[index]` with next / previous through `ids` (the results gallery's
+    /// images) and the model's predictions shown over each.
+    void annotateExamples(const std::vector<qint64> &ids, int index,
+                          const std::function<std::vector<ShownPrediction>(qint64)> &predictions);
     bool annotating() const;
 
 public Q_SLOTS:

@@ -1,6 +1,7 @@
 #include "historypage.h"
 
 #include "advise/runadvice.h"
+#include "plotstyle.h"
 #include "resultsgallery.h"
 #include "runstatus.h"
 
@@ -66,8 +67,9 @@ HistoryPage::HistoryPage(QWidget *parent) : QWidget(parent)
     m_confusion->setToolTip(tr("Rows: true class; columns: predicted class"));
     m_curves = new QCustomPlot;
     m_curves->setMinimumHeight(200);
-    m_curves->legend->setVisible(true);
     m_curves->legend->setFont(QFont(font().family(), 8));
+    legendBelow(m_curves);
+    applyPalette(m_curves);
     m_curves->xAxis->setLabel(tr("epoch"));
     m_curves->yAxis->setLabel(tr("loss"));
     m_compare = new QComboBox;
@@ -75,13 +77,13 @@ HistoryPage::HistoryPage(QWidget *parent) : QWidget(parent)
 
     m_pr = new QCustomPlot;
     m_pr->setMinimumHeight(200);
-    m_pr->legend->setVisible(true);
     m_pr->legend->setFont(QFont(font().family(), 8));
+    legendBelow(m_pr);
+    applyPalette(m_pr);
     m_pr->xAxis->setLabel(tr("recall"));
     m_pr->yAxis->setLabel(tr("precision (IoU 0.5)"));
     m_gallery = new ResultsGallery;
-    connect(m_gallery, &ResultsGallery::ready, this, &HistoryPage::plotPrecisionRecall);
-    connect(m_gallery, &ResultsGallery::openExample, this, &HistoryPage::openExample);
+    connect(m_gallery, &ResultsGallery::openExamples, this, &HistoryPage::openExamples);
     connect(m_gallery, &ResultsGallery::annotationsChanged, this, &HistoryPage::annotationsChanged);
 
     auto *metrics = new QWidget;
@@ -136,7 +138,7 @@ void HistoryPage::refresh()
                          .arg(number(run.metrics.value(QStringLiteral("map50"))),
                               number(run.metrics.value(QStringLiteral("map"))));
         m_table->setItem(i, 0, item(QString::number(run.id), Qt::AlignRight | Qt::AlignVCenter));
-        m_table->setItem(i, 1, item(QLocale().toString(run.started, QLocale::ShortFormat)));
+        m_table->setItem(i, 1, item(dateTimeText(run.started)));
         m_table->setItem(i, 2, item(tr("%1 min %2 s").arg(seconds / 60).arg(seconds % 60)));
         m_table->setItem(i, 3, item(runStatusText(run.status)));
         m_table->setItem(i, 4, item(QString::number(run.history.size()), Qt::AlignRight | Qt::AlignVCenter));
@@ -181,7 +183,7 @@ void HistoryPage::showRun(int row)
     }
     const train::RunRecord &run = m_runs[size_t(row)];
     const QJsonObject &m = run.metrics;
-    m_pr->setVisible(!m.contains(QStringLiteral("accuracy")));
+    plotPrecisionRecall(m); // detection runs from this version on; nothing for classification
     if (run.status != QLatin1String("running") && run.status != QLatin1String("failed"))
         m_gallery->showRun(run.id);
     else
@@ -267,32 +269,34 @@ void HistoryPage::showRun(int row)
     plotCurves();
 }
 
-void HistoryPage::plotPrecisionRecall()
+void HistoryPage::plotPrecisionRecall(const QJsonObject &metrics)
 {
+    // The run's own test evaluation: the precision envelope (what AP@0.5 integrates) of each class at
+    // recall 0, 0.01, ..., 1, with the AP of the metrics table, one source for both.
     static const QColor colors[] = {QColor(31, 119, 180),  QColor(255, 127, 14),  QColor(44, 160, 44),
                                     QColor(214, 39, 40),   QColor(148, 103, 189), QColor(140, 86, 75),
                                     QColor(227, 119, 194), QColor(127, 127, 127)};
     m_pr->clearGraphs();
     int k = 0;
-    for (const auto &curve : m_gallery->curves()) {
+    for (const QJsonValue &v : metrics.value(QStringLiteral("per_class")).toArray()) {
+        const QJsonObject c = v.toObject();
+        const QJsonArray envelope = c.value(QStringLiteral("pr_envelope")).toArray();
+        if (envelope.isEmpty())
+            continue;
         QVector<double> r, p;
-        // The precision envelope (what AP integrates), drawn as steps from recall 0.
-        double best = 0;
-        std::vector<std::pair<double, double>> points = curve.points;
-        for (auto it = points.rbegin(); it != points.rend(); ++it)
-            it->second = best = std::max(best, it->second);
-        r << 0;
-        p << (points.empty() ? 0 : points.front().second);
-        for (const auto &[recall, precision] : points) {
-            r << recall;
-            p << precision;
+        for (int i = 0; i < envelope.size(); ++i) {
+            r << i / double(envelope.size() - 1);
+            p << envelope[i].toDouble();
         }
         QCPGraph *g = m_pr->addGraph();
         g->setData(r, p, true);
-        g->setName(tr("%1 (AP %L2)").arg(curve.className).arg(curve.ap, 0, 'f', 2));
+        g->setName(tr("%1 (AP %L2)")
+                       .arg(c.value(QStringLiteral("class")).toString())
+                       .arg(c.value(QStringLiteral("ap50")).toDouble(), 0, 'f', 3));
         g->setPen(QPen(colors[k++ % 8], 2));
-        g->setLineStyle(QCPGraph::lsStepRight);
+        g->setLineStyle(QCPGraph::lsStepLeft);
     }
+    m_pr->setVisible(k > 0);
     m_pr->xAxis->setRange(0, 1.02);
     m_pr->yAxis->setRange(0, 1.05);
     m_pr->replot();
@@ -316,6 +320,7 @@ void HistoryPage::plotCurves()
             if (dashed)
                 pen.setStyle(Qt::DashLine);
             g->setPen(pen);
+            g->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, 5)); // one epoch is a dot
         }
     };
     if (m_selected >= 0 && m_selected < int(m_runs.size()))
@@ -325,7 +330,8 @@ void HistoryPage::plotCurves()
         if (run.id == other && (m_selected < 0 || run.id != m_runs[size_t(m_selected)].id))
             add(run, true);
     m_curves->rescaleAxes();
-    m_curves->yAxis->setRangeLower(0);
+    m_curves->xAxis->setRange(0, std::max(1.0, m_curves->xAxis->range().upper) + 0.5);
+    scaleValueAxis(m_curves, true, 1e-6);
     m_curves->replot();
 }
 

@@ -31,13 +31,14 @@ public:
     ResultsGallery *gallery() const { return m_gallery; }
 
 Q_SIGNALS:
-    void openExample(qint64 exampleId);
+    /// Open `ids[index]` in the annotator with the gallery's predictions; next / previous follow `ids`.
+    void openExamples(const std::vector<qint64> &ids, int index);
     void annotationsChanged();
 
 private:
     void showRun(int row);
     void plotCurves();
-    void plotPrecisionRecall();
+    void plotPrecisionRecall(const QJsonObject &metrics);
 
     Project *m_project = nullptr;
     std::vector<train::RunRecord> m_runs;

@@ -83,9 +83,15 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
         m_history->refresh();
         m_augmentation->setProject(m_project.get()); // new or deleted examples
     });
-    connect(m_history, &HistoryPage::openExample, this, [this](qint64 id) {
+    // An image opened from the results gallery: the annotator steps through the gallery's images and
+    // shows the model's predictions at the gallery's threshold.
+    connect(m_history, &HistoryPage::openExamples, this, [this](const std::vector<qint64> &ids, int index) {
         showPage(Dataset);
-        m_dataset->annotateExample(id);
+        ResultsGallery *gallery = m_history->gallery();
+        m_dataset->annotateExamples(ids, index, [gallery](qint64 id) {
+            const ResultsGallery::Item *item = gallery->item(id);
+            return item ? item->shown : std::vector<ShownPrediction>();
+        });
     });
     connect(m_history, &HistoryPage::annotationsChanged, m_dataset, &DatasetPage::refresh);
     connect(m_history->gallery(), &ResultsGallery::ready, this, [this] {

@@ -1,4 +1,5 @@
 #include "preferencesdialog.h"
+#include "runstatus.h"
 
 #include "language.h"
 
@@ -32,8 +33,7 @@ PreferencesDialog::PreferencesDialog(QWidget *parent) : QDialog(parent)
     form->addRow(tr("&Language:"), m_language);
     const QLocale locale;
     auto *formats = new QLabel(tr("Numbers and dates: %1, %2 (%3)")
-                                   .arg(locale.toString(1234567.89, 'f', 2),
-                                        locale.toString(QDateTime::currentDateTime(), QLocale::ShortFormat),
+                                   .arg(locale.toString(1234567.89, 'f', 2), dateTimeText(QDateTime::currentDateTime()),
                                         locale.nativeTerritoryName()));
     formats->setToolTip(tr("Numbers and dates follow the system's regional settings."));
     form->addRow(tr("Formats:"), formats);

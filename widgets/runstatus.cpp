@@ -1,5 +1,8 @@
 #include "runstatus.h"
 
+#include <QDateTime>
+#include <QLocale>
+
 #include <QCoreApplication>
 #include <map>
 
@@ -19,6 +22,15 @@ QString runStatusText(const QString &status)
     };
     auto it = names.find(status);
     return it == names.end() ? status : QCoreApplication::translate("visor::RunStatus", it->second);
+}
+
+QString dateTimeText(const QDateTime &when)
+{
+    const QLocale locale;
+    QString format = locale.dateTimeFormat(QLocale::ShortFormat);
+    if (!format.contains(QLatin1String("yyyy")))
+        format.replace(QLatin1String("yy"), QLatin1String("yyyy"));
+    return locale.toString(when.toLocalTime(), format);
 }
 
 } // namespace visor

@@ -1,4 +1,5 @@
 #include "trainingdashboard.h"
+#include "plotstyle.h"
 #include "runstatus.h"
 
 #include "qcustomplot_p.h"
@@ -21,21 +22,21 @@ QCustomPlot *makePlot(const QString &yLabel)
     plot->setMinimumHeight(140);
     plot->xAxis->setLabel(QCoreApplication::translate("visor::TrainingDashboard", "epoch"));
     plot->yAxis->setLabel(yLabel);
-    plot->legend->setVisible(true);
     plot->legend->setFont(QFont(plot->font().family(), 8));
-    plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+    legendBelow(plot); // under the axes: over them it hid the train/validation gap
     plot->setNoAntialiasingOnDrag(true);
+    applyPalette(plot);
     return plot;
 }
 
-QCPGraph *addGraph(QCustomPlot *plot, const QString &name, const QColor &color, bool dashed = false)
+// Per-epoch graphs get a marker on every point: a single epoch is a dot, not an invisible line.
+QCPGraph *addGraph(QCustomPlot *plot, const QString &name, const QColor &color, bool markers = true)
 {
     QCPGraph *g = plot->addGraph();
     g->setName(name);
-    QPen pen(color, dashed ? 1.5 : 2);
-    if (dashed)
-        pen.setStyle(Qt::DashLine);
-    g->setPen(pen);
+    g->setPen(QPen(color, 2));
+    if (markers)
+        g->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, 5));
     return g;
 }
 
@@ -54,11 +55,10 @@ TrainingDashboard::TrainingDashboard(QWidget *parent) : QWidget(parent)
     m_progress->setFormat(QString());
 
     m_loss = makePlot(tr("loss"));
-    addGraph(m_loss, tr("step loss (smoothed)"), kStepColor);
-    addGraph(m_loss, tr("loss"), kLossColor)->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, 5));
-    addGraph(m_loss, tr("val_loss"), kValColor)->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, 5));
+    addGraph(m_loss, tr("step loss (smoothed)"), kStepColor, false);
+    addGraph(m_loss, tr("loss"), kLossColor);
+    addGraph(m_loss, tr("val_loss"), kValColor);
     m_metric = makePlot(tr("metric"));
-    m_metric->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignRight);
     addGraph(m_metric, tr("train"), kLossColor);
     addGraph(m_metric, tr("validation"), kValColor);
     m_lr = makePlot(tr("learning rate"));
@@ -121,6 +121,7 @@ void TrainingDashboard::reset(const QString &metricName)
     m_banner->hide();
     m_overfitBegan = 0;
     m_lastEpoch = 0;
+    m_plannedEpochs = 0;
     m_progress->setValue(0);
     m_progress->setFormat(QString());
     m_status->setText(tr("No training run yet."));
@@ -132,10 +133,7 @@ void TrainingDashboard::showRun(const train::RunRecord &run)
 {
     // Stored epochs carry no clock time of their own: the log says when the run started, and its epoch
     // lines have no time stamp (they had the reopening time).
-    log(tr("Run %1, started %2 (%3):")
-            .arg(run.id)
-            .arg(QLocale().toString(run.started.toLocalTime(), QStringLiteral("yyyy-MM-dd HH:mm")))
-            .arg(runStatusText(run.status)),
+    log(tr("Run %1, started %2 (%3):").arg(run.id).arg(dateTimeText(run.started)).arg(runStatusText(run.status)),
         false);
     m_stamp = false;
     for (const auto &m : run.history)
@@ -174,6 +172,7 @@ void TrainingDashboard::onBatch(const train::BatchInfo &info)
 {
     const double x = info.epoch - 1 + double(info.step) / std::max(1, info.stepsPerEpoch);
     m_loss->graph(0)->addData(x, info.smoothedLoss);
+    m_plannedEpochs = info.epochs;
     const int done = (info.epoch - 1) * info.stepsPerEpoch + info.step;
     m_progress->setMaximum(info.epochs * info.stepsPerEpoch);
     m_progress->setValue(done);
@@ -341,23 +340,22 @@ void TrainingDashboard::scheduleReplot()
 
 void TrainingDashboard::replot()
 {
+    // The epoch axis spans the planned run from its first step (it jumped 0–15, 0–20, 0–17.5 during epoch
+    // 1 when it followed the data); a stored run spans its epochs.
+    const double epochs = std::max({1, m_plannedEpochs, m_lastEpoch});
     for (QCustomPlot *p : {m_loss, m_metric, m_lr}) {
-        p->rescaleAxes();
-        if (p->xAxis->range().size() < 1)
-            p->xAxis->setRange(0, std::max(1, m_lastEpoch + 1));
-        else
-            p->xAxis->setRange(0, p->xAxis->range().upper + 0.5);
-        double top = 0;
-        for (int g = 0; g < p->graphCount(); ++g)
-            for (auto it = p->graph(g)->data()->constBegin(); it != p->graph(g)->data()->constEnd(); ++it)
-                if (std::isfinite(it->value))
-                    top = std::max(top, it->value);
-        if (p == m_metric) // accuracy and mAP live in [0, 1]
-            p->yAxis->setRange(0, 1.05);
+        p->xAxis->setRange(0, epochs + 0.5);
+        if (p == m_metric) // accuracy and mAP: scaled to the data, at most 1
+            scaleValueAxis(p, true, 0.05, 1);
         else // losses and the learning rate from 0, with headroom (a flat curve still gets a scale)
-            p->yAxis->setRange(0, top > 0 ? top * 1.15 : 1);
+            scaleValueAxis(p, true, 1e-6);
         p->replot(QCustomPlot::rpQueuedReplot);
     }
+}
+
+QCustomPlot *TrainingDashboard::plot(int which) const
+{
+    return which == 0 ? m_loss : which == 1 ? m_metric : m_lr;
 }
 
 } // namespace visor

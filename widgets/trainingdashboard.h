@@ -35,6 +35,7 @@ public:
     bool overfittingShown() const;
     int overfittingBegan() const { return m_overfitBegan; }
     int markerCount() const { return int(m_markers.size()); }
+    QCustomPlot *plot(int which) const; // 0 loss, 1 accuracy or mAP, 2 learning rate
 
 public Q_SLOTS:
     void onStarted();
@@ -62,7 +63,8 @@ private:
     QString m_metricName;
     int m_overfitBegan = 0;
     int m_lastEpoch = 0;
-    bool m_stamp = true; // false while a stored run is replayed
+    int m_plannedEpochs = 0; // of the run going (0: a stored run)
+    bool m_stamp = true;     // false while a stored run is replayed
     std::vector<QObject *> m_markers;
 };
 

@@ -96,6 +96,18 @@ int main(int argc, char **argv)
                         tabs->setCurrentIndex(1);
                         save("results");
                         tabs->setCurrentIndex(0);
+                        // The first error opened from the gallery: the annotator with the predictions.
+                        visor::ResultsGallery *gallery = window.historyPage()->gallery();
+                        const QSet<qint64> errors = gallery->errorIds();
+                        const std::vector<qint64> ids = gallery->shownIds();
+                        for (size_t i = 0; i < ids.size(); ++i)
+                            if (errors.contains(ids[i])) {
+                                Q_EMIT gallery->openExamples({ids[i]}, 0);
+                                save("annotate_predictions");
+                                Q_EMIT window.datasetPage()->annotator()->closed();
+                                window.showPage(visor::MainWindow::History);
+                                break;
+                            }
                     }
                 }
                 if (p == visor::MainWindow::Dataset && window.project()) { // and the annotator

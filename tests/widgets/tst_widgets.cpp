@@ -15,6 +15,7 @@
 #include "language.h"
 #include "mainwindow.h"
 #include "parametereditor.h"
+#include "qcustomplot_p.h"
 #include "resultsgallery.h"
 #include "suggestdialog.h"
 #include "testutil.h"
@@ -37,6 +38,8 @@
 #include <QBuffer>
 #include <QCheckBox>
 #include <QDialogButtonBox>
+#include <QDir>
+#include <QFile>
 #include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
@@ -571,7 +574,10 @@ private Q_SLOTS:
         QCOMPARE(gallery->visibleCount(), test);
     }
 
-    void detectionGalleryCurvesAndAcceptedPredictions()
+    // Issue 17.5 and 17.14: the gallery shows the predictions the run's test evaluation counted (read, not
+    // predicted again: it works with the model files gone); the PR legend carries the metrics table's AP;
+    // the threshold starts at the best-F1 threshold and redraws at once; Accept acts only when it can.
+    void detectionGalleryShowsTheEvaluatedPredictions()
     {
         auto tp = test::makeProject(DatasetKind::ObjectDetection);
         synth::ShapesOptions o;
@@ -599,14 +605,62 @@ private Q_SLOTS:
         std::atomic<bool> cancel{false};
         const train::RunSummary run = train::Trainer(*tp->project, options).run(hooks, cancel);
         QCOMPARE(run.status, QStringLiteral("finished"));
+        for (const QString &model : {QStringLiteral("best_model.pt"), QStringLiteral("last_model.pt")})
+            QFile::remove(QDir(run.folder).filePath(model));
         HistoryPage history;
         history.setProject(tp->project.get());
         ResultsGallery *gallery = history.gallery();
         QTRY_VERIFY_WITH_TIMEOUT(gallery->itemCount() > 0, 60000);
-        QVERIFY(!gallery->curves().empty());
-        for (const auto &c : gallery->curves())
-            for (const auto &[recall, precision] : c.points)
-                QVERIFY(recall >= 0 && recall <= 1 && precision >= 0 && precision <= 1);
+        const auto record = train::RunStore(*tp->project).run(run.runId);
+        QCOMPARE(gallery->itemCount(), record->metrics.value(QStringLiteral("examples")).toInt());
+        // The PR legend: each class's AP as the metrics table has it.
+        QCustomPlot *pr = nullptr;
+        for (QCustomPlot *plot : history.findChildren<QCustomPlot *>())
+            if (plot->yAxis->label().startsWith(QLatin1String("precision")))
+                pr = plot;
+        QVERIFY(pr);
+        QStringList legend, table;
+        for (int g = 0; g < pr->graphCount(); ++g)
+            legend << pr->graph(g)->name();
+        for (const QJsonValue &v : record->metrics.value(QStringLiteral("per_class")).toArray())
+            if (!v.toObject().value(QStringLiteral("ap50")).isNull())
+                table << QStringLiteral("%1 (AP %2)")
+                             .arg(v.toObject().value(QStringLiteral("class")).toString())
+                             .arg(v.toObject().value(QStringLiteral("ap50")).toDouble(), 0, 'f', 3);
+        QCOMPARE(legend, table);
+        // The threshold: the run's best-F1 one; higher shows fewer predictions, at once.
+        const double best = record->metrics.value(QStringLiteral("best_f1_threshold")).toDouble(-1);
+        QVERIFY(best >= 0);
+        QCOMPARE(gallery->bestF1Threshold(), best);
+        QVERIFY(std::abs(gallery->threshold() - std::clamp(best, 0.05, 0.99)) < 0.006);
+        auto shown = [&] {
+            int n = 0;
+            for (const Example &e : tp->project->examples())
+                if (const ResultsGallery::Item *i = gallery->item(e.id))
+                    n += int(i->shown.size());
+            return n;
+        };
+        gallery->setThreshold(0.05);
+        const int low = shown();
+        gallery->setThreshold(0.99);
+        QVERIFY2(shown() < low || low == 0, qPrintable(QStringLiteral("%1 -> %2").arg(low).arg(shown())));
+        for (const Example &e : tp->project->examples())
+            if (const ResultsGallery::Item *i = gallery->item(e.id))
+                for (const ShownPrediction &p : i->shown)
+                    QVERIFY(p.score >= 0.99f);
+        gallery->setThreshold(0.05);
+        // Accept: enabled only for a selected image with unmatched predictions.
+        QPushButton *accept = nullptr;
+        for (QPushButton *b : gallery->findChildren<QPushButton *>())
+            if (b->text().startsWith(QLatin1String("Accept")))
+                accept = b;
+        QVERIFY(accept && !accept->isEnabled()); // nothing selected
+        auto *list = gallery->findChild<QListWidget *>();
+        for (int row = 0; row < list->count(); ++row) {
+            list->setCurrentRow(row);
+            const ResultsGallery::Item *i = gallery->item(list->item(row)->data(Qt::UserRole).toLongLong());
+            QCOMPARE(accept->isEnabled(), !i->unmatched.empty());
+        }
         // Accepting an image's unmatched predictions adds exactly those as boxes.
         for (const Example &e : tp->project->examples()) {
             if (e.split != Split::Test)

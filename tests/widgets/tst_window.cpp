@@ -29,6 +29,7 @@
 #include "project/statistics.h"
 #include "synth/shapes.h"
 #include "train/runs.h"
+#include "train/testpredictions.h"
 #include "train/trainer.h"
 
 #include <QAbstractButton>
@@ -438,6 +439,133 @@ private Q_SLOTS:
         QTRY_VERIFY(!window.datasetPage()->statisticsPending());
         for (const QLabel *l : window.datasetPage()->health()->findChildren<QLabel *>())
             QVERIFY2(!l->text().startsWith(QLatin1String("3 examples")), qPrintable(l->text()));
+    }
+
+    // Issue 17.14: an image opened from the results gallery shows the model's predictions in the
+    // annotator, and next / previous step through the gallery's errors, not the grid; L hides labels.
+    // The run is a record with stored test predictions (no model needed: the gallery never predicts).
+    void theGalleryOpensErrorsWithTheirPredictions()
+    {
+        auto tp = test::makeProject(DatasetKind::ObjectDetection);
+        Project &p = *tp->project;
+        const qint64 cls = p.addClass(QStringLiteral("cell"));
+        std::vector<NewExample> images(4);
+        for (int i = 0; i < 4; ++i) {
+            images[size_t(i)].meta.hash = p.storeImage(test::imageBytes(80, 60, i), QStringLiteral("png"));
+            images[size_t(i)].meta.suffix = QStringLiteral("png");
+            images[size_t(i)].meta.fileName = QStringLiteral("%1.png").arg(i);
+            images[size_t(i)].meta.width = 80;
+            images[size_t(i)].meta.height = 60;
+            images[size_t(i)].meta.labelled = true;
+            images[size_t(i)].boxes = {Box{0, cls, 10, 10, 40, 40}};
+        }
+        const std::vector<qint64> ids = p.addExamples(images).added;
+        std::vector<std::pair<qint64, std::optional<Split>>> splits;
+        for (qint64 id : ids)
+            splits.push_back({id, Split::Test});
+        p.setSplits(splits);
+        train::RunStore store(p);
+        const qint64 run = store.create({});
+        const QString folder = QDir(p.dir()).filePath(QStringLiteral("runs/%1").arg(run));
+        QVERIFY(QDir().mkpath(folder));
+        store.setFolder(run, folder);
+        // Images 0 and 2 are right (one box on the object); 1 misses it; 3 has a false positive too.
+        train::TestPredictions predictions;
+        predictions.detection = true;
+        predictions.minScore = 0.05;
+        for (int i = 0; i < 4; ++i) {
+            train::ImagePredictions ip;
+            ip.exampleId = ids[size_t(i)];
+            if (i != 1)
+                ip.boxes.push_back({cls, 0.9f, 11, 11, 40, 40});
+            if (i == 3)
+                ip.boxes.push_back({cls, 0.8f, 50, 40, 75, 58});
+            predictions.images.push_back(ip);
+        }
+        train::saveTestPredictions(folder, predictions);
+        store.finish(run, QStringLiteral("finished"),
+                     QJsonObject{{QStringLiteral("map50"), 0.5}, {QStringLiteral("best_f1_threshold"), 0.5}}, {});
+        const QString path = tp->path();
+        tp->project.reset();
+        MainWindow window;
+        window.show();
+        QVERIFY(window.openProject(path));
+        ResultsGallery *gallery = window.historyPage()->gallery();
+        QTRY_COMPARE_WITH_TIMEOUT(gallery->itemCount(), 4, 10000);
+        QCOMPARE(gallery->errorCount(), 2);
+        gallery->setThreshold(0.85); // the false positive at 0.8 goes: one error left
+        QCOMPARE(gallery->errorCount(), 1);
+        gallery->setThreshold(0.5);
+        gallery->findChild<QComboBox *>()->setCurrentIndex(2); // by file name: 0, 1, 2, 3
+        auto *list = gallery->findChild<QListWidget *>();
+        QListWidgetItem *first = nullptr;
+        for (int row = 0; row < list->count(); ++row)
+            if (list->item(row)->data(Qt::UserRole).toLongLong() == ids[0])
+                first = list->item(row);
+        QVERIFY(first);
+        Q_EMIT list->itemActivated(first);
+        QCOMPARE(window.currentPage(), MainWindow::Dataset);
+        AnnotationPage *annotator = window.datasetPage()->annotator();
+        QVERIFY(window.datasetPage()->annotating());
+        QCOMPARE(annotator->currentExample(), ids[0]);
+        QCOMPARE(annotator->canvas()->predictionCount(), 1);
+        // D: the next errors in the gallery's order (1, then 3), never the right image 2.
+        QSet<qint64> visited;
+        for (int k = 0; k < 3; ++k) {
+            QTest::keyClick(annotator->canvas(), Qt::Key_D);
+            visited.insert(annotator->currentExample());
+        }
+        QCOMPARE(visited, (QSet<qint64>{ids[1], ids[3]}));
+        QCOMPARE(annotator->canvas()->predictionCount(), annotator->currentExample() == ids[3] ? 2 : 0);
+        QVERIFY(annotator->canvas()->labelsShown());
+        QTest::keyClick(annotator->canvas(), Qt::Key_L);
+        QVERIFY(!annotator->canvas()->labelsShown());
+        // Opened from the grid: no predictions.
+        window.datasetPage()->annotate(0);
+        QCOMPARE(annotator->canvas()->predictionCount(), 0);
+    }
+
+    // Issue 17.12: the epoch axis spans the planned run from the first step (it jumped during epoch 1);
+    // a single epoch is a dot; the mAP axis follows the data (0.03 was flat on 0–1); legends sit under
+    // the axes, not over the train/validation gap.
+    void plotsScaleToTheDataAndKeepTheirLegendsOut()
+    {
+        TrainingDashboard board;
+        board.reset(QStringLiteral("mAP@0.5"));
+        board.resize(900, 600);
+        board.show();
+        train::BatchInfo b;
+        b.epoch = 1;
+        b.epochs = 20;
+        b.stepsPerEpoch = 10;
+        QSet<QString> ranges;
+        for (int step = 1; step <= 10; ++step) {
+            b.step = step;
+            b.smoothedLoss = 1.0 / step;
+            board.onBatch(b);
+            QTest::qWait(60); // the coalesced replot
+            const QCPRange x = board.plot(0)->xAxis->range();
+            ranges << QStringLiteral("%1–%2").arg(x.lower).arg(x.upper);
+        }
+        QCOMPARE(ranges, QSet<QString>{QStringLiteral("0–20.5")});
+        train::EpochMetrics m;
+        m.epoch = 1;
+        m.loss = 0.9;
+        m.valLoss = 0.95;
+        m.metric = 0.03;
+        m.valMetric = 0.02;
+        m.learningRate = 1e-3;
+        board.onEpoch(m);
+        QTest::qWait(60);
+        const QCPRange y = board.plot(1)->yAxis->range();
+        QVERIFY2(y.upper > 0.03 && y.upper < 0.1, qPrintable(QString::number(y.upper)));
+        for (int which = 0; which < 3; ++which) {
+            QCustomPlot *plot = board.plot(which);
+            QVERIFY(plot->legend->layout() != plot->axisRect()->insetLayout());
+            for (int g = which == 0 ? 1 : 0; g < plot->graphCount(); ++g) // the smoothed step loss is a line
+                QVERIFY2(plot->graph(g)->scatterStyle().shape() != QCPScatterStyle::ssNone,
+                         qPrintable(plot->graph(g)->name()));
+        }
     }
 
     // Issue 17.4 and 17.10: a training-page edit is stored at once (it was stored only when a run
