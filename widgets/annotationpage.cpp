@@ -3,6 +3,7 @@
 #include "annotationdocument.h"
 #include "classmanager.h"
 #include "imagedecode.h"
+#include "shortcuts.h"
 #include <QMessageBox>
 
 #include <QAction>
@@ -31,21 +32,15 @@ AnnotationPage::AnnotationPage(QWidget *parent) : QWidget(parent)
     // Every key is an action of the page (the toolbar shows some of them): one source for the keys, the
     // tooltips and the F1 sheet, which lists the actions of each page.
     setProperty("shortcutSection", tr("Annotator"));
+    setProperty("shortcutOrder", 2);
     setProperty("shortcutGestures",
                 QStringList{tr("Wheel") + QLatin1Char('\t') + tr("Zoom around the cursor"),
                             tr("Middle button drag") + QLatin1Char('\t') + tr("Pan"),
                             tr("Drag on the image") + QLatin1Char('\t') + tr("Draw a box (detection)"),
                             tr("Drag a box or its handles") + QLatin1Char('\t') + tr("Move or resize it")});
     auto key = [this](const QString &text, const QList<QKeySequence> &keys, auto slot) {
-        auto *a = new QAction(text, this);
-        a->setShortcuts(keys);
-        a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-        QStringList names;
-        for (const QKeySequence &k : keys)
-            names << k.toString(QKeySequence::NativeText);
-        a->setToolTip(QStringLiteral("%1 (%2)").arg(text, names.join(QStringLiteral(", "))));
+        QAction *a = addKeyAction(this, text, keys);
         connect(a, &QAction::triggered, this, slot);
-        addAction(a);
         return a;
     };
     QAction *grid = key(tr("Back to the grid"), {QKeySequence(Qt::Key_Escape)}, [this] { Q_EMIT closed(); });

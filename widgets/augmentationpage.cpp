@@ -2,10 +2,12 @@
 #include "formats/imageinfo.h"
 #include "imagedecode.h"
 #include "parametereditor.h"
+#include "shortcuts.h"
 
 #include "augment/augmenter.h"
 #include "project/project.h"
 
+#include <QAction>
 #include <QCheckBox>
 #include <QCoreApplication>
 #include <QGridLayout>
@@ -65,9 +67,13 @@ AugmentationPage::AugmentationPage(QWidget *parent) : QWidget(parent)
     m_example = new QSpinBox;
     m_example->setPrefix(tr("Example "));
     connect(m_example, &QSpinBox::valueChanged, this, [this] { requestPreview(); });
+    setProperty("shortcutSection", tr("Augmentation"));
+    setProperty("shortcutOrder", 3);
+    QAction *rerollAction =
+        addKeyAction(this, tr("Draw new random values for the previews"), {QKeySequence(Qt::Key_R)});
+    connect(rerollAction, &QAction::triggered, this, &AugmentationPage::reroll);
     auto *reroll = new QPushButton(tr("Re-roll"));
-    reroll->setToolTip(tr("Draw new random values for the nine previews (R)"));
-    reroll->setShortcut(QKeySequence(QStringLiteral("R")));
+    reroll->setToolTip(rerollAction->toolTip());
     connect(reroll, &QPushButton::clicked, this, &AugmentationPage::reroll);
     m_force = new QCheckBox(tr("Always apply the transform being edited"));
     m_force->setObjectName(QStringLiteral("forceTransform"));

@@ -3,6 +3,7 @@
 #include "classmanager.h"
 #include "datasetmodel.h"
 #include "healthpanel.h"
+#include "shortcuts.h"
 #include "thumbnailloader.h"
 
 #include "formats/formats.h"
@@ -163,6 +164,23 @@ DatasetPage::DatasetPage(QWidget *parent) : QWidget(parent)
     leftLayout->addWidget(m_count);
     m_view->setToolTip(tr("Double-click an image (or press Enter) to annotate it"));
     connect(m_view, &QListView::activated, this, [this](const QModelIndex &i) { annotate(i.row()); });
+    // The grid's keys (the F1 sheet lists them).
+    m_view->setProperty("shortcutSection", tr("Data set grid"));
+    m_view->setProperty("shortcutOrder", 1);
+    m_view->setProperty("shortcutGestures",
+                        QStringList{tr("Double-click") + QLatin1Char('\t') + tr("Open in the annotator"),
+                                    tr("Right-click") + QLatin1Char('\t') + tr("Pin to a split, set the class, delete"),
+                                    tr("Drop files or folders") + QLatin1Char('\t') + tr("Import them")});
+    connect(
+        addKeyAction(m_view, tr("Open in the annotator"), {QKeySequence(Qt::Key_Return), QKeySequence(Qt::Key_Enter)}),
+        &QAction::triggered, this, [this] {
+            if (m_view->currentIndex().isValid())
+                annotate(m_view->currentIndex().row());
+        });
+    connect(addKeyAction(m_view, tr("Delete the selected examples"), {QKeySequence(Qt::Key_Delete)}),
+            &QAction::triggered, this, [this] { deleteExamples(selectedIds()); });
+    connect(addKeyAction(m_view, tr("Select all"), {QKeySequence::SelectAll}), &QAction::triggered, m_view,
+            &QListView::selectAll);
     m_annotator = new AnnotationPage;
     connect(m_annotator, &AnnotationPage::annotationsEdited, this, [this] {
         m_edited = true;
@@ -349,18 +367,23 @@ void DatasetPage::contextMenu(const QPoint &pos)
             });
     }
     menu.addSeparator();
-    menu.addAction(tr("Delete %n example(s)…", nullptr, int(ids.size())), this, [this, ids] {
-        if (QMessageBox::question(this, tr("Delete examples"),
-                                  tr("Delete %n example(s) and their annotations from the project? This cannot be "
-                                     "undone.",
-                                     nullptr, int(ids.size()))) != QMessageBox::Yes)
-            return;
-        m_project->removeExamples(ids);
-        refresh();
-        Q_EMIT projectChanged();
-        Q_EMIT message(tr("%n example(s) deleted.", nullptr, int(ids.size())));
-    });
+    menu.addAction(tr("Delete %n example(s)…", nullptr, int(ids.size())), this, [this, ids] { deleteExamples(ids); });
     menu.exec(m_view->viewport()->mapToGlobal(pos));
+}
+
+void DatasetPage::deleteExamples(const std::vector<qint64> &ids)
+{
+    if (!m_project || ids.empty())
+        return;
+    if (m_interactive && QMessageBox::question(this, tr("Delete examples"),
+                                               tr("Delete %n example(s) and their annotations from the project? This "
+                                                  "cannot be undone.",
+                                                  nullptr, int(ids.size()))) != QMessageBox::Yes)
+        return;
+    m_project->removeExamples(ids);
+    refresh();
+    Q_EMIT projectChanged();
+    Q_EMIT message(tr("%n example(s) deleted.", nullptr, int(ids.size())));
 }
 
 void DatasetPage::dragEnterEvent(QDragEnterEvent *event)

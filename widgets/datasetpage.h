@@ -82,6 +82,7 @@ protected:
 private:
     void runImport(const QString &what, const std::function<ImportReport(Project &, const ImportOptions &)> &job);
     void contextMenu(const QPoint &pos);
+    void deleteExamples(const std::vector<qint64> &ids); // asks first (when interactive)
     std::vector<qint64> selectedIds() const;
     void rebuildClassFilter();
     void updateCount();

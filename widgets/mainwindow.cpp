@@ -4,6 +4,7 @@
 #include "historypage.h"
 #include "preferencesdialog.h"
 #include "resultsgallery.h"
+#include "shortcuts.h"
 #include "trainingcontroller.h"
 #include "trainingpage.h"
 #include "welcomepage.h"
@@ -28,8 +29,8 @@
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
-#include <QTableWidget>
 #include <QToolBar>
+#include <QTreeWidget>
 
 namespace visor {
 
@@ -203,35 +204,40 @@ void MainWindow::createMenus()
 
 void MainWindow::showShortcuts()
 {
-    const std::pair<QString, QString> rows[] = {
-        {tr("Ctrl+N"), tr("New project")},
-        {tr("Ctrl+O"), tr("Open project")},
-        {tr("Ctrl+I"), tr("Import a data set")},
-        {tr("Ctrl+E"), tr("Export the data set")},
-        {tr("Ctrl+1 … Ctrl+5"), tr("Show a page")},
-        {tr("Ctrl+R"), tr("Start training")},
-        {tr("Ctrl+."), tr("Cancel training")},
-        {tr("Ctrl+,"), tr("Preferences")},
-        {tr("F1"), tr("This list")},
-        {tr("Ctrl+Q"), tr("Quit")},
-    };
-    QDialog dialog(this);
+    std::unique_ptr<QDialog> dialog = shortcutsDialog();
+    dialog->exec();
+}
+
+std::unique_ptr<QDialog> MainWindow::shortcutsDialog()
+{
+    // Read from the menus and the pages' own key actions: the sheet lists what the keys do, per page.
+    const std::vector<ShortcutSection> sheet = shortcutSheet(this);
+    auto owned = std::make_unique<QDialog>(this);
+    QDialog &dialog = *owned;
     dialog.setWindowTitle(tr("Keyboard shortcuts"));
-    auto *table = new QTableWidget(int(std::size(rows)), 2, &dialog);
-    table->setHorizontalHeaderLabels({tr("Keys"), tr("Action")});
-    table->verticalHeader()->hide();
-    table->horizontalHeader()->setStretchLastSection(true);
-    for (int i = 0; i < int(std::size(rows)); ++i) {
-        table->setItem(i, 0, new QTableWidgetItem(rows[i].first));
-        table->setItem(i, 1, new QTableWidgetItem(rows[i].second));
+    auto *tree = new QTreeWidget(&dialog);
+    tree->setObjectName(QStringLiteral("shortcutSheet"));
+    tree->setColumnCount(2);
+    tree->setHeaderLabels({tr("Keys"), tr("Action")});
+    tree->setRootIsDecorated(false);
+    for (const ShortcutSection &section : sheet) {
+        auto *head = new QTreeWidgetItem(tree, {section.title});
+        QFont bold = head->font(0);
+        bold.setBold(true);
+        head->setFont(0, bold);
+        head->setFirstColumnSpanned(true);
+        for (const auto &[keys, action] : section.rows)
+            new QTreeWidgetItem(head, {keys, action});
+        head->setExpanded(true);
     }
+    tree->resizeColumnToContents(0);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, &dialog);
     connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
     auto *layout = new QVBoxLayout(&dialog);
-    layout->addWidget(table);
+    layout->addWidget(tree);
     layout->addWidget(buttons);
-    dialog.resize(420, 360);
-    dialog.exec();
+    dialog.resize(620, 600);
+    return owned;
 }
 
 bool MainWindow::openProject(const QString &path)

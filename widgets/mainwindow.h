@@ -5,6 +5,7 @@
 #include <QMainWindow>
 #include <memory>
 
+class QDialog;
 class QListWidget;
 class QStackedWidget;
 
@@ -31,6 +32,8 @@ public:
     void showPage(Page page);
     Page currentPage() const;
     Project *project() const { return m_project.get(); }
+    /// The F1 sheet (Help ▸ Keyboard shortcuts), made from the menus and the pages' key actions.
+    std::unique_ptr<QDialog> shortcutsDialog();
 
     DatasetPage *datasetPage() const { return m_dataset; }
     AugmentationPage *augmentationPage() const { return m_augmentation; }

@@ -126,6 +126,12 @@ int main(int argc, char **argv)
                     suggest->close();
                 }
             }
+            {
+                std::unique_ptr<QDialog> sheet = window.shortcutsDialog();
+                sheet->show();
+                settle();
+                sheet->grab().save(QDir(dir).filePath(QStringLiteral("shortcuts.png")));
+            }
             visor::PreferencesDialog preferences(&window);
             preferences.show();
             settle();

@@ -14,6 +14,7 @@
 #include "mainwindow.h"
 #include "parametereditor.h"
 #include "resultsgallery.h"
+#include "shortcuts.h"
 #include "suggestdialog.h"
 #include "testutil.h"
 #include "thumbnailloader.h"
@@ -48,6 +49,7 @@
 #include <QPushButton>
 #include <QScopeGuard>
 #include <QSignalSpy>
+#include <QStackedWidget>
 #include <QThreadPool>
 #include <QToolBar>
 #include <QTranslator>
@@ -70,16 +72,28 @@ private Q_SLOTS:
     {
         MainWindow window;
         window.show();
-        std::map<QString, QStringList> owners;
+        // Window-wide keys once in the window; a page's keys (active inside its widget) once in that
+        // widget and never one of the window's.
+        std::map<QString, QStringList> windowWide;
+        std::map<const QObject *, std::map<QString, QStringList>> perWidget;
         for (const QAction *a : window.findChildren<QAction *>())
-            for (const QKeySequence &k : a->shortcuts())
-                owners[k.toString()] << a->text();
+            for (const QKeySequence &k : a->shortcuts()) {
+                if (a->shortcutContext() == Qt::WidgetWithChildrenShortcut || a->shortcutContext() == Qt::WidgetShortcut)
+                    perWidget[a->parent()][k.toString()] << a->text();
+                else
+                    windowWide[k.toString()] << a->text();
+            }
         for (const QAbstractButton *b : window.findChildren<QAbstractButton *>())
             if (!b->shortcut().isEmpty())
-                owners[b->shortcut().toString()] << b->text();
-        for (const auto &[key, list] : owners)
+                windowWide[b->shortcut().toString()] << b->text();
+        for (const auto &[key, list] : windowWide)
             QVERIFY2(list.size() == 1, qPrintable(key + QStringLiteral(": ") + list.join(QStringLiteral(", "))));
-        QVERIFY(owners.count(QStringLiteral("Ctrl+R")));
+        for (const auto &[widget, keys] : perWidget)
+            for (const auto &[key, list] : keys) {
+                QVERIFY2(list.size() == 1, qPrintable(key + QStringLiteral(": ") + list.join(QStringLiteral(", "))));
+                QVERIFY2(!windowWide.count(key), qPrintable(key + QStringLiteral(" is the window's and ") + list[0]));
+            }
+        QVERIFY(windowWide.count(QStringLiteral("Ctrl+R")));
     }
 
     // Issue 12.23: thumbnails are cached by image, not by example id (ids restart at 1 in every project:
@@ -566,6 +580,104 @@ private Q_SLOTS:
                 QVERIFY2(plot->graph(g)->scatterStyle().shape() != QCPScatterStyle::ssNone,
                          qPrintable(plot->graph(g)->name()));
         }
+    }
+
+    // Issue 17.7 and 17.11: every key the F1 sheet lists reaches its action, unambiguously, on its page
+    // (Ctrl+Shift+Z was ambiguous and never redid; Ctrl+Y and Ctrl+R did nothing); the sheet is made
+    // from the actions and lists the annotator's keys and gestures (it had 10 global keys only).
+    void everyListedKeyReachesItsAction()
+    {
+        auto tp = test::makeProject(DatasetKind::ObjectDetection);
+        tp->project->addClass(QStringLiteral("a"));
+        std::vector<NewExample> images(2);
+        for (int i = 0; i < 2; ++i) {
+            images[size_t(i)].meta.hash = tp->project->storeImage(test::imageBytes(60, 40, i), QStringLiteral("png"));
+            images[size_t(i)].meta.suffix = QStringLiteral("png");
+            images[size_t(i)].meta.fileName = QStringLiteral("%1.png").arg(i);
+            images[size_t(i)].meta.width = 60;
+            images[size_t(i)].meta.height = 40;
+        }
+        tp->project->addExamples(images);
+        const QString path = tp->path();
+        tp->project.reset();
+        MainWindow window;
+        window.show();
+        QVERIFY(window.openProject(path));
+        window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+
+        const std::vector<ShortcutSection> sheet = shortcutSheet(&window);
+        std::map<QString, QStringList> keysOf; // section: its keys
+        for (const ShortcutSection &section : sheet)
+            for (const auto &[keys, action] : section.rows)
+                keysOf[section.title] << keys;
+        for (const QString &key :
+             {QStringLiteral("W"), QStringLiteral("Del, Backspace"), QStringLiteral("C"), QStringLiteral("A, Left"),
+              QStringLiteral("D, Right"), QStringLiteral("F"), QStringLiteral("Ctrl+0"), QStringLiteral("L"),
+              QStringLiteral("1"), QStringLiteral("9"), QStringLiteral("Ctrl+Z"), QStringLiteral("Wheel"),
+              QStringLiteral("Middle button drag"), QStringLiteral("Esc")})
+            QVERIFY2(keysOf[QStringLiteral("Annotator")].contains(key), qPrintable(key));
+        QVERIFY(keysOf[QStringLiteral("Annotator")].filter(QStringLiteral("Ctrl+Y")).size() == 1);
+        QVERIFY(keysOf[QStringLiteral("Everywhere")].contains(QStringLiteral("Ctrl+R")));
+        QVERIFY(keysOf[QStringLiteral("Augmentation")].contains(QStringLiteral("R")));
+        QVERIFY(keysOf[QStringLiteral("Data set grid")].contains(QStringLiteral("Del")));
+
+        // Each key, pressed where the page has the focus, reaches its action once and unambiguously. The
+        // catcher takes the shortcut event, so nothing runs (no dialogs, no quitting).
+        struct Catcher : QObject {
+            int hits = 0, ambiguous = 0;
+            bool eventFilter(QObject *, QEvent *e) override
+            {
+                if (e->type() != QEvent::Shortcut)
+                    return false;
+                ++hits;
+                ambiguous += static_cast<QShortcutEvent *>(e)->isAmbiguous();
+                return true;
+            }
+        };
+        auto press = [&](const QList<QAction *> &actions, QWidget *focus) -> int {
+            focus->setFocus();
+            for (int i = 0; i < 100 && !focus->hasFocus() && !focus->isAncestorOf(QApplication::focusWidget()); ++i)
+                QTest::qWait(10);
+            if (!QApplication::focusWidget())
+                return -2;
+            int checked = 0;
+            for (QAction *a : actions) {
+                if (a->shortcuts().isEmpty() || !a->isEnabled())
+                    continue;
+                for (const QKeySequence &key : a->shortcuts()) {
+                    Catcher c;
+                    a->installEventFilter(&c);
+                    QTest::keySequence(QApplication::focusWidget(), key);
+                    a->removeEventFilter(&c);
+                    if (c.hits != 1 || c.ambiguous)
+                        qWarning("%s (%s): %d hit(s), %d ambiguous", qPrintable(a->text()), qPrintable(key.toString()),
+                                 c.hits, c.ambiguous);
+                    if (c.hits != 1 || c.ambiguous)
+                        return -1;
+                    ++checked;
+                }
+            }
+            return checked;
+        };
+        QList<QAction *> global;
+        for (QAction *top : window.menuBar()->actions())
+            if (top->menu())
+                for (QAction *a : top->menu()->actions())
+                    global << a;
+        for (int page = MainWindow::Welcome; page < MainWindow::PageCount; ++page) { // window keys on every page
+            window.showPage(MainWindow::Page(page));
+            QWidget *shown = window.findChild<QStackedWidget *>()->currentWidget();
+            QVERIFY2(press(global, shown) > 10, qPrintable(QString::number(page)));
+        }
+        window.showPage(MainWindow::Dataset);
+        QVERIFY(press(window.datasetPage()->view()->actions(), window.datasetPage()->view()) >= 3);
+        window.datasetPage()->annotate(0);
+        AnnotationPage *annotator = window.datasetPage()->annotator();
+        QVERIFY(press(annotator->actions(), annotator->canvas()) >= 20);
+        Q_EMIT annotator->closed();
+        window.showPage(MainWindow::Augmentation);
+        QVERIFY(press(window.augmentationPage()->actions(), window.augmentationPage()) >= 1);
     }
 
     // Issue 17.4 and 17.10: a training-page edit is stored at once (it was stored only when a run
