@@ -1,5 +1,7 @@
 #include "datasetmodel.h"
+
 #include "thumbnailloader.h"
+#include <QPainter>
 
 #include <QColor>
 #include <QImage>
@@ -107,7 +109,24 @@ QVariant DatasetModel::data(const QModelIndex &index, int role) const
             p.fill(QColor(225, 228, 232));
             return p;
         }
-        return QPixmap::fromImage(img);
+        QPixmap pixmap = QPixmap::fromImage(img);
+        if (m_kind == DatasetKind::ObjectDetection && r.boxes > 0) { // the box count, bottom right
+            QPainter p(&pixmap);
+            QFont f = p.font();
+            f.setPixelSize(10);
+            f.setBold(true);
+            p.setFont(f);
+            const QString text = QString::number(r.boxes);
+            const QRect badge(pixmap.width() - QFontMetrics(f).horizontalAdvance(text) - 8, pixmap.height() - 14,
+                              QFontMetrics(f).horizontalAdvance(text) + 8, 14);
+            p.setRenderHint(QPainter::Antialiasing);
+            p.setPen(Qt::NoPen);
+            p.setBrush(QColor(20, 24, 28, 200));
+            p.drawRoundedRect(badge, 3, 3);
+            p.setPen(Qt::white);
+            p.drawText(badge, Qt::AlignCenter, text);
+        }
+        return pixmap;
     }
     case Qt::ToolTipRole: {
         QStringList names;

@@ -1,6 +1,8 @@
 #include "healthpanel.h"
 
 #include "qcustomplot_p.h"
+#include <QComboBox>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
 #include <QVBoxLayout>
@@ -8,8 +10,9 @@
 
 namespace visor {
 namespace {
-const QColor kSplitColors[3] = {QColor(31, 119, 180), QColor(255, 127, 14), QColor(44, 160, 44)};
-}
+// Splits in shades of one slate hue: class colours (blue, orange, green…) would read as classes.
+const QColor kSplitColors[3] = {QColor(52, 73, 94), QColor(127, 140, 141), QColor(189, 195, 199)};
+} // namespace
 
 HealthPanel::HealthPanel(QWidget *parent) : QWidget(parent)
 {
@@ -25,7 +28,14 @@ HealthPanel::HealthPanel(QWidget *parent) : QWidget(parent)
     m_balance->plotLayout()->insertRow(0);
     m_balance->plotLayout()->addElement(0, 0, m_balance->legend);
     m_balance->plotLayout()->setRowStretchFactor(0, 0.001);
-    m_balance->yAxis->setLabel(tr("examples"));
+    m_balance->yAxis->setLabel(tr("objects"));
+    // Detection counts objects by default (the imbalance warning does; RBC 4153 vs Platelets 361 looked
+    // even as images), images on the toggle.
+    m_count = new QComboBox;
+    m_count->setObjectName(QStringLiteral("balanceCount"));
+    m_count->addItem(tr("Objects per class"));
+    m_count->addItem(tr("Images per class"));
+    connect(m_count, &QComboBox::currentIndexChanged, this, [this] { drawBalance(); });
     m_sizes = new QCustomPlot;
     m_sizes->setMinimumHeight(140);
     m_sizes->xAxis->setLabel(tr("box width (px)"));
@@ -47,7 +57,11 @@ HealthPanel::HealthPanel(QWidget *parent) : QWidget(parent)
     });
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_summary);
-    layout->addWidget(new QLabel(tr("<b>Class balance</b>")));
+    auto *balanceHead = new QHBoxLayout;
+    balanceHead->addWidget(new QLabel(tr("<b>Class balance</b>")));
+    balanceHead->addStretch(1);
+    balanceHead->addWidget(m_count);
+    layout->addLayout(balanceHead);
     layout->addWidget(m_balance, 3);
     layout->addWidget(new QLabel(tr("<b>Box sizes</b>")));
     layout->addWidget(m_sizes, 2);
@@ -64,40 +78,9 @@ void HealthPanel::show(const DatasetStatistics &st)
                            .arg(st.splits.counts[0])
                            .arg(st.splits.counts[1])
                            .arg(st.splits.counts[2]));
-    // Class balance: one bar per class, stacked train / val / test.
-    m_balance->clearPlottables();
-    QVector<double> ticks;
-    QVector<QString> labels;
-    for (size_t i = 0; i < st.classes.size(); ++i) {
-        ticks << double(i + 1);
-        labels << st.classes[i].info.name;
-    }
-    auto textTicker = QSharedPointer<QCPAxisTickerText>::create();
-    textTicker->addTicks(ticks, labels);
-    m_balance->xAxis->setTicker(textTicker);
-    m_balance->xAxis->setTickLabelRotation(labels.size() > 6 ? 45 : 0);
-    const QString names[3] = {tr("train"), tr("validation"), tr("test")};
-    QCPBars *below = nullptr;
-    double top = 1;
-    for (int s = 0; s < 3; ++s) {
-        auto *bars = new QCPBars(m_balance->xAxis, m_balance->yAxis);
-        bars->setName(names[s]);
-        bars->setPen(Qt::NoPen);
-        bars->setBrush(kSplitColors[s]);
-        bars->setWidth(0.6);
-        QVector<double> values;
-        for (const auto &c : st.classes)
-            values << double(c.examples.counts[size_t(s)]);
-        bars->setData(ticks, values);
-        if (below)
-            bars->moveAbove(below);
-        below = bars;
-    }
-    for (const auto &c : st.classes)
-        top = std::max(top, double(c.examples.total()));
-    m_balance->xAxis->setRange(0.3, double(st.classes.size()) + 0.7);
-    m_balance->yAxis->setRange(0, top * 1.1);
-    m_balance->replot();
+    m_statistics = st;
+    m_count->setVisible(st.kind == DatasetKind::ObjectDetection);
+    drawBalance();
 
     // Box sizes: the "width"/"height" histograms are in input pixels; show the area-based side if present.
     m_sizes->clearPlottables();
@@ -129,8 +112,9 @@ void HealthPanel::show(const DatasetStatistics &st)
             x << double(i);
             y << double(h->counts[i]);
             maxCount = std::max(maxCount, double(h->counts[i]));
+            // One bin edge per line ("64–" over "128"): side by side they ran together ("64–128128–256").
             ticker->addTick(double(i), std::isfinite(h->edges[i + 1])
-                                           ? QStringLiteral("%1–%2").arg(h->edges[i]).arg(h->edges[i + 1])
+                                           ? QStringLiteral("%1–\n%2").arg(h->edges[i]).arg(h->edges[i + 1])
                                            : QStringLiteral("≥%1").arg(h->edges[i]));
         }
         bars->setData(x, y);
@@ -155,9 +139,55 @@ void HealthPanel::show(const DatasetStatistics &st)
                                                 tr("No warnings: the data set looks healthy.")));
 }
 
+void HealthPanel::drawBalance()
+{
+    // Class balance: one bar per class, stacked train / val / test.
+    const DatasetStatistics &st = m_statistics;
+    const bool objects = st.kind == DatasetKind::ObjectDetection && m_count->currentIndex() == 0;
+    m_balance->yAxis->setLabel(objects ? tr("objects") : tr("images"));
+    m_balance->clearPlottables();
+    QVector<double> ticks;
+    QVector<QString> labels;
+    for (size_t i = 0; i < st.classes.size(); ++i) {
+        ticks << double(i + 1);
+        labels << st.classes[i].info.name;
+    }
+    auto textTicker = QSharedPointer<QCPAxisTickerText>::create();
+    textTicker->addTicks(ticks, labels);
+    m_balance->xAxis->setTicker(textTicker);
+    m_balance->xAxis->setTickLabelRotation(labels.size() > 6 ? 45 : 0);
+    const QString names[3] = {tr("train"), tr("validation"), tr("test")};
+    QCPBars *below = nullptr;
+    double top = 1;
+    m_totals.clear();
+    for (int s = 0; s < 3; ++s) {
+        auto *bars = new QCPBars(m_balance->xAxis, m_balance->yAxis);
+        bars->setName(names[s]);
+        bars->setPen(Qt::NoPen);
+        bars->setBrush(kSplitColors[s]);
+        bars->setWidth(0.6);
+        QVector<double> values;
+        for (const auto &c : st.classes)
+            values << double((objects ? c.boxes : c.examples).counts[size_t(s)]);
+        bars->setData(ticks, values);
+        if (below)
+            bars->moveAbove(below);
+        below = bars;
+    }
+    for (const auto &c : st.classes) {
+        m_totals.push_back(double((objects ? c.boxes : c.examples).total()));
+        top = std::max(top, m_totals.back());
+    }
+    m_balance->xAxis->setRange(0.3, double(st.classes.size()) + 0.7);
+    m_balance->yAxis->setRange(0, top * 1.1);
+    m_balance->replot();
+}
+
 void HealthPanel::clear()
 {
     m_summary->clear();
+    m_statistics = DatasetStatistics();
+    m_totals.clear();
     m_shown.clear();
     m_warnings->clear();
     for (QCustomPlot *plot : {m_balance, m_sizes}) {

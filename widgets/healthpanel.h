@@ -7,6 +7,7 @@
 #include <QSet>
 #include <QWidget>
 
+class QComboBox;
 class QCustomPlot;
 class QListWidget;
 class QLabel;
@@ -20,11 +21,17 @@ public:
     void show(const DatasetStatistics &statistics);
     void clear(); // no project, or its statistics still coming
     int warningCount() const;
+    /// The class-balance bars' totals per class, as drawn (objects or images).
+    const std::vector<double> &balanceTotals() const { return m_totals; }
 
 Q_SIGNALS:
     void warningActivated(const QSet<qint64> &examples, const QString &message);
 
 private:
+    void drawBalance();
+    DatasetStatistics m_statistics;
+    std::vector<double> m_totals;
+    QComboBox *m_count = nullptr;
     QLabel *m_summary = nullptr;
     QCustomPlot *m_balance = nullptr, *m_sizes = nullptr;
     QListWidget *m_warnings = nullptr;

@@ -69,8 +69,9 @@ void ThumbnailLoader::work()
         if (img.isNull()) {                            // unreadable: a visible marker instead of an endless placeholder
             img = QImage(m_side, m_side * 3 / 4, QImage::Format_RGB32);
             img.fill(QColor(120, 30, 30));
-        } else if (img.width() > m_side || img.height() > m_side) {
-            img = img.scaled(m_side, m_side, Qt::KeepAspectRatio, Qt::SmoothTransformation);
+        } else if (img.width() > m_side || img.height() > m_side * 3 / 4) {
+            // Into the grid's 4:3 icon box: a portrait image scaled to the side's height covered its caption.
+            img = img.scaled(m_side, m_side * 3 / 4, Qt::KeepAspectRatio, Qt::SmoothTransformation);
         }
         {
             QMutexLocker lock(&m_mutex);

@@ -29,6 +29,25 @@ namespace {
 const char *const kPalette[] = {"#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f",
                                 "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac"};
 
+// A class named after a colour gets that colour ("orange" was drawn red, the palette's third); others
+// take the palette in turn. English and Portuguese names.
+QString defaultClassColor(const QString &name, qint64 index)
+{
+    static const std::pair<const char *, const char *> named[] = {
+        {"red", "#e15759"},     {"vermelho", "#e15759"}, {"orange", "#f28e2b"}, {"laranja", "#f28e2b"},
+        {"yellow", "#edc948"},  {"amarelo", "#edc948"},  {"green", "#59a14f"},  {"verde", "#59a14f"},
+        {"blue", "#4e79a7"},    {"azul", "#4e79a7"},     {"purple", "#b07aa1"}, {"roxo", "#b07aa1"},
+        {"pink", "#ff9da7"},    {"rosa", "#ff9da7"},     {"brown", "#9c755f"},  {"marrom", "#9c755f"},
+        {"grey", "#bab0ac"},    {"gray", "#bab0ac"},     {"cinza", "#bab0ac"},  {"black", "#333333"},
+        {"preto", "#333333"},   {"white", "#f0f0f0"},    {"branco", "#f0f0f0"}, {"cyan", "#17becf"},
+        {"magenta", "#d62ad6"}, {"lemon", "#e8e337"},    {"lime", "#9bd33c"}};
+    const QString key = name.trimmed().toLower();
+    for (const auto &[word, color] : named)
+        if (key == QLatin1String(word))
+            return QString::fromLatin1(color);
+    return QString::fromLatin1(kPalette[index % 10]);
+}
+
 QString jsonText(const QJsonValue &v)
 {
     return QString::fromUtf8(QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact));
@@ -435,7 +454,7 @@ std::vector<qint64> Project::addClasses(const QStringList &names)
         if (classByName(name))
             throw Error(QCoreApplication::translate("visor::Project", "a class named '%1' already exists").arg(name));
         QSqlQuery q = sql::run(m_db, QStringLiteral("INSERT INTO classes (name, color, position) VALUES (?, ?, ?)"),
-                               {name, QString::fromLatin1(kPalette[count++ % 10]), position++}, "adding a class");
+                               {name, defaultClassColor(name, count++), position++}, "adding a class");
         ids.push_back(q.lastInsertId().toLongLong());
     }
     t.commit();
@@ -452,7 +471,7 @@ qint64 Project::addClass(const QString &rawName, const QString &color)
     const qint64 count = sql::scalar(m_db, QStringLiteral("SELECT COUNT(*) FROM classes"), {}, "counting classes");
     const qint64 position =
         sql::scalar(m_db, QStringLiteral("SELECT COALESCE(MAX(position) + 1, 0) FROM classes"), {}, "ordering classes");
-    const QString c = color.isEmpty() ? QString::fromLatin1(kPalette[count % 10]) : color;
+    const QString c = color.isEmpty() ? defaultClassColor(name, count) : color;
     Transaction t(m_db);
     QSqlQuery q = sql::run(m_db, QStringLiteral("INSERT INTO classes (name, color, position) VALUES (?, ?, ?)"),
                            {name, c, position}, "adding a class");
