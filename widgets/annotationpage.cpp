@@ -19,7 +19,7 @@ namespace visor {
 AnnotationPage::AnnotationPage(QWidget *parent) : QWidget(parent)
 {
     m_classes = new QListWidget;
-    m_classes->setMaximumWidth(220);
+    m_classes->setMaximumWidth(170);
     m_classes->setIconSize(QSize(14, 14));
     m_classes->setFocusPolicy(Qt::NoFocus);
     connect(m_classes, &QListWidget::itemClicked, this,

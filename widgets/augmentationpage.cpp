@@ -55,7 +55,7 @@ AugmentationPage::AugmentationPage(QWidget *parent) : QWidget(parent)
     auto *scroll = new QScrollArea;
     scroll->setWidgetResizable(true);
     scroll->setWidget(m_editor);
-    scroll->setMinimumWidth(440);
+    scroll->setMinimumWidth(330); // the window fits 1000 px (issue 17.15)
     auto *reset = new QPushButton(tr("Reset to defaults"));
     connect(reset, &QPushButton::clicked, this, &AugmentationPage::resetToDefaults);
     auto *left = new QWidget;
@@ -92,7 +92,7 @@ AugmentationPage::AugmentationPage(QWidget *parent) : QWidget(parent)
     for (int i = 0; i < kVariants; ++i) {
         m_cells[i] = new QLabel;
         m_cells[i]->setAlignment(Qt::AlignCenter);
-        m_cells[i]->setMinimumSize(160, 120);
+        m_cells[i]->setMinimumSize(112, 84);
         m_cells[i]->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Ignored);
         m_cells[i]->setStyleSheet(QStringLiteral("QLabel { background: #222; }"));
         m_captions[i] = new QLabel;
@@ -115,6 +115,7 @@ AugmentationPage::AugmentationPage(QWidget *parent) : QWidget(parent)
     split->addWidget(left);
     split->addWidget(right);
     split->setStretchFactor(1, 1);
+    split->setSizes({460, 800}); // the editor at its natural width where the window allows
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(split);
     setProject(nullptr);

@@ -207,13 +207,18 @@ DatasetPage::DatasetPage(QWidget *parent) : QWidget(parent)
     m_stack = new QStackedWidget;
     m_stack->addWidget(left);
     m_stack->addWidget(m_annotator);
-    auto *split = new QSplitter;
-    split->addWidget(m_stack);
-    split->addWidget(m_health);
-    split->setStretchFactor(0, 3);
-    split->setStretchFactor(1, 2);
-    split->setSizes({700, 420});
-    m_health->setMinimumWidth(340);
+    // The health panel: a splitter that moves (and collapses it), and View ▸ Health panel to hide it, so
+    // that the annotator can take the page.
+    m_healthSplit = new QSplitter;
+    m_healthSplit->addWidget(m_stack);
+    m_healthSplit->addWidget(m_health);
+    m_healthSplit->setStretchFactor(0, 3);
+    m_healthSplit->setStretchFactor(1, 2);
+    m_healthSplit->setCollapsible(0, false);
+    m_healthSplit->setCollapsible(1, true);
+    m_healthSplit->setSizes({700, 420});
+    m_health->setMinimumWidth(250);
+    QSplitter *split = m_healthSplit;
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(split);
     setProject(nullptr);
@@ -441,6 +446,18 @@ void DatasetPage::annotateExamples(const std::vector<qint64> &ids, int index,
         return;
     m_stack->setCurrentIndex(1);
     m_annotator->open(ids, index, predictions);
+}
+
+void DatasetPage::setHealthShown(bool on)
+{
+    m_health->setVisible(on);
+    if (on && m_healthSplit->sizes().value(1) == 0) // collapsed by the splitter: open it again
+        m_healthSplit->setSizes({m_healthSplit->width() * 3 / 5, m_healthSplit->width() * 2 / 5});
+}
+
+bool DatasetPage::healthShown() const
+{
+    return !m_health->isHidden() && m_healthSplit->sizes().value(1) > 0;
 }
 
 bool DatasetPage::annotating() const

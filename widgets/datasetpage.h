@@ -12,6 +12,7 @@ class QComboBox;
 class QLabel;
 class QLineEdit;
 class QListView;
+class QSplitter;
 class QStackedWidget;
 
 namespace visor {
@@ -63,6 +64,9 @@ public:
     void annotateExamples(const std::vector<qint64> &ids, int index,
                           const std::function<std::vector<ShownPrediction>(qint64)> &predictions);
     bool annotating() const;
+    /// The health panel beside the grid and the annotator (View ▸ Health panel).
+    void setHealthShown(bool on);
+    bool healthShown() const;
 
 public Q_SLOTS:
     void importFolder(const QString &folder = {}); // asks for a folder and its format when empty
@@ -104,6 +108,7 @@ private:
     void applyStatistics(const DatasetStatistics &st);
     QLabel *m_count = nullptr, *m_idFilter = nullptr;
     QStackedWidget *m_stack = nullptr;
+    QSplitter *m_healthSplit = nullptr;
     AnnotationPage *m_annotator = nullptr;
     bool m_edited = false;
     bool m_interactive = true;

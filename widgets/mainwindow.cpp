@@ -155,6 +155,20 @@ void MainWindow::createMenus()
         view->addAction(names[i], QKeySequence(QStringLiteral("Ctrl+%1").arg(i + 1)), this,
                         [this, i] { showPage(Page(i)); });
 
+    view->addSeparator();
+    QAction *health = view->addAction(tr("&Health panel"));
+    health->setObjectName(QStringLiteral("showHealth"));
+    health->setCheckable(true);
+    health->setShortcut(QKeySequence(QStringLiteral("Ctrl+Shift+H")));
+    health->setToolTip(tr("Show the data set's health beside the grid and the annotator; hidden, the annotator "
+                          "takes the page"));
+    health->setChecked(QSettings().value(QStringLiteral("window/health"), true).toBool());
+    m_dataset->setHealthShown(health->isChecked());
+    connect(health, &QAction::toggled, this, [this](bool on) {
+        m_dataset->setHealthShown(on);
+        QSettings().setValue(QStringLiteral("window/health"), on);
+    });
+
     QMenu *train = menuBar()->addMenu(tr("&Training"));
     QAction *startAction = train->addAction(st->standardIcon(QStyle::SP_MediaPlay), tr("&Start"),
                                             QKeySequence(QStringLiteral("Ctrl+R")), m_training, [this] {

@@ -72,14 +72,47 @@ int decimalsFor(const ParamSpec &spec)
     return span <= 2 ? 3 : span <= 20 ? 2 : 1;
 }
 
+// A spin box that takes any number typed: QDoubleSpinBox's own range made its validator drop the
+// keystroke that passed the maximum ("500" became "50" with no word). The registry refuses an
+// out-of-range value with its message, as in every field; the arrows stay within the limits.
+class OpenSpinBox : public QDoubleSpinBox {
+public:
+    OpenSpinBox(double low, double high) : m_low(low), m_high(high)
+    {
+        setRange(-kOpen, kOpen);
+        m_widthOfOpen = fontMetrics().horizontalAdvance(textFromValue(-kOpen)) -
+                        fontMetrics().horizontalAdvance(textFromValue(std::abs(low) > std::abs(high) ? low : high));
+    }
+    void stepBy(int steps) override { setValue(std::clamp(value() + steps * singleStep(), m_low, m_high)); }
+    QSize sizeHint() const override { return narrowed(QDoubleSpinBox::sizeHint()); }
+    QSize minimumSizeHint() const override { return narrowed(QDoubleSpinBox::minimumSizeHint()); }
+
+protected:
+    StepEnabled stepEnabled() const override
+    {
+        StepEnabled e = StepNone;
+        if (value() > m_low)
+            e |= StepDownEnabled;
+        if (value() < m_high)
+            e |= StepUpEnabled;
+        return e;
+    }
+
+private:
+    static constexpr double kOpen = 1e12;
+    // The size for the parameter's own limits, not for ±1e12.
+    QSize narrowed(QSize s) const { return QSize(std::max(40, s.width() - std::max(0, m_widthOfOpen)), s.height()); }
+    double m_low, m_high;
+    int m_widthOfOpen = 0;
+};
+
 class NumberControl : public ValueControl {
 public:
     explicit NumberControl(const ParamSpec &spec) : m_integer(spec.type == ParamType::Int)
     {
         auto *row = new QHBoxLayout(this);
         row->setContentsMargins(0, 0, 0, 0);
-        m_spin = new QDoubleSpinBox;
-        m_spin->setRange(spec.min, spec.max);
+        m_spin = new OpenSpinBox(spec.min, spec.max);
         m_spin->setDecimals(m_integer ? 0 : decimalsFor(spec));
         m_spin->setSingleStep(m_integer ? 1 : (spec.max - spec.min) / 100);
         m_spin->setKeyboardTracking(false);
@@ -125,8 +158,7 @@ public:
         auto *row = new QHBoxLayout(this);
         row->setContentsMargins(0, 0, 0, 0);
         for (QDoubleSpinBox *&b : m_bounds) {
-            b = new QDoubleSpinBox;
-            b->setRange(spec.hasMin ? spec.min : -1e9, spec.hasMax ? spec.max : 1e9);
+            b = new OpenSpinBox(spec.hasMin ? spec.min : -1e9, spec.hasMax ? spec.max : 1e9);
             b->setDecimals(spec.hasMin && spec.hasMax ? decimalsFor(spec) : 3);
             b->setSingleStep(spec.hasMin && spec.hasMax ? (spec.max - spec.min) / 100 : 0.1);
             b->setKeyboardTracking(false);

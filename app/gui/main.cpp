@@ -57,11 +57,21 @@ int main(int argc, char **argv)
     parser.addOption({QStringLiteral("screenshots"),
                       QApplication::translate("main", "save a PNG of every page into DIR and exit"),
                       QStringLiteral("DIR")});
+    parser.addOption({QStringLiteral("window-size"),
+                      QApplication::translate("main", "the window's size, WIDTHxHEIGHT (for screenshots)"),
+                      QStringLiteral("WxH")});
     parser.addOption({QStringLiteral("exit-when-shown"),
                       QApplication::translate("main", "exit as soon as the window is shown (a start-up check)")});
     parser.process(app);
 
     visor::MainWindow window;
+    if (parser.isSet(QStringLiteral("window-size"))) {
+        const QStringList wh = parser.value(QStringLiteral("window-size")).split(QLatin1Char('x'));
+        if (wh.size() == 2 && wh[0].toInt() > 0 && wh[1].toInt() > 0)
+            window.resize(wh[0].toInt(), wh[1].toInt());
+        else
+            qWarning("visor: --window-size wants WIDTHxHEIGHT, such as 1000x640");
+    }
     window.show();
     bool opened = false;
     if (!parser.positionalArguments().isEmpty())
@@ -73,7 +83,7 @@ int main(int argc, char **argv)
     if (parser.isSet(QStringLiteral("screenshots"))) {
         const QString dir = parser.value(QStringLiteral("screenshots"));
         QDir().mkpath(dir);
-        QTimer::singleShot(500, &window, [&] {
+        QTimer::singleShot(500, &window, [&, dir] { // dir by value: it ends with this block
             auto settle = [] {
                 for (int i = 0; i < 20; ++i) { // let thumbnails arrive and plots replot
                     QApplication::processEvents(QEventLoop::AllEvents, 50);
@@ -113,6 +123,9 @@ int main(int argc, char **argv)
                 if (p == visor::MainWindow::Dataset && window.project()) { // and the annotator
                     window.datasetPage()->annotate(0);
                     save("annotate");
+                    window.datasetPage()->setHealthShown(false); // View ▸ Health panel off: the page is the annotator's
+                    save("annotate_full");
+                    window.datasetPage()->setHealthShown(true);
                     Q_EMIT window.datasetPage()->annotator()->closed();
                 }
             }

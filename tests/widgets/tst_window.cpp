@@ -40,6 +40,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QDoubleSpinBox>
 #include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
@@ -48,6 +49,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScopeGuard>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QStackedWidget>
 #include <QThreadPool>
@@ -64,6 +66,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         QStandardPaths::setTestModeEnabled(true); // QSettings and the demo folder stay out of the user's home
+        QSettings().clear();                      // and every run starts from the defaults
     }
 
     // Issue 12.25: every shortcut of the window is bound once (Ctrl+R was bound by the Training page's
@@ -740,6 +743,75 @@ private Q_SLOTS:
         QVERIFY2(shown.height() <= page.view()->iconSize().height(), qPrintable(QString::number(shown.height())));
         const QColor corner = shown.toImage().pixelColor(shown.width() - 2, shown.height() - 7);
         QVERIFY2(corner.red() < 100, qPrintable(corner.name())); // the dark badge over the white image
+    }
+
+    // Issue 17.15: the window fits 1000 × 640 (half a 1920 screen, a 1024 one) on every page, with a
+    // project open and while annotating (its minimum was 1124 × 633); the health panel hides from the
+    // View menu, and the annotator then takes the page.
+    void theWindowFitsASmallScreen()
+    {
+        auto tp = test::makeProject(DatasetKind::ObjectDetection);
+        tp->project->addClass(QStringLiteral("a rather long class name"));
+        test::addPlainExamples(*tp->project, 3);
+        const QString path = tp->path();
+        tp->project.reset();
+        MainWindow window;
+        window.show();
+        QVERIFY(window.openProject(path));
+        window.datasetPage()->setWrongInLastRun({1, 2, 3}, 12);
+        auto check = [&](const QString &where) {
+            const QSize min = window.minimumSizeHint().expandedTo(window.minimumSize());
+            QVERIFY2(min.width() <= 1000 && min.height() <= 640,
+                     qPrintable(QStringLiteral("%1: %2 × %3").arg(where).arg(min.width()).arg(min.height())));
+        };
+        for (int page = MainWindow::Welcome; page < MainWindow::PageCount; ++page) {
+            window.showPage(MainWindow::Page(page));
+            check(QString::number(page));
+        }
+        window.showPage(MainWindow::Dataset);
+        window.datasetPage()->annotate(0);
+        check(QStringLiteral("annotating"));
+        window.resize(1000, 640);
+        QAction *health = nullptr;
+        for (QAction *a : window.findChildren<QAction *>())
+            if (a->objectName() == QLatin1String("showHealth"))
+                health = a;
+        QVERIFY(health && health->isCheckable() && health->isChecked());
+        QTRY_VERIFY(window.datasetPage()->health()->isVisible());
+        const int before = window.datasetPage()->annotator()->width();
+        health->trigger();
+        QVERIFY(!window.datasetPage()->health()->isVisible());
+        QTRY_VERIFY(window.datasetPage()->annotator()->width() > before + 200);
+    }
+
+    // Issue 17.10: a number typed past a control's limit is refused with the message every field gives
+    // ("to" typed as 500 silently became 50: the spin box dropped the keystroke at its maximum).
+    void aValuePastTheLimitIsRefusedWithAMessage()
+    {
+        auto tp = test::makeProject(DatasetKind::ObjectDetection);
+        AugmentationPage page;
+        page.setProject(tp->project.get());
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        ParameterEditor *editor = page.findChild<ParameterEditor *>();
+        QVERIFY(editor);
+        const QList<QDoubleSpinBox *> bounds =
+            editor->field(QStringLiteral("augment.rotate.degrees"))->findChildren<QDoubleSpinBox *>();
+        QCOMPARE(bounds.size(), 2);
+        QLineEdit *to = bounds[1]->findChild<QLineEdit *>();
+        to->selectAll();
+        QTest::keyClicks(to, QStringLiteral("500"));
+        QCOMPARE(to->text(), QStringLiteral("500"));
+        QTest::keyClick(to, Qt::Key_Return);
+        const auto errors = editor->errors();
+        QVERIFY(errors.count(QStringLiteral("augment.rotate.degrees")));
+        QVERIFY2(errors.at(QStringLiteral("augment.rotate.degrees")).contains(QLatin1String("90")),
+                 qPrintable(errors.at(QStringLiteral("augment.rotate.degrees"))));
+        QCOMPARE(tp->project->parameters().toPair(QStringLiteral("augment.rotate.degrees")).second, 20.0);
+        // The arrows stay within the limits.
+        bounds[0]->setValue(-90);
+        bounds[0]->stepDown();
+        QCOMPARE(bounds[0]->value(), -90.0);
     }
 
     // Issue 17.4 and 17.10: a training-page edit is stored at once (it was stored only when a run
