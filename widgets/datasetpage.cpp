@@ -2,6 +2,7 @@
 #include "annotationpage.h"
 #include "classmanager.h"
 #include "datasetmodel.h"
+#include "folderchooser.h"
 #include "healthpanel.h"
 #include "shortcuts.h"
 #include "thumbnailloader.h"
@@ -502,7 +503,7 @@ void DatasetPage::importFolder(const QString &folder)
     if (!m_project)
         return;
     const QString source =
-        folder.isEmpty() ? QFileDialog::getExistingDirectory(this, tr("Import a data set folder")) : folder;
+        folder.isEmpty() ? chooseFolder(this, tr("Import a data set folder"), QStringLiteral("import")) : folder;
     if (source.isEmpty())
         return;
     Format format = Format::Auto;
@@ -618,7 +619,7 @@ void DatasetPage::exportDataset()
     const QString format = QInputDialog::getItem(this, tr("Export"), tr("Format:"), formats, 0, false, &ok);
     if (!ok)
         return;
-    const QString parent = QFileDialog::getExistingDirectory(this, tr("Export into a new folder inside…"));
+    const QString parent = chooseFolder(this, tr("Export into a new folder inside…"), QStringLiteral("export"));
     if (parent.isEmpty())
         return;
     const QString out = QDir(parent).filePath(m_project->name() + QStringLiteral("-") + format);

@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 #include "augmentationpage.h"
 #include "datasetpage.h"
+#include "folderchooser.h"
 #include "historypage.h"
 #include "preferencesdialog.h"
 #include "resultsgallery.h"
@@ -11,6 +12,7 @@
 
 #include "project/project.h"
 #include "synth/demo.h"
+#include <QDir>
 
 #include <QApplication>
 #include <QCloseEvent>
@@ -21,6 +23,7 @@
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMenuBar>
@@ -42,6 +45,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     m_training = new TrainingPage;
     m_history = new HistoryPage;
     m_stack = new QStackedWidget;
+    m_stack->setObjectName(QStringLiteral("pages"));
     m_nav = new QListWidget;
     m_nav->setFixedWidth(170);
     m_nav->setIconSize(QSize(22, 22));
@@ -55,8 +59,15 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     };
     for (const auto &[name, icon] : pages)
         new QListWidgetItem(icon, name, m_nav);
-    for (QWidget *w : std::initializer_list<QWidget *>{m_welcome, m_dataset, m_augmentation, m_training, m_history})
-        m_stack->addWidget(w);
+    // A project page without a project says so and how to get one (it was grey with no word).
+    m_stack->addWidget(m_welcome);
+    for (QWidget *w : std::initializer_list<QWidget *>{m_dataset, m_augmentation, m_training, m_history}) {
+        auto *holder = new QStackedWidget;
+        holder->addWidget(noProjectHint());
+        holder->addWidget(w);
+        m_holders.push_back(holder);
+        m_stack->addWidget(holder);
+    }
     connect(m_nav, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
 
     auto *central = new QWidget;
@@ -108,6 +119,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     if (!settings.contains(QStringLiteral("window/geometry")))
         resize(1280, 800);
     m_welcome->setRecent(settings.value(QStringLiteral("recent")).toStringList());
+    updateRecentMenu();
     showPage(Welcome);
     updateTitle();
 }
@@ -130,6 +142,7 @@ void MainWindow::createMenus()
                                          this, &MainWindow::newProject);
     QAction *openAction = file->addAction(st->standardIcon(QStyle::SP_DirOpenIcon), tr("&Open project…"),
                                           QKeySequence::Open, this, &MainWindow::openProjectDialog);
+    m_recentMenu = file->addMenu(tr("Open &recent"));
     file->addAction(tr("Open the &demo project"), this, &MainWindow::openDemo);
     file->addSeparator();
     QAction *importAction = file->addAction(st->standardIcon(QStyle::SP_ArrowDown), tr("&Import data set…"),
@@ -318,7 +331,7 @@ void MainWindow::newProject()
     auto *folder = new QLineEdit(QDir::home().filePath(QStringLiteral("Visor")));
     auto *browse = new QPushButton(tr("Browse…"));
     connect(browse, &QPushButton::clicked, &dialog, [&] {
-        const QString d = QFileDialog::getExistingDirectory(&dialog, tr("Parent folder"), folder->text());
+        const QString d = chooseFolder(&dialog, tr("Parent folder"), QStringLiteral("new"), folder->text());
         if (!d.isEmpty())
             folder->setText(d);
     });
@@ -347,7 +360,7 @@ void MainWindow::newProject()
 
 void MainWindow::openProjectDialog()
 {
-    const QString dir = QFileDialog::getExistingDirectory(this, tr("Open a project folder"));
+    const QString dir = chooseFolder(this, tr("Open a project folder"), QStringLiteral("open"));
     if (!dir.isEmpty())
         openProject(dir);
 }
@@ -362,6 +375,29 @@ void MainWindow::rememberRecent(const QString &folder)
         recent.removeLast();
     settings.setValue(QStringLiteral("recent"), recent);
     m_welcome->setRecent(recent);
+    updateRecentMenu();
+}
+
+void MainWindow::updateRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList recent = QSettings().value(QStringLiteral("recent")).toStringList();
+    for (const QString &folder : recent) {
+        QAction *a = m_recentMenu->addAction(
+            QStringLiteral("%1 — %2").arg(QFileInfo(folder).fileName(), QDir::toNativeSeparators(folder)), this,
+            [this, folder] { openProject(folder); });
+        a->setEnabled(Project::exists(folder)); // moved or deleted since: shown, not offered
+    }
+    if (recent.isEmpty()) {
+        m_recentMenu->addAction(tr("No recent project yet."))->setEnabled(false);
+        return;
+    }
+    m_recentMenu->addSeparator();
+    m_recentMenu->addAction(tr("Clear the list"), this, [this] {
+        QSettings().remove(QStringLiteral("recent"));
+        m_welcome->setRecent({});
+        updateRecentMenu();
+    });
 }
 
 void MainWindow::showPage(Page page)
@@ -374,8 +410,37 @@ MainWindow::Page MainWindow::currentPage() const
     return Page(m_stack->currentIndex());
 }
 
+QWidget *MainWindow::noProjectHint()
+{
+    auto *hint = new QWidget;
+    hint->setObjectName(QStringLiteral("noProject"));
+    auto *text = new QLabel(tr("<h3>No project is open</h3><p>Create a project for your images, open one, or "
+                               "try the demo project of generated shapes.</p>"));
+    text->setWordWrap(true);
+    text->setAlignment(Qt::AlignCenter);
+    auto *create = new QPushButton(tr("New project…"));
+    auto *open = new QPushButton(tr("Open project…"));
+    auto *demo = new QPushButton(tr("Open the demo project"));
+    connect(create, &QPushButton::clicked, this, &MainWindow::newProject);
+    connect(open, &QPushButton::clicked, this, &MainWindow::openProjectDialog);
+    connect(demo, &QPushButton::clicked, this, &MainWindow::openDemo);
+    auto *buttons = new QHBoxLayout;
+    buttons->addStretch(1);
+    for (QPushButton *b : {create, open, demo})
+        buttons->addWidget(b);
+    buttons->addStretch(1);
+    auto *layout = new QVBoxLayout(hint);
+    layout->addStretch(1);
+    layout->addWidget(text);
+    layout->addLayout(buttons);
+    layout->addStretch(2);
+    return hint;
+}
+
 void MainWindow::updateTitle()
 {
+    for (QStackedWidget *holder : m_holders) // the pages, or the hint where there is no project
+        holder->setCurrentIndex(m_project ? 1 : 0);
     setWindowTitle(m_project ? tr("%1 — Visor").arg(m_project->name()) : tr("Visor"));
 }
 

@@ -4,9 +4,11 @@
 
 #include <QMainWindow>
 #include <memory>
+#include <vector>
 
 class QDialog;
 class QListWidget;
+class QMenu;
 class QStackedWidget;
 
 namespace visor {
@@ -48,6 +50,8 @@ private:
     void newProject();
     void openProjectDialog();
     void rememberRecent(const QString &folder);
+    void updateRecentMenu();
+    QWidget *noProjectHint();
     void showShortcuts();
     void updateTitle();
 
@@ -59,6 +63,8 @@ private:
     AugmentationPage *m_augmentation = nullptr;
     TrainingPage *m_training = nullptr;
     HistoryPage *m_history = nullptr;
+    QMenu *m_recentMenu = nullptr;           // File ▸ Open recent
+    std::vector<QStackedWidget *> m_holders; // each project page, or the no-project hint
 };
 
 } // namespace visor

@@ -1,5 +1,7 @@
 #include "welcomepage.h"
 
+#include "project/project.h"
+
 #include <QDir>
 #include <QFileInfo>
 #include <QLabel>
@@ -23,12 +25,22 @@ WelcomePage::WelcomePage(QWidget *parent) : QWidget(parent)
     connect(newButton, &QPushButton::clicked, this, &WelcomePage::newRequested);
     connect(openButton, &QPushButton::clicked, this, &WelcomePage::openDialogRequested);
     connect(demoButton, &QPushButton::clicked, this, &WelcomePage::demoRequested);
+    // The last project, one click away (a second start opened on this page with no offer to go on).
+    m_continue = new QPushButton;
+    m_continue->setObjectName(QStringLiteral("continueLast"));
+    m_continue->setMinimumHeight(44);
+    QFont bigger = m_continue->font();
+    bigger.setBold(true);
+    m_continue->setFont(bigger);
+    m_continue->hide();
+    connect(m_continue, &QPushButton::clicked, this, [this] { Q_EMIT openRequested(m_last); });
     m_recent = new QListWidget;
     connect(m_recent, &QListWidget::itemActivated, this,
             [this](QListWidgetItem *i) { Q_EMIT openRequested(i->data(Qt::UserRole).toString()); });
 
     auto *column = new QVBoxLayout;
     column->addWidget(title);
+    column->addWidget(m_continue);
     column->addWidget(newButton);
     column->addWidget(openButton);
     column->addWidget(demoButton);
@@ -52,6 +64,15 @@ void WelcomePage::setRecent(const QStringList &folders)
     }
     if (folders.isEmpty())
         m_recent->addItem(tr("No recent project yet."));
+    m_last.clear();
+    for (const QString &f : folders)
+        if (Project::exists(f)) {
+            m_last = f;
+            break;
+        }
+    m_continue->setVisible(!m_last.isEmpty());
+    m_continue->setText(tr("Continue with %1").arg(QFileInfo(m_last).fileName()));
+    m_continue->setToolTip(QDir::toNativeSeparators(m_last));
 }
 
 } // namespace visor

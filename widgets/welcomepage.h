@@ -1,11 +1,13 @@
 #pragma once
-/// The Welcome page: recent projects, a new project, open a folder, open the demo project.
+/// The Welcome page: continue with the last project, recent projects, a new project, open a folder, open
+/// the demo project.
 
 #include "project/types.h"
 
 #include <QWidget>
 
 class QListWidget;
+class QPushButton;
 
 namespace visor {
 
@@ -23,6 +25,8 @@ Q_SIGNALS:
 
 private:
     QListWidget *m_recent = nullptr;
+    QPushButton *m_continue = nullptr; // "Continue with <the last project>"
+    QString m_last;
 };
 
 } // namespace visor

@@ -7,6 +7,7 @@
 #include "classmanager.h"
 #include "datasetmodel.h"
 #include "datasetpage.h"
+#include "folderchooser.h"
 #include "healthpanel.h"
 #include "historypage.h"
 #include "jobtracker.h"
@@ -671,7 +672,7 @@ private Q_SLOTS:
                     global << a;
         for (int page = MainWindow::Welcome; page < MainWindow::PageCount; ++page) { // window keys on every page
             window.showPage(MainWindow::Page(page));
-            QWidget *shown = window.findChild<QStackedWidget *>()->currentWidget();
+            QWidget *shown = window.findChild<QStackedWidget *>(QStringLiteral("pages"))->currentWidget();
             QVERIFY2(press(global, shown) > 10, qPrintable(QString::number(page)));
         }
         window.showPage(MainWindow::Dataset);
@@ -812,6 +813,49 @@ private Q_SLOTS:
         bounds[0]->setValue(-90);
         bounds[0]->stepDown();
         QCOMPARE(bounds[0]->value(), -90.0);
+    }
+
+    // Issue 17.17: pages without a project say so, with the ways to get one (they were grey with no
+    // word); a later start offers to continue with the last project; File ▸ Open recent; folder choosers
+    // start in the home folder (or where that kind of choice last ended), not the working directory.
+    void withoutAProjectThePagesSayWhatToDo()
+    {
+        QSettings().remove(QStringLiteral("recent"));
+        auto tp = test::makeProject(DatasetKind::Classification, QStringLiteral("cells"));
+        const QString path = tp->path();
+        tp->project.reset();
+        {
+            MainWindow window;
+            window.show();
+            for (int page = MainWindow::Dataset; page < MainWindow::PageCount; ++page) {
+                window.showPage(MainWindow::Page(page));
+                const QWidget *shown = window.findChild<QStackedWidget *>(QStringLiteral("pages"))->currentWidget();
+                QStringList texts;
+                for (const QLabel *l : shown->findChildren<QLabel *>())
+                    if (l->isVisible())
+                        texts << l->text();
+                QVERIFY2(texts.join(QLatin1Char(' ')).contains(QLatin1String("No project is open")),
+                         qPrintable(QString::number(page)));
+            }
+            QVERIFY(window.openProject(path));
+            window.showPage(MainWindow::Dataset);
+            QVERIFY(window.datasetPage()->isVisible());
+        }
+        MainWindow second; // a later start: the Welcome page offers the last project, so does File
+        second.show();
+        auto *again = second.findChild<QPushButton *>(QStringLiteral("continueLast"));
+        QVERIFY(again && again->isVisible());
+        QVERIFY(again->text().contains(QFileInfo(path).fileName()));
+        QAction *recent = nullptr;
+        for (QAction *a : second.findChildren<QAction *>())
+            if (a->text().startsWith(QFileInfo(path).fileName() + QStringLiteral(" — ")))
+                recent = a;
+        QVERIFY(recent && recent->isEnabled());
+        again->click();
+        QVERIFY(second.project());
+        QCOMPARE(QDir(second.project()->dir()).canonicalPath(), QDir(path).canonicalPath());
+        QSettings().remove(QStringLiteral("dialogs/open"));
+        QCOMPARE(chooserStart(QStringLiteral("open")), QDir::homePath());
     }
 
     // Issue 17.4 and 17.10: a training-page edit is stored at once (it was stored only when a run
