@@ -85,5 +85,11 @@ clean:
 # Refresh translations/*.ts from the sources (new strings arrive unfinished; tst_translations fails
 # until they are translated). Then translate them with Qt Linguist (`linguist translations/visor_pt_BR.ts`).
 LUPDATE ?= /usr/lib/qt6/bin/lupdate
+# visor_en.ts holds only the plural forms English needs ("1 box", "2 boxes"), filled by a script.
 translations: deps
-	$(LUPDATE) -locations relative -no-obsolete engine widgets app/gui -ts translations/*.ts
+	$(LUPDATE) -locations relative -no-obsolete engine widgets app/gui -ts translations/visor_pt_BR.ts
+	$(LUPDATE) -pluralonly -locations relative -no-obsolete engine widgets app/gui -target-language en \
+		-ts translations/visor_en.ts
+	python3 scripts/fill-english-plurals.py translations/visor_en.ts
+	$(LUPDATE) -pluralonly -locations relative -no-obsolete engine widgets app/gui -target-language en \
+		-ts translations/visor_en.ts

@@ -25,6 +25,11 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>the window&apos;s size, WIDTHxHEIGHT (for screenshots)</source>
+        <translation>o tamanho da janela, LARGURAxALTURA (para capturas de tela)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>exit as soon as the window is shown (a start-up check)</source>
         <translation>encerra assim que a janela for exibida (uma verificação de inicialização)</translation>
     </message>
@@ -121,10 +126,13 @@
         <source>Anchors fitted to the %1 boxes at %2 px (k-means of their shapes with 1 − IoU): %3% of the boxes get an anchor at IoU ≥ %4, against %5% with the current anchors.</source>
         <translation>Âncoras ajustadas às %1 caixas em %2 px (k-means dos seus formatos com 1 − IoU): %3% das caixas recebem uma âncora com IoU ≥ %4, contra %5% com as âncoras atuais.</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+10"/>
-        <source>Pyramid levels %1: %2 level(s) that no box needs are dropped, which makes every step faster.</source>
-        <translation>Níveis da pirâmide %1: %2 nível(is) de que nenhuma caixa precisa são removidos, o que deixa cada passo mais rápido.</translation>
+        <source>Pyramid levels %1: %n level(s) that no box needs are dropped, which makes every step faster.</source>
+        <translation>
+            <numerusform>Níveis da pirâmide %1: %n nível que nenhuma caixa usa é descartado, o que acelera cada passo.</numerusform>
+            <numerusform>Níveis da pirâmide %1: %n níveis que nenhuma caixa usa são descartados, o que acelera cada passo.</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+3"/>
@@ -254,6 +262,14 @@
     </message>
 </context>
 <context>
+    <name>visor::AnnotationCanvas</name>
+    <message>
+        <location filename="../widgets/annotationcanvas.cpp" line="+153"/>
+        <source>%1 %L2 (predicted)</source>
+        <translation>%1 %L2 (previsto)</translation>
+    </message>
+</context>
+<context>
     <name>visor::AnnotationDocument</name>
     <message>
         <location filename="../widgets/annotationdocument.cpp" line="+104"/>
@@ -294,24 +310,14 @@
 <context>
     <name>visor::AnnotationPage</name>
     <message>
-        <location filename="../widgets/annotationpage.cpp" line="+33"/>
+        <location filename="../widgets/annotationpage.cpp" line="+85"/>
         <source>◀ Grid</source>
         <translation>◀ Grade</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>Back to the thumbnail grid (Esc)</source>
-        <translation>Voltar à grade de miniaturas (Esc)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Previous</source>
         <translation>Anterior</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Previous image (A, Left)</source>
-        <translation>Imagem anterior (A, seta para a esquerda)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -319,17 +325,12 @@
         <translation>Próxima</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>Next image (D, Right)</source>
-        <translation>Próxima imagem (D, seta para a direita)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="-36"/>
         <source>Draw box</source>
         <translation>Desenhar caixa</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Draw boxes even over existing ones (W)</source>
         <translation>Desenhar caixas mesmo sobre as existentes (W)</translation>
     </message>
@@ -339,42 +340,113 @@
         <translation>Excluir caixa</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Delete the selected box (Del)</source>
-        <translation>Excluir a caixa selecionada (Del)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <location line="+28"/>
         <source>Copy previous</source>
         <translation>Copiar anterior</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Replace this image&apos;s boxes with the previous image&apos;s (C)</source>
-        <translation>Substituir as caixas desta imagem pelas da imagem anterior (C)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="-26"/>
         <source>Fit</source>
         <translation>Ajustar</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Fit to the window (F)</source>
-        <translation>Ajustar à janela (F)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>1:1</source>
         <translation>1:1</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Actual size (Ctrl+0)</source>
-        <translation>Tamanho real (Ctrl+0)</translation>
+        <location line="-33"/>
+        <source>Annotator</source>
+        <translation>Anotador</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Wheel</source>
+        <translation>Roda do mouse</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Zoom around the cursor</source>
+        <translation>Zoom em torno do cursor</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Middle button drag</source>
+        <translation>Arrastar com o botão do meio</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Pan</source>
+        <translation>Mover a vista</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Drag on the image</source>
+        <translation>Arrastar sobre a imagem</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Draw a box (detection)</source>
+        <translation>Desenhar uma caixa (detecção)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Drag a box or its handles</source>
+        <translation>Arrastar uma caixa ou suas alças</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Move or resize it</source>
+        <translation>Movê-la ou redimensioná-la</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Back to the grid</source>
+        <translation>Voltar à grade</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>Previous image</source>
+        <translation>Imagem anterior</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Next image</source>
+        <translation>Próxima imagem</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Add the previous image&apos;s boxes to this one (C)</source>
+        <translation>Adicionar as caixas da imagem anterior a esta (C)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Actual size (%1)</source>
+        <translation>Tamanho real (%1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show labels</source>
+        <translation>Mostrar rótulos</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Class %1 of the list</source>
+        <translation>Classe %1 da lista</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Delete</source>
+        <translation>Excluir</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Labels</source>
+        <translation>Rótulos</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Classes…</source>
         <translation>Classes…</translation>
     </message>
@@ -389,7 +461,7 @@
         <translation>Anotação</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <location line="+7"/>
         <source>Undo</source>
         <translation>Desfazer</translation>
@@ -411,7 +483,7 @@
         <translation>Refazer: %1</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+75"/>
         <source>%1 cannot be read (missing, or not an image any more)</source>
         <translation>%1 não pode ser lido (ausente, ou não é mais uma imagem)</translation>
     </message>
@@ -433,10 +505,26 @@
         <source>class: %1</source>
         <translation>classe: %1</translation>
     </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source> · model: %n prediction(s)</source>
+        <translation>
+            <numerusform> · modelo: %n previsão</numerusform>
+            <numerusform> · modelo: %n previsões</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>, %n wrong (red, dashed)</source>
+        <translation>
+            <numerusform>, %n errada (vermelha, tracejada)</numerusform>
+            <numerusform>, %n erradas (vermelhas, tracejadas)</numerusform>
+        </translation>
+    </message>
     <message>
         <location line="+2"/>
-        <source>Image %1 of %2 · %3 · %4 × %5 px · %6%7</source>
-        <translation>Imagem %1 de %2 · %3 · %4 × %5 px · %6%7</translation>
+        <source>Image %1 of %2 · %3 · %4 × %5 px · %6%7%8</source>
+        <translation>Imagem %1 de %2 · %3 · %4 × %5 px · %6%7%8</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -452,7 +540,7 @@
 <context>
     <name>visor::AugmentationPage</name>
     <message>
-        <location filename="../widgets/augmentationpage.cpp" line="+57"/>
+        <location filename="../widgets/augmentationpage.cpp" line="+59"/>
         <source>Reset to defaults</source>
         <translation>Restaurar os padrões</translation>
     </message>
@@ -463,13 +551,18 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>Re-roll</source>
-        <translation>Sortear de novo</translation>
+        <source>Augmentation</source>
+        <translation>Expansão de dados</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Draw new random values for the nine previews (R)</source>
-        <translation>Sortear novos valores aleatórios para as nove prévias (R)</translation>
+        <location line="+3"/>
+        <source>Draw new random values for the previews</source>
+        <translation>Sortear novos valores para as prévias</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Re-roll</source>
+        <translation>Sortear de novo</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -482,7 +575,12 @@
         <translation>Força a última transformação editada em todas as prévias, para que o seu efeito fique visível; as demais mantêm as suas probabilidades</translation>
     </message>
     <message>
-        <location line="+116"/>
+        <location line="+58"/>
+        <source>No example to preview yet: import images on the Data set page.</source>
+        <translation>Ainda não há exemplo para a prévia: importe imagens na página Dataset.</translation>
+    </message>
+    <message>
+        <location line="+68"/>
         <source>%1 cannot be read.</source>
         <translation>Não é possível ler %1.</translation>
     </message>
@@ -684,7 +782,7 @@
 <context>
     <name>visor::DatasetModel</name>
     <message>
-        <location filename="../widgets/datasetmodel.cpp" line="+116"/>
+        <location filename="../widgets/datasetmodel.cpp" line="+135"/>
         <source>none</source>
         <translation>nenhuma</translation>
     </message>
@@ -739,7 +837,7 @@ classe: %1</translation>
 <context>
     <name>visor::DatasetPage</name>
     <message>
-        <location filename="../widgets/datasetpage.cpp" line="+43"/>
+        <location filename="../widgets/datasetpage.cpp" line="+45"/>
         <source>Search file names</source>
         <translation>Buscar nomes de arquivo</translation>
     </message>
@@ -750,29 +848,29 @@ classe: %1</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+254"/>
+        <location line="+293"/>
         <source>Train</source>
         <translation>Treino</translation>
     </message>
     <message>
-        <location line="-253"/>
-        <location line="+254"/>
+        <location line="-292"/>
+        <location line="+293"/>
         <source>Validation</source>
         <translation>Validação</translation>
     </message>
     <message>
-        <location line="-253"/>
-        <location line="+254"/>
+        <location line="-292"/>
+        <location line="+293"/>
         <source>Test</source>
         <translation>Teste</translation>
     </message>
     <message>
-        <location line="-253"/>
+        <location line="-292"/>
         <source>No split</source>
         <translation>Sem partição</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>All examples</source>
         <translation>Todos os exemplos</translation>
     </message>
@@ -788,11 +886,12 @@ classe: %1</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+168"/>
         <source>Wrong in the last run</source>
         <translation>Errados na última execução</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-165"/>
         <source>Order added</source>
         <translation>Ordem de inclusão</translation>
     </message>
@@ -860,7 +959,53 @@ classe: %1</translation>
         <translation>Clique duas vezes numa imagem (ou pressione Enter) para anotá-la</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+3"/>
+        <source>Data set grid</source>
+        <translation>Grade do dataset</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Double-click</source>
+        <translation>Duplo clique</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+4"/>
+        <source>Open in the annotator</source>
+        <translation>Abrir no anotador</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>Right-click</source>
+        <translation>Clique direito</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Pin to a split, set the class, delete</source>
+        <translation>Fixar em uma divisão, definir a classe, excluir</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Drop files or folders</source>
+        <translation>Soltar arquivos ou pastas</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Import them</source>
+        <translation>Importá-los</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Delete the selected examples</source>
+        <translation>Excluir os exemplos selecionados</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Select all</source>
+        <translation>Selecionar tudo</translation>
+    </message>
+    <message>
+        <location line="+103"/>
         <source>The statistics cannot be computed: %1</source>
         <translation>As estatísticas não podem ser calculadas: %1</translation>
     </message>
@@ -906,7 +1051,7 @@ classe: %1</translation>
         </translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+8"/>
         <source>Delete examples</source>
         <translation>Excluir exemplos</translation>
     </message>
@@ -927,7 +1072,7 @@ classe: %1</translation>
         </translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+93"/>
         <source>All classes</source>
         <translation>Todas as classes</translation>
     </message>
@@ -986,13 +1131,48 @@ classe: %1</translation>
         <source>Nothing was imported: %1</source>
         <translation>Nada foi importado: %1</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+4"/>
-        <source>Imported %1 example(s) with %2 box(es); %3 image(s) skipped, %4 duplicate(s).</source>
-        <translation>Importados %1 exemplo(s) com %2 caixa(s); %3 imagem(ns) ignorada(s), %4 duplicata(s).</translation>
+        <source>Imported %n example(s)</source>
+        <translation>
+            <numerusform>%n exemplo importado</numerusform>
+            <numerusform>%n exemplos importados</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source> with %n box(es)</source>
+        <translation>
+            <numerusform> com %n caixa</numerusform>
+            <numerusform> com %n caixas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>; %n image(s) skipped</source>
+        <translation>
+            <numerusform>; %n imagem ignorada</numerusform>
+            <numerusform>; %n imagens ignoradas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>, %n duplicate(s).</source>
+        <translation>
+            <numerusform>, %n duplicata.</numerusform>
+            <numerusform>, %n duplicatas.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+30"/>
+        <source>Exported %n example(s) to %1.</source>
+        <translation>
+            <numerusform>%n exemplo exportado para %1.</numerusform>
+            <numerusform>%n exemplos exportados para %1.</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-27"/>
         <source>Boxes: %1 skipped, %2 clipped to the image.</source>
         <translation>Caixas: %1 ignorada(s), %2 recortada(s) à imagem.</translation>
     </message>
@@ -1018,19 +1198,14 @@ classe: %1</translation>
         <source>Export into a new folder inside…</source>
         <translation>Exportar para uma nova pasta dentro de…</translation>
     </message>
-    <message>
-        <location line="+8"/>
-        <source>Exported %1 example(s) to %2.</source>
-        <translation>%1 exemplo(s) exportado(s) para %2.</translation>
-    </message>
     <message numerus="yes">
-        <location line="+3"/>
+        <location line="+11"/>
         <source>%n example(s) were not exported because their image is missing from the project:
 %1</source>
         <translation>
-            <numerusform>%n exemplo(s) não foram exportados porque a imagem falta no projeto:
+            <numerusform>%n exemplo não foi exportado porque sua imagem falta no projeto:
 %1</numerusform>
-            <numerusform>%n exemplo(s) não foram exportados porque a imagem falta no projeto:
+            <numerusform>%n exemplos não foram exportados porque suas imagens faltam no projeto:
 %1</numerusform>
         </translation>
     </message>
@@ -1038,12 +1213,7 @@ classe: %1</translation>
 <context>
     <name>visor::HealthPanel</name>
     <message>
-        <location filename="../widgets/healthpanel.cpp" line="+28"/>
-        <source>examples</source>
-        <translation>exemplos</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location filename="../widgets/healthpanel.cpp" line="+41"/>
         <source>box width (px)</source>
         <translation>largura da caixa (px)</translation>
     </message>
@@ -1058,12 +1228,12 @@ classe: %1</translation>
         <translation>Clique num alerta para mostrar os exemplos envolvidos</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>&lt;b&gt;Class balance&lt;/b&gt;</source>
         <translation>&lt;b&gt;Balanceamento das classes&lt;/b&gt;</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>&lt;b&gt;Box sizes&lt;/b&gt;</source>
         <translation>&lt;b&gt;Tamanhos das caixas&lt;/b&gt;</translation>
     </message>
@@ -1078,7 +1248,12 @@ classe: %1</translation>
         <translation>%1 exemplos, %2 anotados, %3 ainda não; treino %4 · validação %5 · teste %6</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+73"/>
+        <source>images</source>
+        <translation>imagens</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>train</source>
         <translation>treino</translation>
     </message>
@@ -1093,14 +1268,30 @@ classe: %1</translation>
         <translation>teste</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="-25"/>
         <source>%1
 Click to show the examples concerned.</source>
         <translation>%1
 Clique para mostrar os exemplos envolvidos.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-103"/>
+        <location line="+116"/>
+        <source>objects</source>
+        <translation>objetos</translation>
+    </message>
+    <message>
+        <location line="-111"/>
+        <source>Objects per class</source>
+        <translation>Objetos por classe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Images per class</source>
+        <translation>Imagens por classe</translation>
+    </message>
+    <message>
+        <location line="+102"/>
         <source>No warnings: the data set looks healthy.</source>
         <translation>Nenhum alerta: o dataset parece saudável.</translation>
     </message>
@@ -1108,7 +1299,7 @@ Clique para mostrar os exemplos envolvidos.</translation>
 <context>
     <name>visor::HistoryPage</name>
     <message>
-        <location filename="../widgets/historypage.cpp" line="+51"/>
+        <location filename="../widgets/historypage.cpp" line="+52"/>
         <source>Run</source>
         <translation>Execução</translation>
     </message>
@@ -1148,18 +1339,18 @@ Clique para mostrar os exemplos envolvidos.</translation>
         <translation>Linhas: classe verdadeira; colunas: classe prevista</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>epoch</source>
         <translation>época</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+241"/>
+        <location line="+244"/>
         <source>loss</source>
         <translation>perda</translation>
     </message>
     <message>
-        <location line="-233"/>
+        <location line="-235"/>
         <source>recall</source>
         <translation>revocação</translation>
     </message>
@@ -1169,7 +1360,7 @@ Clique para mostrar os exemplos envolvidos.</translation>
         <translation>precisão (IoU 0,5)</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+16"/>
         <source>Compare with:</source>
         <translation>Comparar com:</translation>
     </message>
@@ -1219,12 +1410,12 @@ Clique para mostrar os exemplos envolvidos.</translation>
         <translation>execução %1</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+25"/>
         <source>No run yet: train on the Training page.</source>
         <translation>Nenhuma execução ainda: treine na página Treinamento.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+12"/>
         <source>&lt;b&gt;Run %1&lt;/b&gt; · %2 · best epoch %3 of %4</source>
         <translation>&lt;b&gt;Execução %1&lt;/b&gt; · %2 · melhor época %3 de %4</translation>
     </message>
@@ -1244,12 +1435,12 @@ Clique para mostrar os exemplos envolvidos.</translation>
         <translation>&lt;br&gt;&lt;b&gt;Conselhos&lt;/b&gt;</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+75"/>
         <source>%1 (AP %L2)</source>
         <translation>%1 (AP %L2)</translation>
     </message>
     <message>
-        <location line="-92"/>
+        <location line="-91"/>
         <source>good (above 90%)</source>
         <translation>boa (acima de 90%)</translation>
     </message>
@@ -1315,7 +1506,7 @@ Clique para mostrar os exemplos envolvidos.</translation>
         <translation>Detecções</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+94"/>
         <source>run %1 %2</source>
         <translation>execução %1 %2</translation>
     </message>
@@ -1475,12 +1666,7 @@ Clique para mostrar os exemplos envolvidos.</translation>
         <translation>%1 não é uma pasta</translation>
     </message>
     <message>
-        <location line="-280"/>
-        <source>%1 holds %2 image(s) but no annotations (no VOC .xml, COCO or LabelMe .json, YOLO labels) and no class sub-folders</source>
-        <translation>%1 contém %2 imagem(ns), mas nenhuma anotação (nenhum .xml VOC, .json COCO ou LabelMe, rótulos YOLO) e nenhuma subpasta de classe</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="-274"/>
         <source>%1 holds no images and no annotation files; it is not a data set</source>
         <translation>%1 não contém imagens nem arquivos de anotação; não é um dataset</translation>
     </message>
@@ -1494,10 +1680,21 @@ Clique para mostrar os exemplos envolvidos.</translation>
         <source>same image as %1; not stored twice</source>
         <translation>mesma imagem que %1; não foi guardada duas vezes</translation>
     </message>
-    <message>
-        <location line="+2"/>
-        <source> (its %1 box(es) were not imported)</source>
-        <translation> (as suas %1 caixa(s) não foram importadas)</translation>
+    <message numerus="yes">
+        <location line="-93"/>
+        <source>%1 holds %n image(s) but no annotations (no VOC .xml, COCO or LabelMe .json, YOLO labels) and no class sub-folders</source>
+        <translation>
+            <numerusform>%1 contém %n imagem mas nenhuma anotação (nenhum .xml VOC, .json COCO ou LabelMe, rótulos YOLO) e nenhuma subpasta de classe</numerusform>
+            <numerusform>%1 contém %n imagens mas nenhuma anotação (nenhum .xml VOC, .json COCO ou LabelMe, rótulos YOLO) e nenhuma subpasta de classe</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+95"/>
+        <source> (its %n box(es) not imported)</source>
+        <translation>
+            <numerusform> (sua %n caixa não foi importada)</numerusform>
+            <numerusform> (suas %n caixas não foram importadas)</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+39"/>
@@ -1542,11 +1739,19 @@ Clique para mostrar os exemplos envolvidos.</translation>
     </message>
     <message>
         <location line="+7"/>
-        <source>%1 validation and %2 test example(s) keep the split the data set gives them (pinned; &apos;visor-cli pin DIR none ID...&apos; releases them)</source>
-        <translation>%1 exemplo(s) de validação e %2 de teste mantêm a partição que o dataset lhes dá (fixados; &apos;visor-cli pin DIR none ID...&apos; os libera)</translation>
+        <source>examples keep the split the data set gives them (pinned: %1 validation, %2 test; &apos;visor-cli pin DIR none ID...&apos; releases them)</source>
+        <translation>exemplos mantêm a divisão que o dataset lhes dá (fixados: %1 de validação, %2 de teste; &apos;visor-cli pin DIR none ID...&apos; os libera)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+93"/>
+        <source>none of the %n file(s) is an image Visor can import</source>
+        <translation>
+            <numerusform>o arquivo não é uma imagem que o Visor possa importar</numerusform>
+            <numerusform>nenhum dos %n arquivos é uma imagem que o Visor possa importar</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="-71"/>
         <source>%1 is an export that did not finish (killed or failed): its files are incomplete; export again</source>
         <translation>%1 é uma exportação que não terminou (interrompida ou com falha): os arquivos estão incompletos; exporte novamente</translation>
     </message>
@@ -1574,11 +1779,6 @@ Clique para mostrar os exemplos envolvidos.</translation>
         <location line="+23"/>
         <source>not an image file</source>
         <translation>não é um arquivo de imagem</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>none of the %1 file(s) is an image Visor can import</source>
-        <translation>nenhum dos %1 arquivo(s) é uma imagem que o Visor possa importar</translation>
     </message>
     <message>
         <location filename="../engine/formats/labelme.cpp" line="+28"/>
@@ -1811,7 +2011,7 @@ Clique para mostrar os exemplos envolvidos.</translation>
 <context>
     <name>visor::MainWindow</name>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="+49"/>
+        <location filename="../widgets/mainwindow.cpp" line="+54"/>
         <source>Welcome</source>
         <translation>Boas-vindas</translation>
     </message>
@@ -1836,7 +2036,7 @@ Clique para mostrar os exemplos envolvidos.</translation>
         <translation>Resultados e histórico</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+82"/>
         <source>&amp;File</source>
         <translation>&amp;Arquivo</translation>
     </message>
@@ -1852,6 +2052,11 @@ Clique para mostrar os exemplos envolvidos.</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>Open &amp;recent</source>
+        <translation>Abrir &amp;recente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Open the &amp;demo project</source>
         <translation>Abrir o projeto de &amp;demonstração</translation>
     </message>
@@ -1902,17 +2107,27 @@ Clique para mostrar os exemplos envolvidos.</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+6"/>
+        <location line="+20"/>
         <source>&amp;Training</source>
         <translation>&amp;Treinamento</translation>
     </message>
     <message>
-        <location line="-5"/>
+        <location line="-19"/>
         <source>&amp;Results &amp;&amp; History</source>
         <translation>&amp;Resultados e histórico</translation>
     </message>
     <message>
         <location line="+6"/>
+        <source>&amp;Health panel</source>
+        <translation>Painel de &amp;saúde</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Show the data set&apos;s health beside the grid and the annotator; hidden, the annotator takes the page</source>
+        <translation>Mostra a saúde do dataset ao lado da grade e do anotador; oculto, o anotador ocupa a página</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>&amp;Start</source>
         <translation>&amp;Iniciar</translation>
     </message>
@@ -1962,117 +2177,29 @@ Clique para mostrar os exemplos envolvidos.</translation>
         <translation>&lt;b&gt;Visor %1&lt;/b&gt;&lt;br&gt;Uma bancada para criar modelos de visão computacional com as suas próprias imagens. Funciona sem internet, nesta estação de trabalho.</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>Ctrl+N</source>
-        <translation>Ctrl+N</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <location line="+86"/>
+        <location line="+100"/>
         <location line="+29"/>
         <source>New project</source>
         <translation>Novo projeto</translation>
     </message>
     <message>
-        <location line="-114"/>
-        <source>Ctrl+O</source>
-        <translation>Ctrl+O</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <location line="+35"/>
+        <location line="-79"/>
         <location line="+7"/>
         <source>Open project</source>
         <translation>Abrir projeto</translation>
     </message>
     <message>
-        <location line="-41"/>
-        <source>Ctrl+I</source>
-        <translation>Ctrl+I</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Import a data set</source>
-        <translation>Importar um dataset</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Ctrl+E</source>
-        <translation>Ctrl+E</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Export the data set</source>
-        <translation>Exportar o dataset</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Ctrl+1 … Ctrl+5</source>
-        <translation>Ctrl+1 … Ctrl+5</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Show a page</source>
-        <translation>Mostrar uma página</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Ctrl+R</source>
-        <translation>Ctrl+R</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Start training</source>
-        <translation>Iniciar o treinamento</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Ctrl+.</source>
-        <translation>Ctrl+.</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Cancel training</source>
-        <translation>Cancelar o treinamento</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Ctrl+,</source>
-        <translation>Ctrl+,</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Preferences</source>
-        <translation>Preferências</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>F1</source>
-        <translation>F1</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>This list</source>
-        <translation>Esta lista</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Ctrl+Q</source>
-        <translation>Ctrl+Q</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <location line="+149"/>
+        <location line="+167"/>
         <source>Quit</source>
         <translation>Sair</translation>
     </message>
     <message>
-        <location line="-146"/>
+        <location line="-206"/>
         <source>Keyboard shortcuts</source>
         <translation>Atalhos de teclado</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Keys</source>
         <translation>Teclas</translation>
     </message>
@@ -2082,7 +2209,7 @@ Clique para mostrar os exemplos envolvidos.</translation>
         <translation>Ação</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+28"/>
         <source>Cancel the training run first.</source>
         <translation>Cancele primeiro a execução de treinamento.</translation>
     </message>
@@ -2153,6 +2280,36 @@ Clique para mostrar os exemplos envolvidos.</translation>
     </message>
     <message>
         <location line="+29"/>
+        <source>No recent project yet.</source>
+        <translation>Nenhum projeto recente ainda.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Clear the list</source>
+        <translation>Limpar a lista</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>&lt;h3&gt;No project is open&lt;/h3&gt;&lt;p&gt;Create a project for your images, open one, or try the demo project of generated shapes.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Nenhum projeto aberto&lt;/h3&gt;&lt;p&gt;Crie um projeto para suas imagens, abra um, ou experimente o projeto de demonstração com formas geradas.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>New project…</source>
+        <translation>Novo projeto…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open project…</source>
+        <translation>Abrir projeto…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the demo project</source>
+        <translation>Abrir o projeto de demonstração</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>%1 — Visor</source>
         <translation>%1 — Visor</translation>
     </message>
@@ -2230,7 +2387,7 @@ Clique para mostrar os exemplos envolvidos.</translation>
         <translation>Partições</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+132"/>
         <source>from</source>
         <translation>de</translation>
     </message>
@@ -2784,7 +2941,7 @@ Clique para mostrar os exemplos envolvidos.</translation>
 <context>
     <name>visor::PreferencesDialog</name>
     <message>
-        <location filename="../widgets/preferencesdialog.cpp" line="+17"/>
+        <location filename="../widgets/preferencesdialog.cpp" line="+18"/>
         <source>Preferences</source>
         <translation>Preferências</translation>
     </message>
@@ -2804,7 +2961,7 @@ Clique para mostrar os exemplos envolvidos.</translation>
         <translation>Números e datas: %1, %2 (%3)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Numbers and dates follow the system&apos;s regional settings.</source>
         <translation>Números e datas seguem as configurações regionais do sistema.</translation>
     </message>
@@ -2822,7 +2979,7 @@ Clique para mostrar os exemplos envolvidos.</translation>
 <context>
     <name>visor::Project</name>
     <message>
-        <location filename="../engine/project/project.cpp" line="+111"/>
+        <location filename="../engine/project/project.cpp" line="+130"/>
         <location line="+206"/>
         <source>a project needs a name</source>
         <translation>um projeto precisa de um nome</translation>
@@ -2918,13 +3075,21 @@ Clique para mostrar os exemplos envolvidos.</translation>
         <source>cannot flush the images in %1 to disk: %2</source>
         <translation>não é possível gravar as imagens de %1 no disco: %2</translation>
     </message>
+    <message numerus="yes">
+        <location line="+159"/>
+        <source>class &apos;%1&apos; is used by %n annotation(s); delete them too or relabel them first</source>
+        <translation>
+            <numerusform>a classe &apos;%1&apos; é usada por %n anotação; exclua-a também ou mude sua classe antes</numerusform>
+            <numerusform>a classe &apos;%1&apos; é usada por %n anotações; exclua-as também ou mude sua classe antes</numerusform>
+        </translation>
+    </message>
     <message>
         <location filename="../engine/project/fileio.cpp" line="+25"/>
         <source>cannot write %1: %2</source>
         <translation>não é possível gravar %1: %2</translation>
     </message>
     <message>
-        <location filename="../engine/project/project.cpp" line="+62"/>
+        <location filename="../engine/project/project.cpp" line="-97"/>
         <source>no class with id %1</source>
         <translation>não há classe com id %1</translation>
     </message>
@@ -2943,11 +3108,6 @@ Clique para mostrar os exemplos envolvidos.</translation>
         <translation>já existe uma classe chamada &apos;%1&apos;</translation>
     </message>
     <message>
-        <location line="+46"/>
-        <source>class &apos;%1&apos; is used by %2 annotation(s); delete them too or relabel them first</source>
-        <translation>a classe &apos;%1&apos; é usada por %2 anotação(ões); exclua-as também ou mude a classe delas antes</translation>
-    </message>
-    <message>
         <location filename="../engine/project/projectexamples.cpp" line="+121"/>
         <source>no example with id %1</source>
         <translation>não há exemplo com id %1</translation>
@@ -2961,14 +3121,12 @@ Clique para mostrar os exemplos envolvidos.</translation>
 <context>
     <name>visor::ResultsGallery</name>
     <message>
-        <location filename="../widgets/resultsgallery.cpp" line="+78"/>
-        <source>Green: annotated objects · blue dashed: right predictions · red dashed: wrong ones.
-Double-click to open the image in the annotator.</source>
-        <translation>Verde: objetos anotados · azul tracejado: previsões certas · vermelho tracejado: previsões erradas.
-Clique duas vezes para abrir a imagem no anotador.</translation>
+        <location filename="../widgets/resultsgallery.cpp" line="+89"/>
+        <source>Double-click to open the image in the annotator, with the predictions shown; next and previous step through the errors.</source>
+        <translation>Duplo clique para abrir a imagem no anotador, com as previsões; anterior e próxima percorrem os erros.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+14"/>
         <source>Errors only</source>
         <translation>Somente erros</translation>
     </message>
@@ -2989,51 +3147,96 @@ Clique duas vezes para abrir a imagem no anotador.</translation>
     </message>
     <message>
         <location line="+2"/>
+        <location line="+361"/>
         <source>Accept predictions as annotations</source>
         <translation>Aceitar as previsões como anotações</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-360"/>
         <source>Adds the selected image&apos;s predictions that match no annotated object as boxes; check them in the annotator</source>
         <translation>Adiciona como caixas as previsões da imagem selecionada que não correspondem a nenhum objeto anotado; confira-as no anotador</translation>
     </message>
     <message>
-        <location line="+68"/>
-        <source>Predicting the test images of run %1…</source>
-        <translation>Fazendo previsões nas imagens de teste da execução %1…</translation>
+        <location line="+12"/>
+        <source>Predictions at or above this confidence count as the model&apos;s answer</source>
+        <translation>Previsões com esta confiança ou mais contam como a resposta do modelo</translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+11"/>
+        <location line="+217"/>
+        <source>%L1 (best F1 at %L2)</source>
+        <translation>%L1 (melhor F1 em %L2)</translation>
+    </message>
+    <message>
+        <location line="-210"/>
+        <source>Confidence threshold:</source>
+        <translation>Limiar de confiança:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&lt;span style=&quot;color:%1&quot;&gt;■&lt;/span&gt; annotated object &amp;nbsp; &lt;span style=&quot;color:%2&quot;&gt;■&lt;/span&gt; right prediction &amp;nbsp; &lt;span style=&quot;color:%3&quot;&gt;■&lt;/span&gt; wrong prediction (dashed)</source>
+        <translation>&lt;span style=&quot;color:%1&quot;&gt;■&lt;/span&gt; objeto anotado &amp;nbsp; &lt;span style=&quot;color:%2&quot;&gt;■&lt;/span&gt; previsão certa &amp;nbsp; &lt;span style=&quot;color:%3&quot;&gt;■&lt;/span&gt; previsão errada (tracejada)</translation>
+    </message>
+    <message>
+        <location line="+98"/>
+        <source>Reading the test predictions of run %1…</source>
+        <translation>Lendo as previsões de teste da execução %1…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>run %1 does not exist</source>
+        <translation>a execução %1 não existe</translation>
+    </message>
+    <message>
+        <location line="+73"/>
+        <source>This run was trained before Visor stored its test predictions: they were computed now by the same evaluation and stored.</source>
+        <translation>Esta execução foi treinada antes de o Visor guardar suas previsões de teste: elas foram calculadas agora pela mesma avaliação e guardadas.</translation>
+    </message>
+    <message>
+        <location line="+67"/>
         <source>%1 wrong, %2 missed</source>
         <translation>%1 erradas, %2 não detectadas</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+7"/>
         <source>%1, predicted %2 (%L3)</source>
         <translation>%1, previsto %2 (%L3)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>%1 (%L2)</source>
         <translation>%1 (%L2)</translation>
     </message>
     <message>
-        <location line="+65"/>
-        <source>%1 of %2 test images have errors at the reporting threshold %L3 (train.confidence_threshold; the mAP counts every score from 0.05); %4 shown.</source>
-        <translation>%1 de %2 imagens de teste têm erros no limiar de relatório %L3 (train.confidence_threshold; o mAP considera toda pontuação a partir de 0,05); %4 exibidas.</translation>
-    </message>
-    <message>
-        <location line="-28"/>
+        <location line="-71"/>
         <source>The run&apos;s predictions cannot be shown: %1</source>
         <translation>Não é possível mostrar as previsões da execução: %1</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+110"/>
+        <source>%1 of %2 test images have errors at confidence %L3; %4 shown. The run reports predictions from %L5 (train.confidence_threshold).</source>
+        <translation>%1 de %2 imagens de teste têm erros na confiança %L3; %4 mostradas. A execução relata previsões a partir de %L5 (train.confidence_threshold).</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>%1 of %2 test images are misclassified; %3 shown.</source>
         <translation>%1 de %2 imagens de teste estão classificadas errado; %3 exibidas.</translation>
     </message>
+    <message>
+        <location line="+5"/>
+        <source>Run %1 has no test images.</source>
+        <translation>A execução %1 não tem imagens de teste.</translation>
+    </message>
     <message numerus="yes">
-        <location line="+20"/>
+        <location line="+11"/>
+        <source>Accept %n prediction(s) as annotations</source>
+        <translation>
+            <numerusform>Aceitar %n previsão como anotação</numerusform>
+            <numerusform>Aceitar %n previsões como anotações</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+27"/>
         <source>%n prediction(s) of %1 added as annotations; check them in the annotator.</source>
         <translation>
             <numerusform>%n previsão de %1 adicionada como anotação; confira-a no anotador.</numerusform>
@@ -3053,10 +3256,13 @@ Clique duas vezes para abrir a imagem no anotador.</translation>
         <source>Over-fitted from epoch %1: validation loss rose while training loss fell. Add examples (30–50 like the ones it gets wrong), strengthen augmentation; the best checkpoint (before the rise) is the one kept.</source>
         <translation>Sobreajuste a partir da época %1: a perda de validação subiu enquanto a perda de treinamento caía. Adicione exemplos (30–50 como os que ele erra), reforce a expansão de dados; o melhor checkpoint (antes da subida) é o que fica guardado.</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+34"/>
-        <source>Unstable: in the first epochs the loss rose %1% above the first epoch&apos;s and changed direction sharply %2 time(s). Lower optimizer.learning_rate, e.g. from %3 to %4.</source>
-        <translation>Instável: nas primeiras épocas a perda subiu %1% acima da perda da primeira época e mudou bruscamente de direção %2 vez(es). Reduza optimizer.learning_rate, por exemplo de %3 para %4.</translation>
+        <source>Unstable: in the first epochs the loss rose %1% above the first epoch&apos;s and changed direction sharply %n time(s). Lower optimizer.learning_rate, e.g. from %3 to %4.</source>
+        <translation>
+            <numerusform>Instável: nas primeiras épocas a perda subiu %1% acima da primeira época e mudou de direção bruscamente %n vez. Reduza optimizer.learning_rate, por exemplo de %3 para %4.</numerusform>
+            <numerusform>Instável: nas primeiras épocas a perda subiu %1% acima da primeira época e mudou de direção bruscamente %n vezes. Reduza optimizer.learning_rate, por exemplo de %3 para %4.</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+35"/>
@@ -3092,7 +3298,7 @@ Clique duas vezes para abrir a imagem no anotador.</translation>
 <context>
     <name>visor::RunStatus</name>
     <message>
-        <location filename="../widgets/runstatus.cpp" line="+12"/>
+        <location filename="../widgets/runstatus.cpp" line="+15"/>
         <source>running</source>
         <translation>em andamento</translation>
     </message>
@@ -3128,11 +3334,22 @@ Clique duas vezes para abrir a imagem no anotador.</translation>
     </message>
 </context>
 <context>
-    <name>visor::Statistics</name>
+    <name>visor::Shortcuts</name>
     <message>
+        <location filename="../widgets/shortcuts.cpp" line="+57"/>
+        <source>Everywhere</source>
+        <translation>Em toda parte</translation>
+    </message>
+</context>
+<context>
+    <name>visor::Statistics</name>
+    <message numerus="yes">
         <location filename="../engine/project/statistics.cpp" line="+188"/>
-        <source>%1 example(s) have lost their image file in images/ (%2%3): training, evaluation and export leave them out; restore the files or delete the examples.</source>
-        <translation>%1 exemplo(s) perderam o arquivo de imagem em images/ (%2%3): treino, avaliação e exportação os deixam de fora; restaure os arquivos ou exclua os exemplos.</translation>
+        <source>%n example(s) have lost their image file in images/ (%2%3): training, evaluation and export leave them out; restore the files or delete the examples.</source>
+        <translation>
+            <numerusform>%n exemplo perdeu seu arquivo de imagem em images/ (%2%3): treinamento, avaliação e exportação o deixam de fora; restaure o arquivo ou exclua o exemplo.</numerusform>
+            <numerusform>%n exemplos perderam seus arquivos de imagem em images/ (%2%3): treinamento, avaliação e exportação os deixam de fora; restaure os arquivos ou exclua os exemplos.</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+73"/>
@@ -3159,13 +3376,48 @@ Clique duas vezes para abrir a imagem no anotador.</translation>
         <source>Class &apos;%1&apos; has no examples.</source>
         <translation>A classe &apos;%1&apos; não tem exemplos.</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+8"/>
-        <source>Class &apos;%1&apos; has %2 example(s) but none in the training split; the model cannot learn it.</source>
-        <translation>A classe &apos;%1&apos; tem %2 exemplo(s), mas nenhum na partição de treino; o modelo não tem como aprendê-la.</translation>
+        <source>Class &apos;%1&apos; has %n example(s) but none in the training split; the model cannot learn it.</source>
+        <translation>
+            <numerusform>A classe &apos;%1&apos; tem %n exemplo mas nenhum na divisão de treino; o modelo não pode aprendê-la.</numerusform>
+            <numerusform>A classe &apos;%1&apos; tem %n exemplos mas nenhum na divisão de treino; o modelo não pode aprendê-la.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+52"/>
+        <source>%n box(es) will be smaller than %3 px after resizing to the input resolution (shorter side %4, longer side at most %5); the network may not see them. Raise input.min_side / input.max_side or crop. Images concerned: %2.</source>
+        <translation>
+            <numerusform>%n caixa ficará menor que %3 px após o redimensionamento para a resolução de entrada (lado menor %4, lado maior no máximo %5); a rede pode não vê-la. Aumente input.min_side / input.max_side ou recorte. Imagens envolvidas: %2.</numerusform>
+            <numerusform>%n caixas ficarão menores que %3 px após o redimensionamento para a resolução de entrada (lado menor %4, lado maior no máximo %5); a rede pode não vê-las. Aumente input.min_side / input.max_side ou recorte. Imagens envolvidas: %2.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+19"/>
+        <source>%n box(es) cover more than %3% of their image; such boxes teach little about where the object is (is this a classification task?). Images concerned: %2.</source>
+        <translation>
+            <numerusform>%n caixa cobre mais de %3% de sua imagem; uma caixa assim ensina pouco sobre onde o objeto está (é uma tarefa de classificação?). Imagens envolvidas: %2.</numerusform>
+            <numerusform>%n caixas cobrem mais de %3% de suas imagens; caixas assim ensinam pouco sobre onde o objeto está (é uma tarefa de classificação?). Imagens envolvidas: %2.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+38"/>
+        <source>%n group(s) of near-duplicate images (%2 images in all, perceptual hashes within %3 bits); they add little and inflate the apparent data set size.</source>
+        <translation>
+            <numerusform>%n grupo de imagens quase duplicadas (%2 imagens ao todo, hashes perceptuais a até %3 bits); acrescentam pouco e inflam o tamanho aparente do dataset.</numerusform>
+            <numerusform>%n grupos de imagens quase duplicadas (%2 imagens ao todo, hashes perceptuais a até %3 bits); acrescentam pouco e inflam o tamanho aparente do dataset.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+15"/>
+        <source>%n group(s) of near-duplicate images sit in different splits, so validation and test partly measure memory; pin each group to one split.</source>
+        <translation>
+            <numerusform>%n grupo de imagens quase duplicadas está em divisões diferentes, de modo que validação e teste medem em parte a memória; fixe o grupo em uma divisão.</numerusform>
+            <numerusform>%n grupos de imagens quase duplicadas estão em divisões diferentes, de modo que validação e teste medem em parte a memória; fixe cada grupo em uma divisão.</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="-95"/>
         <source>Classes are imbalanced: the largest has %1 %2 and the smallest %3, a ratio of %4 (above %5). Under-represented: %6. Add examples of these classes.</source>
         <translation>As classes estão desbalanceadas: a maior tem %1 %2 e a menor %3, uma razão de %4 (acima de %5). Sub-representadas: %6. Acrescente exemplos dessas classes.</translation>
     </message>
@@ -3180,27 +3432,7 @@ Clique duas vezes para abrir a imagem no anotador.</translation>
         <translation>exemplos</translation>
     </message>
     <message>
-        <location line="+17"/>
-        <source>%1 box(es) in %2 image(s) will be smaller than %3 px after resizing to the input resolution (shorter side %4, longer side at most %5); the network may not see them. Raise input.min_side / input.max_side or crop.</source>
-        <translation>%1 caixa(s) em %2 imagem(ns) ficará(ão) menor(es) que %3 px após o redimensionamento para a resolução de entrada (lado menor %4, lado maior no máximo %5); a rede pode não enxergá-las. Aumente input.min_side / input.max_side ou recorte as imagens.</translation>
-    </message>
-    <message>
-        <location line="+19"/>
-        <source>%1 box(es) in %2 image(s) cover more than %3% of their image; such boxes teach little about where the object is (is this a classification task?).</source>
-        <translation>%1 caixa(s) em %2 imagem(ns) cobre(m) mais de %3% da imagem; caixas assim ensinam pouco sobre onde o objeto está (seria uma tarefa de classificação?).</translation>
-    </message>
-    <message>
-        <location line="+38"/>
-        <source>%1 group(s) of near-duplicate images (%2 images, perceptual hashes within %3 bits); they add little and inflate the apparent data set size.</source>
-        <translation>%1 grupo(s) de imagens quase duplicadas (%2 imagens, hashes perceptuais a até %3 bits); elas acrescentam pouco e inflam o tamanho aparente do dataset.</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>%1 group(s) of near-duplicate images sit in different splits, so validation and test partly measure memory; pin each group to one split.</source>
-        <translation>%1 grupo(s) de imagens quase duplicadas estão em partições diferentes, então a validação e o teste medem em parte a memorização; fixe cada grupo numa só partição.</translation>
-    </message>
-    <message>
-        <location line="+105"/>
+        <location line="+195"/>
         <source> (%1 examples)</source>
         <translation> (%1 exemplos)</translation>
     </message>
@@ -3330,33 +3562,42 @@ Clique duas vezes para abrir a imagem no anotador.</translation>
         <source>the loss became %1 at epoch %2, step %3; training stopped, the last good checkpoint is kept (try a lower optimizer.learning_rate)</source>
         <translation>a perda virou %1 na época %2, passo %3; o treinamento parou e o último checkpoint bom é mantido (tente um optimizer.learning_rate menor)</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+80"/>
-        <source>stopped early after epoch %1: no improvement of %2 for %3 epoch(s)</source>
-        <translation>parada antecipada após a época %1: nenhuma melhora de %2 em %3 época(s)</translation>
+        <source>stopped early after epoch %1: no improvement of %2 for %n epoch(s)</source>
+        <translation>
+            <numerusform>parou cedo após a época %1: nenhuma melhora de %2 por %n época</numerusform>
+            <numerusform>parou cedo após a época %1: nenhuma melhora de %2 por %n épocas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+46"/>
+        <source>ran the %n epoch(s) of train.epochs</source>
+        <translation>
+            <numerusform>executou a %n época de train.epochs</numerusform>
+            <numerusform>executou as %n épocas de train.epochs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+36"/>
+        <source>%n example(s) left out, their image missing or unreadable (first: %1)</source>
+        <translation>
+            <numerusform>%n exemplo deixado de fora, com a imagem ausente ou ilegível (primeiro: %1)</numerusform>
+            <numerusform>%n exemplos deixados de fora, com a imagem ausente ou ilegível (primeiro: %1)</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="-66"/>
         <source>stopped after epoch %1 at %2 s: another epoch (about %3 s) and the final test (about %4 s) would pass the time limit of %5 s</source>
         <translation>parou após a época %1 em %2 s: mais uma época (cerca de %3 s) e o teste final (cerca de %4 s) passariam do limite de tempo de %5 s</translation>
     </message>
     <message>
-        <location line="+30"/>
-        <source>ran the %1 epoch(s) of train.epochs</source>
-        <translation>executou as %1 época(s) de train.epochs</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+34"/>
         <source>; %1 was still improving at the last epoch: more epochs (or a larger time budget) would likely help</source>
         <translation>; %1 ainda melhorava na última época: mais épocas (ou um orçamento de tempo maior) provavelmente ajudariam</translation>
     </message>
     <message>
-        <location line="+25"/>
-        <source>%1 example(s) left out, their image missing or unreadable (first: %2)</source>
-        <translation>%1 exemplo(s) deixados de fora, com imagem ausente ou ilegível (primeiro: %2)</translation>
-    </message>
-    <message>
-        <location line="+19"/>
+        <location line="+51"/>
         <source>training failed: %1</source>
         <translation>o treinamento falhou: %1</translation>
     </message>
@@ -3371,7 +3612,7 @@ Clique duas vezes para abrir a imagem no anotador.</translation>
         <translation>o checkpoint %1 (%2 bytes) não pode ser lido: está danificado, incompleto ou é de outro modelo (%3; detalhes em %4)</translation>
     </message>
     <message>
-        <location filename="../engine/train/dataset.cpp" line="+62"/>
+        <location filename="../engine/train/dataset.cpp" line="+63"/>
         <source>example %1 (%2): %3 cannot be decoded; left out</source>
         <translation>exemplo %1 (%2): %3 não pode ser decodificado; deixado de fora</translation>
     </message>
@@ -3380,21 +3621,47 @@ Clique duas vezes para abrir a imagem no anotador.</translation>
         <source>example %1 (%2): %3 is missing; left out</source>
         <translation>exemplo %1 (%2): %3 está ausente; deixado de fora</translation>
     </message>
+    <message>
+        <location filename="../engine/train/testpredictions.cpp" line="+50"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>not a JSON object</source>
+        <translation>não é um objeto JSON</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>unknown version %1</source>
+        <translation>versão desconhecida %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>an image without an example id</source>
+        <translation>uma imagem sem id de exemplo</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>a box of example %1 is not [class, score, x1, y1, x2, y2]</source>
+        <translation>uma caixa do exemplo %1 não é [classe, pontuação, x1, y1, x2, y2]</translation>
+    </message>
 </context>
 <context>
     <name>visor::TrainingDashboard</name>
     <message>
-        <location filename="../widgets/trainingdashboard.cpp" line="+22"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="+23"/>
         <source>epoch</source>
         <translation>época</translation>
     </message>
     <message>
         <location line="+29"/>
+        <location line="+75"/>
         <source>No training run yet.</source>
         <translation>Nenhuma execução de treinamento ainda.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-70"/>
         <location line="+2"/>
         <source>loss</source>
         <translation>perda</translation>
@@ -3411,7 +3678,7 @@ Clique duas vezes para abrir a imagem no anotador.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+45"/>
+        <location line="+44"/>
         <source>metric</source>
         <translation>métrica</translation>
     </message>
@@ -3442,13 +3709,18 @@ Clique duas vezes para abrir a imagem no anotador.</translation>
         <translation>validação %1</translation>
     </message>
     <message>
-        <location line="+31"/>
-        <location line="+103"/>
+        <location line="+20"/>
+        <source>Run %1, started %2 (%3):</source>
+        <translation>Execução %1, iniciada em %2 (%3):</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <location line="+105"/>
         <source>early stop</source>
         <translation>parada antecipada</translation>
     </message>
     <message numerus="yes">
-        <location line="-100"/>
+        <location line="-101"/>
         <source>Run %1 (%2): %n epoch(s).</source>
         <translation>
             <numerusform>Execução %1 (%2): %n época.</numerusform>
@@ -3471,7 +3743,7 @@ Clique duas vezes para abrir a imagem no anotador.</translation>
         <translation>Treinamento iniciado.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>epoch %1/%2 · step %3/%4 · ETA %5:%6</source>
         <translation>época %1/%2 · passo %3/%4 · tempo restante %5:%6</translation>
     </message>
@@ -3495,8 +3767,24 @@ Clique duas vezes para abrir a imagem no anotador.</translation>
         <source>epoch %1: learning rate reduced to %L2</source>
         <translation>época %1: taxa de aprendizagem reduzida para %L2</translation>
     </message>
+    <message numerus="yes">
+        <location line="+31"/>
+        <source>Cancelled after %n epoch(s); the last checkpoint is kept.</source>
+        <translation>
+            <numerusform>Cancelado após %n época; o último checkpoint é mantido.</numerusform>
+            <numerusform>Cancelado após %n épocas; o último checkpoint é mantido.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Run %1 done after %n epoch(s) in %3 s (best epoch %4).</source>
+        <translation>
+            <numerusform>Execução %1 concluída após %n época em %3 s (melhor época %4).</numerusform>
+            <numerusform>Execução %1 concluída após %n épocas em %3 s (melhor época %4).</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="-7"/>
+        <location line="-40"/>
         <source>best</source>
         <translation>melhor</translation>
     </message>
@@ -3511,17 +3799,7 @@ Clique duas vezes para abrir a imagem no anotador.</translation>
         <translation>&lt;b&gt;Suspeita de sobreajuste (overfitting) desde a época %1.&lt;/b&gt; A perda de validação subiu enquanto a perda de treino continuou caindo. Acrescente exemplos (30–50 parecidos com os que o modelo erra), aumente a expansão de dados ou deixe a parada antecipada encerrar a execução na melhor época.</translation>
     </message>
     <message>
-        <location line="+15"/>
-        <source>Cancelled after %1 epoch(s); the last checkpoint is kept.</source>
-        <translation>Cancelado após %1 época(s); o último checkpoint é mantido.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Run %1 done after %2 epoch(s) in %3 s (best epoch %4).</source>
-        <translation>Execução %1 concluída após %2 época(s) em %3 s (melhor época %4).</translation>
-    </message>
-    <message>
-        <location line="+12"/>
+        <location line="+28"/>
         <source>Training failed.</source>
         <translation>O treinamento falhou.</translation>
     </message>
@@ -3642,7 +3920,7 @@ Clique duas vezes para abrir a imagem no anotador.</translation>
 <context>
     <name>visor::WelcomePage</name>
     <message>
-        <location filename="../widgets/welcomepage.cpp" line="+14"/>
+        <location filename="../widgets/welcomepage.cpp" line="+16"/>
         <source>&lt;h1&gt;Visor&lt;/h1&gt;&lt;p&gt;Build a computer-vision model from your own images: import and annotate them, check the data set&apos;s health, preview augmentation, train and watch the curves, then look at the mistakes and improve.&lt;/p&gt;</source>
         <translation>&lt;h1&gt;Visor&lt;/h1&gt;&lt;p&gt;Crie um modelo de visão computacional com as suas próprias imagens: importe-as e anote-as, verifique a saúde do dataset, visualize a expansão de dados, treine acompanhando as curvas e depois examine os erros e melhore.&lt;/p&gt;</translation>
     </message>
@@ -3662,7 +3940,7 @@ Clique duas vezes para abrir a imagem no anotador.</translation>
         <translation>Abrir o projeto de demonstração (formas geradas)</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+26"/>
         <source>&lt;b&gt;Recent projects&lt;/b&gt; (double-click to open)</source>
         <translation>&lt;b&gt;Projetos recentes&lt;/b&gt; (clique duas vezes para abrir)</translation>
     </message>
@@ -3670,6 +3948,11 @@ Clique duas vezes para abrir a imagem no anotador.</translation>
         <location line="+18"/>
         <source>No recent project yet.</source>
         <translation>Nenhum projeto recente ainda.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Continue with %1</source>
+        <translation>Continuar com %1</translation>
     </message>
 </context>
 </TS>

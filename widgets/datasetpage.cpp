@@ -593,11 +593,10 @@ void DatasetPage::runImport(const QString &what,
         return;
     }
     // Images and boxes both counted: "0 skipped" beside "boxes skipped 2" in the details read as a contradiction.
-    QString summary = tr("Imported %1 example(s) with %2 box(es); %3 image(s) skipped, %4 duplicate(s).")
-                          .arg(report.imported)
-                          .arg(report.boxes)
-                          .arg(report.skipped)
-                          .arg(report.duplicates);
+    QString summary = tr("Imported %n example(s)", nullptr, int(report.imported)) +
+                      tr(" with %n box(es)", nullptr, int(report.boxes)) +
+                      tr("; %n image(s) skipped", nullptr, int(report.skipped)) +
+                      tr(", %n duplicate(s).", nullptr, int(report.duplicates));
     if (report.boxesSkipped || report.boxesClipped)
         summary += QLatin1Char(' ') +
                    tr("Boxes: %1 skipped, %2 clipped to the image.").arg(report.boxesSkipped).arg(report.boxesClipped);
@@ -627,7 +626,7 @@ void DatasetPage::exportDataset()
         QApplication::setOverrideCursor(Qt::WaitCursor);
         const ExportReport r = visor::exportDataset(*m_project, out, *parseFormat(format));
         QApplication::restoreOverrideCursor();
-        Q_EMIT message(tr("Exported %1 example(s) to %2.").arg(r.examples).arg(out));
+        Q_EMIT message(tr("Exported %n example(s) to %1.", nullptr, int(r.examples)).arg(out));
         if (!r.missing.isEmpty())
             QMessageBox::warning(this, tr("Export"),
                                  tr("%n example(s) were not exported because their image is missing from the "

@@ -20,6 +20,8 @@ QList<Language> availableLanguages()
     const QStringList files = QDir(QStringLiteral(":/i18n")).entryList({QStringLiteral("visor_*.qm")}, QDir::Files);
     for (const QString &file : files) {
         const QString code = file.mid(6, file.size() - 9); // visor_<code>.qm
+        if (code == QLatin1String("en"))
+            continue; // English's plural forms: the sources' own language, listed above
         QString name = QLocale(code).nativeLanguageName();
         const QString territory = QLocale(code).nativeTerritoryName();
         if (!territory.isEmpty())
@@ -67,8 +69,18 @@ bool installLanguage(QCoreApplication &app, const QString &code, QString *error)
     // window in Brazil still writes 0,5); only a C/POSIX system locale takes the language's formats.
     const QLocale system = QLocale::system();
     QLocale::setDefault(system.language() == QLocale::C ? QLocale(code) : system);
-    if (code == QLatin1String("en"))
-        return true;
+    if (code == QLatin1String("en")) {
+        // The sources are English but say "%n box(es)"; the English catalogue holds the plural forms.
+        auto *plurals = new QTranslator(&app);
+        if (plurals->load(qmPath(code))) {
+            QCoreApplication::installTranslator(plurals);
+            return true;
+        }
+        delete plurals;
+        if (error)
+            *error = QStringLiteral("%1 cannot be loaded").arg(qmPath(code));
+        return false;
+    }
 
     auto *own = new QTranslator(&app);
     if (!own->load(qmPath(code))) {

@@ -260,11 +260,10 @@ void TrainingDashboard::onFinished(const train::RunSummary &s)
         addMarker(s.epochs, tr("early stop"), QColor(220, 53, 69));
     QString text;
     if (s.status == QLatin1String("cancelled"))
-        text = tr("Cancelled after %1 epoch(s); the last checkpoint is kept.").arg(s.epochs);
+        text = tr("Cancelled after %n epoch(s); the last checkpoint is kept.", nullptr, s.epochs);
     else
-        text = tr("Run %1 done after %2 epoch(s) in %3 s (best epoch %4).")
+        text = tr("Run %1 done after %n epoch(s) in %3 s (best epoch %4).", nullptr, s.epochs)
                    .arg(s.runId)
-                   .arg(s.epochs)
                    .arg(s.seconds, 0, 'f', 0)
                    .arg(s.bestEpoch);
     m_status->setText(text);

@@ -417,9 +417,9 @@ private:
         propose("anchors.sizes", toArray(fit.config.sizes), why, evidence);
         propose("anchors.strides", toArray(fit.config.strides),
                 fit.droppedLevels > 0
-                    ? tr("Pyramid levels %1: %2 level(s) that no box needs are dropped, which makes every step faster.")
+                    ? tr("Pyramid levels %1: %n level(s) that no box needs are dropped, which makes every step faster.",
+                         nullptr, fit.droppedLevels)
                           .arg(ParameterRegistry::format(toArray(fit.config.strides)))
-                          .arg(fit.droppedLevels)
                     : tr("Pyramid levels %1, one per group of box sizes.")
                           .arg(ParameterRegistry::format(toArray(fit.config.strides))),
                 evidence);

@@ -75,9 +75,9 @@ std::optional<RunAdvice> unstable(const train::RunRecord &run)
     return RunAdvice{
         QStringLiteral("unstable"),
         Text::tr("Unstable: in the first epochs the loss rose %1% above the first epoch's and changed "
-                 "direction sharply %2 time(s). Lower optimizer.learning_rate, e.g. from %3 to %4.")
+                 "direction sharply %n time(s). Lower optimizer.learning_rate, e.g. from %3 to %4.",
+                 nullptr, int(swings))
             .arg(100 * std::max(0.0, worst), 0, 'f', 0)
-            .arg(swings)
             .arg(lr)
             .arg(lr / 3, 0, 'g', 2),
         {{QStringLiteral("rise"), worst}, {QStringLiteral("swings"), swings}, {QStringLiteral("learning_rate"), lr}}};

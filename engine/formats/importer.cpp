@@ -174,10 +174,10 @@ std::optional<Format> detectFormat(const QString &dir, QString *why)
     if (why)
         *why = images > 0 ? QCoreApplication::translate(
                                 "visor::Import",
-                                "%1 holds %2 image(s) but no annotations (no VOC .xml, COCO or LabelMe .json, "
-                                "YOLO labels) and no class sub-folders")
+                                "%1 holds %n image(s) but no annotations (no VOC .xml, COCO or LabelMe .json, "
+                                "YOLO labels) and no class sub-folders",
+                                nullptr, int(images))
                                 .arg(dir)
-                                .arg(images)
                           : QCoreApplication::translate(
                                 "visor::Import", "%1 holds no images and no annotation files; it is not a data set")
                                 .arg(dir);
@@ -267,8 +267,8 @@ ImportReport &storeItems(Project &project, const QString &source, ReadContext &c
             QString message =
                 QCoreApplication::translate("visor::Import", "same image as %1; not stored twice").arg(it->second);
             if (!item.boxes.empty())
-                message += QCoreApplication::translate("visor::Import", " (its %1 box(es) were not imported)")
-                               .arg(item.boxes.size());
+                message += QCoreApplication::translate("visor::Import", " (its %n box(es) not imported)", nullptr,
+                                                       int(item.boxes.size()));
             report.entries.push_back({ImportEntry::Status::Duplicate, item.displayName, message});
             ++report.duplicates;
             continue;
@@ -436,8 +436,8 @@ ImportReport &storeItems(Project &project, const QString &source, ReadContext &c
             {ImportEntry::Status::Note,
              {},
              QCoreApplication::translate("visor::Import",
-                                         "%1 validation and %2 test example(s) keep the split the data set gives "
-                                         "them (pinned; 'visor-cli pin DIR none ID...' releases them)")
+                                         "examples keep the split the data set gives them (pinned: %1 validation, "
+                                         "%2 test; 'visor-cli pin DIR none ID...' releases them)")
                  .arg(pinned[int(Split::Val)])
                  .arg(pinned[int(Split::Test)])});
     return report;
@@ -528,9 +528,8 @@ ImportReport importImageFiles(Project &project, const QStringList &files, const 
         ctx.items.push_back(item);
     }
     if (ctx.items.empty()) {
-        report.fatal =
-            QCoreApplication::translate("visor::Import", "none of the %1 file(s) is an image Visor can import")
-                .arg(files.size());
+        report.fatal = QCoreApplication::translate(
+            "visor::Import", "none of the %n file(s) is an image Visor can import", nullptr, int(files.size()));
         return report;
     }
     report.seconds[QStringLiteral("list_files")] = double(phase.nsecsElapsed()) / 1e9;

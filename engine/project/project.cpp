@@ -534,9 +534,9 @@ void Project::deleteClass(qint64 id, bool cascade)
         const QString name = q.next() ? q.value(0).toString() : QString::number(id);
         throw Error(
             QCoreApplication::translate("visor::Project",
-                                        "class '%1' is used by %2 annotation(s); delete them too or relabel them first")
-                .arg(name)
-                .arg(used));
+                                        "class '%1' is used by %n annotation(s); delete them too or relabel them first",
+                                        nullptr, int(used))
+                .arg(name));
     }
     Transaction t(m_db);
     sql::run(m_db, QStringLiteral("DELETE FROM boxes WHERE class_id = ?"), {id}, "deleting a class's boxes");

@@ -186,9 +186,9 @@ void warnMissingImages(const Project &project, DatasetStatistics &st)
     st.warnings.push_back(
         {QStringLiteral("missing_images"),
          QCoreApplication::translate("visor::Statistics",
-                                     "%1 example(s) have lost their image file in images/ (%2%3): training, "
-                                     "evaluation and export leave them out; restore the files or delete the examples.")
-             .arg(missing.size())
+                                     "%n example(s) have lost their image file in images/ (%2%3): training, "
+                                     "evaluation and export leave them out; restore the files or delete the examples.",
+                                     nullptr, int(missing.size()))
              .arg(names.join(QStringLiteral(", ")))
              .arg(missing.size() > size_t(names.size()) ? QStringLiteral(", ...") : QString()),
          {{QStringLiteral("examples"), qint64(missing.size())}},
@@ -314,9 +314,9 @@ DatasetStatistics computeStatistics(const Project &project)
                 QStringLiteral("class_missing_in_train"),
                 QCoreApplication::translate(
                     "visor::Statistics",
-                    "Class '%1' has %2 example(s) but none in the training split; the model cannot learn it.")
-                    .arg(c.info.name)
-                    .arg(n),
+                    "Class '%1' has %n example(s) but none in the training split; the model cannot learn it.", nullptr,
+                    int(n))
+                    .arg(c.info.name),
                 {{QStringLiteral("class"), c.info.name}, {QStringLiteral("examples"), n}, {QStringLiteral("train"), 0}},
                 classExamples(c.info.id, {}));
         const qint64 size = detection ? c.boxes.total() : n;
@@ -366,10 +366,10 @@ DatasetStatistics computeStatistics(const Project &project)
         warn(QStringLiteral("small_boxes"),
              QCoreApplication::translate(
                  "visor::Statistics",
-                 "%1 box(es) in %2 image(s) will be smaller than %3 px after resizing to the input resolution "
+                 "%n box(es) will be smaller than %3 px after resizing to the input resolution "
                  "(shorter side %4, longer side at most %5); the network may not see them. Raise "
-                 "input.min_side / input.max_side or crop.")
-                 .arg(findings.smallBoxes)
+                 "input.min_side / input.max_side or crop. Images concerned: %2.",
+                 nullptr, int(findings.smallBoxes))
                  .arg(findings.smallExamples.size())
                  .arg(minPx)
                  .arg(minSide)
@@ -385,9 +385,9 @@ DatasetStatistics computeStatistics(const Project &project)
         warn(QStringLiteral("large_boxes"),
              QCoreApplication::translate(
                  "visor::Statistics",
-                 "%1 box(es) in %2 image(s) cover more than %3% of their image; such boxes teach little "
-                 "about where the object is (is this a classification task?).")
-                 .arg(findings.largeBoxes)
+                 "%n box(es) cover more than %3% of their image; such boxes teach little "
+                 "about where the object is (is this a classification task?). Images concerned: %2.",
+                 nullptr, int(findings.largeBoxes))
                  .arg(findings.largeExamples.size())
                  .arg(largeFraction * 100, 0, 'g', 3),
              {{QStringLiteral("boxes"), findings.largeBoxes}, {QStringLiteral("fraction"), largeFraction}},
@@ -422,9 +422,10 @@ DatasetStatistics computeStatistics(const Project &project)
             st.warnings.push_back(
                 {QStringLiteral("near_duplicates"),
                  QCoreApplication::translate(
-                     "visor::Statistics", "%1 group(s) of near-duplicate images (%2 images, perceptual hashes within "
-                                          "%3 bits); they add little and inflate the apparent data set size.")
-                     .arg(groups.size())
+                     "visor::Statistics",
+                     "%n group(s) of near-duplicate images (%2 images in all, perceptual hashes within "
+                     "%3 bits); they add little and inflate the apparent data set size.",
+                     nullptr, int(groups.size()))
                      .arg(all.size())
                      .arg(distance),
                  {{QStringLiteral("groups"), qint64(groups.size())},
@@ -434,16 +435,16 @@ DatasetStatistics computeStatistics(const Project &project)
                  groups});
             if (!leaking.empty()) {
                 std::sort(leakingIds.begin(), leakingIds.end());
-                st.warnings.push_back(
-                    {QStringLiteral("duplicate_leakage"),
-                     QCoreApplication::translate(
-                         "visor::Statistics", "%1 group(s) of near-duplicate images sit in different splits, so "
-                                              "validation and test partly measure memory; pin each group to one split.")
-                         .arg(leaking.size()),
-                     {{QStringLiteral("groups"), qint64(leaking.size())},
-                      {QStringLiteral("images"), qint64(leakingIds.size())}},
-                     leakingIds,
-                     leaking});
+                st.warnings.push_back({QStringLiteral("duplicate_leakage"),
+                                       QCoreApplication::translate(
+                                           "visor::Statistics",
+                                           "%n group(s) of near-duplicate images sit in different splits, so "
+                                           "validation and test partly measure memory; pin each group to one split.",
+                                           nullptr, int(leaking.size())),
+                                       {{QStringLiteral("groups"), qint64(leaking.size())},
+                                        {QStringLiteral("images"), qint64(leakingIds.size())}},
+                                       leakingIds,
+                                       leaking});
             }
         }
     }

@@ -502,10 +502,10 @@ RunSummary Trainer::run(TrainHooks &hooks, const std::atomic<bool> &cancel)
                 summary.status = QStringLiteral("stopped_early");
                 summary.message =
                     QCoreApplication::translate("visor::Trainer",
-                                                "stopped early after epoch %1: no improvement of %2 for %3 epoch(s)")
+                                                "stopped early after epoch %1: no improvement of %2 for %n epoch(s)",
+                                                nullptr, earlyStopping.wait())
                         .arg(epoch)
-                        .arg(p.toString(QStringLiteral("early_stopping.monitor")))
-                        .arg(earlyStopping.wait());
+                        .arg(p.toString(QStringLiteral("early_stopping.monitor")));
                 store.addEvent(summary.runId, epoch, QStringLiteral("early_stop"),
                                {{QStringLiteral("best_epoch"), earlyStopping.bestEpoch()}});
                 break;
@@ -547,8 +547,8 @@ RunSummary Trainer::run(TrainHooks &hooks, const std::atomic<bool> &cancel)
 
         if (summary.status == QLatin1String("finished") && summary.message.isEmpty() && !history.empty()) {
             // Say what ended the run, and whether the curve had flattened (a run cut short looks finished).
-            summary.message = QCoreApplication::translate("visor::Trainer", "ran the %1 epoch(s) of train.epochs")
-                                  .arg(summary.epochs);
+            summary.message = QCoreApplication::translate("visor::Trainer", "ran the %n epoch(s) of train.epochs",
+                                                          nullptr, summary.epochs);
             if (summary.bestEpoch == summary.epochs && summary.epochs > 1)
                 summary.message +=
                     QCoreApplication::translate("visor::Trainer",
@@ -583,9 +583,9 @@ RunSummary Trainer::run(TrainHooks &hooks, const std::atomic<bool> &cancel)
         if (!leftOut.isEmpty()) {
             metrics.insert(QStringLiteral("left_out"), QJsonArray::fromStringList(leftOut));
             const QString note =
-                QCoreApplication::translate("visor::Trainer", "%1 example(s) left out, their image missing or "
-                                                              "unreadable (first: %2)")
-                    .arg(leftOut.size())
+                QCoreApplication::translate("visor::Trainer",
+                                            "%n example(s) left out, their image missing or unreadable (first: %1)",
+                                            nullptr, int(leftOut.size()))
                     .arg(leftOut.front());
             summary.message = summary.message.isEmpty() ? note : summary.message + QStringLiteral("; ") + note;
         }

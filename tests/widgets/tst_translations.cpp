@@ -10,6 +10,7 @@
 #include <QLibraryInfo>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QSet>
 #include <QTemporaryDir>
 #include <QTranslator>
@@ -105,13 +106,46 @@ private Q_SLOTS:
     void everyParameterLabelTranslated();
     void qtOwnStringsTranslated();
     void languageFollowsLocaleAndChoice();
+    void englishSaysOneBoxAndTwoBoxes();
 };
+
+// Issue 17.18: English texts say "1 box" and "2 boxes", not "box(es)": the sources' %n strings get their
+// English forms from the plural catalogue, which installLanguage("en") loads; no "(s)" is left in a
+// numerus form of either language.
+void TestTranslations::englishSaysOneBoxAndTwoBoxes()
+{
+    QVERIFY(installLanguage(*qApp, QStringLiteral("en")));
+    auto restore = qScopeGuard([] {
+        for (QTranslator *t : qApp->findChildren<QTranslator *>()) {
+            QCoreApplication::removeTranslator(t);
+            delete t;
+        }
+    });
+    QCOMPARE(QCoreApplication::translate("visor::AnnotationPage", "%n box(es)", nullptr, 1), QStringLiteral("1 box"));
+    QCOMPARE(QCoreApplication::translate("visor::AnnotationPage", "%n box(es)", nullptr, 2), QStringLiteral("2 boxes"));
+    QCOMPARE(QCoreApplication::translate("visor::Trainer", "ran the %n epoch(s) of train.epochs", nullptr, 1),
+             QStringLiteral("ran the 1 epoch of train.epochs"));
+    QVERIFY(!availableLanguages().isEmpty());
+    int english = 0;
+    for (const Language &l : availableLanguages())
+        english += l.code == QLatin1String("en");
+    QCOMPARE(english, 1); // the plural catalogue is not a second English
+    for (const QString &file : tsFiles()) {
+        QString error;
+        for (const Message &m : readTs(QStringLiteral(VISOR_SOURCE_DIR "/translations/") + file, &error))
+            if (m.numerus)
+                for (const QString &t : m.translations)
+                    QVERIFY2(!t.contains(QLatin1String("(s)")) && !t.contains(QLatin1String("(es)")),
+                             qPrintable(file + QStringLiteral(": ") + t));
+    }
+}
 
 void TestTranslations::sourcesAndCatalogueAgree_data()
 {
     QTest::addColumn<QString>("file");
     const QStringList files = tsFiles();
     QVERIFY2(files.contains(QStringLiteral("visor_pt_BR.ts")), "translations/visor_pt_BR.ts is missing");
+    QVERIFY2(files.contains(QStringLiteral("visor_en.ts")), "translations/visor_en.ts (English plurals) is missing");
     for (const QString &f : files)
         QTest::newRow(qPrintable(f)) << f;
 }
@@ -131,10 +165,15 @@ void TestTranslations::sourcesAndCatalogueAgree()
     QProcess lupdate;
     lupdate.setWorkingDirectory(QStringLiteral(VISOR_SOURCE_DIR));
     lupdate.setProcessChannelMode(QProcess::MergedChannels);
-    lupdate.start(QStringLiteral(VISOR_LUPDATE),
-                  {QStringLiteral("-locations"), QStringLiteral("none"), QStringLiteral("-no-obsolete"),
-                   QStringLiteral("engine"), QStringLiteral("widgets"), QStringLiteral("app/gui"),
-                   QStringLiteral("-ts"), copy});
+    // visor_en.ts holds the English plural forms only (lupdate -pluralonly).
+    const bool pluralsOnly = file == QLatin1String("visor_en.ts");
+    QStringList arguments{QStringLiteral("-locations"),   QStringLiteral("none"),
+                          QStringLiteral("-no-obsolete"), QStringLiteral("engine"),
+                          QStringLiteral("widgets"),      QStringLiteral("app/gui"),
+                          QStringLiteral("-ts"),          copy};
+    if (pluralsOnly)
+        arguments.prepend(QStringLiteral("-pluralonly"));
+    lupdate.start(QStringLiteral(VISOR_LUPDATE), arguments);
     QVERIFY2(lupdate.waitForFinished(120000), "lupdate did not finish");
     const QString log = QString::fromUtf8(lupdate.readAll());
     QVERIFY2(lupdate.exitCode() == 0, qPrintable(log));
@@ -172,7 +211,10 @@ void TestTranslations::sourcesAndCatalogueAgree()
     QVERIFY2(stale.isEmpty(), qPrintable(QStringLiteral("%1 holds strings the sources no longer have (run `make "
                                                         "translations`):\n  %2")
                                              .arg(file, stale.join(QStringLiteral("\n  ")))));
-    QVERIFY2(before.size() > 400, "suspiciously few strings in the catalogue");
+    QVERIFY2(before.size() > (pluralsOnly ? 30 : 400), "suspiciously few strings in the catalogue");
+    if (pluralsOnly)
+        for (const Message &m : before)
+            QVERIFY2(m.numerus, qPrintable(where(m) + QStringLiteral(" is not a plural in the plural catalogue")));
 }
 
 void TestTranslations::everyTranslationFinished()
