@@ -508,10 +508,12 @@ void DatasetPage::importFolder(const QString &folder)
         return;
     Format format = Format::Auto;
     if (folder.isEmpty()) { // from the dialog: the user may name the format
-        const QStringList names{tr("Detect automatically"), QStringLiteral("COCO"),    QStringLiteral("Pascal VOC"),
-                                QStringLiteral("YOLO"),     QStringLiteral("LabelMe"), QStringLiteral("ImageFolder")};
-        const Format formats[] = {Format::Auto, Format::Coco,    Format::Voc,
-                                  Format::Yolo, Format::LabelMe, Format::ImageFolder};
+        std::vector<Format> formats{Format::Auto};
+        QStringList names{tr("Detect automatically")};
+        for (Format f : dataSetFormats()) {
+            formats.push_back(f);
+            names << formatName(f);
+        }
         bool ok = false;
         const QString chosen =
             QInputDialog::getItem(this, tr("Import"), tr("Format of %1:").arg(source), names, 0, false, &ok);
@@ -612,19 +614,23 @@ void DatasetPage::exportDataset()
 {
     if (!m_project)
         return;
-    const QStringList formats{QStringLiteral("coco"), QStringLiteral("voc"), QStringLiteral("yolo"),
-                              QStringLiteral("labelme"), QStringLiteral("imagefolder")};
+    // The formats by their own names, as on import ("COCO", "Pascal VOC"; export listed "coco", "voc").
+    QStringList names;
+    for (Format f : dataSetFormats())
+        names << formatName(f);
     bool ok = false;
-    const QString format = QInputDialog::getItem(this, tr("Export"), tr("Format:"), formats, 0, false, &ok);
+    const QString chosen = QInputDialog::getItem(this, tr("Export"), tr("Format:"), names, 0, false, &ok);
     if (!ok)
         return;
+    const Format chosenFormat = dataSetFormats()[size_t(names.indexOf(chosen))];
+    const QString format = formatKey(chosenFormat);
     const QString parent = chooseFolder(this, tr("Export into a new folder inside…"), QStringLiteral("export"));
     if (parent.isEmpty())
         return;
     const QString out = QDir(parent).filePath(m_project->name() + QStringLiteral("-") + format);
     try {
         QApplication::setOverrideCursor(Qt::WaitCursor);
-        const ExportReport r = visor::exportDataset(*m_project, out, *parseFormat(format));
+        const ExportReport r = visor::exportDataset(*m_project, out, chosenFormat);
         QApplication::restoreOverrideCursor();
         Q_EMIT message(tr("Exported %n example(s) to %1.", nullptr, int(r.examples)).arg(out));
         if (!r.missing.isEmpty())

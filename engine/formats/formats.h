@@ -16,6 +16,11 @@ namespace visor {
 enum class Format { Auto, Voc, Coco, Yolo, LabelMe, ImageFolder };
 
 QString formatKey(Format format); // "voc", "coco", ...
+/// The format's own name, as people write it: "COCO", "Pascal VOC", "YOLO", "LabelMe", "ImageFolder"
+/// (Auto: empty). Import and export list the formats by these names.
+QString formatName(Format format);
+/// The formats a data set can be imported from or exported to, in the order the window lists them.
+std::vector<Format> dataSetFormats();
 std::optional<Format> parseFormat(const QString &text);
 /// The data set kind a format holds.
 DatasetKind formatKind(Format format);

@@ -19,6 +19,30 @@
 
 namespace visor {
 
+QString formatName(Format format)
+{
+    switch (format) {
+    case Format::Auto:
+        return {};
+    case Format::Voc:
+        return QStringLiteral("Pascal VOC");
+    case Format::Coco:
+        return QStringLiteral("COCO");
+    case Format::Yolo:
+        return QStringLiteral("YOLO");
+    case Format::LabelMe:
+        return QStringLiteral("LabelMe");
+    case Format::ImageFolder:
+        return QStringLiteral("ImageFolder");
+    }
+    return {};
+}
+
+std::vector<Format> dataSetFormats()
+{
+    return {Format::Coco, Format::Voc, Format::Yolo, Format::LabelMe, Format::ImageFolder};
+}
+
 QString formatKey(Format format)
 {
     switch (format) {

@@ -80,6 +80,18 @@ void compareSnapshots(const Snapshot &a, const Snapshot &b)
 class TestFormats : public QObject {
     Q_OBJECT
 private Q_SLOTS:
+    // Issue 17.18: every format has its own name for the window ("coco" beside "COCO" on export before).
+    void formatsHaveTheirOwnNames()
+    {
+        QStringList names;
+        for (Format f : dataSetFormats()) {
+            names << formatName(f);
+            QCOMPARE(parseFormat(formatKey(f)), std::optional<Format>(f));
+        }
+        QCOMPARE(names, (QStringList{QStringLiteral("COCO"), QStringLiteral("Pascal VOC"), QStringLiteral("YOLO"),
+                                     QStringLiteral("LabelMe"), QStringLiteral("ImageFolder")}));
+    }
+
     void roundTrip_data()
     {
         QTest::addColumn<QString>("format");
