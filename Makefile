@@ -37,9 +37,11 @@ run: build
 	fi
 
 # A PNG of every page of the workbench on the demo project, into $(SHOTS_DIR) (offscreen, no display needed).
+# THEME=dark (or light, system) for the other theme; docs/screenshots/ and docs/screenshots/dark/ hold both.
 SHOTS_DIR ?= $(BUILD_DIR)/screenshots
+THEME ?= system
 screenshots: build
-	QT_QPA_PLATFORM=offscreen $(BUILD_DIR)/bin/visor --demo --screenshots $(SHOTS_DIR)
+	QT_QPA_PLATFORM=offscreen $(BUILD_DIR)/bin/visor --demo --theme $(THEME) --screenshots $(SHOTS_DIR)
 	@echo "Screenshots in $(SHOTS_DIR)"
 
 test: build

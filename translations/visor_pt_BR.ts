@@ -4,7 +4,7 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/gui/main.cpp" line="+50"/>
+        <location filename="../app/gui/main.cpp" line="+51"/>
         <source>Visor: build computer-vision models from your own images.</source>
         <translation>Visor: crie modelos de visão computacional com as suas próprias imagens.</translation>
     </message>
@@ -27,6 +27,11 @@
         <location line="+3"/>
         <source>the window&apos;s size, WIDTHxHEIGHT (for screenshots)</source>
         <translation>o tamanho da janela, LARGURAxALTURA (para capturas de tela)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>system, light or dark (instead of the one in Preferences)</source>
+        <translation>system, light ou dark (em vez do escolhido nas Preferências)</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -848,24 +853,24 @@ classe: %1</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+293"/>
+        <location line="+294"/>
         <source>Train</source>
         <translation>Treino</translation>
     </message>
     <message>
-        <location line="-292"/>
-        <location line="+293"/>
+        <location line="-293"/>
+        <location line="+294"/>
         <source>Validation</source>
         <translation>Validação</translation>
     </message>
     <message>
-        <location line="-292"/>
-        <location line="+293"/>
+        <location line="-293"/>
+        <location line="+294"/>
         <source>Test</source>
         <translation>Teste</translation>
     </message>
     <message>
-        <location line="-292"/>
+        <location line="-293"/>
         <source>No split</source>
         <translation>Sem partição</translation>
     </message>
@@ -886,12 +891,12 @@ classe: %1</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+168"/>
+        <location line="+169"/>
         <source>Wrong in the last run</source>
         <translation>Errados na última execução</translation>
     </message>
     <message>
-        <location line="-165"/>
+        <location line="-166"/>
         <source>Order added</source>
         <translation>Ordem de inclusão</translation>
     </message>
@@ -936,7 +941,7 @@ classe: %1</translation>
         <translation>Adicionar, renomear, mudar a cor, reordenar ou excluir classes</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Show all</source>
         <translation>Mostrar todos</translation>
     </message>
@@ -1087,12 +1092,12 @@ classe: %1</translation>
         <translation>Importar uma pasta de dataset</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Detect automatically</source>
         <translation>Detectar automaticamente</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <location line="+74"/>
         <source>Import</source>
         <translation>Importar</translation>
@@ -1164,7 +1169,7 @@ classe: %1</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+30"/>
+        <location line="+34"/>
         <source>Exported %n example(s) to %1.</source>
         <translation>
             <numerusform>%n exemplo exportado para %1.</numerusform>
@@ -1172,7 +1177,7 @@ classe: %1</translation>
         </translation>
     </message>
     <message>
-        <location line="-27"/>
+        <location line="-31"/>
         <source>Boxes: %1 skipped, %2 clipped to the image.</source>
         <translation>Caixas: %1 ignorada(s), %2 recortada(s) à imagem.</translation>
     </message>
@@ -1182,19 +1187,19 @@ classe: %1</translation>
         <translation>Relatório da importação</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <location line="+13"/>
+        <location line="+15"/>
+        <location line="+15"/>
         <location line="+7"/>
         <source>Export</source>
         <translation>Exportar</translation>
     </message>
     <message>
-        <location line="-20"/>
+        <location line="-22"/>
         <source>Format:</source>
         <translation>Formato:</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Export into a new folder inside…</source>
         <translation>Exportar para uma nova pasta dentro de…</translation>
     </message>
@@ -1213,7 +1218,7 @@ classe: %1</translation>
 <context>
     <name>visor::HealthPanel</name>
     <message>
-        <location filename="../widgets/healthpanel.cpp" line="+41"/>
+        <location filename="../widgets/healthpanel.cpp" line="+44"/>
         <source>box width (px)</source>
         <translation>largura da caixa (px)</translation>
     </message>
@@ -1275,13 +1280,13 @@ Click to show the examples concerned.</source>
 Clique para mostrar os exemplos envolvidos.</translation>
     </message>
     <message>
-        <location line="-103"/>
-        <location line="+116"/>
+        <location line="-105"/>
+        <location line="+118"/>
         <source>objects</source>
         <translation>objetos</translation>
     </message>
     <message>
-        <location line="-111"/>
+        <location line="-113"/>
         <source>Objects per class</source>
         <translation>Objetos por classe</translation>
     </message>
@@ -1291,7 +1296,7 @@ Clique para mostrar os exemplos envolvidos.</translation>
         <translation>Imagens por classe</translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+104"/>
         <source>No warnings: the data set looks healthy.</source>
         <translation>Nenhum alerta: o dataset parece saudável.</translation>
     </message>
@@ -1640,7 +1645,7 @@ Clique para mostrar os exemplos envolvidos.</translation>
         <translation>não é possível decodificar a imagem (%1 corrompido ou truncado)</translation>
     </message>
     <message>
-        <location filename="../engine/formats/importer.cpp" line="+78"/>
+        <location filename="../engine/formats/importer.cpp" line="+102"/>
         <source>cannot read image: %1</source>
         <translation>não é possível ler a imagem: %1</translation>
     </message>
@@ -2941,7 +2946,7 @@ Clique para mostrar os exemplos envolvidos.</translation>
 <context>
     <name>visor::PreferencesDialog</name>
     <message>
-        <location filename="../widgets/preferencesdialog.cpp" line="+18"/>
+        <location filename="../widgets/preferencesdialog.cpp" line="+19"/>
         <source>Preferences</source>
         <translation>Preferências</translation>
     </message>
@@ -2954,6 +2959,26 @@ Clique para mostrar os exemplos envolvidos.</translation>
         <location line="+8"/>
         <source>&amp;Language:</source>
         <translation>&amp;Idioma:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>System</source>
+        <translation>Sistema</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Light</source>
+        <translation>Claro</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dark</source>
+        <translation>Escuro</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Theme:</source>
+        <translation>&amp;Tema:</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2971,7 +2996,7 @@ Clique para mostrar os exemplos envolvidos.</translation>
         <translation>Formatos:</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+52"/>
         <source>The new language applies when Visor starts again.</source>
         <translation>O novo idioma vale a partir da próxima vez que o Visor for iniciado.</translation>
     </message>

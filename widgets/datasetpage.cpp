@@ -88,7 +88,8 @@ DatasetPage::DatasetPage(QWidget *parent) : QWidget(parent)
 
     m_count = new QLabel;
     m_idFilter = new QLabel;
-    m_idFilter->setStyleSheet(QStringLiteral("QLabel { background: #e7f1ff; padding: 4px; border-radius: 3px; }"));
+    m_idFilter->setStyleSheet(
+        QStringLiteral("QLabel { background: #e7f1ff; color: #052c65; padding: 4px; border-radius: 3px; }"));
     m_idFilter->setWordWrap(true);
     m_idFilter->hide();
     auto *clearIds = new QToolButton;

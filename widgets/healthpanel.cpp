@@ -1,4 +1,5 @@
 #include "healthpanel.h"
+#include "plotstyle.h"
 
 #include "qcustomplot_p.h"
 #include <QComboBox>
@@ -36,7 +37,9 @@ HealthPanel::HealthPanel(QWidget *parent) : QWidget(parent)
     m_count->addItem(tr("Objects per class"));
     m_count->addItem(tr("Images per class"));
     connect(m_count, &QComboBox::currentIndexChanged, this, [this] { drawBalance(); });
+    applyPalette(m_balance);
     m_sizes = new QCustomPlot;
+    applyPalette(m_sizes);
     m_sizes->setMinimumHeight(140);
     m_sizes->xAxis->setLabel(tr("box width (px)"));
     m_sizes->yAxis->setLabel(tr("boxes"));

@@ -236,7 +236,7 @@ ParameterEditor::ParameterEditor(const QStringList &groups, Style style, QWidget
             f.editor->setToolTip(tip);
             f.editor->setObjectName(key);
             f.message = new QLabel;
-            f.message->setStyleSheet(QStringLiteral("color: #b02a37;"));
+            f.message->setStyleSheet(QStringLiteral("color: #dc3545;")); // readable on light and dark
             f.message->setWordWrap(true);
             f.message->hide();
             auto *cell = new QWidget;

@@ -49,7 +49,9 @@ void scaleValueAxis(QCustomPlot *plot, bool fromZero, double minSpan, double cap
 void applyPalette(QCustomPlot *plot)
 {
     const QPalette p = plot->palette();
-    const QColor text = p.color(QPalette::WindowText), base = p.color(QPalette::Base);
+    // The active colours: a plot on a page without a project (disabled) would take the grey ones.
+    const QColor text = p.color(QPalette::Active, QPalette::WindowText),
+                 base = p.color(QPalette::Active, QPalette::Base);
     QColor grid = text;
     grid.setAlpha(40);
     plot->setBackground(base);

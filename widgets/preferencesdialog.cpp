@@ -3,6 +3,7 @@
 
 #include "language.h"
 
+#include <QApplication>
 #include <QComboBox>
 #include <QDateTime>
 #include <QDialogButtonBox>
@@ -31,6 +32,13 @@ PreferencesDialog::PreferencesDialog(QWidget *parent) : QDialog(parent)
     m_note->setWordWrap(true);
     auto *form = new QFormLayout;
     form->addRow(tr("&Language:"), m_language);
+    m_theme = new QComboBox;
+    m_theme->setObjectName(QStringLiteral("theme"));
+    m_theme->addItem(tr("System"), themeKey(Theme::System));
+    m_theme->addItem(tr("Light"), themeKey(Theme::Light));
+    m_theme->addItem(tr("Dark"), themeKey(Theme::Dark));
+    setThemeChoice(savedTheme());
+    form->addRow(tr("&Theme:"), m_theme);
     const QLocale locale;
     auto *formats = new QLabel(tr("Numbers and dates: %1, %2 (%3)")
                                    .arg(locale.toString(1234567.89, 'f', 2), dateTimeText(QDateTime::currentDateTime()),
@@ -62,8 +70,22 @@ void PreferencesDialog::setLanguageChoice(const QString &code)
     m_language->setCurrentIndex(i < 0 ? 0 : i);
 }
 
+void PreferencesDialog::setThemeChoice(Theme theme)
+{
+    m_theme->setCurrentIndex(std::max(0, m_theme->findData(themeKey(theme))));
+}
+
+Theme PreferencesDialog::themeChoice() const
+{
+    return themeFromKey(m_theme->currentData().toString());
+}
+
 bool PreferencesDialog::save()
 {
+    if (themeChoice() != savedTheme() || !QSettings().contains(themeSettingsKey())) {
+        QSettings().setValue(themeSettingsKey(), themeKey(themeChoice()));
+        applyTheme(*qApp, themeChoice(), parentWidget() ? parentWidget()->window() : nullptr);
+    }
     const QString before = resolveLanguage(QSettings().value(languageSettingsKey()).toString());
     QSettings().setValue(languageSettingsKey(), languageChoice());
     return resolveLanguage(languageChoice()) != before;

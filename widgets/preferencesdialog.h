@@ -1,5 +1,7 @@
 #pragma once
 
+#include "theme.h"
+
 #include <QDialog>
 
 class QComboBox;
@@ -7,8 +9,8 @@ class QLabel;
 
 namespace visor {
 
-/// Preferences: the language of the window (applied at the next start) and where numbers and dates
-/// take their format from. Reads and writes QSettings.
+/// Preferences: the language of the window (applied at the next start), the theme (system, light or
+/// dark, applied at once) and where numbers and dates take their format from. Reads and writes QSettings.
 class PreferencesDialog : public QDialog {
     Q_OBJECT
 public:
@@ -18,13 +20,19 @@ public:
     QString languageChoice() const;
     void setLanguageChoice(const QString &code);
 
-    /// Saves the choice; returns true when it differs from the language the window shows now.
+    /// The theme chosen.
+    void setThemeChoice(Theme theme);
+    Theme themeChoice() const;
+
+    /// Saves the choices and applies the theme at once; returns true when the language differs from
+    /// the one the window shows now (that one applies at the next start).
     bool save();
 
 private:
     void updateNote();
 
     QComboBox *m_language;
+    QComboBox *m_theme;
     QLabel *m_note;
 };
 

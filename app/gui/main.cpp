@@ -14,6 +14,7 @@
 #include "preferencesdialog.h"
 #include "resultsgallery.h"
 #include "suggestdialog.h"
+#include "theme.h"
 #include "train/trainer.h"
 #include "trainingpage.h"
 
@@ -60,10 +61,16 @@ int main(int argc, char **argv)
     parser.addOption({QStringLiteral("window-size"),
                       QApplication::translate("main", "the window's size, WIDTHxHEIGHT (for screenshots)"),
                       QStringLiteral("WxH")});
+    parser.addOption({QStringLiteral("theme"),
+                      QApplication::translate("main", "system, light or dark (instead of the one in Preferences)"),
+                      QStringLiteral("THEME")});
     parser.addOption({QStringLiteral("exit-when-shown"),
                       QApplication::translate("main", "exit as soon as the window is shown (a start-up check)")});
     parser.process(app);
 
+    visor::applyTheme(app, parser.isSet(QStringLiteral("theme"))
+                               ? visor::themeFromKey(parser.value(QStringLiteral("theme")))
+                               : visor::savedTheme());
     visor::MainWindow window;
     if (parser.isSet(QStringLiteral("window-size"))) {
         const QStringList wh = parser.value(QStringLiteral("window-size")).split(QLatin1Char('x'));

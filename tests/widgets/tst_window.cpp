@@ -14,10 +14,12 @@
 #include "language.h"
 #include "mainwindow.h"
 #include "parametereditor.h"
+#include "preferencesdialog.h"
 #include "resultsgallery.h"
 #include "shortcuts.h"
 #include "suggestdialog.h"
 #include "testutil.h"
+#include "theme.h"
 #include "thumbnailloader.h"
 #include "trainingcontroller.h"
 #include "trainingdashboard.h"
@@ -856,6 +858,35 @@ private Q_SLOTS:
         QCOMPARE(QDir(second.project()->dir()).canonicalPath(), QDir(path).canonicalPath());
         QSettings().remove(QStringLiteral("dialogs/open"));
         QCOMPARE(chooserStart(QStringLiteral("open")), QDir::homePath());
+    }
+
+    // Issue 17.19 ("Also"): a dark theme in Preferences, applied at once and remembered; the plots follow.
+    void theDarkThemeAppliesAtOnceAndPlotsFollow()
+    {
+        auto restore = qScopeGuard([] {
+            applyTheme(*qApp, Theme::System);
+            QSettings().remove(themeSettingsKey());
+        });
+        MainWindow window;
+        window.show();
+        PreferencesDialog preferences(&window);
+        auto *theme = preferences.findChild<QComboBox *>(QStringLiteral("theme"));
+        QVERIFY(theme);
+        preferences.setThemeChoice(Theme::Dark);
+        preferences.save();
+        QCOMPARE(savedTheme(), Theme::Dark);
+        QVERIFY(darkPalette());
+        QCOMPARE(QApplication::style()->name().toLower(), QStringLiteral("fusion"));
+        for (QCustomPlot *plot : window.findChildren<QCustomPlot *>()) {
+            QVERIFY2(plot->axisRect()->backgroundBrush().color().lightness() < 80,
+                     qPrintable(plot->axisRect()->backgroundBrush().color().name()));
+            QVERIFY(plot->xAxis->tickLabelColor().lightness() > 150);
+        }
+        preferences.setThemeChoice(Theme::Light);
+        preferences.save();
+        QVERIFY(!darkPalette());
+        for (QCustomPlot *plot : window.findChildren<QCustomPlot *>())
+            QVERIFY(plot->axisRect()->backgroundBrush().color().lightness() > 200);
     }
 
     // Issue 17.4 and 17.10: a training-page edit is stored at once (it was stored only when a run
