@@ -41,6 +41,20 @@ std::unique_ptr<TempProject> makeProject(DatasetKind kind, const QString &name)
     return t;
 }
 
+std::vector<NewExample> imageExamples(Project &project, int n, int w, int h)
+{
+    std::vector<NewExample> out(size_t(std::max(0, n)));
+    for (int i = 0; i < n; ++i) {
+        NewExample &ne = out[size_t(i)];
+        ne.meta.hash = project.storeImage(imageBytes(w, h, i), QStringLiteral("png"));
+        ne.meta.suffix = QStringLiteral("png");
+        ne.meta.fileName = QStringLiteral("%1.png").arg(i);
+        ne.meta.width = w;
+        ne.meta.height = h;
+    }
+    return out;
+}
+
 std::vector<qint64> addPlainExamples(Project &project, int n, int w, int h, qint64 classId, std::vector<Box> boxes,
                                      int seedOffset)
 {

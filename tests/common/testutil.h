@@ -26,6 +26,10 @@ struct TempProject {
 };
 std::unique_ptr<TempProject> makeProject(DatasetKind kind, const QString &name = QStringLiteral("test"));
 
+/// `n` examples with real, distinct PNG images of w × h already stored in `project` ("0.png", ...), to
+/// be given labels or boxes and added by the caller.
+std::vector<NewExample> imageExamples(Project &project, int n, int w, int h);
+
 /// Adds `n` generated examples with distinct images (no decoding needed) and the given boxes/labels.
 /// Returns their ids.
 std::vector<qint64> addPlainExamples(Project &project, int n, int w = 64, int h = 48, qint64 classId = 0,
