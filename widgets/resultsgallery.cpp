@@ -130,9 +130,7 @@ ResultsGallery::ResultsGallery(QWidget *parent) : QWidget(parent), m_job(this)
     });
     connect(m_slider, &QSlider::valueChanged, this, [this](int v) {
         m_threshold = v / 100.0;
-        m_thresholdText->setText(m_bestF1 >= 0
-                                     ? tr("%L1 (best F1 at %L2)").arg(m_threshold, 0, 'f', 2).arg(m_bestF1, 0, 'f', 2)
-                                     : QLocale().toString(m_threshold, 'f', 2));
+        showThreshold();
         m_redraw.start();
     });
     m_thresholdRow = new QWidget;
@@ -347,12 +345,17 @@ void ResultsGallery::deliver(std::vector<Entry> entries, QString message, double
                                            100)));
     }
     m_threshold = m_slider->value() / 100.0;
-    m_thresholdText->setText(m_bestF1 >= 0
-                                 ? tr("%L1 (best F1 at %L2)").arg(m_threshold, 0, 'f', 2).arg(m_bestF1, 0, 'f', 2)
-                                 : QLocale().toString(m_threshold, 'f', 2));
+    showThreshold();
     decide();
     rebuild();
     Q_EMIT ready();
+}
+
+void ResultsGallery::showThreshold()
+{
+    m_thresholdText->setText(m_bestF1 >= 0
+                                 ? tr("%L1 (best F1 at %L2)").arg(m_threshold, 0, 'f', 2).arg(m_bestF1, 0, 'f', 2)
+                                 : QLocale().toString(m_threshold, 'f', 2));
 }
 
 void ResultsGallery::decide()

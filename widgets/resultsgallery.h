@@ -89,8 +89,9 @@ private:
         train::ImagePredictions predicted;
     };
     void deliver(std::vector<Entry> entries, QString message, double reported, double bestF1, bool evaluatedNow);
-    void decide();  // the items at the threshold
-    void rebuild(); // the list from the items
+    void showThreshold(); // the slider's value beside it, with the best-F1 threshold
+    void decide();        // the items at the threshold
+    void rebuild();       // the list from the items
     void updateAccept();
 
     qint64 m_runId = 0;
