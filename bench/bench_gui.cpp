@@ -5,9 +5,14 @@
 // Creates (once, reused when present) a detection project of N 16x16 images with 5 boxes each, opens
 // it in the main window, starts training, and runs a scripted session while a 5 ms timer probes the
 // event loop: scroll the whole grid, edit an augmentation parameter ten times, watch the training
-// page, cancel. Reports the longest event-loop stall, the grid's frame time while scrolling, and the
-// augmentation preview's latency from the edit to the new previews on screen.
+// page, annotate 50 boxes (drawn with the mouse, 5 per image, D to the next image, Esc back to the
+// grid), cancel. Reports the longest event-loop stall per phase, the grid's frame time while scrolling,
+// the augmentation preview's latency from the edit to the new previews on screen, and each drawn box's
+// time from the press to the box saved in the project.
 
+#include "annotationcanvas.h"
+#include "annotationdocument.h"
+#include "annotationpage.h"
 #include "augmentationpage.h"
 #include "benchutil.h"
 #include "datasetpage.h"
@@ -28,6 +33,7 @@
 #include <QRandomGenerator>
 #include <QScrollBar>
 #include <QStandardPaths>
+#include <QTest>
 #include <QTextStream>
 #include <QTimer>
 #include <algorithm>
@@ -86,6 +92,12 @@ double percentile(std::vector<double> v, double q)
     return v[std::min(v.size() - 1, size_t(q * double(v.size() - 1) + 0.5))];
 }
 
+/// The boxes stored for one example, read from the project (not from the annotator's document).
+size_t storedBoxes(Project &project, qint64 exampleId)
+{
+    return project.boxes(exampleId).size();
+}
+
 void pump(int ms)
 {
     QElapsedTimer t;
@@ -134,6 +146,8 @@ int main(int argc, char **argv)
     // The probe: a 5 ms timer; any later tick is a stall of the event loop.
     std::vector<double> gaps;
     const char *phase = "start training";
+    std::string step;                                            // what the session is doing within the phase
+    std::vector<QString> stallLog;                               // each stall over 50 ms: when, in which phase and step
     std::map<std::string, std::pair<int, double>> stallsByPhase; // phase -> (stalls over 50 ms, longest)
     QElapsedTimer probeClock;
     probeClock.start();
@@ -149,6 +163,12 @@ int main(int argc, char **argv)
                 auto &[n, longest] = stallsByPhase[phase];
                 ++n;
                 longest = std::max(longest, gaps.back());
+                stallLog.push_back(
+                    QStringLiteral("      %1 ms at %2 s, \"%3\"%4")
+                        .arg(gaps.back(), 0, 'f', 1)
+                        .arg(now / 1000, 0, 'f', 1)
+                        .arg(QString::fromLatin1(phase))
+                        .arg(step.empty() ? QString() : QStringLiteral(", ") + QString::fromStdString(step)));
             }
         }
         last = now;
@@ -203,6 +223,55 @@ int main(int argc, char **argv)
         pump(200);
     }
 
+    phase = "annotate 50 boxes";
+    // The edit path: open the first image of the grid in the annotator, draw 5 boxes per image with the
+    // mouse (W once, then press, move, release), D to the next image; each box timed from the press to the
+    // release handled (the edit is saved in the release); Esc back to the grid at the end.
+    window.showPage(MainWindow::Dataset);
+    DatasetPage *dataPage = window.datasetPage();
+    step = "opening the annotator";
+    QElapsedTimer opening;
+    opening.start();
+    dataPage->annotate(0);
+    const double openMs = double(opening.nsecsElapsed()) / 1e6;
+    pump(500);
+    AnnotationPage *annotator = dataPage->annotator();
+    AnnotationCanvas *canvas = annotator->canvas();
+    QTest::keyClick(canvas, Qt::Key_W); // draw mode stays on from image to image
+    pump(50);
+    std::vector<double> edits;
+    size_t expected = 0, stored = 0;
+    for (int k = 0; k < 50; ++k) {
+        if (k % 5 == 0) {
+            step = "image " + std::to_string(k / 5 + 1);
+            if (k > 0) {
+                stored += storedBoxes(*window.project(), annotator->currentExample());
+                QTest::keyClick(canvas, Qt::Key_D);
+                pump(150);
+            }
+            expected += annotator->document()->boxes().size() + 5;
+        }
+        const float x = float(1 + (k % 5) * 2), y = float(1 + (k % 5) * 2);
+        const QPoint from = canvas->mapFromScene(QPointF(x, y));
+        const QPoint to = canvas->mapFromScene(QPointF(x + 5, y + 5));
+        QElapsedTimer t;
+        t.start();
+        QTest::mousePress(canvas->viewport(), Qt::LeftButton, {}, from);
+        QTest::mouseMove(canvas->viewport(), (from + to) / 2);
+        QTest::mouseMove(canvas->viewport(), to);
+        QTest::mouseRelease(canvas->viewport(), Qt::LeftButton, {}, to);
+        edits.push_back(double(t.nsecsElapsed()) / 1e6);
+        pump(100);
+    }
+    stored += storedBoxes(*window.project(), annotator->currentExample());
+    QElapsedTimer back;
+    back.start();
+    step = "back to the grid";
+    QTest::keyClick(canvas, Qt::Key_Escape);
+    const double backMs = double(back.nsecsElapsed()) / 1e6;
+    pump(3000);
+
+    step.clear();
     phase = "watch the live plots";
     // The live plots.
     window.showPage(MainWindow::Training);
@@ -229,6 +298,8 @@ int main(int argc, char **argv)
                    .arg(QString::fromStdString(name))
                    .arg(stats.first)
                    .arg(stats.second, 0, 'f', 1);
+    for (const QString &line : stallLog)
+        out << line << "\n";
     out << QStringLiteral("  grid scrolling over %1 rows: frame time median %2 ms, 95th percentile %3 ms, worst %4 ms "
                           "(60 fps needs under 16.7 ms)\n")
                .arg(examples)
@@ -238,5 +309,14 @@ int main(int argc, char **argv)
     out << QStringLiteral("  augmentation preview after an edit: median %1 ms, worst %2 ms (target under 100 ms)\n")
                .arg(percentile(previews, 0.5), 0, 'f', 0)
                .arg(*std::max_element(previews.begin(), previews.end()), 0, 'f', 0);
-    return 0;
+    out << QStringLiteral("  annotate 50 boxes (10 images): opening the annotator %6 ms; press to saved median %1 ms, "
+                          "worst %2 ms; back to the grid "
+                          "%3 ms; boxes stored %4 of %5 expected\n")
+               .arg(percentile(edits, 0.5), 0, 'f', 1)
+               .arg(*std::max_element(edits.begin(), edits.end()), 0, 'f', 1)
+               .arg(backMs, 0, 'f', 1)
+               .arg(stored)
+               .arg(expected)
+               .arg(openMs, 0, 'f', 1);
+    return stored == expected ? 0 : 1;
 }

@@ -150,6 +150,13 @@ void AugmentationPage::setExample(int index)
     m_example->setValue(index + 1);
 }
 
+void AugmentationPage::annotationsChanged(const QSet<qint64> &ids)
+{
+    const int index = m_example->value() - 1;
+    if (index >= 0 && index < int(m_ids.size()) && ids.contains(m_ids[size_t(index)]))
+        requestPreview();
+}
+
 void AugmentationPage::reroll()
 {
     ++m_seed;

@@ -9,6 +9,7 @@
 
 #include <QElapsedTimer>
 #include <QImage>
+#include <QSet>
 #include <QWidget>
 #include <atomic>
 #include <memory>
@@ -41,6 +42,9 @@ public Q_SLOTS:
     void reroll();
     void resetToDefaults();
     void setExample(int index); // index among the project's examples
+    /// These examples' annotations changed: the preview is redone if it shows one of them (reloading the
+    /// project's 100,000 example ids for an edit stalled the window for 90 ms).
+    void annotationsChanged(const QSet<qint64> &ids);
 
 Q_SIGNALS:
     void previewReady();      // a grid of previews was shown
@@ -68,7 +72,7 @@ private:
     QSpinBox *m_example = nullptr;
     QString m_editedKey;
     quint64 m_seed = 1;
-    JobTracker m_preview{this}; // the newest preview; older results are dropped
+    JobTracker m_preview{this, JobTracker::Lane::Interactive}; // the newest preview; older results dropped
     int m_shown = 0;
     double m_lastMs = 0;
 };

@@ -174,18 +174,24 @@ QModelIndex DatasetModel::indexOfId(qint64 id) const
 
 void DatasetFilter::setClassId(qint64 id)
 {
+    if (m_classId == id)
+        return; // re-filtering 100,000 rows for nothing took 20 ms
     m_classId = id;
     invalidateFilter();
 }
 
 void DatasetFilter::setSplit(int split)
 {
+    if (m_split == split)
+        return;
     m_split = split;
     invalidateFilter();
 }
 
 void DatasetFilter::setUnlabelledOnly(bool on)
 {
+    if (m_unlabelled == on)
+        return;
     m_unlabelled = on;
     invalidateFilter();
 }

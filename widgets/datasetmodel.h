@@ -37,6 +37,8 @@ public:
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role) const override;
     QModelIndex indexOfId(qint64 id) const;
+    /// The example id of a row, without a QVariant (the annotator's order is 100,000 of them).
+    qint64 idAt(int row) const { return m_rows[size_t(row)].example.id; }
     QString className(qint64 classId) const { return m_classNames.value(classId); }
 
 private:

@@ -31,6 +31,7 @@
 #include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
+#include <utility>
 
 namespace visor {
 
@@ -193,11 +194,11 @@ DatasetPage::DatasetPage(QWidget *parent) : QWidget(parent)
         m_stack->setCurrentIndex(0);
         if (m_edited) { // only the rows of the images shown, and the statistics in the background
             m_edited = false;
-            m_model->updateRows(m_editedIds);
-            m_editedIds.clear();
+            const QSet<qint64> edited = std::exchange(m_editedIds, {});
+            m_model->updateRows(edited);
             rebuildClassFilter();
             refreshStatistics();
-            Q_EMIT projectChanged();
+            Q_EMIT annotationsChanged(edited);
         }
         const QModelIndex i = m_filter->mapFromSource(m_model->indexOfId(id));
         if (i.isValid()) {
@@ -273,6 +274,7 @@ void DatasetPage::refreshStatistics()
     if (!m_project)
         return;
     const QString dir = m_project->dir();
+    m_statsParameters = statisticsParameters(m_project->parameters());
     m_stats.start(
         [dir](const JobTracker::Cancelled &) -> std::pair<DatasetStatistics, QString> {
             try { // its own, read-only connection: a connection belongs to the thread that opened it
@@ -289,6 +291,12 @@ void DatasetPage::refreshStatistics()
                 applyStatistics(outcome.first);
             Q_EMIT statisticsReady();
         });
+}
+
+void DatasetPage::parametersChanged()
+{
+    if (m_project && statisticsParameters(m_project->parameters()) != m_statsParameters)
+        refreshStatistics();
 }
 
 void DatasetPage::applyStatistics(const DatasetStatistics &st)
@@ -421,7 +429,7 @@ void DatasetPage::annotate(int row)
     std::vector<qint64> ids;
     ids.reserve(size_t(m_filter->rowCount()));
     for (int r = 0; r < m_filter->rowCount(); ++r)
-        ids.push_back(m_filter->index(r, 0).data(DatasetModel::IdRole).toLongLong());
+        ids.push_back(m_model->idAt(m_filter->mapToSource(m_filter->index(r, 0)).row()));
     m_stack->setCurrentIndex(1);
     m_annotator->open(ids, row);
 }

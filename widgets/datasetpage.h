@@ -3,6 +3,7 @@
 /// The Data set page: the thumbnail grid with filters and search, import and export, and the health
 /// panel beside it.
 
+#include <QJsonObject>
 #include <QSet>
 #include <QWidget>
 #include <functional>
@@ -40,6 +41,9 @@ public:
     void refresh(); // after an import, a run, an edit elsewhere
     /// Recomputes the statistics and health in the background (statisticsReady() follows).
     void refreshStatistics();
+    /// The project's parameters were edited: the statistics are recomputed only if they read one of the
+    /// edited parameters (the input resolution, the health thresholds).
+    void parametersChanged();
     /// Whether a statistics job is running (screenshots and tests wait for it).
     bool statisticsPending() const { return m_stats.running() > 0; }
     /// False: no message boxes (tests); reports still go to message().
@@ -75,7 +79,10 @@ public Q_SLOTS:
     void manageClasses();
 
 Q_SIGNALS:
-    void projectChanged();  // examples or classes changed
+    void projectChanged(); // examples or classes changed
+    /// The annotations of these examples were edited (the annotator closed after edits); the examples
+    /// and classes are unchanged, so views update these rows only.
+    void annotationsChanged(const QSet<qint64> &ids);
     void statisticsReady(); // the health panel shows the current statistics
     void message(const QString &text);
 
@@ -104,6 +111,7 @@ private:
     QSet<qint64> m_editedIds;      // examples the annotator showed since it opened: their rows are re-read
     QLabel *m_emptyHint = nullptr; // over the grid of an empty project
     JobTracker m_import{this};     // an import runs as a job too; its modal dialog waits for it
+    QJsonObject m_statsParameters; // the parameters the latest statistics were computed with
     JobTracker m_stats{this};      // statistics of 100,000 examples take a second: never on the GUI thread
     void applyStatistics(const DatasetStatistics &st);
     QLabel *m_count = nullptr, *m_idFilter = nullptr;

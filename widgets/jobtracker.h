@@ -4,11 +4,16 @@
 /// the tracker's previous one; the work gets a cancellation check and touches nothing of its widget;
 /// the result reaches the widget on the GUI thread only if the widget still exists and the job is still
 /// the latest. (The augmentation preview once read its page through a raw pointer from the worker: a
-/// use-after-free when the page closed mid-preview.)
+/// use-after-free when the page closed mid-preview.) A tracker runs its jobs in one of two lanes: the
+/// background lane (the global pool: imports, statistics, the gallery, the advisor) or the interactive
+/// lane, its own small pool, for results a person waits for after each edit (the augmentation preview):
+/// with the global pool's two threads busy with statistics of 100,000 examples, a 20 ms preview waited
+/// 2–3 s behind them.
 
 #include <QCoreApplication>
 #include <QObject>
 #include <QPointer>
+#include <QThreadPool>
 #include <QtConcurrent/QtConcurrentRun>
 #include <atomic>
 #include <functional>
@@ -21,12 +26,18 @@ public:
     /// Tells a running job whether it has been superseded or cancelled (cheap; call it often).
     using Cancelled = std::function<bool()>;
 
-    explicit JobTracker(QObject *context) : m_context(context), m_latest(std::make_shared<std::atomic<quint64>>(0)) {}
+    enum class Lane { Background, Interactive };
+
+    explicit JobTracker(QObject *context, Lane lane = Lane::Background)
+        : m_context(context), m_pool(lane == Lane::Interactive ? interactivePool() : QThreadPool::globalInstance()),
+          m_latest(std::make_shared<std::atomic<quint64>>(0))
+    {
+    }
     ~JobTracker() { cancel(); } // running work sees cancellation; its result is dropped
     JobTracker(const JobTracker &) = delete;
     JobTracker &operator=(const JobTracker &) = delete;
 
-    /// Runs `work(cancelled)` on the global thread pool, then `done(result)` on the GUI thread unless the
+    /// Runs `work(cancelled)` in the tracker's lane, then `done(result)` on the GUI thread unless the
     /// context object is gone or another start()/cancel() came after this one. Returns the job's id.
     template <typename Work, typename Done> quint64 start(Work work, Done done)
     {
@@ -36,7 +47,7 @@ public:
         auto running = m_running;
         ++*running;
         (void)QtConcurrent::run(
-            [id, latest, context, running, work = std::move(work), done = std::move(done)]() mutable {
+            m_pool, [id, latest, context, running, work = std::move(work), done = std::move(done)]() mutable {
                 const Cancelled cancelled = [latest, id] { return latest->load() != id; };
                 auto result = std::make_shared<decltype(work(cancelled))>(work(cancelled));
                 // Posted to the application object, which outlives every widget; the guard and the id are
@@ -60,8 +71,12 @@ public:
     /// Jobs started and not yet delivered or dropped.
     int running() const { return m_running->load(); }
 
+    /// The interactive lane's pool (two threads, idle ones expire), shared by every interactive tracker.
+    static QThreadPool *interactivePool();
+
 private:
     QPointer<QObject> m_context;
+    QThreadPool *m_pool;
     std::shared_ptr<std::atomic<quint64>> m_latest;
     std::shared_ptr<std::atomic<int>> m_running = std::make_shared<std::atomic<int>>(0);
 };

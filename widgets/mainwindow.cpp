@@ -89,12 +89,13 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     connect(m_training, &TrainingPage::runFinished, m_history, &HistoryPage::refresh);
     // Health findings depend on parameters (boxes below health.min_box_pixels at input.min_side): both
     // parameter pages refresh them, in the background.
-    connect(m_training, &TrainingPage::parametersChanged, m_dataset, &DatasetPage::refreshStatistics);
-    connect(m_augmentation, &AugmentationPage::parametersChanged, m_dataset, &DatasetPage::refreshStatistics);
+    connect(m_training, &TrainingPage::parametersChanged, m_dataset, &DatasetPage::parametersChanged);
+    connect(m_augmentation, &AugmentationPage::parametersChanged, m_dataset, &DatasetPage::parametersChanged);
     connect(m_dataset, &DatasetPage::projectChanged, this, [this] {
         m_history->refresh();
         m_augmentation->setProject(m_project.get()); // new or deleted examples
     });
+    connect(m_dataset, &DatasetPage::annotationsChanged, m_augmentation, &AugmentationPage::annotationsChanged);
     // An image opened from the results gallery: the annotator steps through the gallery's images and
     // shows the model's predictions at the gallery's threshold.
     connect(m_history, &HistoryPage::openExamples, this, [this](const std::vector<qint64> &ids, int index) {

@@ -198,6 +198,16 @@ void warnMissingImages(const Project &project, DatasetStatistics &st)
 
 } // namespace
 
+QJsonObject statisticsParameters(const ParameterSet &params)
+{
+    QJsonObject read;
+    for (const ParamSpec &spec : ParameterRegistry::instance().all())
+        if (spec.group() == QLatin1String("health") || spec.key == QLatin1String("input.min_side") ||
+            spec.key == QLatin1String("input.max_side"))
+            read.insert(spec.key, params.value(spec.key));
+    return read;
+}
+
 DatasetStatistics computeStatistics(const Project &project)
 {
     const QSqlDatabase &db = const_cast<Project &>(project).database();

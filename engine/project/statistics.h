@@ -57,6 +57,11 @@ constexpr int kMinTrainingExamples = 10;
 
 DatasetStatistics computeStatistics(const Project &project);
 
+/// The parameters computeStatistics reads (the input resolution and the health group), with their
+/// values: while these and the data are unchanged, the statistics stay valid (an augmentation edit
+/// recomputed 100,000 examples' statistics for nothing).
+QJsonObject statisticsParameters(const ParameterSet &params);
+
 /// Groups of examples whose 64-bit perceptual hashes differ by at most `maxDistance` bits
 /// (connected components). Exact-bucket multi-index search: with distance <= d, at least one of
 /// d+1 disjoint hash pieces matches exactly, so only examples sharing a piece are compared.

@@ -53,6 +53,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScopeGuard>
+#include <QSemaphore>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStackedWidget>
@@ -551,6 +552,97 @@ private Q_SLOTS:
         QVERIFY(!darkPalette());
         for (QCustomPlot *plot : window.findChildren<QCustomPlot *>())
             QVERIFY(plot->axisRect()->backgroundBrush().color().lightness() > 200);
+    }
+
+    // bench_gui's edit path (issue 17): with the background pool's threads busy (statistics of 100,000
+    // examples, recomputed after every edit), an augmentation preview arrived 2–3 s after the edit
+    // instead of ~20 ms: it queued behind them. Previews run in the interactive lane.
+    void aPreviewDoesNotWaitForBackgroundWork()
+    {
+        auto tp = test::makeProject(DatasetKind::ObjectDetection);
+        synth::ShapesOptions o;
+        o.count = 2;
+        synth::addShapes(*tp->project, o);
+        QSemaphore release;
+        const int threads = QThreadPool::globalInstance()->maxThreadCount();
+        for (int i = 0; i < threads; ++i)
+            QThreadPool::globalInstance()->start([&release] { release.acquire(); });
+        AugmentationPage page;
+        QSignalSpy ready(&page, &AugmentationPage::previewReady);
+        page.setProject(tp->project.get());
+        const bool arrived = ready.wait(5000) || !ready.isEmpty();
+        release.release(threads);
+        QThreadPool::globalInstance()->waitForDone(5000);
+        QVERIFY2(arrived, "the preview waited for the background work");
+    }
+
+    // bench_gui's edit path (issue 17): closing the annotator after an edit reloaded the augmentation
+    // page as if examples had been added (90 ms with 100,000 examples, on the GUI thread). Now the page
+    // redoes its preview only when the edited example is the one it shows.
+    void anEditRefreshesOnlyTheAugmentationPreviewOfThatExample()
+    {
+        MainWindow window;
+        auto tp = test::makeProject(DatasetKind::ObjectDetection);
+        synth::ShapesOptions o;
+        o.count = 3;
+        synth::addShapes(*tp->project, o);
+        const QString dir = tp->project->dir();
+        tp->project.reset();
+        QVERIFY(window.openProject(dir));
+        AugmentationPage *augmentation = window.augmentationPage();
+        QTRY_VERIFY_WITH_TIMEOUT(!augmentation->captions().isEmpty(), 10000);
+        QTest::qWait(200);
+        QSignalSpy ready(augmentation, &AugmentationPage::previewReady);
+        DatasetPage *data = window.datasetPage();
+        auto edit = [&](int row) { // removes the image's first box, back to the grid
+            data->annotate(row);
+            const qint64 id = data->annotator()->currentExample();
+            AnnotationDocument *doc = data->annotator()->document();
+            if (!doc->boxes().empty())
+                doc->removeBox(0);
+            QTest::keyClick(data->annotator()->canvas(), Qt::Key_Escape);
+            return id;
+        };
+        const std::vector<qint64> ids = window.project()->exampleIds();
+        data->annotate(0);
+        const qint64 shown = data->annotator()->currentExample();
+        QTest::keyClick(data->annotator()->canvas(), Qt::Key_Escape);
+        augmentation->setExample(int(std::find(ids.begin(), ids.end(), shown) - ids.begin()));
+        QVERIFY(ready.wait(10000));
+        ready.clear();
+        QVERIFY(edit(1) != shown); // another example than the one shown
+        QTest::qWait(500);
+        QCOMPARE(ready.size(), 0);
+        QCOMPARE(edit(0), shown);
+        QVERIFY(ready.wait(10000));
+    }
+
+    // bench_gui's edit path (issue 17): every augmentation edit recomputed the statistics of the whole
+    // data set (two seconds of both cores with 100,000 examples) although they read none of the
+    // augmentation parameters; the input resolution still recomputes them.
+    void onlyEditsTheStatisticsReadRecomputeThem()
+    {
+        MainWindow window;
+        auto tp = test::makeProject(DatasetKind::ObjectDetection);
+        synth::ShapesOptions o;
+        o.count = 3;
+        synth::addShapes(*tp->project, o);
+        const QString dir = tp->project->dir();
+        tp->project.reset();
+        QVERIFY(window.openProject(dir));
+        DatasetPage *data = window.datasetPage();
+        QTRY_VERIFY_WITH_TIMEOUT(!data->statisticsPending(), 10000);
+        QSignalSpy ready(data, &DatasetPage::statisticsReady);
+        window.augmentationPage()->editor()->setText(QStringLiteral("augment.rotate.degrees"),
+                                                     QStringLiteral("-12..12"));
+        QCOMPARE(window.project()->parameters().toPair(QStringLiteral("augment.rotate.degrees")).second, 12.0);
+        QTest::qWait(500);
+        QCOMPARE(ready.size(), 0);
+        window.augmentationPage()->editor()->setText(QStringLiteral("input.min_side"), QStringLiteral("96"));
+        if (window.project()->parameters().toInt(QStringLiteral("input.min_side")) != 96) // not on this page
+            window.trainingPage()->editor()->setText(QStringLiteral("input.min_side"), QStringLiteral("96"));
+        QCOMPARE(window.project()->parameters().toInt(QStringLiteral("input.min_side")), 96);
+        QVERIFY(ready.wait(10000));
     }
 };
 
