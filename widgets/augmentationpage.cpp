@@ -213,23 +213,9 @@ void AugmentationPage::requestPreview()
                 result->info = tr("%1 cannot be read.").arg(e.fileName);
             } else if (!cancelled()) {
                 // As the network sees it: resized to the input resolution first, boxes scaled along.
-                const int minSide = p.toInt(QStringLiteral("input.min_side")),
-                          maxSide = p.toInt(QStringLiteral("input.max_side"));
-                double scale = double(minSide) / std::min(image.cols, image.rows);
-                if (std::max(image.cols, image.rows) * scale > maxSide)
-                    scale = double(maxSide) / std::max(image.cols, image.rows);
-                cv::Mat input;
-                cv::resize(image, input,
-                           cv::Size(std::max(1, int(std::lround(image.cols * scale))),
-                                    std::max(1, int(std::lround(image.rows * scale)))),
-                           0, 0, scale < 1 ? cv::INTER_AREA : cv::INTER_LINEAR);
                 std::vector<Box> scaled = boxes;
-                for (Box &b : scaled) {
-                    b.x1 = float(b.x1 * scale);
-                    b.x2 = float(b.x2 * scale);
-                    b.y1 = float(b.y1 * scale);
-                    b.y2 = float(b.y2 * scale);
-                }
+                const cv::Mat input = augment::resizeToInput(image, p.toInt(QStringLiteral("input.min_side")),
+                                                             p.toInt(QStringLiteral("input.max_side")), &scaled);
                 const augment::Pipeline pipeline(p);
                 const auto samples = augment::preview(pipeline, input, scaled, kVariants, seed, focus,
                                                       chosen.value_or(augment::Transform::Rotate));

@@ -2,6 +2,7 @@
 // explained where they are defined.
 
 #include "advisor.h"
+#include "project/inputsize.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -80,13 +81,11 @@ QString pct(double share)
     return QString::number(100.0 * share, 'f', share < 0.1 ? 1 : 0);
 }
 
-// The network input of a typical image: train::inputSize's rule.
+// The network input of a typical image.
 std::pair<int, int> inputOf(int w, int h, int minSide, int maxSide)
 {
-    double scale = double(minSide) / std::min(w, h);
-    if (std::max(w, h) * scale > maxSide)
-        scale = double(maxSide) / std::max(w, h);
-    return {std::max(1, int(std::lround(w * scale))), std::max(1, int(std::lround(h * scale)))};
+    const InputSize size = inputSize(w, h, minSide, maxSide);
+    return {size.width, size.height};
 }
 
 class Rules {

@@ -2,6 +2,7 @@
 #include "formats/imageinfo.h"
 
 #include "advisor.h"
+#include "project/inputsize.h"
 #include "project/sql.h"
 
 #include <QFile>
@@ -156,9 +157,7 @@ std::vector<SizedBox> boxesAtInput(const DataProfile &profile, int minSide, int 
     out.reserve(profile.boxes.size());
     for (const auto &b : profile.boxes) {
         const auto &img = profile.images[size_t(b.image)];
-        // As train::inputSize: the shorter side to min_side unless the longer side would pass max_side.
-        const double scale = std::min(double(minSide) / std::min(img.width, img.height),
-                                      double(maxSide) / std::max(img.width, img.height));
+        const double scale = inputScale(img.width, img.height, minSide, maxSide);
         out.push_back({b.cx * scale, b.cy * scale, b.w * scale, b.h * scale});
     }
     return out;

@@ -1,5 +1,6 @@
 #include "augmenter.h"
 #include "photometry_p.h"
+#include "project/inputsize.h"
 
 #include <atomic>
 #include <cmath>
@@ -208,7 +209,8 @@ QString Record::caption(const QLocale &locale) const
     if (!droppedBoxes.empty())
         parts << QCoreApplication::translate("visor::Augmenter", "%n box(es) dropped", nullptr,
                                              int(droppedBoxes.size()));
-    return parts.isEmpty() ? QCoreApplication::translate("visor::Augmenter", "original") : parts.join(QStringLiteral(", "));
+    return parts.isEmpty() ? QCoreApplication::translate("visor::Augmenter", "original")
+                           : parts.join(QStringLiteral(", "));
 }
 
 std::optional<Box> transformBox(const Box &box, const cv::Matx23d &m, int width, int height)
@@ -413,6 +415,27 @@ std::vector<Sample> applyBatch(const Pipeline &pipeline, const std::vector<cv::M
     work();
     for (auto &t : pool)
         t.join();
+    return out;
+}
+
+cv::Mat resizeToInput(const cv::Mat &image, int minSide, int maxSide, std::vector<Box> *boxes)
+{
+    if (image.empty())
+        return image;
+    const InputSize size = inputSize(image.cols, image.rows, minSide, maxSide);
+    cv::Mat out = image;
+    if (size.width != image.cols || size.height != image.rows)
+        cv::resize(image, out, cv::Size(size.width, size.height), 0, 0,
+                   size.width * size.height < image.cols * image.rows ? cv::INTER_AREA : cv::INTER_LINEAR);
+    if (boxes) {
+        const double sx = double(out.cols) / image.cols, sy = double(out.rows) / image.rows;
+        for (Box &b : *boxes) {
+            b.x1 = float(b.x1 * sx);
+            b.x2 = float(b.x2 * sx);
+            b.y1 = float(b.y1 * sy);
+            b.y2 = float(b.y2 * sy);
+        }
+    }
     return out;
 }
 

@@ -124,6 +124,11 @@ std::vector<Sample> applyBatch(const Pipeline &pipeline, const std::vector<cv::M
                                quint64 firstIndex, int threads = 0);
 
 /// Draws boxes (class colours as "#rrggbb" by class id) onto a copy of the image, for previews.
+/// The image as the network sees it before augmentation: resized by the input rule (project/inputsize.h),
+/// area averaging when it shrinks, bilinear when it grows; `boxes`, when given, scaled along per axis as
+/// the trainer scales them. The trainer, the predictor and the augmentation preview all resize here.
+cv::Mat resizeToInput(const cv::Mat &image, int minSide, int maxSide, std::vector<Box> *boxes = nullptr);
+
 cv::Mat drawBoxes(const cv::Mat &image, const std::vector<Box> &boxes, const std::vector<ClassInfo> &classes);
 
 } // namespace visor::augment

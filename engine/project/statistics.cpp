@@ -1,4 +1,5 @@
 #include "statistics.h"
+#include "inputsize.h"
 #include "sql.h"
 #include "statement.h"
 
@@ -110,8 +111,7 @@ BoxFindings scanBoxes(QSqlDatabase &db, DatasetStatistics &st, const std::unorde
         st.histograms[1].counts[binOf(kSizeEdges, h)]++;
         st.histograms[2].counts[binOf(kAreaEdges, w * h / (W * H))]++;
         st.histograms[3].counts[binOf(kRatioEdges, h / std::max(w, 1e-9))]++;
-        // The training input's resize: shorter side to min_side unless the longer side would pass max_side.
-        const double scale = std::min(minSide / std::min(W, H), maxSide / std::max(W, H));
+        const double scale = inputScale(W, H, minSide, maxSide);
         if (std::min(w, h) * scale < minPx) {
             ++f.smallBoxes;
             if (!smallMarked)

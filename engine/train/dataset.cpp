@@ -1,3 +1,4 @@
+#include "augment/augmenter.h"
 #include "dataset_p.h"
 #include "formats/imageinfo.h"
 #include "task_p.h"
@@ -14,23 +15,9 @@
 
 namespace visor::train {
 
-cv::Size inputSize(int width, int height, int minSide, int maxSide)
-{
-    double scale = double(minSide) / std::min(width, height);
-    if (std::max(width, height) * scale > maxSide)
-        scale = double(maxSide) / std::max(width, height);
-    return {std::max(1, int(std::lround(width * scale))), std::max(1, int(std::lround(height * scale)))};
-}
-
 cv::Mat loadImage(const QString &path, int channels, int minSide, int maxSide)
 {
-    cv::Mat img = decodeImage(path, channels);
-    if (img.empty())
-        return img;
-    const cv::Size size = inputSize(img.cols, img.rows, minSide, maxSide);
-    if (size != img.size())
-        cv::resize(img, img, size, 0, 0, size.area() < img.size().area() ? cv::INTER_AREA : cv::INTER_LINEAR);
-    return img;
+    return augment::resizeToInput(decodeImage(path, channels), minSide, maxSide);
 }
 
 SplitData loadSplit(const Project &project, Split split, int channels, int minSide, int maxSide,

@@ -10,10 +10,6 @@
 
 namespace visor::train {
 
-/// The resize of the network input: the shorter side to min_side, unless the longer side would then
-/// exceed max_side, in which case the longer side to max_side.
-cv::Size inputSize(int width, int height, int minSide, int maxSide);
-
 struct SplitData {
     std::vector<qint64> ids;
     std::vector<cv::Size> originals;     // each image's size as stored (before the resize)

@@ -1,4 +1,5 @@
 #include "inference.h"
+#include "augment/augmenter.h"
 #include "dataset_p.h"
 #include "eval/metrics.h"
 #include "formats/imageinfo.h"
@@ -147,9 +148,7 @@ Prediction Predictor::predictFile(const QString &path) const
         out.error = QCoreApplication::translate("visor::Inference", "cannot read image %1").arg(path);
         return out;
     }
-    cv::Mat image;
-    const cv::Size size = inputSize(original.cols, original.rows, d->minSide, d->maxSide);
-    cv::resize(original, image, size, 0, 0, size.area() < original.size().area() ? cv::INTER_AREA : cv::INTER_LINEAR);
+    const cv::Mat image = augment::resizeToInput(original, d->minSide, d->maxSide);
     torch::NoGradGuard noGrad;
     if (d->detection) {
         const ParameterSet &p = d->parameters;

@@ -1,4 +1,5 @@
 #include "augment/augmenter.h"
+#include "project/inputsize.h"
 #include "testutil.h"
 
 #include <QTest>
@@ -372,6 +373,44 @@ private Q_SLOTS:
         QVERIFY_THROWS_EXCEPTION(Error, p.set(QStringLiteral("augment.rotate.probability"), 1.5));
         p.set(QStringLiteral("augment.noise.method"), QStringLiteral("speckle"));
         QCOMPARE(Config::fromParameters(p).noiseMethod, QStringLiteral("speckle"));
+    }
+
+    // Issue 13.5: the input resize was written six times (trainer, predictor, statistics, advisor twice,
+    // augmentation preview); the preview scaled boxes by one factor where the trainer scales each axis
+    // by the rounded size, so a box touching the right edge stopped short of it. One rule, one resize.
+    void theInputRuleAndResizeAreOne_data()
+    {
+        QTest::addColumn<int>("width");
+        QTest::addColumn<int>("height");
+        QTest::addColumn<int>("minSide");
+        QTest::addColumn<int>("maxSide");
+        QTest::addColumn<int>("inputWidth");
+        QTest::addColumn<int>("inputHeight");
+        QTest::newRow("shorter side to min_side") << 160 << 120 << 60 << 200 << 80 << 60;
+        QTest::newRow("longer side capped") << 400 << 100 << 50 << 120 << 120 << 30;
+        QTest::newRow("rounded") << 160 << 120 << 50 << 80 << 67 << 50;
+        QTest::newRow("enlarged") << 20 << 10 << 40 << 100 << 80 << 40;
+        QTest::newRow("never below one pixel") << 1000 << 1 << 1 << 10 << 10 << 1;
+    }
+    void theInputRuleAndResizeAreOne()
+    {
+        QFETCH(int, width);
+        QFETCH(int, height);
+        QFETCH(int, minSide);
+        QFETCH(int, maxSide);
+        QFETCH(int, inputWidth);
+        QFETCH(int, inputHeight);
+        const InputSize size = inputSize(width, height, minSide, maxSide);
+        QCOMPARE(size.width, inputWidth);
+        QCOMPARE(size.height, inputHeight);
+        QVERIFY(std::abs(inputScale(width, height, minSide, maxSide) - size.scale) < 1e-12);
+        std::vector<Box> boxes{Box{0, 1, 0, 0, float(width), float(height)}};
+        const cv::Mat input =
+            augment::resizeToInput(cv::Mat(height, width, CV_8UC3, cv::Scalar(1, 2, 3)), minSide, maxSide, &boxes);
+        QCOMPARE(input.cols, inputWidth);
+        QCOMPARE(input.rows, inputHeight);
+        QCOMPARE(boxes[0].x2, float(inputWidth)); // the whole image's box is the whole input's
+        QCOMPARE(boxes[0].y2, float(inputHeight));
     }
 };
 
