@@ -65,6 +65,24 @@
 
 using namespace visor;
 
+namespace {
+
+/// A detection project of `count` generated shapes, opened in `window` (which then holds the project;
+/// the returned folder outlives it).
+std::unique_ptr<test::TempProject> openShapes(MainWindow &window, int count)
+{
+    auto tp = test::makeProject(DatasetKind::ObjectDetection);
+    synth::ShapesOptions o;
+    o.count = count;
+    synth::addShapes(*tp->project, o);
+    const QString dir = tp->project->dir();
+    tp->project.reset();
+    window.openProject(dir);
+    return tp;
+}
+
+} // namespace
+
 class TestPages : public QObject {
     Q_OBJECT
 private Q_SLOTS:
@@ -582,13 +600,8 @@ private Q_SLOTS:
     void anEditRefreshesOnlyTheAugmentationPreviewOfThatExample()
     {
         MainWindow window;
-        auto tp = test::makeProject(DatasetKind::ObjectDetection);
-        synth::ShapesOptions o;
-        o.count = 3;
-        synth::addShapes(*tp->project, o);
-        const QString dir = tp->project->dir();
-        tp->project.reset();
-        QVERIFY(window.openProject(dir));
+        const auto tp = openShapes(window, 3);
+        QVERIFY(window.project());
         AugmentationPage *augmentation = window.augmentationPage();
         QTRY_VERIFY_WITH_TIMEOUT(!augmentation->captions().isEmpty(), 10000);
         QTest::qWait(200);
@@ -623,13 +636,8 @@ private Q_SLOTS:
     void onlyEditsTheStatisticsReadRecomputeThem()
     {
         MainWindow window;
-        auto tp = test::makeProject(DatasetKind::ObjectDetection);
-        synth::ShapesOptions o;
-        o.count = 3;
-        synth::addShapes(*tp->project, o);
-        const QString dir = tp->project->dir();
-        tp->project.reset();
-        QVERIFY(window.openProject(dir));
+        const auto tp = openShapes(window, 3);
+        QVERIFY(window.project());
         DatasetPage *data = window.datasetPage();
         QTRY_VERIFY_WITH_TIMEOUT(!data->statisticsPending(), 10000);
         QSignalSpy ready(data, &DatasetPage::statisticsReady);
