@@ -4,7 +4,7 @@
 <context>
     <name>visor::Advisor</name>
     <message numerus="yes">
-        <location filename="../engine/advise/advisor.cpp" line="+420"/>
+        <location filename="../engine/advise/advisor.cpp" line="+419"/>
         <source>Pyramid levels %1: %n level(s) that no box needs are dropped, which makes every step faster.</source>
         <translation>
             <numerusform>Pyramid levels %1: %n level that no box needs is dropped, which makes every step faster.</numerusform>
@@ -42,7 +42,7 @@
 <context>
     <name>visor::AugmentationPage</name>
     <message numerus="yes">
-        <location filename="../widgets/augmentationpage.cpp" line="+235"/>
+        <location filename="../widgets/augmentationpage.cpp" line="+228"/>
         <source> · %n box(es) dropped</source>
         <translation>
             <numerusform> · %n box dropped</numerusform>
@@ -53,7 +53,7 @@
 <context>
     <name>visor::Augmenter</name>
     <message numerus="yes">
-        <location filename="../engine/augment/augmenter.cpp" line="+209"/>
+        <location filename="../engine/augment/augmenter.cpp" line="+210"/>
         <source>%n box(es) dropped</source>
         <translation>
             <numerusform>%n box dropped</numerusform>
@@ -97,7 +97,7 @@
 <context>
     <name>visor::DatasetPage</name>
     <message numerus="yes">
-        <location filename="../widgets/datasetpage.cpp" line="+136"/>
+        <location filename="../widgets/datasetpage.cpp" line="+142"/>
         <source>Showing the %n example(s) of: %1</source>
         <translation>
             <numerusform>Showing the %n example of: %1</numerusform>
@@ -105,7 +105,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+227"/>
+        <location line="+234"/>
         <source>%n example(s) pinned.</source>
         <translation>
             <numerusform>%n example pinned.</numerusform>
@@ -137,7 +137,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+141"/>
+        <location line="+145"/>
         <source>%n file(s)</source>
         <translation>
             <numerusform>%n file</numerusform>
@@ -177,7 +177,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+30"/>
+        <location line="+38"/>
         <source>Exported %n example(s) to %1.</source>
         <translation>
             <numerusform>Exported %n example to %1.</numerusform>
@@ -199,11 +199,11 @@
 <context>
     <name>visor::Import</name>
     <message numerus="yes">
-        <location filename="../engine/formats/importer.cpp" line="+175"/>
-        <source>%1 holds %n image(s) but no annotations (no VOC .xml, COCO or LabelMe .json, YOLO labels) and no class sub-folders</source>
+        <location filename="../engine/formats/importer.cpp" line="+116"/>
+        <source>%1 holds %n image(s) but no annotations Visor reads (it looked for %2)</source>
         <translation>
-            <numerusform>%1 holds %n image but no annotations (no VOC .xml, COCO or LabelMe .json, YOLO labels) and no class sub-folders</numerusform>
-            <numerusform>%1 holds %n images but no annotations (no VOC .xml, COCO or LabelMe .json, YOLO labels) and no class sub-folders</numerusform>
+            <numerusform>%1 holds %n image but no annotations Visor reads (it looked for %2)</numerusform>
+            <numerusform>%1 holds %n images but no annotations Visor reads (it looked for %2)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -215,7 +215,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+261"/>
+        <location line="+260"/>
         <source>none of the %n file(s) is an image Visor can import</source>
         <translation>
             <numerusform>the file is not an image Visor can import</numerusform>
@@ -237,7 +237,7 @@
 <context>
     <name>visor::ResultsGallery</name>
     <message numerus="yes">
-        <location filename="../widgets/resultsgallery.cpp" line="+470"/>
+        <location filename="../widgets/resultsgallery.cpp" line="+473"/>
         <source>Accept %n prediction(s) as annotations</source>
         <translation>
             <numerusform>Accept %n prediction as an annotation</numerusform>
@@ -275,7 +275,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+127"/>
+        <location line="+137"/>
         <source>Class &apos;%1&apos; has %n example(s) but none in the training split; the model cannot learn it.</source>
         <translation>
             <numerusform>Class &apos;%1&apos; has %n example but none in the training split; the model cannot learn it.</numerusform>

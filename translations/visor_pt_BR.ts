@@ -42,7 +42,7 @@
 <context>
     <name>visor::Advisor</name>
     <message>
-        <location filename="../engine/advise/advisor.cpp" line="+157"/>
+        <location filename="../engine/advise/advisor.cpp" line="+156"/>
         <source>The images carry colour (mean chroma %1 of 255 over %2 sampled images, above %3): colour input keeps what may tell the classes apart.</source>
         <translation>As imagens têm cor (croma médio de %1 em 255 sobre %2 imagens amostradas, acima de %3): a entrada colorida preserva o que pode distinguir as classes.</translation>
     </message>
@@ -585,12 +585,12 @@
         <translation>Ainda não há exemplo para a prévia: importe imagens na página Dataset.</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+75"/>
         <source>%1 cannot be read.</source>
         <translation>Não é possível ler %1.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+13"/>
         <source>unchanged</source>
         <translation>sem alteração</translation>
     </message>
@@ -621,7 +621,7 @@
 <context>
     <name>visor::Augmenter</name>
     <message>
-        <location filename="../engine/augment/augmenter.cpp" line="+19"/>
+        <location filename="../engine/augment/augmenter.cpp" line="+20"/>
         <source>flip horizontal</source>
         <translation>espelhamento horizontal</translation>
     </message>
@@ -842,7 +842,7 @@ classe: %1</translation>
 <context>
     <name>visor::DatasetPage</name>
     <message>
-        <location filename="../widgets/datasetpage.cpp" line="+45"/>
+        <location filename="../widgets/datasetpage.cpp" line="+46"/>
         <source>Search file names</source>
         <translation>Buscar nomes de arquivo</translation>
     </message>
@@ -853,24 +853,24 @@ classe: %1</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+294"/>
+        <location line="+305"/>
         <source>Train</source>
         <translation>Treino</translation>
     </message>
     <message>
-        <location line="-293"/>
-        <location line="+294"/>
+        <location line="-304"/>
+        <location line="+305"/>
         <source>Validation</source>
         <translation>Validação</translation>
     </message>
     <message>
-        <location line="-293"/>
-        <location line="+294"/>
+        <location line="-304"/>
+        <location line="+305"/>
         <source>Test</source>
         <translation>Teste</translation>
     </message>
     <message>
-        <location line="-293"/>
+        <location line="-304"/>
         <source>No split</source>
         <translation>Sem partição</translation>
     </message>
@@ -891,12 +891,12 @@ classe: %1</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+169"/>
+        <location line="+173"/>
         <source>Wrong in the last run</source>
         <translation>Errados na última execução</translation>
     </message>
     <message>
-        <location line="-166"/>
+        <location line="-170"/>
         <source>Order added</source>
         <translation>Ordem de inclusão</translation>
     </message>
@@ -921,12 +921,7 @@ classe: %1</translation>
         <translation>Importar…</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Import a folder in COCO, Pascal VOC, YOLO, LabelMe or ImageFolder layout</source>
-        <translation>Importar uma pasta no formato COCO, Pascal VOC, YOLO, LabelMe ou ImageFolder</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+7"/>
         <source>Export…</source>
         <translation>Exportar…</translation>
     </message>
@@ -1010,12 +1005,12 @@ classe: %1</translation>
         <translation>Selecionar tudo</translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+104"/>
         <source>The statistics cannot be computed: %1</source>
         <translation>As estatísticas não podem ser calculadas: %1</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+32"/>
         <source>Wrong in the last run (%1, run %2)</source>
         <translation>Errados na última execução (%1, execução %2)</translation>
     </message>
@@ -1097,7 +1092,7 @@ classe: %1</translation>
         <translation>Detectar automaticamente</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <location line="+74"/>
         <source>Import</source>
         <translation>Importar</translation>
@@ -1169,7 +1164,7 @@ classe: %1</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+34"/>
+        <location line="+38"/>
         <source>Exported %n example(s) to %1.</source>
         <translation>
             <numerusform>%n exemplo exportado para %1.</numerusform>
@@ -1177,17 +1172,22 @@ classe: %1</translation>
         </translation>
     </message>
     <message>
-        <location line="-31"/>
+        <location line="-35"/>
         <source>Boxes: %1 skipped, %2 clipped to the image.</source>
         <translation>Caixas: %1 ignorada(s), %2 recortada(s) à imagem.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-533"/>
+        <source>Import a folder in one of these layouts: %1</source>
+        <translation>Importar uma pasta em um destes formatos: %1</translation>
+    </message>
+    <message>
+        <location line="+536"/>
         <source>Import report</source>
         <translation>Relatório da importação</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+19"/>
         <location line="+15"/>
         <location line="+7"/>
         <source>Export</source>
@@ -1565,17 +1565,22 @@ Clique para mostrar os exemplos envolvidos.</translation>
     </message>
     <message>
         <location filename="../engine/formats/exporter.cpp" line="+27"/>
-        <location line="+42"/>
+        <location line="+47"/>
         <source>cannot create %1: %2</source>
         <translation>não é possível criar %1: %2</translation>
     </message>
     <message>
-        <location line="-18"/>
-        <source>export needs an explicit format (voc, coco, yolo, labelme, imagefolder)</source>
-        <translation>a exportação precisa de um formato explícito (voc, coco, yolo, labelme, imagefolder)</translation>
+        <location line="-23"/>
+        <source>export needs an explicit format (%1)</source>
+        <translation>a exportação precisa de um formato explícito (%1)</translation>
     </message>
     <message>
         <location line="+4"/>
+        <source>format %1 can be imported but not exported; export to one of: %2</source>
+        <translation>o formato %1 pode ser importado, mas não exportado; exporte para um destes: %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>format %1 holds %2 data but the project is a %3 project</source>
         <translation>o formato %1 contém dados de %2, mas o projeto é de %3</translation>
     </message>
@@ -1645,7 +1650,7 @@ Clique para mostrar os exemplos envolvidos.</translation>
         <translation>não é possível decodificar a imagem (%1 corrompido ou truncado)</translation>
     </message>
     <message>
-        <location filename="../engine/formats/importer.cpp" line="+102"/>
+        <location filename="../engine/formats/importer.cpp" line="+49"/>
         <source>cannot read image: %1</source>
         <translation>não é possível ler a imagem: %1</translation>
     </message>
@@ -1666,17 +1671,12 @@ Clique para mostrar os exemplos envolvidos.</translation>
     </message>
     <message>
         <location line="+14"/>
-        <location line="+323"/>
+        <location line="+293"/>
         <source>%1 is not a folder</source>
         <translation>%1 não é uma pasta</translation>
     </message>
     <message>
-        <location line="-274"/>
-        <source>%1 holds no images and no annotation files; it is not a data set</source>
-        <translation>%1 não contém imagens nem arquivos de anotação; não é um dataset</translation>
-    </message>
-    <message>
-        <location line="+51"/>
+        <location line="-223"/>
         <source>import cancelled; nothing was added</source>
         <translation>importação cancelada; nada foi adicionado</translation>
     </message>
@@ -1686,15 +1686,7 @@ Clique para mostrar os exemplos envolvidos.</translation>
         <translation>mesma imagem que %1; não foi guardada duas vezes</translation>
     </message>
     <message numerus="yes">
-        <location line="-93"/>
-        <source>%1 holds %n image(s) but no annotations (no VOC .xml, COCO or LabelMe .json, YOLO labels) and no class sub-folders</source>
-        <translation>
-            <numerusform>%1 contém %n imagem mas nenhuma anotação (nenhum .xml VOC, .json COCO ou LabelMe, rótulos YOLO) e nenhuma subpasta de classe</numerusform>
-            <numerusform>%1 contém %n imagens mas nenhuma anotação (nenhum .xml VOC, .json COCO ou LabelMe, rótulos YOLO) e nenhuma subpasta de classe</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+95"/>
+        <location line="+2"/>
         <source> (its %n box(es) not imported)</source>
         <translation>
             <numerusform> (sua %n caixa não foi importada)</numerusform>
@@ -1747,8 +1739,13 @@ Clique para mostrar os exemplos envolvidos.</translation>
         <source>examples keep the split the data set gives them (pinned: %1 validation, %2 test; &apos;visor-cli pin DIR none ID...&apos; releases them)</source>
         <translation>exemplos mantêm a divisão que o dataset lhes dá (fixados: %1 de validação, %2 de teste; &apos;visor-cli pin DIR none ID...&apos; os libera)</translation>
     </message>
+    <message>
+        <location line="+60"/>
+        <source> (the format was guessed from its files; Visor reads %1)</source>
+        <translation> (o formato foi deduzido dos arquivos; o Visor lê %1)</translation>
+    </message>
     <message numerus="yes">
-        <location line="+93"/>
+        <location line="+32"/>
         <source>none of the %n file(s) is an image Visor can import</source>
         <translation>
             <numerusform>o arquivo não é uma imagem que o Visor possa importar</numerusform>
@@ -1756,12 +1753,25 @@ Clique para mostrar os exemplos envolvidos.</translation>
         </translation>
     </message>
     <message>
-        <location line="-71"/>
+        <location line="-70"/>
         <source>%1 is an export that did not finish (killed or failed): its files are incomplete; export again</source>
         <translation>%1 é uma exportação que não terminou (interrompida ou com falha): os arquivos estão incompletos; exporte novamente</translation>
     </message>
+    <message numerus="yes">
+        <location line="-285"/>
+        <source>%1 holds %n image(s) but no annotations Visor reads (it looked for %2)</source>
+        <translation>
+            <numerusform>%1 contém %n imagem, mas nenhuma anotação que o Visor leia (procurou %2)</numerusform>
+            <numerusform>%1 contém %n imagens, mas nenhuma anotação que o Visor leia (procurou %2)</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+14"/>
+        <location line="+5"/>
+        <source>%1 holds no images and no annotation files; it is not a data set (Visor looked for %2)</source>
+        <translation>%1 não contém imagens nem arquivos de anotação; não é um conjunto de dados (o Visor procurou %2)</translation>
+    </message>
+    <message>
+        <location line="+294"/>
         <source>%1 holds %2 data but the project is a %3 project</source>
         <translation>%1 contém dados de %2, mas o projeto é de %3</translation>
     </message>
@@ -1776,12 +1786,7 @@ Clique para mostrar os exemplos envolvidos.</translation>
         <translation>%1 não é um dataset %2: nenhuma anotação ou imagem encontrada</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source> (the format was guessed from its files; Visor reads Pascal VOC .xml, COCO and LabelMe .json, YOLO label .txt files with data.yaml or classes.txt, and image folders named after classes)</source>
-        <translation> (o formato foi deduzido dos arquivos; o Visor lê Pascal VOC .xml, COCO e LabelMe .json, arquivos de rótulos YOLO .txt com data.yaml ou classes.txt, e pastas de imagens com o nome das classes)</translation>
-    </message>
-    <message>
-        <location line="+23"/>
+        <location line="+26"/>
         <source>not an image file</source>
         <translation>não é um arquivo de imagem</translation>
     </message>
@@ -1873,17 +1878,12 @@ Clique para mostrar os exemplos envolvidos.</translation>
         <translation>JSON malformado no byte %1: %2</translation>
     </message>
     <message>
-        <location line="+26"/>
-        <source>no reader or writer for format &apos;%1&apos;</source>
-        <translation>não há leitor nem gravador para o formato &apos;%1&apos;</translation>
-    </message>
-    <message>
-        <location line="+63"/>
+        <location line="+69"/>
         <source>cannot copy %1 to %2: %3</source>
         <translation>não é possível copiar %1 para %2: %3</translation>
     </message>
     <message>
-        <location filename="../engine/formats/exporter.cpp" line="-70"/>
+        <location filename="../engine/formats/exporter.cpp" line="-75"/>
         <source>cannot write %1: %2</source>
         <translation>não é possível gravar %1: %2</translation>
     </message>
@@ -1984,11 +1984,36 @@ Clique para mostrar os exemplos envolvidos.</translation>
         <source>line %1: class %2 is beyond the %3 named classes; class &apos;%4&apos; used</source>
         <translation>linha %1: a classe %2 está além das %3 classes nomeadas; usada a classe &apos;%4&apos;</translation>
     </message>
+    <message>
+        <location filename="../engine/formats/formatregistry.cpp" line="+97"/>
+        <source>COCO .json files</source>
+        <translation>arquivos .json do COCO</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Pascal VOC .xml files</source>
+        <translation>arquivos .xml do Pascal VOC</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>YOLO label .txt files with data.yaml or classes.txt</source>
+        <translation>arquivos de rótulos .txt do YOLO com data.yaml ou classes.txt</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>LabelMe .json files</source>
+        <translation>arquivos .json do LabelMe</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>image folders named after classes</source>
+        <translation>pastas de imagens com os nomes das classes</translation>
+    </message>
 </context>
 <context>
     <name>visor::Inference</name>
     <message>
-        <location filename="../engine/train/inference.cpp" line="+45"/>
+        <location filename="../engine/train/inference.cpp" line="+46"/>
         <source>no run %1 in %2</source>
         <translation>não há execução %1 em %2</translation>
     </message>
@@ -2041,7 +2066,7 @@ Clique para mostrar os exemplos envolvidos.</translation>
         <translation>Resultados e histórico</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+83"/>
         <source>&amp;File</source>
         <translation>&amp;Arquivo</translation>
     </message>
@@ -3144,6 +3169,29 @@ Clique para mostrar os exemplos envolvidos.</translation>
     </message>
 </context>
 <context>
+    <name>visor::Registry</name>
+    <message>
+        <location filename="../engine/formats/formatregistry.cpp" line="+19"/>
+        <source>format</source>
+        <translation>formato</translation>
+    </message>
+    <message>
+        <location filename="../engine/project/registry.h" line="+51"/>
+        <source>unknown %1 &apos;%2&apos;; known: %3</source>
+        <translation>%1 desconhecido: &apos;%2&apos;; conhecidos: %3</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>a %1 cannot be registered without a name</source>
+        <translation>não é possível registrar um %1 sem nome</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>a %1 named &apos;%2&apos; is already registered</source>
+        <translation>já existe um %1 registrado com o nome &apos;%2&apos;</translation>
+    </message>
+</context>
+<context>
     <name>visor::ResultsGallery</name>
     <message>
         <location filename="../widgets/resultsgallery.cpp" line="+89"/>
@@ -3172,12 +3220,12 @@ Clique para mostrar os exemplos envolvidos.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+361"/>
+        <location line="+364"/>
         <source>Accept predictions as annotations</source>
         <translation>Aceitar as previsões como anotações</translation>
     </message>
     <message>
-        <location line="-360"/>
+        <location line="-363"/>
         <source>Adds the selected image&apos;s predictions that match no annotated object as boxes; check them in the annotator</source>
         <translation>Adiciona como caixas as previsões da imagem selecionada que não correspondem a nenhum objeto anotado; confira-as no anotador</translation>
     </message>
@@ -3187,13 +3235,12 @@ Clique para mostrar os exemplos envolvidos.</translation>
         <translation>Previsões com esta confiança ou mais contam como a resposta do modelo</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <location line="+217"/>
+        <location line="+234"/>
         <source>%L1 (best F1 at %L2)</source>
         <translation>%L1 (melhor F1 em %L2)</translation>
     </message>
     <message>
-        <location line="-210"/>
+        <location line="-218"/>
         <source>Confidence threshold:</source>
         <translation>Limiar de confiança:</translation>
     </message>
@@ -3218,7 +3265,7 @@ Clique para mostrar os exemplos envolvidos.</translation>
         <translation>Esta execução foi treinada antes de o Visor guardar suas previsões de teste: elas foram calculadas agora pela mesma avaliação e guardadas.</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+72"/>
         <source>%1 wrong, %2 missed</source>
         <translation>%1 erradas, %2 não detectadas</translation>
     </message>
@@ -3233,12 +3280,12 @@ Clique para mostrar os exemplos envolvidos.</translation>
         <translation>%1 (%L2)</translation>
     </message>
     <message>
-        <location line="-71"/>
+        <location line="-76"/>
         <source>The run&apos;s predictions cannot be shown: %1</source>
         <translation>Não é possível mostrar as previsões da execução: %1</translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location line="+115"/>
         <source>%1 of %2 test images have errors at confidence %L3; %4 shown. The run reports predictions from %L5 (train.confidence_threshold).</source>
         <translation>%1 de %2 imagens de teste têm erros na confiança %L3; %4 mostradas. A execução relata previsões a partir de %L5 (train.confidence_threshold).</translation>
     </message>
@@ -3377,7 +3424,7 @@ Clique para mostrar os exemplos envolvidos.</translation>
         </translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+83"/>
         <source>Training needs at least %1 annotated examples; this data set has %2, so %3 more are needed (about 300 give good results, about 1000 suit production).</source>
         <translation>O treinamento precisa de pelo menos %1 exemplos anotados; este dataset tem %2, então faltam %3 (cerca de 300 dão bons resultados, cerca de 1000 servem para produção).</translation>
     </message>
@@ -3637,7 +3684,7 @@ Clique para mostrar os exemplos envolvidos.</translation>
         <translation>o checkpoint %1 (%2 bytes) não pode ser lido: está danificado, incompleto ou é de outro modelo (%3; detalhes em %4)</translation>
     </message>
     <message>
-        <location filename="../engine/train/dataset.cpp" line="+63"/>
+        <location filename="../engine/train/dataset.cpp" line="+50"/>
         <source>example %1 (%2): %3 cannot be decoded; left out</source>
         <translation>exemplo %1 (%2): %3 não pode ser decodificado; deixado de fora</translation>
     </message>

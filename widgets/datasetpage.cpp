@@ -79,7 +79,11 @@ DatasetPage::DatasetPage(QWidget *parent) : QWidget(parent)
     m_sort->setToolTip(tr("Sort the grid"));
     connect(m_sort, &QComboBox::currentIndexChanged, this, [this](int i) { m_filter->setSortKey(i); });
     auto *importButton = new QPushButton(tr("Import…"));
-    importButton->setToolTip(tr("Import a folder in COCO, Pascal VOC, YOLO, LabelMe or ImageFolder layout"));
+    QStringList formatNames;
+    for (Format f : dataSetFormats(FormatUse::Import))
+        formatNames << formatName(f);
+    importButton->setToolTip(
+        tr("Import a folder in one of these layouts: %1").arg(formatNames.join(QStringLiteral(", "))));
     connect(importButton, &QPushButton::clicked, this, [this] { importFolder(); });
     auto *exportButton = new QPushButton(tr("Export…"));
     connect(exportButton, &QPushButton::clicked, this, &DatasetPage::exportDataset);
@@ -519,7 +523,9 @@ void DatasetPage::importFolder(const QString &folder)
     if (folder.isEmpty()) { // from the dialog: the user may name the format
         std::vector<Format> formats{Format::Auto};
         QStringList names{tr("Detect automatically")};
-        for (Format f : dataSetFormats()) {
+        for (Format f : dataSetFormats(FormatUse::Import)) {
+            if (formatKind(f) != m_project->kind()) // what this project cannot hold is not offered
+                continue;
             formats.push_back(f);
             names << formatName(f);
         }
@@ -624,14 +630,18 @@ void DatasetPage::exportDataset()
     if (!m_project)
         return;
     // The formats by their own names, as on import ("COCO", "Pascal VOC"; export listed "coco", "voc").
+    std::vector<Format> formats;
     QStringList names;
-    for (Format f : dataSetFormats())
-        names << formatName(f);
+    for (Format f : dataSetFormats(FormatUse::Export))
+        if (formatKind(f) == m_project->kind()) { // what this project does not hold is not offered
+            formats.push_back(f);
+            names << formatName(f);
+        }
     bool ok = false;
     const QString chosen = QInputDialog::getItem(this, tr("Export"), tr("Format:"), names, 0, false, &ok);
     if (!ok)
         return;
-    const Format chosenFormat = dataSetFormats()[size_t(names.indexOf(chosen))];
+    const Format chosenFormat = formats[size_t(names.indexOf(chosen))];
     const QString format = formatKey(chosenFormat);
     const QString parent = chooseFolder(this, tr("Export into a new folder inside…"), QStringLiteral("export"));
     if (parent.isEmpty())

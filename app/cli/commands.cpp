@@ -244,14 +244,15 @@ std::map<QString, Command> commands()
         QStringLiteral("import a data set folder into the project in DIR"),
         QStringLiteral("DIR SOURCE"),
         [](QCommandLineParser &p) {
-            p.addOption({QStringLiteral("format"), QStringLiteral("auto, voc, coco, yolo, labelme or imagefolder"),
+            p.addOption({QStringLiteral("format"), QStringLiteral("one of: %1").arg(formatKeysText(FormatUse::Import)),
                          QStringLiteral("format"), QStringLiteral("auto")});
             p.addOption({QStringLiteral("json"), QStringLiteral("print the full report as JSON")});
         },
         [](QCommandLineParser &p, const QStringList &a) {
             const auto format = parseFormat(p.value(QStringLiteral("format")));
             if (!format)
-                return usage(QStringLiteral("import: unknown --format '%1'").arg(p.value(QStringLiteral("format"))),
+                return usage(QStringLiteral("import: unknown --format '%1' (one of: %2)")
+                                 .arg(p.value(QStringLiteral("format")), formatKeysText(FormatUse::Import)),
                              &p);
             auto project = openProject(a[0]);
             ImportOptions options;
@@ -271,13 +272,14 @@ std::map<QString, Command> commands()
         QStringLiteral("write the project's labelled examples to OUT in a format"),
         QStringLiteral("DIR OUT"),
         [](QCommandLineParser &p) {
-            p.addOption({QStringLiteral("format"), QStringLiteral("voc, coco, yolo, labelme or imagefolder"),
+            p.addOption({QStringLiteral("format"), QStringLiteral("one of: %1").arg(formatKeysText(FormatUse::Export)),
                          QStringLiteral("format")});
         },
         [](QCommandLineParser &p, const QStringList &a) {
             const auto format = parseFormat(p.value(QStringLiteral("format")));
             if (!format || *format == Format::Auto)
-                return usage(QStringLiteral("export: --format must be voc, coco, yolo, labelme or imagefolder"), &p);
+                return usage(
+                    QStringLiteral("export: --format must be one of: %1").arg(formatKeysText(FormatUse::Export)), &p);
             auto project = openProject(a[0], Project::OpenMode::ReadOnly); // an export never writes to the project
             const ExportReport r = exportDataset(*project, a[1], *format);
             out() << "Exported " << r.examples << " example(s)";

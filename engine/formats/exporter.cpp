@@ -47,9 +47,14 @@ QString exportStem(QString stem, Format format)
 
 ExportReport exportDataset(const Project &project, const QString &outDir, Format format)
 {
-    if (format == Format::Auto)
-        throw Error(QCoreApplication::translate(
-            "visor::Import", "export needs an explicit format (voc, coco, yolo, labelme, imagefolder)"));
+    if (format.isAuto())
+        throw Error(QCoreApplication::translate("visor::Import", "export needs an explicit format (%1)")
+                        .arg(formatKeysText(FormatUse::Export)));
+    // An unknown format, or one that cannot be written, is refused before anything is written.
+    if (!formats::formatInfo(format).write)
+        throw Error(QCoreApplication::translate("visor::Import", "format %1 can be imported but not exported; export "
+                                                                 "to one of: %2")
+                        .arg(formatKey(format), formatKeysText(FormatUse::Export)));
     if (formatKind(format) != project.kind())
         throw Error(
             QCoreApplication::translate("visor::Import", "format %1 holds %2 data but the project is a %3 project")
@@ -115,7 +120,7 @@ ExportReport exportDataset(const Project &project, const QString &outDir, Format
     report.examples = int(ctx.items.size());
     report.seconds[QStringLiteral("read_project")] = double(timer.nsecsElapsed()) / 1e9;
     timer.restart();
-    formats::handlers(format).write(ctx);
+    formats::formatInfo(format).write(ctx);
     publish(staging, target);
     report.seconds[QStringLiteral("write")] = double(timer.nsecsElapsed()) / 1e9;
     return report;

@@ -3,6 +3,7 @@
 /// (classification), with a per-item report of what was imported, skipped and why.
 
 #include "project/project.h"
+#include "project/registry.h"
 
 #include <QJsonObject>
 #include <QStringList>
@@ -13,15 +14,73 @@
 
 namespace visor {
 
-enum class Format { Auto, Voc, Coco, Yolo, LabelMe, ImageFolder };
+/// A data set format by its registered key ("voc", "coco", ...); the default, Auto, means "detect it".
+/// The formats themselves live in formatRegistry(): a format added there (built in or by a plugin) is
+/// listed by `visor-cli import --format`, the import and export dialogs and detection alike.
+class Format {
+public:
+    Format() = default; // Auto
+    explicit Format(const QString &key)
+        : m_key(key.trimmed().toLower() == QLatin1String("auto") ? QString() : key.trimmed().toLower())
+    {
+    }
+    bool isAuto() const { return m_key.isEmpty(); }
+    QString key() const { return m_key.isEmpty() ? QStringLiteral("auto") : m_key; }
+    friend bool operator==(const Format &a, const Format &b) { return a.m_key == b.m_key; }
+    friend bool operator!=(const Format &a, const Format &b) { return a.m_key != b.m_key; }
 
-QString formatKey(Format format); // "voc", "coco", ...
+    /// The built-in formats, for code and tests that name one.
+    static const Format Auto, Voc, Coco, Yolo, LabelMe, ImageFolder;
+
+private:
+    QString m_key; // lower case; empty for Auto
+};
+inline const Format Format::Auto{};
+inline const Format Format::Voc{QStringLiteral("voc")};
+inline const Format Format::Coco{QStringLiteral("coco")};
+inline const Format Format::Yolo{QStringLiteral("yolo")};
+inline const Format Format::LabelMe{QStringLiteral("labelme")};
+inline const Format Format::ImageFolder{QStringLiteral("imagefolder")};
+
+namespace formats {
+class ReadContext;
+struct WriteContext;
+struct FolderListing;
+} // namespace formats
+
+/// A registered data set format: what it is called, what it holds, how it is recognised, read and
+/// written (the handlers take engine/formats' internal contexts, formats_p.h).
+struct FormatInfo {
+    QString key;  // "voc": --format, project files, reports
+    QString name; // "Pascal VOC": how people write it; the dialogs list formats by it
+    DatasetKind kind = DatasetKind::ObjectDetection;
+    /// What detection looks for, for the message when nothing matched ("Pascal VOC .xml files").
+    RegisteredText looksFor;
+    /// Detection tries formats by ascending priority; the first that finds evidence wins (a COCO
+    /// folder may also hold .txt files; ImageFolder, any image in sub-folders, comes last).
+    int detectPriority = 50;
+    /// How much evidence of this format a folder holds (0: none), from its file listing.
+    int (*detect)(const formats::FolderListing &) = nullptr;
+    void (*read)(formats::ReadContext &) = nullptr;
+    void (*write)(formats::WriteContext &) = nullptr;
+};
+
+/// The formats, built-in ones first (COCO, Pascal VOC, YOLO, LabelMe, ImageFolder), in the order the
+/// window lists them.
+Registry<FormatInfo> &formatRegistry();
+
+QString formatKey(Format format); // "voc", "coco", ... ("auto")
 /// The format's own name, as people write it: "COCO", "Pascal VOC", "YOLO", "LabelMe", "ImageFolder"
 /// (Auto: empty). Import and export list the formats by these names.
 QString formatName(Format format);
+/// Import: formats that can be read; Export: formats that can be written.
+enum class FormatUse { Import, Export };
 /// The formats a data set can be imported from or exported to, in the order the window lists them.
-std::vector<Format> dataSetFormats();
+std::vector<Format> dataSetFormats(FormatUse use);
+/// "auto" or a registered key (any case); nullopt otherwise.
 std::optional<Format> parseFormat(const QString &text);
+/// "auto, coco, voc, ..." (import) or "coco, voc, ..." (export): the keys --format accepts.
+QString formatKeysText(FormatUse use);
 /// The data set kind a format holds.
 DatasetKind formatKind(Format format);
 

@@ -120,12 +120,24 @@ void writeYolo(WriteContext &ctx);
 void writeLabelMe(WriteContext &ctx);
 void writeImageFolder(WriteContext &ctx);
 
-/// The reader and writer of each format.
-struct FormatHandlers {
-    void (*read)(ReadContext &);
-    void (*write)(WriteContext &);
+/// A folder's files, listed once for detection; each format's detect() looks at them.
+struct FolderListing {
+    struct File {
+        QString path;   // absolute
+        QString name;   // file name, lower case
+        QString suffix; // lower case
+        bool inSubfolder = false;
+    };
+    QString root;
+    std::vector<File> files;
+
+    explicit FolderListing(const QString &root);
+    /// The first `bytes` bytes of a file (detection reads heads only).
+    static QByteArray head(const QString &path, qint64 bytes);
 };
-FormatHandlers handlers(Format format);
+
+/// The registered format of `format`; throws Error for Auto or an unknown key (naming the known ones).
+const FormatInfo &formatInfo(Format format);
 
 /// Writes classes.txt (one name a line, in project order): VOC and LabelMe have no class list of
 /// their own, and without it a class with no boxes would not survive a round trip.

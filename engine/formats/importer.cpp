@@ -19,70 +19,17 @@
 
 namespace visor {
 
-QString formatName(Format format)
-{
-    switch (format) {
-    case Format::Auto:
-        return {};
-    case Format::Voc:
-        return QStringLiteral("Pascal VOC");
-    case Format::Coco:
-        return QStringLiteral("COCO");
-    case Format::Yolo:
-        return QStringLiteral("YOLO");
-    case Format::LabelMe:
-        return QStringLiteral("LabelMe");
-    case Format::ImageFolder:
-        return QStringLiteral("ImageFolder");
-    }
-    return {};
-}
-
-std::vector<Format> dataSetFormats()
-{
-    return {Format::Coco, Format::Voc, Format::Yolo, Format::LabelMe, Format::ImageFolder};
-}
-
-QString formatKey(Format format)
-{
-    switch (format) {
-    case Format::Auto:
-        return QStringLiteral("auto");
-    case Format::Voc:
-        return QStringLiteral("voc");
-    case Format::Coco:
-        return QStringLiteral("coco");
-    case Format::Yolo:
-        return QStringLiteral("yolo");
-    case Format::LabelMe:
-        return QStringLiteral("labelme");
-    case Format::ImageFolder:
-        return QStringLiteral("imagefolder");
-    }
-    return {};
-}
-
-std::optional<Format> parseFormat(const QString &text)
-{
-    for (Format f : {Format::Auto, Format::Voc, Format::Coco, Format::Yolo, Format::LabelMe, Format::ImageFolder})
-        if (formatKey(f) == text.trimmed().toLower())
-            return f;
-    return std::nullopt;
-}
-
-DatasetKind formatKind(Format format)
-{
-    return format == Format::ImageFolder ? DatasetKind::Classification : DatasetKind::ObjectDetection;
-}
-
 namespace {
 
 using namespace formats;
 
-QByteArray head(const QString &path, qint64 bytes = 4096)
+// "COCO .json files, Pascal VOC .xml files, ...": what detection looks for, from the registry.
+QString formatsLookedFor()
 {
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.read(bytes) : QByteArray();
+    QStringList parts;
+    for (const FormatInfo *f : formatRegistry().all())
+        parts << f->looksFor.text();
+    return parts.join(QStringLiteral(", "));
 }
 
 // Per-image work done on worker threads: read, hash, decode, write into images/.
@@ -156,55 +103,25 @@ std::optional<Format> detectFormat(const QString &dir, QString *why)
             *why = QCoreApplication::translate("visor::Import", "%1 is not a folder").arg(dir);
         return std::nullopt;
     }
-    int cocoJson = 0, labelmeJson = 0, vocXml = 0, labelTxt = 0, images = 0;
-    bool yaml = false, imageSubfolders = false;
-    QDirIterator it(dir, QDir::Files, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        const QString path = it.next();
-        const QString suffix = QFileInfo(path).suffix().toLower();
-        const QString name = QFileInfo(path).fileName().toLower();
-        if (suffix == QLatin1String("json")) {
-            const QByteArray h = head(path, 1 << 16);
-            if (h.contains("\"shapes\""))
-                ++labelmeJson;
-            else if (h.contains("\"images\"") || h.contains("\"annotations\"") || h.contains("\"categories\""))
-                ++cocoJson;
-        } else if (suffix == QLatin1String("xml")) {
-            if (head(path, 512).contains("<annotation"))
-                ++vocXml;
-        } else if (suffix == QLatin1String("txt")) {
-            static const QStringList lists = {QStringLiteral("classes.txt"), QStringLiteral("train.txt"),
-                                              QStringLiteral("val.txt"), QStringLiteral("test.txt")};
-            if (!lists.contains(name))
-                ++labelTxt;
-        } else if (name == QLatin1String("data.yaml") || name == QLatin1String("data.yml")) {
-            yaml = true;
-        } else if (isImageFile(name)) {
-            ++images;
-            if (QFileInfo(path).absolutePath() != rootInfo.absoluteFilePath())
-                imageSubfolders = true;
-        }
+    const FolderListing listing(dir);
+    std::vector<const FormatInfo *> byPriority = formatRegistry().all();
+    std::stable_sort(byPriority.begin(), byPriority.end(),
+                     [](const FormatInfo *a, const FormatInfo *b) { return a->detectPriority < b->detectPriority; });
+    for (const FormatInfo *f : byPriority)
+        if (f->detect && f->detect(listing) > 0)
+            return Format(f->key);
+    if (why) {
+        const qint64 images = std::count_if(listing.files.begin(), listing.files.end(),
+                                            [](const FolderListing::File &f) { return isImageFile(f.name); });
+        *why = images > 0 ? QCoreApplication::translate("visor::Import",
+                                                        "%1 holds %n image(s) but no annotations Visor reads (it "
+                                                        "looked for %2)",
+                                                        nullptr, int(images))
+                                .arg(dir, formatsLookedFor())
+                          : QCoreApplication::translate("visor::Import", "%1 holds no images and no annotation files; "
+                                                                         "it is not a data set (Visor looked for %2)")
+                                .arg(dir, formatsLookedFor());
     }
-    if (cocoJson > 0)
-        return Format::Coco;
-    if (labelmeJson > 0)
-        return Format::LabelMe;
-    if (vocXml > 0)
-        return Format::Voc;
-    if (yaml || labelTxt > 0)
-        return Format::Yolo;
-    if (images > 0 && imageSubfolders)
-        return Format::ImageFolder;
-    if (why)
-        *why = images > 0 ? QCoreApplication::translate(
-                                "visor::Import",
-                                "%1 holds %n image(s) but no annotations (no VOC .xml, COCO or LabelMe .json, "
-                                "YOLO labels) and no class sub-folders",
-                                nullptr, int(images))
-                                .arg(dir)
-                          : QCoreApplication::translate(
-                                "visor::Import", "%1 holds no images and no annotation files; it is not a data set")
-                                .arg(dir);
     return std::nullopt;
 }
 
@@ -486,7 +403,7 @@ ImportReport importDataset(Project &project, const QString &source, const Import
                 .arg(source);
         return report;
     }
-    if (options.format == Format::Auto) {
+    if (options.format.isAuto()) {
         format = detectFormat(source, &why);
         if (!format) {
             report.fatal = why;
@@ -507,7 +424,7 @@ ImportReport importDataset(Project &project, const QString &source, const Import
         phase.restart();
     };
     ReadContext ctx(source, report);
-    handlers(*format).read(ctx);
+    formatInfo(*format).read(ctx);
     if (ctx.items.empty()) {
         report.fatal =
             ctx.sawAnnotations
@@ -515,13 +432,12 @@ ImportReport importDataset(Project &project, const QString &source, const Import
                                               "no usable item in %1: every item was skipped (see the report)")
                       .arg(source)
                 : QCoreApplication::translate("visor::Import", "%1 is not a %2 data set: no annotation or image found")
-                      .arg(source, formatKey(*format));
+                      .arg(source, formatName(*format));
         // A guess from file names ("some .txt files: YOLO?") that found nothing: say what was looked for.
-        if (options.format == Format::Auto && !ctx.sawAnnotations)
-            report.fatal += QCoreApplication::translate(
-                "visor::Import",
-                " (the format was guessed from its files; Visor reads Pascal VOC .xml, COCO and LabelMe .json, "
-                "YOLO label .txt files with data.yaml or classes.txt, and image folders named after classes)");
+        if (options.format.isAuto() && !ctx.sawAnnotations)
+            report.fatal +=
+                QCoreApplication::translate("visor::Import", " (the format was guessed from its files; Visor reads %1)")
+                    .arg(formatsLookedFor());
         return report;
     }
 
@@ -610,7 +526,7 @@ QString ImportReport::toText(int maxLines) const
         s << "Nothing imported: " << fatal << "\n";
     } else {
         s << "Imported " << imported << " example(s) from " << source << " (" << formatKey(format) << ")";
-        if (format != Format::ImageFolder)
+        if (formatKind(format) == DatasetKind::ObjectDetection) // loose images (Auto) included
             s << " with " << boxes << " box(es)";
         s << "; skipped " << skipped << ", duplicates " << duplicates;
         if (boxesClipped || boxesSkipped)

@@ -148,26 +148,6 @@ bool ReadContext::readJson(const QString &path, QJsonObject *top)
     return true;
 }
 
-FormatHandlers handlers(Format format)
-{
-    switch (format) {
-    case Format::Voc:
-        return {readVoc, writeVoc};
-    case Format::Coco:
-        return {readCoco, writeCoco};
-    case Format::Yolo:
-        return {readYolo, writeYolo};
-    case Format::LabelMe:
-        return {readLabelMe, writeLabelMe};
-    case Format::ImageFolder:
-        return {readImageFolder, writeImageFolder};
-    case Format::Auto:
-        break;
-    }
-    throw Error(
-        QCoreApplication::translate("visor::Import", "no reader or writer for format '%1'").arg(formatKey(format)));
-}
-
 void ReadContext::skip(const QString &file, const QString &message)
 {
     m_report.entries.push_back({ImportEntry::Status::Skipped, file, message});

@@ -84,7 +84,7 @@ private Q_SLOTS:
     void formatsHaveTheirOwnNames()
     {
         QStringList names;
-        for (Format f : dataSetFormats()) {
+        for (Format f : dataSetFormats(FormatUse::Import)) {
             names << formatName(f);
             QCOMPARE(parseFormat(formatKey(f)), std::optional<Format>(f));
         }
