@@ -1216,6 +1216,39 @@ classe: %1</translation>
     </message>
 </context>
 <context>
+    <name>visor::Generator</name>
+    <message>
+        <location filename="../engine/synth/generator.cpp" line="+44"/>
+        <source>parameter shapes.max_objects (%1) is below shapes.min_objects (%2)</source>
+        <translation>parâmetro shapes.max_objects (%1) está abaixo de shapes.min_objects (%2)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>parameter shapes.max_size (%1) is below shapes.min_size (%2)</source>
+        <translation>parâmetro shapes.max_size (%1) está abaixo de shapes.min_size (%2)</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>circles, squares, triangles and stars on blurred colour backgrounds, with exact boxes</source>
+        <translation>círculos, quadrados, triângulos e estrelas sobre fundos coloridos desfocados, com caixas exatas</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>generator %1 has no parameter &apos;%2&apos;; its parameters: %3</source>
+        <translation>o gerador %1 não tem o parâmetro &apos;%2&apos;; seus parâmetros: %3</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>the number of images to generate must be at least 1 (got %1)</source>
+        <translation>o número de imagens a gerar deve ser pelo menos 1 (recebido: %1)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>generator %1 cannot fill a %2 project</source>
+        <translation>o gerador %1 não pode preencher um projeto de %2</translation>
+    </message>
+</context>
+<context>
     <name>visor::HealthPanel</name>
     <message>
         <location filename="../widgets/healthpanel.cpp" line="+44"/>
@@ -2480,7 +2513,7 @@ Clique para mostrar os exemplos envolvidos.</translation>
         <translation>parâmetro desconhecido &apos;%1&apos;</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+9"/>
         <source>parameter %1: %2 (allowed: %3)</source>
         <translation>parâmetro %1: %2 (permitido: %3)</translation>
     </message>
@@ -2571,7 +2604,7 @@ Clique para mostrar os exemplos envolvidos.</translation>
 <context>
     <name>visor::Parameters</name>
     <message>
-        <location line="-279"/>
+        <location line="-286"/>
         <source>Epochs</source>
         <translation>Épocas</translation>
     </message>
@@ -3189,6 +3222,11 @@ Clique para mostrar os exemplos envolvidos.</translation>
         <location line="+3"/>
         <source>a %1 named &apos;%2&apos; is already registered</source>
         <translation>já existe um %1 registrado com o nome &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <location filename="../engine/synth/generator.cpp" line="-37"/>
+        <source>generator</source>
+        <translation>gerador</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 #include "commands.h"
 #include "console.h"
 #include "formats/imageinfo.h"
+#include "synthcommand.h"
 #include "traincommands.h"
 
 #include "augment/augmenter.h"
@@ -10,7 +11,6 @@
 #include "project/splitter.h"
 #include "project/statistics.h"
 #include "synth/demo.h"
-#include "synth/shapes.h"
 #include "train/runs.h"
 
 #include "project/projectcheck.h"
@@ -449,48 +449,7 @@ std::map<QString, Command> commands()
         1,
         4};
 
-    c[QStringLiteral("synth")] = {
-        QStringLiteral("add generated shapes (circle, square, triangle, star) to the project in DIR"),
-        QStringLiteral("DIR"),
-        [](QCommandLineParser &p) {
-            p.addOption(
-                {QStringLiteral("shapes"), QStringLiteral("number of images to generate"), QStringLiteral("N")});
-            p.addOption({QStringLiteral("kind"),
-                         QStringLiteral("detection or classification (creates the project if missing)"),
-                         QStringLiteral("kind")});
-            p.addOption(
-                {QStringLiteral("seed"), QStringLiteral("random seed"), QStringLiteral("S"), QStringLiteral("1")});
-            p.addOption({QStringLiteral("size"), QStringLiteral("image size WxH"), QStringLiteral("WxH"),
-                         QStringLiteral("160x120")});
-        },
-        [](QCommandLineParser &p, const QStringList &a) {
-            bool ok = false;
-            synth::ShapesOptions o;
-            o.count = p.value(QStringLiteral("shapes")).toInt(&ok);
-            if (!ok || o.count < 1)
-                return usage(QStringLiteral("synth: --shapes N (at least 1) is required"), &p);
-            o.seed = p.value(QStringLiteral("seed")).toULongLong(&ok);
-            if (!ok)
-                return usage(QStringLiteral("synth: --seed must be a non-negative integer"), &p);
-            const QStringList size = p.value(QStringLiteral("size")).split(QLatin1Char('x'));
-            if (size.size() != 2 || size[0].toInt() < 32 || size[1].toInt() < 32)
-                return usage(QStringLiteral("synth: --size must be WxH with both at least 32"), &p);
-            o.width = size[0].toInt();
-            o.height = size[1].toInt();
-            std::optional<DatasetKind> kind;
-            if (p.isSet(QStringLiteral("kind")) && !(kind = parseKind(p.value(QStringLiteral("kind")))))
-                return usage(QStringLiteral("synth: --kind must be detection or classification"), &p);
-            std::unique_ptr<Project> project =
-                Project::exists(a[0])
-                    ? Project::open(a[0])
-                    : Project::create(a[0], QDir(a[0]).dirName(), kind.value_or(DatasetKind::ObjectDetection));
-            o.kind = kind.value_or(project->kind());
-            const auto added = synth::addShapes(*project, o);
-            out() << "Added " << added.size() << " generated example(s) to " << project->dir() << "\n";
-            return int(Ok);
-        },
-        1,
-        1};
+    c[QStringLiteral("synth")] = {synthDescription(), QStringLiteral("DIR"), synthOptions, synthCommand, 1, 1};
 
     c[QStringLiteral("augment")] = {
         QStringLiteral("write augmented variants of one example (the training pipeline) as PNG files and records.json"),

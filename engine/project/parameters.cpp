@@ -301,6 +301,13 @@ QString ParameterRegistry::validate(const QString &key, const QJsonValue &value)
     const ParamSpec *s = find(key);
     if (!s)
         return tr("unknown parameter '%1'").arg(key);
+    return validate(*s, value);
+}
+
+QString ParameterRegistry::validate(const ParamSpec &spec, const QJsonValue &value)
+{
+    const ParamSpec *s = &spec;
+    const QString &key = spec.key;
     const QString range = s->rangeText();
     auto bad = [&](const QString &what) { return tr("parameter %1: %2 (allowed: %3)").arg(key, what, range); };
     auto checkBounds = [&](double v) -> QString {
@@ -381,6 +388,13 @@ QString ParameterRegistry::parse(const QString &key, const QString &rawText, QJs
     const ParamSpec *s = find(key);
     if (!s)
         return QStringLiteral("unknown parameter '%1'").arg(key);
+    return parse(*s, rawText, out);
+}
+
+QString ParameterRegistry::parse(const ParamSpec &spec, const QString &rawText, QJsonValue *out)
+{
+    const ParamSpec *s = &spec;
+    const QString &key = spec.key;
     const QString text = rawText.trimmed();
     auto toNum = [&](const QString &t, bool *ok) { return t.trimmed().toDouble(ok); };
     bool ok = true;
@@ -439,7 +453,7 @@ QString ParameterRegistry::parse(const QString &key, const QString &rawText, QJs
     }
     if (!ok)
         return QStringLiteral("parameter %1: cannot read '%2' as %3").arg(key, rawText, s->rangeText());
-    if (QString e = validate(key, v); !e.isEmpty())
+    if (QString e = validate(*s, v); !e.isEmpty())
         return e;
     *out = v;
     return {};

@@ -54,6 +54,9 @@ public:
     /// Parses command-line text ("0.5", "true", "-20..20", "12,24,48") into a value of the key's type.
     /// Returns an error message (naming the key) or an empty string; the value is validated too.
     QString parse(const QString &key, const QString &text, QJsonValue *out) const;
+    /// The same for a parameter that is not the contract's (a generator's or a component's own).
+    static QString validate(const ParamSpec &spec, const QJsonValue &value);
+    static QString parse(const ParamSpec &spec, const QString &text, QJsonValue *out);
     /// Text form of a value, the inverse of parse().
     static QString format(const QJsonValue &value);
 

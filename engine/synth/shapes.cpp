@@ -1,5 +1,6 @@
 #include "shapes.h"
 #include "formats/imageinfo.h"
+#include "generator.h"
 #include "project/splitter.h"
 
 #include <QByteArray>
@@ -131,53 +132,15 @@ ShapeSample renderShapes(const ShapesOptions &o, int index)
 
 std::vector<qint64> addShapes(Project &project, const ShapesOptions &options)
 {
-    if (options.count < 1)
-        throw Error(QStringLiteral("synth: --shapes must be at least 1"));
-    if (options.minShapes < 1 || options.maxShapes < options.minShapes || options.minSize < 4 ||
-        options.maxSize < options.minSize)
-        throw Error(QStringLiteral("synth: invalid shape counts or sizes"));
     if (options.kind != project.kind())
         throw Error(QStringLiteral("synth: the project is a %1 project").arg(kindName(project.kind())));
-    std::vector<qint64> classIds;
-    Transaction t(project.database());
-    for (const QString &name : shapeClasses()) {
-        auto c = project.classByName(name);
-        classIds.push_back(c ? c->id : project.addClass(name));
-    }
-    std::vector<NewExample> items;
-    for (int i = 0; i < options.count; ++i) {
-        const ShapeSample s = renderShapes(options, i);
-        std::vector<uchar> png;
-        cv::imencode(".png", s.image, png);
-        const QByteArray bytes(reinterpret_cast<const char *>(png.data()), qsizetype(png.size()));
-        NewExample ne;
-        ne.meta.hash = project.storeImage(bytes, QStringLiteral("png"));
-        ne.meta.suffix = QStringLiteral("png");
-        ne.meta.fileName = QStringLiteral("shapes_%1_%2.png").arg(options.seed).arg(i, 5, 10, QLatin1Char('0'));
-        ne.meta.source = QStringLiteral("synth:shapes");
-        ne.meta.width = s.image.cols;
-        ne.meta.height = s.image.rows;
-        ne.meta.perceptualHash = differenceHash(s.image);
-        ne.meta.labelled = true;
-        if (options.kind == DatasetKind::Classification)
-            ne.meta.classId = classIds[size_t(s.label)];
-        else
-            for (const auto &[cls, r] : s.boxes) {
-                Box b;
-                b.classId = classIds[size_t(cls)];
-                b.x1 = r.x;
-                b.y1 = r.y;
-                b.x2 = r.x + r.width;
-                b.y2 = r.y + r.height;
-                ne.boxes.push_back(b);
-            }
-        items.push_back(std::move(ne));
-    }
-    project.syncImages();
-    const AddResult r = project.addExamples(items);
-    assignSplits(project, false); // in the same transaction: no moment with unassigned examples
-    t.commit();
-    return r.added;
+    const QJsonObject values{{QStringLiteral("shapes.width"), options.width},
+                             {QStringLiteral("shapes.height"), options.height},
+                             {QStringLiteral("shapes.min_objects"), options.minShapes},
+                             {QStringLiteral("shapes.max_objects"), options.maxShapes},
+                             {QStringLiteral("shapes.min_size"), options.minSize},
+                             {QStringLiteral("shapes.max_size"), options.maxSize}};
+    return generate(project, generatorRegistry().at(QStringLiteral("shapes")), options.count, options.seed, values);
 }
 
 } // namespace visor::synth

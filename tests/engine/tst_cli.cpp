@@ -377,6 +377,36 @@ private Q_SLOTS:
         QCOMPARE(r.code, 0);
         QVERIFY(!r.out.contains(QStringLiteral("Creating")));
     }
+
+    // Issue 13.2: synth runs any registered generator with its own parameters; --shapes stays a shorthand.
+    void synthRunsARegisteredGenerator()
+    {
+        QTemporaryDir tmp;
+        const QString dir = tmp.path() + QStringLiteral("/g");
+        const Result help = cli({QStringLiteral("synth"), QStringLiteral("--help")});
+        QVERIFY2(help.out.contains(QLatin1String("generators: shapes (")), qPrintable(help.out));
+        const Result params = cli({QStringLiteral("synth"), dir, QStringLiteral("--params")});
+        QVERIFY2(params.code == 0 && params.out.contains(QLatin1String("shapes.max_objects")), qPrintable(params.out));
+        QCOMPARE(cli({QStringLiteral("synth"), dir, QStringLiteral("--generator"), QStringLiteral("shapes"),
+                      QStringLiteral("--count"), QStringLiteral("5"), QStringLiteral("--set"),
+                      QStringLiteral("shapes.max_objects=2"), QStringLiteral("--seed"), QStringLiteral("4")})
+                     .code,
+                 0);
+        const Result unknown = cli({QStringLiteral("synth"), dir, QStringLiteral("--generator"), QStringLiteral("ocrx"),
+                                    QStringLiteral("--count"), QStringLiteral("5")});
+        QCOMPARE(unknown.code, 1);
+        QVERIFY2(unknown.err.contains(QLatin1String("unknown generator 'ocrx' (one of: shapes")),
+                 qPrintable(unknown.err));
+        const Result bad = cli({QStringLiteral("synth"), dir, QStringLiteral("--count"), QStringLiteral("5"),
+                                QStringLiteral("--set"), QStringLiteral("shapes.width=10")});
+        QCOMPARE(bad.code, 2);
+        QVERIFY2(bad.err.contains(QLatin1String("shapes.width")), qPrintable(bad.err));
+        QCOMPARE(cli({QStringLiteral("synth"), dir, QStringLiteral("--shapes"), QStringLiteral("3")}).code, 0);
+        auto project = Project::open(dir, Project::OpenMode::ReadOnly);
+        QCOMPARE(project->exampleCount(), qint64(8)); // the refused runs stored nothing
+        for (const Example &e : project->examples())
+            QCOMPARE(e.source, QStringLiteral("synth:shapes"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCli)
