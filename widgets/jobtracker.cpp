@@ -3,14 +3,15 @@
 namespace visor {
 
 namespace {
-Q_GLOBAL_STATIC(QThreadPool, interactiveLane)
+Q_GLOBAL_STATIC(QThreadPool, interactiveLane) // waits for its workers when the program ends
 } // namespace
 
 QThreadPool *JobTracker::interactivePool()
 {
-    QThreadPool *pool = interactiveLane();
-    pool->setMaxThreadCount(2); // a preview per page at most; more would only compete with training
-    return pool;
+    // A preview per page at most; more threads would only compete with training.
+    static const bool sized = (interactiveLane()->setMaxThreadCount(2), true);
+    (void)sized;
+    return interactiveLane();
 }
 
 } // namespace visor

@@ -20,9 +20,10 @@ namespace visor {
 class Format {
 public:
     Format() = default; // Auto
-    explicit Format(const QString &key)
-        : m_key(key.trimmed().toLower() == QLatin1String("auto") ? QString() : key.trimmed().toLower())
+    explicit Format(const QString &key) : m_key(key.trimmed().toLower())
     {
+        if (m_key == QLatin1String("auto"))
+            m_key.clear();
     }
     bool isAuto() const { return m_key.isEmpty(); }
     QString key() const { return m_key.isEmpty() ? QStringLiteral("auto") : m_key; }

@@ -7,10 +7,8 @@
 #include <limits>
 
 namespace visor {
-namespace {
 
-// Builders for the table below, which transcribes shared/spec/PARAMETERS.md row by row.
-ParamSpec intP(const char *key, int def, std::optional<int> lo, std::optional<int> hi, const char *label)
+ParamSpec intParam(const char *key, int def, std::optional<int> lo, std::optional<int> hi, const char *label)
 {
     ParamSpec s;
     s.key = QString::fromLatin1(key);
@@ -24,9 +22,12 @@ ParamSpec intP(const char *key, int def, std::optional<int> lo, std::optional<in
     return s;
 }
 
+namespace {
+
+// Builders for the table below, which transcribes shared/spec/PARAMETERS.md row by row.
 ParamSpec numP(const char *key, double def, std::optional<double> lo, std::optional<double> hi, const char *label)
 {
-    ParamSpec s = intP(key, 0, std::nullopt, std::nullopt, label);
+    ParamSpec s = intParam(key, 0, std::nullopt, std::nullopt, label);
     s.type = ParamType::Number;
     s.hasMin = lo.has_value();
     s.hasMax = hi.has_value();
@@ -38,7 +39,7 @@ ParamSpec numP(const char *key, double def, std::optional<double> lo, std::optio
 
 ParamSpec boolP(const char *key, bool def, const char *label)
 {
-    ParamSpec s = intP(key, 0, std::nullopt, std::nullopt, label);
+    ParamSpec s = intParam(key, 0, std::nullopt, std::nullopt, label);
     s.type = ParamType::Bool;
     s.defaultValue = def;
     return s;
@@ -46,7 +47,7 @@ ParamSpec boolP(const char *key, bool def, const char *label)
 
 ParamSpec choiceP(const char *key, const char *def, const char *choices, const char *label)
 {
-    ParamSpec s = intP(key, 0, std::nullopt, std::nullopt, label);
+    ParamSpec s = intParam(key, 0, std::nullopt, std::nullopt, label);
     s.type = ParamType::Choice;
     s.choices = QString::fromLatin1(choices).split(QLatin1Char(','));
     s.defaultValue = QString::fromLatin1(def);
@@ -71,7 +72,7 @@ ParamSpec pairP(const char *key, double lo, double hi, double defLo, double defH
 
 ParamSpec listP(const char *key, ParamType type, QJsonArray def, const char *label)
 {
-    ParamSpec s = intP(key, 0, std::nullopt, std::nullopt, label);
+    ParamSpec s = intParam(key, 0, std::nullopt, std::nullopt, label);
     s.type = type;
     s.defaultValue = def;
     return s;
@@ -88,19 +89,19 @@ std::vector<ParamSpec> buildTable()
 {
     std::vector<ParamSpec> t = {
         // Training
-        intP("train.epochs", 5, 1, 200, QT_TRANSLATE_NOOP("visor::Parameters", "Epochs")),
-        intP("train.steps_per_epoch", 100, 50, 2000, QT_TRANSLATE_NOOP("visor::Parameters", "Steps per epoch")),
-        intP("train.batch_size", 10, 1, 64, QT_TRANSLATE_NOOP("visor::Parameters", "Batch size")),
+        intParam("train.epochs", 5, 1, 200, QT_TRANSLATE_NOOP("visor::Parameters", "Epochs")),
+        intParam("train.steps_per_epoch", 100, 50, 2000, QT_TRANSLATE_NOOP("visor::Parameters", "Steps per epoch")),
+        intParam("train.batch_size", 10, 1, 64, QT_TRANSLATE_NOOP("visor::Parameters", "Batch size")),
         numP("train.val_fraction", 0.1, 0.01, 0.9, QT_TRANSLATE_NOOP("visor::Parameters", "Validation fraction")),
         numP("train.test_fraction", 0.1, 0.01, 0.9, QT_TRANSLATE_NOOP("visor::Parameters", "Test fraction")),
         numP("train.confidence_threshold", 0.6, 0.05, 1.0,
              QT_TRANSLATE_NOOP("visor::Parameters", "Confidence threshold")),
         numP("train.iou_threshold", 0.45, 0.05, 1.0, QT_TRANSLATE_NOOP("visor::Parameters", "NMS IoU threshold")),
-        intP("train.max_boxes", 30, 1, 300, QT_TRANSLATE_NOOP("visor::Parameters", "Maximum boxes per image")),
+        intParam("train.max_boxes", 30, 1, 300, QT_TRANSLATE_NOOP("visor::Parameters", "Maximum boxes per image")),
         numP("train.box_expansion", 0.0, 0.0, 2.0, QT_TRANSLATE_NOOP("visor::Parameters", "Box expansion")),
         // Input resolution
-        intP("input.min_side", 50, 20, 800, QT_TRANSLATE_NOOP("visor::Parameters", "Shorter side")),
-        intP("input.max_side", 80, 20, 1000, QT_TRANSLATE_NOOP("visor::Parameters", "Longer side limit")),
+        intParam("input.min_side", 50, 20, 800, QT_TRANSLATE_NOOP("visor::Parameters", "Shorter side")),
+        intParam("input.max_side", 80, 20, 1000, QT_TRANSLATE_NOOP("visor::Parameters", "Longer side limit")),
         numChoiceP("input.channels", 1, "1,3", QT_TRANSLATE_NOOP("visor::Parameters", "Channels")),
         // Optimizer (Adam)
         numP("optimizer.learning_rate", 0.001, 1e-6, 0.1, QT_TRANSLATE_NOOP("visor::Parameters", "Learning rate")),
@@ -108,14 +109,14 @@ std::vector<ParamSpec> buildTable()
         numP("optimizer.beta_2", 0.999, 0.1, 1.0, QT_TRANSLATE_NOOP("visor::Parameters", "Beta 2")),
         boolP("optimizer.amsgrad", false, QT_TRANSLATE_NOOP("visor::Parameters", "AMSGrad")),
         // Early stopping
-        intP("early_stopping.patience", 5, 1, std::nullopt, QT_TRANSLATE_NOOP("visor::Parameters", "Patience")),
+        intParam("early_stopping.patience", 5, 1, std::nullopt, QT_TRANSLATE_NOOP("visor::Parameters", "Patience")),
         choiceP("early_stopping.monitor", "val_loss", kMonitors,
                 QT_TRANSLATE_NOOP("visor::Parameters", "Monitored quantity")),
         numP("early_stopping.min_delta", 0.01, 0.0, std::nullopt,
              QT_TRANSLATE_NOOP("visor::Parameters", "Minimum change")),
         choiceP("early_stopping.mode", "min", "min,max,auto", QT_TRANSLATE_NOOP("visor::Parameters", "Mode")),
         // Reduce learning rate on plateau
-        intP("reduce_lr.patience", 4, 1, std::nullopt, QT_TRANSLATE_NOOP("visor::Parameters", "Patience")),
+        intParam("reduce_lr.patience", 4, 1, std::nullopt, QT_TRANSLATE_NOOP("visor::Parameters", "Patience")),
         choiceP("reduce_lr.monitor", "val_loss", kMonitors,
                 QT_TRANSLATE_NOOP("visor::Parameters", "Monitored quantity")),
         numP("reduce_lr.min_delta", 0.01, 0.0, std::nullopt, QT_TRANSLATE_NOOP("visor::Parameters", "Minimum change")),
@@ -127,8 +128,8 @@ std::vector<ParamSpec> buildTable()
         choiceP("checkpoint.mode", "min", "min,max,auto", QT_TRANSLATE_NOOP("visor::Parameters", "Mode")),
         // Network, classification
         choiceP("classifier.component", "class_cnn", "class_cnn", QT_TRANSLATE_NOOP("visor::Parameters", "Network")),
-        intP("classifier.depth", 3, 1, 10, QT_TRANSLATE_NOOP("visor::Parameters", "Depth")),
-        intP("classifier.width", 20, 5, 128, QT_TRANSLATE_NOOP("visor::Parameters", "Width")),
+        intParam("classifier.depth", 3, 1, 10, QT_TRANSLATE_NOOP("visor::Parameters", "Depth")),
+        intParam("classifier.width", 20, 5, 128, QT_TRANSLATE_NOOP("visor::Parameters", "Width")),
         choiceP("classifier.preprocessing", "caffe", "caffe,tf",
                 QT_TRANSLATE_NOOP("visor::Parameters", "Preprocessing")),
         choiceP("classifier.loss", "categorical_crossentropy", "categorical_crossentropy,binary_crossentropy",
@@ -138,7 +139,7 @@ std::vector<ParamSpec> buildTable()
         choiceP("classifier.optimizer", "adam", "adam", QT_TRANSLATE_NOOP("visor::Parameters", "Optimizer")),
         // Network, object detection
         choiceP("detector.component", "objdet", "objdet", QT_TRANSLATE_NOOP("visor::Parameters", "Network")),
-        intP("detector.width", 20, 5, 128, QT_TRANSLATE_NOOP("visor::Parameters", "Head width")),
+        intParam("detector.width", 20, 5, 128, QT_TRANSLATE_NOOP("visor::Parameters", "Head width")),
         choiceP("detector.backbone", "vgg7",
                 "vgg7,vgg16,vgg19,resnet18,resnet34,resnet50,resnet101,resnet152,mobilenet128,mobilenet160,"
                 "mobilenet192,mobilenet224,densenet121,densenet169,densenet201",
@@ -160,7 +161,7 @@ std::vector<ParamSpec> buildTable()
                 QT_TRANSLATE_NOOP("visor::Parameters", "Interpolation")),
         choiceP("augment.fill_mode", "constant", "constant,nearest,reflect,wrap",
                 QT_TRANSLATE_NOOP("visor::Parameters", "Fill mode")),
-        intP("augment.border_value", 0, 0, 255, QT_TRANSLATE_NOOP("visor::Parameters", "Border value")),
+        intParam("augment.border_value", 0, 0, 255, QT_TRANSLATE_NOOP("visor::Parameters", "Border value")),
         prob("augment.rotate.probability", 0.3, QT_TRANSLATE_NOOP("visor::Parameters", "Rotate probability")),
         pairP("augment.rotate.degrees", -90, 90, -20, 20, QT_TRANSLATE_NOOP("visor::Parameters", "Rotation (degrees)")),
         boolP("augment.rotate.resize", true, QT_TRANSLATE_NOOP("visor::Parameters", "Enlarge canvas")),
@@ -169,7 +170,7 @@ std::vector<ParamSpec> buildTable()
               QT_TRANSLATE_NOOP("visor::Parameters", "Horizontal shift")),
         pairP("augment.translate.vertical", -0.4, 0.4, -0.2, 0.2,
               QT_TRANSLATE_NOOP("visor::Parameters", "Vertical shift")),
-        intP("augment.translate.attempts", 3, 1, 6, QT_TRANSLATE_NOOP("visor::Parameters", "Attempts")),
+        intParam("augment.translate.attempts", 3, 1, 6, QT_TRANSLATE_NOOP("visor::Parameters", "Attempts")),
         prob("augment.shear.probability", 0.3, QT_TRANSLATE_NOOP("visor::Parameters", "Shear probability")),
         pairP("augment.shear.degrees", -60, 60, -10, 10, QT_TRANSLATE_NOOP("visor::Parameters", "Shear (degrees)")),
         prob("augment.scale.probability", 0.3, QT_TRANSLATE_NOOP("visor::Parameters", "Scale probability")),
@@ -206,12 +207,12 @@ std::vector<ParamSpec> buildTable()
         // configurable imbalance ratio and names the other thresholds in its rules).
         numP("health.imbalance_ratio", 3.0, 1.0, 1000.0,
              QT_TRANSLATE_NOOP("visor::Parameters", "Imbalance warning ratio")),
-        intP("health.min_box_pixels", 8, 1, 100,
-             QT_TRANSLATE_NOOP("visor::Parameters", "Smallest box side after resizing (px)")),
+        intParam("health.min_box_pixels", 8, 1, 100,
+                 QT_TRANSLATE_NOOP("visor::Parameters", "Smallest box side after resizing (px)")),
         numP("health.large_box_fraction", 0.9, 0.1, 1.0,
              QT_TRANSLATE_NOOP("visor::Parameters", "Largest box share of the image")),
-        intP("health.near_duplicate_distance", 4, 0, 16,
-             QT_TRANSLATE_NOOP("visor::Parameters", "Near-duplicate distance (bits of 64)")),
+        intParam("health.near_duplicate_distance", 4, 0, 16,
+                 QT_TRANSLATE_NOOP("visor::Parameters", "Near-duplicate distance (bits of 64)")),
     };
     t.back().help = QString::fromUtf8(
         QT_TRANSLATE_NOOP("visor::Parameters", "Hamming distance between the 64-bit difference hashes of two images"));

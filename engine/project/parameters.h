@@ -7,6 +7,7 @@
 #include <QString>
 #include <QStringList>
 #include <map>
+#include <optional>
 #include <vector>
 
 namespace visor {
@@ -39,6 +40,10 @@ struct ParamSpec {
     /// "int 1..200", "number >= 0", "choice linear, nearest", ... for tooltips and messages.
     QString rangeText() const;
 };
+
+/// An integer parameter with optional bounds: the contract's table uses it, and so do the generators'
+/// and components' own parameters.
+ParamSpec intParam(const char *key, int def, std::optional<int> lo, std::optional<int> hi, const char *label);
 
 /// All parameters of the product. Immutable, built once.
 class ParameterRegistry {

@@ -10,19 +10,6 @@ namespace visor::synth {
 
 namespace {
 
-ParamSpec intParam(const QString &key, int min, int max, int value, const QString &label)
-{
-    ParamSpec s;
-    s.key = key;
-    s.type = ParamType::Int;
-    s.hasMin = s.hasMax = true;
-    s.min = min;
-    s.max = max;
-    s.defaultValue = value;
-    s.label = label;
-    return s;
-}
-
 ShapesOptions shapesOptions(DatasetKind kind, const QJsonObject &v, quint64 seed)
 {
     ShapesOptions o;
@@ -35,6 +22,14 @@ ShapesOptions shapesOptions(DatasetKind kind, const QJsonObject &v, quint64 seed
     o.minSize = v.value(QStringLiteral("shapes.min_size")).toInt(o.minSize);
     o.maxSize = v.value(QStringLiteral("shapes.max_size")).toInt(o.maxSize);
     return o;
+}
+
+// The other direction of shapesOptions(): addShapes' options as the generator's parameter values.
+QJsonObject shapesValues(const ShapesOptions &o)
+{
+    return {{QStringLiteral("shapes.width"), o.width},           {QStringLiteral("shapes.height"), o.height},
+            {QStringLiteral("shapes.min_objects"), o.minShapes}, {QStringLiteral("shapes.max_objects"), o.maxShapes},
+            {QStringLiteral("shapes.min_size"), o.minSize},      {QStringLiteral("shapes.max_size"), o.maxSize}};
 }
 
 QString shapesCheck(const QJsonObject &v)
@@ -78,12 +73,12 @@ std::vector<GeneratorInfo> builtinGenerators()
           QT_TRANSLATE_NOOP("visor::Generator", "circles, squares, triangles and stars on blurred colour backgrounds, "
                                                 "with exact boxes")},
          {DatasetKind::ObjectDetection, DatasetKind::Classification},
-         {intParam(QStringLiteral("shapes.width"), 32, 4096, d.width, QStringLiteral("Image width")),
-          intParam(QStringLiteral("shapes.height"), 32, 4096, d.height, QStringLiteral("Image height")),
-          intParam(QStringLiteral("shapes.min_objects"), 1, 50, d.minShapes, QStringLiteral("Fewest shapes per image")),
-          intParam(QStringLiteral("shapes.max_objects"), 1, 50, d.maxShapes, QStringLiteral("Most shapes per image")),
-          intParam(QStringLiteral("shapes.min_size"), 4, 2048, d.minSize, QStringLiteral("Smallest shape side (px)")),
-          intParam(QStringLiteral("shapes.max_size"), 4, 2048, d.maxSize, QStringLiteral("Largest shape side (px)"))},
+         {intParam("shapes.width", d.width, 32, 4096, "Image width"),
+          intParam("shapes.height", d.height, 32, 4096, "Image height"),
+          intParam("shapes.min_objects", d.minShapes, 1, 50, "Fewest shapes per image"),
+          intParam("shapes.max_objects", d.maxShapes, 1, 50, "Most shapes per image"),
+          intParam("shapes.min_size", d.minSize, 4, 2048, "Smallest shape side (px)"),
+          intParam("shapes.max_size", d.maxSize, 4, 2048, "Largest shape side (px)")},
          shapesCheck,
          shapesClasses,
          renderShapesSample},
@@ -179,6 +174,14 @@ std::vector<qint64> generate(Project &project, const GeneratorInfo &generator, i
     assignSplits(project, false); // in the same transaction: no moment with unassigned examples
     t.commit();
     return r.added;
+}
+
+std::vector<qint64> addShapes(Project &project, const ShapesOptions &options)
+{
+    if (options.kind != project.kind())
+        throw Error(QStringLiteral("synth: the project is a %1 project").arg(kindName(project.kind())));
+    return generate(project, generatorRegistry().at(QStringLiteral("shapes")), options.count, options.seed,
+                    shapesValues(options));
 }
 
 } // namespace visor::synth

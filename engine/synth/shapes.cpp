@@ -1,6 +1,5 @@
 #include "shapes.h"
 #include "formats/imageinfo.h"
-#include "generator.h"
 #include "project/splitter.h"
 
 #include <QByteArray>
@@ -128,19 +127,6 @@ ShapeSample renderShapes(const ShapesOptions &o, int index)
         ++i;
     }
     return s;
-}
-
-std::vector<qint64> addShapes(Project &project, const ShapesOptions &options)
-{
-    if (options.kind != project.kind())
-        throw Error(QStringLiteral("synth: the project is a %1 project").arg(kindName(project.kind())));
-    const QJsonObject values{{QStringLiteral("shapes.width"), options.width},
-                             {QStringLiteral("shapes.height"), options.height},
-                             {QStringLiteral("shapes.min_objects"), options.minShapes},
-                             {QStringLiteral("shapes.max_objects"), options.maxShapes},
-                             {QStringLiteral("shapes.min_size"), options.minSize},
-                             {QStringLiteral("shapes.max_size"), options.maxSize}};
-    return generate(project, generatorRegistry().at(QStringLiteral("shapes")), options.count, options.seed, values);
 }
 
 } // namespace visor::synth
