@@ -1,7 +1,9 @@
 #include "datasetmodel.h"
 
 #include "thumbnailloader.h"
+
 #include <QPainter>
+#include <algorithm>
 
 #include <QColor>
 #include <QImage>
@@ -170,6 +172,41 @@ QModelIndex DatasetModel::indexOfId(qint64 id) const
 {
     auto it = m_rowOfId.find(id);
     return it == m_rowOfId.end() ? QModelIndex() : index(*it);
+}
+
+DatasetFilter::DatasetFilter(QObject *parent) : QSortFilterProxyModel(parent)
+{
+    const auto forget = [this] { m_orderValid = false; };
+    connect(this, &QAbstractItemModel::modelReset, this, forget);
+    connect(this, &QAbstractItemModel::layoutChanged, this, forget);
+    connect(this, &QAbstractItemModel::rowsInserted, this, forget);
+    connect(this, &QAbstractItemModel::rowsRemoved, this, forget);
+    connect(this, &QAbstractItemModel::rowsMoved, this, forget);
+}
+
+const std::vector<qint64> &DatasetFilter::idsInOrder() const
+{
+    if (m_orderValid)
+        return m_order;
+    m_order.clear();
+    const int n = rowCount();
+    m_order.reserve(size_t(n));
+    const auto *model = qobject_cast<const DatasetModel *>(sourceModel());
+    const bool sourceOrder =
+        (sortColumn() < 0 || (sortRole() == DatasetModel::IdRole && sortOrder() == Qt::AscendingOrder));
+    if (model && sourceOrder && n == model->rowCount()) {
+        // Nothing filtered out and shown as the model holds them (rows are loaded in id order; checked).
+        for (int r = 0; r < n; ++r)
+            m_order.push_back(model->idAt(r));
+        if (!std::is_sorted(m_order.begin(), m_order.end()))
+            m_order.clear();
+    }
+    if (m_order.empty())
+        for (int r = 0; r < n; ++r)
+            m_order.push_back(model ? model->idAt(mapToSource(index(r, 0)).row())
+                                    : index(r, 0).data(DatasetModel::IdRole).toLongLong());
+    m_orderValid = true;
+    return m_order;
 }
 
 void DatasetFilter::setClassId(qint64 id)

@@ -60,7 +60,7 @@ private:
 class DatasetFilter : public QSortFilterProxyModel {
     Q_OBJECT
 public:
-    using QSortFilterProxyModel::QSortFilterProxyModel;
+    explicit DatasetFilter(QObject *parent = nullptr);
     void setClassId(qint64 id); // 0: any
     void setSplit(int split);   // -1: any, 0..2, 3: none
     void setUnlabelledOnly(bool on);
@@ -68,6 +68,11 @@ public:
     void setSortKey(int key);
     void setIds(const QSet<qint64> &ids); // empty: any
     void setNameFilter(const QString &text);
+
+    /// The example ids in the order shown (the annotator's "n of N" list), kept until the rows, the
+    /// filter or the order change. Asking the proxy row by row took 17 ms for 100,000 rows, a stall
+    /// at every opening of the annotator; unfiltered and in the order added it is a copy (0.1 ms).
+    const std::vector<qint64> &idsInOrder() const;
 
 protected:
     bool filterAcceptsRow(int row, const QModelIndex &parent) const override;
@@ -78,6 +83,8 @@ private:
     bool m_unlabelled = false;
     QSet<qint64> m_ids;
     QString m_name;
+    mutable std::vector<qint64> m_order;
+    mutable bool m_orderValid = false;
 };
 
 } // namespace visor

@@ -430,12 +430,8 @@ void DatasetPage::annotate(int row)
 {
     if (!m_project || row < 0 || row >= m_filter->rowCount())
         return;
-    std::vector<qint64> ids;
-    ids.reserve(size_t(m_filter->rowCount()));
-    for (int r = 0; r < m_filter->rowCount(); ++r)
-        ids.push_back(m_model->idAt(m_filter->mapToSource(m_filter->index(r, 0)).row()));
     m_stack->setCurrentIndex(1);
-    m_annotator->open(ids, row);
+    m_annotator->open(m_filter->idsInOrder(), row);
 }
 
 void DatasetPage::annotateExample(qint64 exampleId)

@@ -255,6 +255,52 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(ready.size(), 1, 10000);
     }
 
+    // bench_gui's edit path (issue 17): the annotator steps through the grid's rows as shown, after every
+    // change of filter, order and rows (the order is now kept between openings, not rebuilt each time).
+    void theAnnotatorStepsThroughTheRowsAsShown()
+    {
+        auto tp = test::makeProject(DatasetKind::ObjectDetection);
+        test::addPlainExamples(*tp->project, 12);
+        DatasetPage page;
+        page.setInteractive(false);
+        page.setProject(tp->project.get());
+        DatasetFilter *filter = page.filter();
+        const auto shown = [&] {
+            std::vector<qint64> ids;
+            for (int r = 0; r < filter->rowCount(); ++r)
+                ids.push_back(filter->index(r, 0).data(DatasetModel::IdRole).toLongLong());
+            return ids;
+        };
+        const auto walk = [&] { // opens the first row and steps to the last
+            std::vector<qint64> seen;
+            page.annotate(0);
+            for (int r = 0; r < filter->rowCount(); ++r) {
+                seen.push_back(page.annotator()->currentExample());
+                page.annotator()->next();
+            }
+            Q_EMIT page.annotator()->closed();
+            return seen;
+        };
+        QCOMPARE(walk(), shown());
+        QCOMPARE(filter->idsInOrder(), shown());
+        filter->setNameFilter(QStringLiteral("1")); // a subset
+        QVERIFY(filter->rowCount() > 0 && filter->rowCount() < 12);
+        QCOMPARE(walk(), shown());
+        filter->setNameFilter({});
+        filter->setSortKey(1); // by file name: not the order added
+        QCOMPARE(walk(), shown());
+        filter->setIds({tp->project->exampleIds()[3], tp->project->exampleIds()[7]});
+        QCOMPARE(walk(), shown());
+        QCOMPARE(int(walk().size()), 2);
+        filter->setIds({});
+        filter->setSortKey(0);
+        test::addPlainExamples(*tp->project, 3, 64, 48, 0, {}, 100); // rows added: the order follows
+        page.refresh();
+        QCOMPARE(int(shown().size()), 15);
+        QCOMPARE(walk(), shown());
+        QCOMPARE(filter->idsInOrder(), shown());
+    }
+
     // Issue 17.1: two projects in one window: each grid shows its own pictures (ids restart at 1).
     void twoProjectsInOneWindowShowTheirOwnThumbnails()
     {
