@@ -82,7 +82,7 @@
 <context>
     <name>visor::DatasetModel</name>
     <message numerus="yes">
-        <location filename="../widgets/datasetmodel.cpp" line="+147" />
+        <location filename="../widgets/datasetmodel.cpp" line="+149" />
         <source>
 %n box(es): %1</source>
         <translation>
@@ -136,7 +136,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+145" />
+        <location line="+141" />
         <source>%n file(s)</source>
         <translation>
             <numerusform>%n file</numerusform>

@@ -705,6 +705,84 @@
     </message>
 </context>
 <context>
+    <name>visor::Backbones</name>
+    <message>
+        <location filename="../engine/nn/backbones.cpp" line="+272"/>
+        <source>VGG, 7 convolutions up to 256 features: small and fast, the default</source>
+        <translation>VGG, 7 convoluções até 256 características: pequeno e rápido, o padrão</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>VGG-16 with batch normalisation (Simonyan and Zisserman 2014)</source>
+        <translation>VGG-16 com normalização em lote (Simonyan e Zisserman 2014)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>VGG-19 with batch normalisation</source>
+        <translation>VGG-19 com normalização em lote</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>ResNet-18 (He et al. 2016), basic blocks</source>
+        <translation>ResNet-18 (He et al. 2016), blocos básicos</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>ResNet-34, basic blocks</source>
+        <translation>ResNet-34, blocos básicos</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>ResNet-50, bottleneck blocks</source>
+        <translation>ResNet-50, blocos bottleneck</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>ResNet-101, bottleneck blocks</source>
+        <translation>ResNet-101, blocos bottleneck</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>ResNet-152, bottleneck blocks</source>
+        <translation>ResNet-152, blocos bottleneck</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>MobileNet v1 (Howard et al. 2017), depthwise-separable</source>
+        <translation>MobileNet v1 (Howard et al. 2017), convoluções separáveis em profundidade</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>MobileNet v1, the 160-pixel variant (same layers)</source>
+        <translation>MobileNet v1, a variante de 160 pixels (mesmas camadas)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>MobileNet v1, the 192-pixel variant (same layers)</source>
+        <translation>MobileNet v1, a variante de 192 pixels (mesmas camadas)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>MobileNet v1, the 224-pixel variant (same layers)</source>
+        <translation>MobileNet v1, a variante de 224 pixels (mesmas camadas)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>DenseNet-121 (Huang et al. 2017), growth 32</source>
+        <translation>DenseNet-121 (Huang et al. 2017), crescimento 32</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>DenseNet-169, growth 32</source>
+        <translation>DenseNet-169, crescimento 32</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>DenseNet-201, growth 32</source>
+        <translation>DenseNet-201, crescimento 32</translation>
+    </message>
+</context>
+<context>
     <name>visor::ClassManager</name>
     <message>
         <location filename="../widgets/classmanager.cpp" line="+18"/>
@@ -787,7 +865,7 @@
 <context>
     <name>visor::DatasetModel</name>
     <message>
-        <location filename="../widgets/datasetmodel.cpp" line="+135"/>
+        <location filename="../widgets/datasetmodel.cpp" line="+137"/>
         <source>none</source>
         <translation>nenhuma</translation>
     </message>
@@ -1072,7 +1150,7 @@ classe: %1</translation>
         </translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+89"/>
         <source>All classes</source>
         <translation>Todas as classes</translation>
     </message>
@@ -1177,12 +1255,12 @@ classe: %1</translation>
         <translation>Caixas: %1 ignorada(s), %2 recortada(s) à imagem.</translation>
     </message>
     <message>
-        <location line="-533"/>
+        <location line="-529"/>
         <source>Import a folder in one of these layouts: %1</source>
         <translation>Importar uma pasta em um destes formatos: %1</translation>
     </message>
     <message>
-        <location line="+536"/>
+        <location line="+532"/>
         <source>Import report</source>
         <translation>Relatório da importação</translation>
     </message>
@@ -1218,7 +1296,7 @@ classe: %1</translation>
 <context>
     <name>visor::Generator</name>
     <message>
-        <location filename="../engine/synth/generator.cpp" line="+44"/>
+        <location filename="../engine/synth/generator.cpp" line="+39"/>
         <source>parameter shapes.max_objects (%1) is below shapes.min_objects (%2)</source>
         <translation>parâmetro shapes.max_objects (%1) está abaixo de shapes.min_objects (%2)</translation>
     </message>
@@ -2046,7 +2124,7 @@ Clique para mostrar os exemplos envolvidos.</translation>
 <context>
     <name>visor::Inference</name>
     <message>
-        <location filename="../engine/train/inference.cpp" line="+46"/>
+        <location filename="../engine/train/inference.cpp" line="+44"/>
         <source>no run %1 in %2</source>
         <translation>não há execução %1 em %2</translation>
     </message>
@@ -2061,7 +2139,7 @@ Clique para mostrar os exemplos envolvidos.</translation>
         <translation>a execução %1 ainda não tem modelo salvo</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+37"/>
         <source>%1; used %2 instead</source>
         <translation>%1; usado %2 em seu lugar</translation>
     </message>
@@ -2388,6 +2466,24 @@ Clique para mostrar os exemplos envolvidos.</translation>
     </message>
 </context>
 <context>
+    <name>visor::Networks</name>
+    <message>
+        <location filename="../engine/nn/networks.cpp" line="+56"/>
+        <source>%1: &apos;%2&apos; is not a %3 network; known: %4</source>
+        <translation>%1: &apos;%2&apos; não é uma rede de %3; conhecidas: %4</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Convolution stages with batch normalisation and max pooling, global average pooling, a linear layer</source>
+        <translation>Estágios de convolução com normalização em lote e max pooling, pooling médio global, uma camada linear</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Single-stage anchor-based detector (RetinaNet): a backbone, a feature pyramid, a shared head</source>
+        <translation>Detector de estágio único baseado em âncoras (RetinaNet): um backbone, uma pirâmide de características, uma cabeça compartilhada</translation>
+    </message>
+</context>
+<context>
     <name>visor::ParameterEditor</name>
     <message>
         <location filename="../widgets/parametereditor.cpp" line="+27"/>
@@ -2508,7 +2604,7 @@ Clique para mostrar os exemplos envolvidos.</translation>
         <translation>lista de %1</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+44"/>
         <source>unknown parameter &apos;%1&apos;</source>
         <translation>parâmetro desconhecido &apos;%1&apos;</translation>
     </message>
@@ -2604,7 +2700,7 @@ Clique para mostrar os exemplos envolvidos.</translation>
 <context>
     <name>visor::Parameters</name>
     <message>
-        <location line="-286"/>
+        <location line="-297"/>
         <source>Epochs</source>
         <translation>Épocas</translation>
     </message>
@@ -2719,7 +2815,7 @@ Clique para mostrar os exemplos envolvidos.</translation>
         <translation>Espera após redução (épocas)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <location line="+11"/>
         <source>Network</source>
         <translation>Rede</translation>
@@ -2736,12 +2832,12 @@ Clique para mostrar os exemplos envolvidos.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+13"/>
+        <location line="+10"/>
         <source>Preprocessing</source>
         <translation>Pré-processamento</translation>
     </message>
     <message>
-        <location line="-11"/>
+        <location line="-8"/>
         <source>Loss</source>
         <translation>Função de perda</translation>
     </message>
@@ -2761,7 +2857,7 @@ Clique para mostrar os exemplos envolvidos.</translation>
         <translation>Largura da cabeça</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>Backbone</source>
         <translation>Backbone</translation>
     </message>
@@ -3227,6 +3323,16 @@ Clique para mostrar os exemplos envolvidos.</translation>
         <location filename="../engine/synth/generator.cpp" line="-37"/>
         <source>generator</source>
         <translation>gerador</translation>
+    </message>
+    <message>
+        <location filename="../engine/nn/backbones.cpp" line="+22"/>
+        <source>backbone</source>
+        <translation>backbone</translation>
+    </message>
+    <message>
+        <location filename="../engine/nn/networks.cpp" line="+26"/>
+        <source>network component</source>
+        <translation>componente de rede</translation>
     </message>
 </context>
 <context>

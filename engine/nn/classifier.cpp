@@ -1,4 +1,4 @@
-#include "model_p.h"
+#include "modules_p.h"
 
 #include <torch/torch.h>
 
@@ -10,7 +10,7 @@ namespace {
 // while its convolutions are twice as fast on channels-last. This layer normalises an NCHW copy and
 // hands channels-last back: one cheap copy each way instead of the slow kernels. Its parameters and
 // buffers have BatchNorm2d's names and meaning (momentum 0.1, eps 1e-5, affine, running statistics).
-struct NchwBatchNorm2dImpl : torch::nn::Cloneable<NchwBatchNorm2dImpl> {
+struct NchwBatchNorm2dImpl : torch::nn::Cloneable<NchwBatchNorm2dImpl>, Listed {
     explicit NchwBatchNorm2dImpl(int64_t features) : features(features) { reset(); }
     void reset() override
     {
@@ -29,6 +29,16 @@ struct NchwBatchNorm2dImpl : torch::nn::Cloneable<NchwBatchNorm2dImpl> {
         return torch::batch_norm(x.contiguous(), weight, bias, running_mean, running_var, is_training(), 0.1, 1e-5,
                                  false)
             .contiguous(at::MemoryFormat::ChannelsLast);
+    }
+    int list(LayerGraph &g, int input, const std::string &name) const override
+    {
+        Layer l;
+        l.name = name;
+        l.type = "BatchNormalization";
+        l.inputs = {input};
+        l.tensors = {{"scale", weight}, {"B", bias}, {"mean", running_mean}, {"var", running_var}};
+        l.floats = {{"epsilon", 1e-5}};
+        return g.add(std::move(l));
     }
     int64_t features;
     torch::Tensor weight, bias, running_mean, running_var, num_batches_tracked;
@@ -65,6 +75,16 @@ struct ClassCnnImpl : torch::nn::Module {
         return classifier->forward(x);
     }
 
+    LayerGraph layers() const
+    {
+        LayerGraph g;
+        const int f = listModule(g, *features, 0, "features");
+        const int pooled = addLayer(g, "pool", "Flatten", {addLayer(g, "pool", "GlobalAveragePool", {f})});
+        g.outputs = {listModule(g, *classifier, pooled, "classifier")};
+        g.outputNames = {"logits"};
+        return g;
+    }
+
     torch::nn::Sequential features;
     torch::nn::Linear classifier{nullptr};
 };
@@ -72,13 +92,19 @@ TORCH_MODULE(ClassCnn);
 
 class ClassifierModel : public Model {
 public:
-    explicit ClassifierModel(const ClassifierSpec &spec) : m_net(spec) { useChannelsLast(*m_net); }
+    explicit ClassifierModel(const ClassifierSpec &spec) : m_net(spec), m_preprocessing(spec.preprocessing)
+    {
+        useChannelsLast(*m_net);
+    }
+    Preprocessing preprocessing() const override { return m_preprocessing; }
     at::Tensor forward(const at::Tensor &input) override { return m_net->forward(input); }
     std::vector<at::Tensor> parameters() override { return m_net->parameters(); }
     void setTraining(bool training) override { m_net->train(training); }
     void to(const at::Device &device) override { moveModule(*m_net, device); }
     void save(std::ostream &out) override { torch::save(m_net, out); }
     void load(const std::string &path) override { loadModule(*m_net, path); }
+    LayerGraph layers() const override { return m_net->layers(); }
+    torch::nn::Module &module() override { return *m_net; }
     int64_t parameterCount() override
     {
         int64_t n = 0;
@@ -89,6 +115,7 @@ public:
 
 private:
     ClassCnn m_net;
+    Preprocessing m_preprocessing;
 };
 
 } // namespace

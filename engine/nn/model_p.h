@@ -2,7 +2,10 @@
 // Internal to engine/nn and engine/train: a network behind a torch-free interface, so that only the
 // .cpp files that define or drive networks include <torch/torch.h>.
 
+#include "layers_p.h"
+
 #include <ATen/ATen.h>
+#include <map>
 
 #include <memory>
 #include <string>
@@ -10,6 +13,10 @@
 
 namespace torch::nn {
 class Module;
+}
+
+namespace visor {
+class ParameterSet;
 }
 
 namespace visor::nn {
@@ -47,11 +54,28 @@ public:
     virtual void save(std::ostream &out) = 0; // written whole to memory, then to disk atomically
     virtual void load(const std::string &path) = 0;
     virtual int64_t parameterCount() = 0;
+    virtual Preprocessing preprocessing() const = 0;
+    /// The network as layers (layers_p.h), output "logits": what the ONNX writer walks.
+    virtual LayerGraph layers() const = 0;
+    /// The LibTorch module itself (its named parts), for code that needs more than the above.
+    virtual torch::nn::Module &module() = 0;
 };
 
 /// class_cnn: `depth` stages of conv3x3-BatchNorm-ReLU and 2x2 max pooling, global average pooling,
 /// a linear layer.
 std::unique_ptr<Model> makeClassifier(const ClassifierSpec &spec);
+
+/// The one place a network is built from parameters: the component the parameters name
+/// (classifier.component / detector.component, looked up in networkRegistry(), nn/components.h) for
+/// `classes` classes. The trainer's tasks and the predictor both call these. Throw Error naming the
+/// parameter and the registered components for an unknown or mismatched one.
+std::unique_ptr<Model> buildClassifier(const ParameterSet &p, int classes);
+struct DetectorSpec;
+class Detector;
+std::unique_ptr<Detector> buildDetector(const ParameterSet &p, int classes);
+/// The built-in components' descriptions of a parameter set.
+ClassifierSpec classifierSpec(const ParameterSet &p, int classes);
+DetectorSpec detectorSpec(const ParameterSet &p, int classes);
 
 } // namespace visor::nn
 
@@ -68,6 +92,7 @@ struct DetectorSpec {
     std::vector<int> strides{8, 16, 32, 64, 128};
     std::vector<double> ratios{0.5, 1, 2};
     std::vector<double> scales{1, 1.2, 1.5};
+    double positiveIou = 0.45, negativeIou = 0.3; // anchor matching (detector.positive_iou, negative_iou)
     int anchorsPerLocation() const { return int(ratios.size() * scales.size()); }
 };
 
@@ -78,20 +103,59 @@ struct DetectorOutput {
     at::Tensor deltas;
 };
 
+struct DetectionLoss;
+struct ImageDetections;
+
+struct DetectOptions {
+    double scoreThreshold = 0.05;
+    double iouThreshold = 0.5; // class-wise NMS
+    int maxBoxes = 100;
+};
+
+/// A detector: the network (backbone, neck and head by name) and everything that gives its raw
+/// outputs meaning, in one object: the anchors of each input size (cached), matching, the loss and
+/// decoding with NMS. The trainer's task and the predictor both use it, so decoding exists once.
 class Detector {
 public:
+    explicit Detector(const DetectorSpec &spec) : m_spec(spec) {}
     virtual ~Detector() = default;
+    const DetectorSpec &spec() const { return m_spec; }
+
+    /// Raw outputs for preprocessed input (N, C, H, W).
     virtual DetectorOutput forward(const at::Tensor &input) = 0;
     virtual std::vector<at::Tensor> parameters() = 0;
     virtual void setTraining(bool training) = 0;
-    virtual void to(const at::Device &device) = 0;
     virtual void save(std::ostream &out) = 0; // written whole to memory, then to disk atomically
     virtual void load(const std::string &path) = 0;
+    /// The network as layers (layers_p.h), outputs "logits" and "deltas": what the ONNX writer walks.
+    virtual LayerGraph layers() const = 0;
+    /// The LibTorch module itself: "backbone", "neck" and "head" for objdet.
+    virtual torch::nn::Module &module() = 0;
+    void to(const at::Device &device);
+
+    /// The anchors of an input of height x width (makeAnchors), on the detector's device.
+    at::Tensor anchors(int64_t height, int64_t width);
+    /// The training objective of `output` for `input`: detectionLoss() with the spec's matching IoUs.
+    DetectionLoss loss(const DetectorOutput &output, const at::Tensor &input, const std::vector<at::Tensor> &boxes,
+                       const std::vector<at::Tensor> &labels, const at::Tensor &classWeights = {});
+    /// Detections of each image of the batch, boxes in input pixels clipped to that image's own
+    /// (width, height) (images are padded to a common size in a batch).
+    std::vector<ImageDetections> detect(const DetectorOutput &output, const at::Tensor &input,
+                                        const std::vector<std::pair<int, int>> &imageSizes,
+                                        const DetectOptions &options);
+
+protected:
+    virtual void moveTo(const at::Device &device) = 0;
+
+private:
+    DetectorSpec m_spec;
+    at::Device m_device{at::kCPU};
+    std::map<std::pair<int64_t, int64_t>, at::Tensor> m_anchors;
 };
 
-/// Every backbone of the contract: vgg7, vgg16, vgg19, resnet18/34/50/101/152, mobilenet128/160/192/224
-/// (MobileNet v1; the number is the Keras input-size variant, the layers are the same), densenet121/169/201.
-/// Throws std::invalid_argument naming the parameter for an unknown backbone or unusable strides.
+/// objdet with the backbone registered as spec.backbone (nn/components.h: the contract's vgg7 ...
+/// densenet201 and any a plugin adds). Throws std::invalid_argument naming the parameter for an
+/// unknown backbone or unusable strides.
 std::unique_ptr<Detector> makeDetector(const DetectorSpec &spec);
 
 /// Anchors (x1, y1, x2, y2) for an input of height x width (a multiple of the largest stride), level by

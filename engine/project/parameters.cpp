@@ -1,5 +1,6 @@
 #include "parameters.h"
 
+#include "nn/components.h"
 #include "types.h"
 
 #include <QJsonArray>
@@ -127,7 +128,8 @@ std::vector<ParamSpec> buildTable()
                 QT_TRANSLATE_NOOP("visor::Parameters", "Monitored quantity")),
         choiceP("checkpoint.mode", "min", "min,max,auto", QT_TRANSLATE_NOOP("visor::Parameters", "Mode")),
         // Network, classification
-        choiceP("classifier.component", "class_cnn", "class_cnn", QT_TRANSLATE_NOOP("visor::Parameters", "Network")),
+        // The choices of the components and backbones come from their registries (nn/components.h).
+        choiceP("classifier.component", "class_cnn", "", QT_TRANSLATE_NOOP("visor::Parameters", "Network")),
         intParam("classifier.depth", 3, 1, 10, QT_TRANSLATE_NOOP("visor::Parameters", "Depth")),
         intParam("classifier.width", 20, 5, 128, QT_TRANSLATE_NOOP("visor::Parameters", "Width")),
         choiceP("classifier.preprocessing", "caffe", "caffe,tf",
@@ -138,12 +140,9 @@ std::vector<ParamSpec> buildTable()
               QT_TRANSLATE_NOOP("visor::Parameters", "Metrics")),
         choiceP("classifier.optimizer", "adam", "adam", QT_TRANSLATE_NOOP("visor::Parameters", "Optimizer")),
         // Network, object detection
-        choiceP("detector.component", "objdet", "objdet", QT_TRANSLATE_NOOP("visor::Parameters", "Network")),
+        choiceP("detector.component", "objdet", "", QT_TRANSLATE_NOOP("visor::Parameters", "Network")),
         intParam("detector.width", 20, 5, 128, QT_TRANSLATE_NOOP("visor::Parameters", "Head width")),
-        choiceP("detector.backbone", "vgg7",
-                "vgg7,vgg16,vgg19,resnet18,resnet34,resnet50,resnet101,resnet152,mobilenet128,mobilenet160,"
-                "mobilenet192,mobilenet224,densenet121,densenet169,densenet201",
-                QT_TRANSLATE_NOOP("visor::Parameters", "Backbone")),
+        choiceP("detector.backbone", "vgg7", "", QT_TRANSLATE_NOOP("visor::Parameters", "Backbone")),
         choiceP("detector.preprocessing", "caffe", "caffe,tf", QT_TRANSLATE_NOOP("visor::Parameters", "Preprocessing")),
         numP("detector.negative_iou", 0.3, 0.05, 1.0, QT_TRANSLATE_NOOP("visor::Parameters", "Negative IoU")),
         numP("detector.positive_iou", 0.45, 0.05, 1.0, QT_TRANSLATE_NOOP("visor::Parameters", "Positive IoU")),
@@ -287,6 +286,19 @@ ParameterRegistry::ParameterRegistry() : m_specs(buildTable())
     for (auto &s : m_specs)
         if (s.type == ParamType::StringList)
             s.choices = QStringList{QStringLiteral("accuracy")};
+    // The networks and backbones are what their registries hold (the contract's lists, and what plugins
+    // loaded before the first use of the parameters add).
+    QStringList classifiers, detectors;
+    for (const NetworkInfo *n : networkRegistry().all())
+        (n->kind == DatasetKind::Classification ? classifiers : detectors) << n->key;
+    for (auto &s : m_specs) {
+        if (s.key == QLatin1String("classifier.component"))
+            s.choices = classifiers;
+        else if (s.key == QLatin1String("detector.component"))
+            s.choices = detectors;
+        else if (s.key == QLatin1String("detector.backbone"))
+            s.choices = backboneRegistry().keys();
+    }
     for (size_t i = 0; i < m_specs.size(); ++i)
         m_index[m_specs[i].key] = i;
 }

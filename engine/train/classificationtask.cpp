@@ -9,17 +9,11 @@ namespace {
 
 class ClassificationTask : public Task {
 public:
-    ClassificationTask(const ParameterSet &p, int classes, const at::Device &device) : m_device(device)
+    ClassificationTask(const ParameterSet &p, int classes, const at::Device &device)
+        : m_device(device), m_classes(classes)
     {
-        m_spec.classes = classes;
-        m_spec.channels = p.toInt(QStringLiteral("input.channels"));
-        m_spec.depth = p.toInt(QStringLiteral("classifier.depth"));
-        m_spec.width = p.toInt(QStringLiteral("classifier.width"));
-        m_spec.preprocessing = p.toString(QStringLiteral("classifier.preprocessing")) == QLatin1String("tf")
-                                   ? nn::Preprocessing::Tf
-                                   : nn::Preprocessing::Caffe;
         m_binary = p.toString(QStringLiteral("classifier.loss")) == QLatin1String("binary_crossentropy");
-        m_model = nn::makeClassifier(m_spec);
+        m_model = nn::buildClassifier(p, classes);
         m_model->to(device);
     }
 
@@ -37,7 +31,7 @@ public:
                     const std::vector<int> &labels) override
     {
         Batch b;
-        b.input = nn::preprocess(toTensor(images).to(m_device), m_spec.preprocessing);
+        b.input = nn::preprocess(toTensor(images).to(m_device), m_model->preprocessing());
         b.classes = torch::tensor(std::vector<int64_t>(labels.begin(), labels.end()), torch::kLong).to(m_device);
         return b;
     }
@@ -67,7 +61,7 @@ public:
                 p.score = confidence[i];
                 predictions->images.push_back(p);
             }
-        QJsonObject o = eval::classificationMetrics(data.labels, predicted, m_spec.classes).toJson(classNames);
+        QJsonObject o = eval::classificationMetrics(data.labels, predicted, m_classes).toJson(classNames);
         o.insert(QStringLiteral("loss"), loss);
         return o;
     }
@@ -112,7 +106,7 @@ private:
     }
 
     at::Device m_device;
-    nn::ClassifierSpec m_spec;
+    int m_classes;
     bool m_binary = false;
     torch::Tensor m_weights; // per class, or undefined
     std::unique_ptr<nn::Model> m_model;

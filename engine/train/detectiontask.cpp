@@ -2,32 +2,9 @@
 #include "nn/model_p.h"
 #include "task_p.h"
 
-#include <map>
 #include <torch/torch.h>
 
 namespace visor::train {
-
-/// The detector description shared by training and inference.
-nn::DetectorSpec detectorSpec(const ParameterSet &p, int classes)
-{
-    nn::DetectorSpec s;
-    s.classes = classes;
-    s.channels = p.toInt(QStringLiteral("input.channels"));
-    s.width = p.toInt(QStringLiteral("detector.width"));
-    s.backbone = p.toString(QStringLiteral("detector.backbone")).toStdString();
-    s.preprocessing = p.toString(QStringLiteral("detector.preprocessing")) == QLatin1String("tf")
-                          ? nn::Preprocessing::Tf
-                          : nn::Preprocessing::Caffe;
-    s.sizes.clear();
-    s.strides.clear();
-    for (double v : p.toList(QStringLiteral("anchors.sizes")))
-        s.sizes.push_back(int(v));
-    for (double v : p.toList(QStringLiteral("anchors.strides")))
-        s.strides.push_back(int(v));
-    s.ratios = p.toList(QStringLiteral("anchors.ratios"));
-    s.scales = p.toList(QStringLiteral("anchors.scales"));
-    return s;
-}
 
 namespace {
 
@@ -37,12 +14,9 @@ constexpr int kEvalMaxBoxes = 100;
 class DetectionTask : public Task {
 public:
     DetectionTask(const ParameterSet &p, int classes, const at::Device &device)
-        : m_device(device), m_spec(detectorSpec(p, classes)),
-          m_positiveIou(p.toDouble(QStringLiteral("detector.positive_iou"))),
-          m_negativeIou(p.toDouble(QStringLiteral("detector.negative_iou"))),
-          m_nmsIou(p.toDouble(QStringLiteral("train.iou_threshold")))
+        : m_device(device), m_nmsIou(p.toDouble(QStringLiteral("train.iou_threshold")))
     {
-        m_model = nn::makeDetector(m_spec);
+        m_model = nn::buildDetector(p, classes);
         m_model->to(device);
         // Every downsampling of the networks rounds up (padding 1 or ceil mode) and the anchors use the
         // same ceil(size / stride), so the input needs no padding to the largest stride (128 would double
@@ -64,7 +38,7 @@ public:
                     const std::vector<int> &) override
     {
         Batch b;
-        b.input = nn::preprocess(toTensor(images, m_multiple).to(m_device), m_spec.preprocessing);
+        b.input = nn::preprocess(toTensor(images, m_multiple).to(m_device), m_model->spec().preprocessing);
         for (const auto &list : boxes) {
             std::vector<float> coords;
             std::vector<int64_t> labels;
@@ -81,9 +55,7 @@ public:
     StepResult step(const Batch &batch) override
     {
         const nn::DetectorOutput out = m_model->forward(batch.input);
-        const auto loss = nn::detectionLoss(out, anchorsFor(batch.input.size(2), batch.input.size(3)), batch.boxes,
-                                            batch.boxLabels, m_positiveIou, m_negativeIou, m_weights);
-        return {loss.total, 0};
+        return {m_model->loss(out, batch.input, batch.boxes, batch.boxLabels, m_weights).total, 0};
     }
 
     std::pair<double, double> evaluate(const SplitData &data) override
@@ -110,14 +82,6 @@ private:
         eval::DetectionMetrics metrics;
     };
 
-    at::Tensor anchorsFor(int64_t h, int64_t w)
-    {
-        auto it = m_anchors.find({h, w});
-        if (it == m_anchors.end())
-            it = m_anchors.emplace(std::make_pair(h, w), nn::makeAnchors(m_spec, h, w).to(m_device)).first;
-        return it->second;
-    }
-
     Evaluation run(const SplitData &data, std::vector<ImagePredictions> *predictions = nullptr)
     {
         torch::NoGradGuard noGrad;
@@ -132,17 +96,17 @@ private:
                                                       data.boxes.begin() + int64_t(end));
             const Batch b = makeBatch(images, boxes, {});
             const nn::DetectorOutput out = m_model->forward(b.input);
-            const at::Tensor anchors = anchorsFor(b.input.size(2), b.input.size(3));
-            lossSum += nn::detectionLoss(out, anchors, b.boxes, b.boxLabels, m_positiveIou, m_negativeIou, m_weights)
-                           .total.item<double>() *
-                       double(end - start);
+            lossSum +=
+                m_model->loss(out, b.input, b.boxes, b.boxLabels, m_weights).total.item<double>() * double(end - start);
+            std::vector<std::pair<int, int>> sizes;
+            for (const cv::Mat &image : images)
+                sizes.emplace_back(image.cols, image.rows);
+            const auto detected = m_model->detect(out, b.input, sizes, {kEvalScoreThreshold, m_nmsIou, kEvalMaxBoxes});
             for (size_t i = 0; i < images.size(); ++i) {
                 const int image = int(start + i);
                 for (const Box &g : boxes[i])
                     truth.push_back({image, int(g.classId), g.x1, g.y1, g.x2, g.y2, false});
-                const auto found =
-                    nn::postprocess(out.logits[int64_t(i)], out.deltas[int64_t(i)], anchors, kEvalScoreThreshold,
-                                    m_nmsIou, kEvalMaxBoxes, images[i].cols, images[i].rows);
+                const nn::ImageDetections &found = detected[i];
                 ImagePredictions p;
                 p.exampleId = size_t(image) < data.ids.size() ? data.ids[size_t(image)] : 0;
                 for (size_t k = 0; k < found.scores.size(); ++k) {
@@ -157,16 +121,14 @@ private:
         }
         Evaluation e;
         e.loss = lossSum / double(std::max<size_t>(1, data.images.size()));
-        e.metrics = eval::detectionMetrics(truth, detections, m_spec.classes);
+        e.metrics = eval::detectionMetrics(truth, detections, m_model->spec().classes);
         return e;
     }
 
     at::Device m_device;
-    nn::DetectorSpec m_spec;
-    double m_positiveIou, m_negativeIou, m_nmsIou;
+    double m_nmsIou;
     int m_multiple = 32;
     std::unique_ptr<nn::Detector> m_model;
-    std::map<std::pair<int64_t, int64_t>, at::Tensor> m_anchors;
     at::Tensor m_weights; // per class, or undefined
 };
 

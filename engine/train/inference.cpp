@@ -28,8 +28,6 @@ struct Predictor::Private {
     bool detection = false;
     std::unique_ptr<nn::Model> classifier;
     std::unique_ptr<nn::Detector> detector;
-    nn::ClassifierSpec spec;
-    nn::DetectorSpec detectorSpec;
     QStringList classes;
     int channels = 1, minSide = 0, maxSide = 0;
     double threshold = 0.6;
@@ -70,19 +68,10 @@ std::unique_ptr<Predictor> Predictor::open(Project &project, qint64 runId)
     d.maxSide = p.toInt(QStringLiteral("input.max_side"));
     d.threshold = p.toDouble(QStringLiteral("train.confidence_threshold"));
     d.maxBoxes = p.toInt(QStringLiteral("train.max_boxes"));
-    if (d.detection) {
-        d.detectorSpec = detectorSpec(p, int(d.classes.size()));
-        d.detector = nn::makeDetector(d.detectorSpec);
-    } else {
-        d.spec.classes = int(d.classes.size());
-        d.spec.channels = d.channels;
-        d.spec.depth = p.toInt(QStringLiteral("classifier.depth"));
-        d.spec.width = p.toInt(QStringLiteral("classifier.width"));
-        d.spec.preprocessing = p.toString(QStringLiteral("classifier.preprocessing")) == QLatin1String("tf")
-                                   ? nn::Preprocessing::Tf
-                                   : nn::Preprocessing::Caffe;
-        d.classifier = nn::makeClassifier(d.spec);
-    }
+    if (d.detection)
+        d.detector = nn::buildDetector(p, int(d.classes.size()));
+    else
+        d.classifier = nn::buildClassifier(p, int(d.classes.size()));
     QStringList failures;
     for (const QString &weights : candidates) {
         try {
@@ -152,11 +141,11 @@ Prediction Predictor::predictFile(const QString &path) const
     torch::NoGradGuard noGrad;
     if (d->detection) {
         const ParameterSet &p = d->parameters;
-        const at::Tensor input = nn::preprocess(toTensor({image}, 32), d->detectorSpec.preprocessing);
-        const nn::DetectorOutput o = d->detector->forward(input);
-        const auto found = nn::postprocess(
-            o.logits[0], o.deltas[0], nn::makeAnchors(d->detectorSpec, input.size(2), input.size(3)), d->threshold,
-            p.toDouble(QStringLiteral("train.iou_threshold")), d->maxBoxes, image.cols, image.rows);
+        const at::Tensor input = nn::preprocess(toTensor({image}, 32), d->detector->spec().preprocessing);
+        const auto found = d->detector
+                               ->detect(d->detector->forward(input), input, {{image.cols, image.rows}},
+                                        {d->threshold, p.toDouble(QStringLiteral("train.iou_threshold")), d->maxBoxes})
+                               .front();
         const double sx = double(original.cols) / image.cols, sy = double(original.rows) / image.rows;
         const double grow = p.toDouble(QStringLiteral("train.box_expansion"));
         for (size_t i = 0; i < found.scores.size(); ++i) {
@@ -177,9 +166,9 @@ Prediction Predictor::predictFile(const QString &path) const
     const torch::Tensor t =
         torch::from_blob(image.data, {1, image.rows, image.cols, image.channels()}, torch::kUInt8).clone();
     const torch::Tensor probabilities =
-        torch::softmax(d->classifier->forward(nn::preprocess(t, d->spec.preprocessing)), 1)[0];
+        torch::softmax(d->classifier->forward(nn::preprocess(t, d->classifier->preprocessing())), 1)[0];
     std::vector<std::pair<QString, double>> scores;
-    for (int c = 0; c < d->spec.classes; ++c)
+    for (int c = 0; c < int(d->classes.size()); ++c)
         scores.emplace_back(d->classes.value(c), probabilities[c].item<double>());
     out.label = int(probabilities.argmax().item<int64_t>());
     out.className = d->classes.value(out.label);

@@ -11,12 +11,6 @@
 #include <functional>
 #include <iosfwd>
 
-namespace visor {
-namespace nn {
-struct DetectorSpec;
-}
-} // namespace visor
-
 namespace visor::train {
 
 struct Batch {
@@ -66,9 +60,6 @@ public:
 /// Turns a report's predictions into the project's terms: class indices into `classIds`, boxes from
 /// the input scale into the original image's pixels.
 void toProjectTerms(TestPredictions &predictions, const SplitData &data, const std::vector<qint64> &classIds);
-
-/// The detector described by a parameter set (shared by training and inference).
-nn::DetectorSpec detectorSpec(const ParameterSet &p, int classes);
 
 std::unique_ptr<Task> makeClassificationTask(const ParameterSet &p, int classes, const at::Device &device);
 std::unique_ptr<Task> makeDetectionTask(const ParameterSet &p, int classes, const at::Device &device);

@@ -1,0 +1,103 @@
+// The network components by name and the one place networks are built from parameters.
+
+#include "components.h"
+#include "modules_p.h"
+#include "project/parameters.h"
+
+namespace visor::nn {
+
+ClassifierSpec classifierSpec(const ParameterSet &p, int classes)
+{
+    ClassifierSpec s;
+    s.classes = classes;
+    s.channels = p.toInt(QStringLiteral("input.channels"));
+    s.depth = p.toInt(QStringLiteral("classifier.depth"));
+    s.width = p.toInt(QStringLiteral("classifier.width"));
+    s.preprocessing = p.toString(QStringLiteral("classifier.preprocessing")) == QLatin1String("tf")
+                          ? Preprocessing::Tf
+                          : Preprocessing::Caffe;
+    return s;
+}
+
+DetectorSpec detectorSpec(const ParameterSet &p, int classes)
+{
+    DetectorSpec s;
+    s.classes = classes;
+    s.channels = p.toInt(QStringLiteral("input.channels"));
+    s.width = p.toInt(QStringLiteral("detector.width"));
+    s.backbone = p.toString(QStringLiteral("detector.backbone")).toStdString();
+    s.preprocessing = p.toString(QStringLiteral("detector.preprocessing")) == QLatin1String("tf")
+                          ? Preprocessing::Tf
+                          : Preprocessing::Caffe;
+    s.sizes.clear();
+    s.strides.clear();
+    for (double v : p.toList(QStringLiteral("anchors.sizes")))
+        s.sizes.push_back(int(v));
+    for (double v : p.toList(QStringLiteral("anchors.strides")))
+        s.strides.push_back(int(v));
+    s.ratios = p.toList(QStringLiteral("anchors.ratios"));
+    s.scales = p.toList(QStringLiteral("anchors.scales"));
+    s.positiveIou = p.toDouble(QStringLiteral("detector.positive_iou"));
+    s.negativeIou = p.toDouble(QStringLiteral("detector.negative_iou"));
+    return s;
+}
+
+namespace {
+
+const NetworkInfo &component(const ParameterSet &p, const char *key, DatasetKind kind)
+{
+    const QString name = p.toString(QLatin1String(key));
+    const NetworkInfo *info = networkRegistry().find(name);
+    QStringList known;
+    for (const NetworkInfo *n : networkRegistry().all())
+        if (n->kind == kind)
+            known << n->key;
+    if (!info || info->kind != kind)
+        throw Error(QCoreApplication::translate("visor::Networks", "%1: '%2' is not a %3 network; known: %4")
+                        .arg(QLatin1String(key), name, kindKey(kind), known.join(QStringLiteral(", "))));
+    return *info;
+}
+
+std::vector<NetworkInfo> builtinNetworks()
+{
+    NetworkInfo cnn;
+    cnn.key = QStringLiteral("class_cnn");
+    cnn.description = {"visor::Networks",
+                       QT_TRANSLATE_NOOP("visor::Networks", "Convolution stages with batch normalisation and max "
+                                                            "pooling, global average pooling, a linear layer")};
+    cnn.kind = DatasetKind::Classification;
+    cnn.makeClassifier = [](const ParameterSet &p, int classes) { return makeClassifier(classifierSpec(p, classes)); };
+    NetworkInfo objdet;
+    objdet.key = QStringLiteral("objdet");
+    objdet.description = {"visor::Networks",
+                          QT_TRANSLATE_NOOP("visor::Networks", "Single-stage anchor-based detector (RetinaNet): a "
+                                                               "backbone, a feature pyramid, a shared head")};
+    objdet.kind = DatasetKind::ObjectDetection;
+    objdet.makeDetector = [](const ParameterSet &p, int classes) { return makeDetector(detectorSpec(p, classes)); };
+    return {cnn, objdet};
+}
+
+} // namespace
+
+std::unique_ptr<Model> buildClassifier(const ParameterSet &p, int classes)
+{
+    return component(p, "classifier.component", DatasetKind::Classification).makeClassifier(p, classes);
+}
+
+std::unique_ptr<Detector> buildDetector(const ParameterSet &p, int classes)
+{
+    return component(p, "detector.component", DatasetKind::ObjectDetection).makeDetector(p, classes);
+}
+
+} // namespace visor::nn
+
+namespace visor {
+
+Registry<NetworkInfo> &networkRegistry()
+{
+    static Registry<NetworkInfo> registry(
+        {"visor::Registry", QT_TRANSLATE_NOOP("visor::Registry", "network component")}, &nn::builtinNetworks);
+    return registry;
+}
+
+} // namespace visor
