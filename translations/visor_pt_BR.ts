@@ -4,7 +4,7 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/gui/main.cpp" line="+51"/>
+        <location filename="../app/gui/main.cpp" line="+52"/>
         <source>Visor: build computer-vision models from your own images.</source>
         <translation>Visor: crie modelos de visão computacional com as suas próprias imagens.</translation>
     </message>
@@ -2152,7 +2152,7 @@ Clique para mostrar os exemplos envolvidos.</translation>
 <context>
     <name>visor::MainWindow</name>
     <message>
-        <location filename="../widgets/mainwindow.cpp" line="+54"/>
+        <location filename="../widgets/mainwindow.cpp" line="+55"/>
         <source>Welcome</source>
         <translation>Boas-vindas</translation>
     </message>
@@ -2304,6 +2304,11 @@ Clique para mostrar os exemplos envolvidos.</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>&amp;Plugins…</source>
+        <translation>&amp;Plugins…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>&amp;About Visor</source>
         <translation>&amp;Sobre o Visor</translation>
     </message>
@@ -3098,6 +3103,137 @@ Clique para mostrar os exemplos envolvidos.</translation>
     </message>
 </context>
 <context>
+    <name>visor::Plugins</name>
+    <message>
+        <location filename="../engine/plugins/pluginloader.cpp" line="+83"/>
+        <source>%1 is not a Visor plugin: %2</source>
+        <translation>%1 não é um plugin do Visor: %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 is not a Visor plugin (its interface is &apos;%2&apos;)</source>
+        <translation>%1 não é um plugin do Visor (sua interface é &apos;%2&apos;)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 was built for Visor plugin interface %2; this Visor has interface %3: rebuild it against this version&apos;s visor-dev</source>
+        <translation>%1 foi compilado para a interface de plugins %2 do Visor; este Visor tem a interface %3: recompile-o com o visor-dev desta versão</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 cannot be loaded: %2</source>
+        <translation>%1 não pode ser carregado: %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 declares the Visor plugin interface, but its object does not implement it</source>
+        <translation>%1 declara a interface de plugins do Visor, mas seu objeto não a implementa</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>an unknown exception</source>
+        <translation>uma exceção desconhecida</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 failed while registering its parts and was skipped: %2</source>
+        <translation>%1 falhou ao registrar suas partes e foi ignorado: %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(taken back: %1)</source>
+        <translation>(desfeito: %1)</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>%1 could not be loaded</source>
+        <translation>%1 não pôde ser carregado</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Plugin folders, in the order searched:</source>
+        <translation>Pastas de plugins, na ordem de busca:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>(absent)</source>
+        <translation>(ausente)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No plugins found.</source>
+        <translation>Nenhum plugin encontrado.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>loaded; registered: %1</source>
+        <translation>carregado; registrou: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>nothing</source>
+        <translation>nada</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>refused: %1</source>
+        <translation>recusado: %1</translation>
+    </message>
+</context>
+<context>
+    <name>visor::PluginsDialog</name>
+    <message>
+        <location filename="../widgets/pluginsdialog.cpp" line="+15"/>
+        <source>Plugins</source>
+        <translation>Plugins</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 (absent)</source>
+        <translation>%1 (ausente)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Visor looks for plugins (*.so) in these folders, in this order:&lt;br&gt;%1</source>
+        <translation>O Visor procura plugins (*.so) nestas pastas, nesta ordem:&lt;br&gt;%1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Plugin</source>
+        <translation>Plugin</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Registered, or why it was refused</source>
+        <translation>O que registrou, ou por que foi recusado</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>loaded</source>
+        <translation>carregado</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>refused</source>
+        <translation>recusado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>nothing</source>
+        <translation>nada</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No plugins found.</source>
+        <translation>Nenhum plugin encontrado.</translation>
+    </message>
+</context>
+<context>
     <name>visor::PreferencesDialog</name>
     <message>
         <location filename="../widgets/preferencesdialog.cpp" line="+19"/>
@@ -3255,7 +3391,7 @@ Clique para mostrar os exemplos envolvidos.</translation>
         <translation>não é possível gravar as imagens de %1 no disco: %2</translation>
     </message>
     <message numerus="yes">
-        <location line="+159"/>
+        <location line="+174"/>
         <source>class &apos;%1&apos; is used by %n annotation(s); delete them too or relabel them first</source>
         <translation>
             <numerusform>a classe &apos;%1&apos; é usada por %n anotação; exclua-a também ou mude sua classe antes</numerusform>
@@ -3310,7 +3446,7 @@ Clique para mostrar os exemplos envolvidos.</translation>
         <translation>%1 desconhecido: &apos;%2&apos;; conhecidos: %3</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+48"/>
         <source>a %1 cannot be registered without a name</source>
         <translation>não é possível registrar um %1 sem nome</translation>
     </message>
@@ -4079,21 +4215,28 @@ Clique para mostrar os exemplos envolvidos.</translation>
         <translation>Iniciar assim mesmo</translation>
     </message>
     <message>
-        <location line="+56"/>
-        <location line="+57"/>
+        <location line="+58"/>
+        <location line="+67"/>
         <location line="+40"/>
         <source>accuracy</source>
         <translation>acurácia</translation>
     </message>
     <message>
-        <location line="-97"/>
-        <location line="+57"/>
+        <location line="-107"/>
+        <location line="+67"/>
         <location line="+40"/>
         <source>mAP@0.5</source>
         <translation>mAP@0.5</translation>
     </message>
     <message>
-        <location line="-45"/>
+        <location line="-64"/>
+        <source>Stored values this Visor cannot use (a plugin that provided them may be missing; Help &gt; Plugins); the defaults are shown and a run uses them:
+%1</source>
+        <translation>Valores guardados que este Visor não pode usar (talvez falte o plugin que os fornecia; Ajuda &gt; Plugins); os padrões são mostrados e um treino os usa:
+%1</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>There is no run to resume yet.</source>
         <translation>Ainda não há execução para retomar.</translation>
     </message>

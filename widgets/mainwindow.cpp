@@ -3,6 +3,7 @@
 #include "datasetpage.h"
 #include "folderchooser.h"
 #include "historypage.h"
+#include "pluginsdialog.h"
 #include "preferencesdialog.h"
 #include "resultsgallery.h"
 #include "shortcuts.h"
@@ -222,6 +223,10 @@ void MainWindow::createMenus()
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&Keyboard shortcuts"), QKeySequence::HelpContents, this, &MainWindow::showShortcuts);
+    help->addAction(tr("&Plugins…"), this, [this] {
+        PluginsDialog dialog(pluginRecords(), pluginSearchPath(), this);
+        dialog.exec();
+    });
     help->addAction(tr("&About Visor"), this, [this] {
         QMessageBox::about(this, tr("About Visor"),
                            tr("<b>Visor %1</b><br>A workbench for building computer-vision models from your own "

@@ -113,6 +113,8 @@ TrainingPage::TrainingPage(QWidget *parent) : QWidget(parent)
 void TrainingPage::setProject(Project *project)
 {
     m_project = project;
+    m_refusal->hide(); // before the editor, which shows the stored values it cannot use
+    m_concerns->hide();
     rebuildEditor();
     m_dashboard->reset(project && project->kind() == DatasetKind::Classification ? tr("accuracy") : tr("mAP@0.5"));
     if (project) { // the latest run's curves until a new one starts
@@ -120,8 +122,6 @@ void TrainingPage::setProject(Project *project)
         if (!runs.empty())
             m_dashboard->showRun(runs.back());
     }
-    m_refusal->hide();
-    m_concerns->hide();
     setRunning(false);
     setEnabled(project != nullptr);
 }
@@ -153,6 +153,18 @@ void TrainingPage::rebuildEditor()
         Q_EMIT parametersChanged();
     });
     m_editorHolder->layout()->addWidget(m_editor);
+    // Stored values this build refuses (a plugin's backbone without the plugin): the editor shows the
+    // defaults, and this says so rather than letting a run train with them unannounced.
+    QStringList problems;
+    for (const auto &[key, why] : m_project->parameterProblems())
+        problems << why;
+    if (!problems.isEmpty()) {
+        m_refusal->setText(tr("Stored values this Visor cannot use (a plugin that provided them may be missing; "
+                              "Help > Plugins); the defaults are shown and a run uses them:\n%1")
+                               .arg(problems.join(QLatin1Char('\n'))));
+        m_refusal->show();
+        m_refusalForValues = true;
+    }
 }
 
 bool TrainingPage::start()

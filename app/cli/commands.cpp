@@ -7,6 +7,7 @@
 #include "augment/augmenter.h"
 #include "formats/formats.h"
 #include "nn/backend.h"
+#include "plugins/pluginloader.h"
 #include "project/project.h"
 #include "project/splitter.h"
 #include "project/statistics.h"
@@ -448,6 +449,18 @@ std::map<QString, Command> commands()
         },
         1,
         4};
+
+    c[QStringLiteral("plugins")] = {
+        QStringLiteral("list the plugin folders, the plugins loaded and what each registered, and those refused "
+                       "with why"),
+        QString(),
+        [](QCommandLineParser &) {},
+        [](QCommandLineParser &, const QStringList &) {
+            out() << pluginReport(pluginRecords(), pluginSearchPath());
+            return int(Ok);
+        },
+        0,
+        0};
 
     c[QStringLiteral("synth")] = {synthDescription(), QStringLiteral("DIR"), synthOptions, synthCommand, 1, 1};
 

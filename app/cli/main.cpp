@@ -1,4 +1,5 @@
 #include "commands.h"
+#include "plugins/pluginloader.h"
 #include "train/trainer.h"
 
 #include <QCoreApplication>
@@ -10,5 +11,6 @@ int main(int argc, char **argv)
     QCoreApplication::setApplicationName(QStringLiteral("visor-cli"));
     QCoreApplication::setOrganizationName(QStringLiteral("Visor"));
     QCoreApplication::setApplicationVersion(QStringLiteral(VISOR_VERSION));
+    visor::loadPlugins(); // before anything reads the registries; `visor-cli plugins` reports them
     return visor::cli::run(QCoreApplication::arguments());
 }

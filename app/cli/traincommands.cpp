@@ -128,6 +128,21 @@ int trainCommand(QCommandLineParser &p, const QStringList &a)
             return dataError(e);
         options.parameters.set(assignment.left(eq), v);
     }
+    // A stored value this build refuses (a plugin's backbone without the plugin) would silently train
+    // with the default instead: refused, unless --set gives the value for this run.
+    QStringList refused;
+    for (const auto &[key, why] : project->parameterProblems()) {
+        bool overridden = false;
+        for (const QString &assignment : p.values(QStringLiteral("set")))
+            overridden = overridden || assignment.section(QLatin1Char('='), 0, 0).trimmed() == key;
+        if (!overridden)
+            refused << why;
+    }
+    if (!refused.isEmpty())
+        return dataError(QStringLiteral("train: the project's stored parameters cannot be used: %1. Set them again "
+                                        "(visor-cli params %2 set KEY VALUE), or load the plugin that provides them "
+                                        "(visor-cli plugins lists what is loaded)")
+                             .arg(refused.join(QStringLiteral("; ")), a[0]));
     bool ok = true;
     if (p.isSet(QStringLiteral("seed")))
         options.seed = p.value(QStringLiteral("seed")).toULongLong(&ok);

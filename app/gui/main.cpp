@@ -18,6 +18,7 @@
 #include "train/trainer.h"
 #include "trainingpage.h"
 
+#include "plugins/pluginloader.h"
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
@@ -71,7 +72,11 @@ int main(int argc, char **argv)
     visor::applyTheme(app, parser.isSet(QStringLiteral("theme"))
                                ? visor::themeFromKey(parser.value(QStringLiteral("theme")))
                                : visor::savedTheme());
+    const std::vector<visor::PluginRecord> plugins = visor::loadPlugins(); // before anything reads the registries
     visor::MainWindow window;
+    for (const visor::PluginRecord &r : plugins)
+        if (!r.loaded)
+            qWarning("visor: %s", qPrintable(r.problem));
     if (parser.isSet(QStringLiteral("window-size"))) {
         const QStringList wh = parser.value(QStringLiteral("window-size")).split(QLatin1Char('x'));
         if (wh.size() == 2 && wh[0].toInt() > 0 && wh[1].toInt() > 0)

@@ -391,6 +391,21 @@ ParameterSet Project::parameters() const
     return ParameterSet::fromJson(values);
 }
 
+std::map<QString, QString> Project::parameterProblems() const
+{
+    std::map<QString, QString> out;
+    QSqlQuery q = sql::run(m_db, QStringLiteral("SELECT key, value FROM params"), {}, "reading parameters");
+    while (q.next()) {
+        const QString key = q.value(0).toString();
+        if (!ParameterRegistry::instance().find(key))
+            continue; // a parameter of an older build, no longer read
+        if (const QString why = ParameterRegistry::instance().validate(key, jsonValue(q.value(1).toString()));
+            !why.isEmpty())
+            out[key] = why;
+    }
+    return out;
+}
+
 void Project::setParameter(const QString &key, const QJsonValue &value)
 {
     ParameterSet check;

@@ -6,6 +6,7 @@
 
 #include <QSqlDatabase>
 #include <QString>
+#include <map>
 #include <memory>
 #include <optional>
 #include <unordered_map>
@@ -66,6 +67,10 @@ public:
 
     // Parameters (every key of the registry is stored; validated on write, never clamped)
     ParameterSet parameters() const;
+    /// Stored values this build refuses (written by a build with other bounds, or naming a backbone or
+    /// component of a plugin not loaded now): key → the refusal. parameters() gives their defaults
+    /// instead; a training run refuses to start on them (visor-cli train, the Training page says so).
+    std::map<QString, QString> parameterProblems() const;
     void setParameter(const QString &key, const QJsonValue &value);
     void setParameters(const ParameterSet &set);
 

@@ -61,6 +61,20 @@ public:
             out.push_back(&e);
         return out;
     }
+    /// How many entries there are, and removing the newest down to `count` again: a plugin that fails
+    /// half-way through registering takes back what it added (the older entries do not move).
+    size_t size() const
+    {
+        ensureBuiltins();
+        std::lock_guard<std::mutex> lock(m_mutex);
+        return m_entries.size();
+    }
+    void truncate(size_t count)
+    {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        while (m_entries.size() > count)
+            m_entries.pop_back();
+    }
     QStringList keys() const
     {
         QStringList out;

@@ -15,6 +15,7 @@
 #include "language.h"
 #include "mainwindow.h"
 #include "parametereditor.h"
+#include "pluginsdialog.h"
 #include "qcustomplot_p.h"
 #include "resultsgallery.h"
 #include "suggestdialog.h"
@@ -23,6 +24,7 @@
 #include "trainingcontroller.h"
 #include "trainingdashboard.h"
 #include "trainingpage.h"
+#include <QTreeWidget>
 
 #include "augment/augmenter.h"
 #include "project/splitter.h"
@@ -719,6 +721,28 @@ private Q_SLOTS:
         record.applied.push_back({augment::Transform::Gamma, {{QStringLiteral("gamma"), 1.25}}});
         QCOMPARE(record.caption(QLocale()), QStringLiteral("translação (4; -18) px, gama 1,25"));
         QCOMPARE(augment::Record().caption(QLocale()), QStringLiteral("original"));
+    }
+
+    // Help > Plugins (issue 13.3): each plugin with what it registered, or why it was refused.
+    void thePluginsDialogShowsLoadedAndRefused()
+    {
+        PluginRecord good;
+        good.file = QStringLiteral("/usr/lib/visor/plugins/tinyres.so");
+        good.name = QStringLiteral("Tiny ResNet");
+        good.loaded = true;
+        good.registered = {QStringLiteral("backbone tinyres")};
+        PluginRecord bad;
+        bad.file = QStringLiteral("/home/u/.local/share/visor/plugins/old.so");
+        bad.name = QStringLiteral("old");
+        bad.problem = QStringLiteral("old.so was built for Visor plugin interface 0; this Visor has interface 1");
+        PluginsDialog dialog({good, bad}, {QStringLiteral("/nonexistent/plugins")});
+        QTreeWidget *tree = dialog.tree();
+        QCOMPARE(tree->topLevelItemCount(), 2);
+        QCOMPARE(tree->topLevelItem(0)->text(2), QStringLiteral("backbone tinyres"));
+        QCOMPARE(tree->topLevelItem(1)->text(1), QStringLiteral("refused"));
+        QVERIFY(tree->topLevelItem(1)->text(2).contains(QLatin1String("interface 0")));
+        PluginsDialog empty({}, {});
+        QCOMPARE(empty.tree()->topLevelItem(0)->text(0), QStringLiteral("No plugins found."));
     }
 };
 

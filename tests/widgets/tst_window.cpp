@@ -301,6 +301,27 @@ private Q_SLOTS:
         QCOMPARE(filter->idsInOrder(), shown());
     }
 
+    // Issue 13.3: a stored value this build refuses (a plugin's backbone, the plugin not loaded) is shown
+    // on the Training page, not silently replaced by the default.
+    void theTrainingPageNamesStoredValuesItCannotUse()
+    {
+        auto tp = test::makeProject(DatasetKind::ObjectDetection);
+        sql::run(tp->project->database(),
+                 QStringLiteral("INSERT OR REPLACE INTO params (key, value) VALUES ('detector.backbone', "
+                                "'[\"plugin_resnet\"]')"),
+                 {}, "");
+        QCOMPARE(tp->project->parameterProblems().count(QStringLiteral("detector.backbone")), size_t(1));
+        TrainingPage page;
+        page.setProject(tp->project.get());
+        QString shown;
+        for (QLabel *label : page.findChildren<QLabel *>())
+            if (!label->isHidden() && label->text().contains(QLatin1String("plugin_resnet")))
+                shown = label->text();
+        QVERIFY2(shown.contains(QLatin1String("detector.backbone")) && shown.contains(QLatin1String("Plugins")),
+                 qPrintable(shown));
+        QCOMPARE(page.editor()->parameters().toString(QStringLiteral("detector.backbone")), QStringLiteral("vgg7"));
+    }
+
     // Issue 17.1: two projects in one window: each grid shows its own pictures (ids restart at 1).
     void twoProjectsInOneWindowShowTheirOwnThumbnails()
     {
