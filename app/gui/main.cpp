@@ -19,6 +19,7 @@
 #include "trainingpage.h"
 
 #include "plugins/pluginloader.h"
+#include "pluginsdialog.h"
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
@@ -156,6 +157,12 @@ int main(int argc, char **argv)
                 sheet->show();
                 settle();
                 sheet->grab().save(QDir(dir).filePath(QStringLiteral("shortcuts.png")));
+            }
+            {
+                visor::PluginsDialog plugins(visor::pluginRecords(), visor::pluginSearchPath(), &window);
+                plugins.show();
+                settle();
+                plugins.grab().save(QDir(dir).filePath(QStringLiteral("plugins.png")));
             }
             visor::PreferencesDialog preferences(&window);
             preferences.show();

@@ -4,7 +4,9 @@
 # bookworm root, install the package's dependencies there, then the package; run visor-cli (version,
 # a project, an import of generated data, one short epoch) and visor (offscreen, until its window is
 # shown, in English and Portuguese); purge the package and compare the root's file list with the one
-# before it was installed.
+# before it was installed. Then visor-dev: install it with what it depends on, build the two example
+# plugins (examples/plugins: a generator and a backbone) against the installed headers and CMake
+# package as a user would, and check that visor-cli lists them and that a one-epoch run uses them.
 #
 #   tests/package/install-test.sh BUILD_DIR
 #
@@ -13,6 +15,7 @@
 set -euo pipefail
 
 build=$(cd "${1:?usage: install-test.sh BUILD_DIR}" && pwd)
+source_dir=$(cd "$(dirname "$0")/../.." && pwd)
 skip() { echo "SKIPPED: $*"; exit 77; }
 [ "${VISOR_SKIP_INSTALL_TEST:-0}" = 1 ] && skip "VISOR_SKIP_INSTALL_TEST=1"
 [ "$(id -u)" -eq 0 ] || skip "the install test needs root for debootstrap and chroot (CI runs it as root)"
@@ -43,11 +46,14 @@ trap cleanup EXIT
 step "package"
 (cd "$build" && cpack -G DEB -B "$work/pkg" > "$work/cpack.log") || { cat "$work/cpack.log"; exit 1; }
 deb=$(ls "$work"/pkg/visor_*.deb)
+dev_deb=$(ls "$work"/pkg/visor-dev_*.deb)
 echo "$deb"
 dpkg-deb --field "$deb"
+echo "$dev_deb"
+dpkg-deb --field "$dev_deb"
 
 step "lintian"
-lintian --fail-on error --display-level '>=warning' "$deb" || { echo "FAIL: lintian reports errors"; exit 1; }
+lintian --fail-on error --display-level '>=warning' "$deb" "$dev_deb" || { echo "FAIL: lintian reports errors"; exit 1; }
 echo "lintian: no errors"
 dpkg-deb -x "$deb" "$work/contents"
 desktop-file-validate "$work"/contents/usr/share/applications/*.desktop || { echo "FAIL: desktop entry"; exit 1; }
@@ -117,4 +123,33 @@ if ! diff "$work/before.txt" "$work/after.txt" > "$work/diff.txt"; then
 fi
 [ "$left" -eq 0 ] || { echo "FAIL: files of the package remain"; exit 1; }
 echo "purged: none of the $(wc -l < "$work/files.txt") files of the package remain; the root's $(wc -l < "$work/before.txt") paths are as before the install"
+step "visor-dev: the example plugins built against the installed package"
+in_root dpkg -i /tmp/visor.deb > /dev/null
+dev_deps=$(dpkg-deb -f "$dev_deb" Depends | sed 's/([^)]*)//g; s/,/ /g; s/\bvisor\b//')
+in_root apt-get install -y -qq --no-install-recommends $dev_deps > "$work/apt-dev.log" 2>&1 || { tail -30 "$work/apt-dev.log"; exit 1; }
+cp "$dev_deb" "$root/tmp/visor-dev.deb"
+in_root dpkg -i /tmp/visor-dev.deb
+rm -rf "$root/tmp/examples"
+cp -r "$source_dir/examples/plugins" "$root/tmp/examples"
+in_root bash -euxc '
+  for plugin in checkers tinyresnet; do
+    cmake -S /tmp/examples/$plugin -B /tmp/$plugin-build -DCMAKE_BUILD_TYPE=Release > /tmp/$plugin-cmake.log
+    cmake --build /tmp/$plugin-build -j 2 > /tmp/$plugin-build.log
+    cmake --install /tmp/$plugin-build --prefix /root/.local
+  done
+  visor-cli plugins | tee /tmp/plugins.txt
+  grep -q "registered: generator checkers" /tmp/plugins.txt
+  grep -q "registered: backbone tinyresnet" /tmp/plugins.txt
+  visor-cli synth /root/checkers --generator checkers --count 40 --kind detection --seed 2
+  for kv in "detector.backbone tinyresnet" "input.channels 3" "input.min_side 96" "input.max_side 96" \
+            "train.epochs 1" "train.steps_per_epoch 50" "train.batch_size 4"; do
+    visor-cli params /root/checkers set $kv
+  done
+  visor-cli train /root/checkers
+  visor-cli runs /root/checkers | tee /tmp/runs.txt
+  grep -q finished /tmp/runs.txt
+  grep -q tinyresnet /root/checkers/runs/1/model.json
+'
+in_root dpkg --purge visor-dev visor > /dev/null
+
 step "install test passed"
