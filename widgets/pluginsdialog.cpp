@@ -45,10 +45,43 @@ PluginsDialog::PluginsDialog(const std::vector<PluginRecord> &records, const QSt
     m_tree->resizeColumnToContents(0);
     m_tree->resizeColumnToContents(1);
     layout->addWidget(m_tree, 1);
+    // The selected plugin in full: a refusal names the file and both versions, longer than a row.
+    m_details = new QLabel(this);
+    m_details->setWordWrap(true);
+    m_details->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_details->setMinimumHeight(m_details->fontMetrics().lineSpacing() * 4);
+    m_details->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    layout->addWidget(m_details);
+    connect(m_tree, &QTreeWidget::currentItemChanged, this, [this, records](QTreeWidgetItem *item) {
+        const int row = item ? m_tree->indexOfTopLevelItem(item) : -1;
+        if (row < 0 || row >= int(records.size())) {
+            m_details->clear();
+            return;
+        }
+        const PluginRecord &r = records[size_t(row)];
+        QString text = QStringLiteral("<b>%1</b> — %2").arg(r.name.toHtmlEscaped(), r.file.toHtmlEscaped());
+        if (!r.description.isEmpty())
+            text += QStringLiteral("<br>") + r.description.toHtmlEscaped();
+        text += QStringLiteral("<br>") +
+                (r.loaded ? tr("Registered: %1").arg(r.registered.join(QStringLiteral(", ")).toHtmlEscaped())
+                          : tr("Refused: %1").arg(r.problem.toHtmlEscaped()));
+        m_details->setText(text);
+    });
+    // The first refused plugin is shown in full at once (the reason a user opens this dialog).
+    for (int i = 0; i < int(records.size()); ++i)
+        if (!records[size_t(i)].loaded || i + 1 == int(records.size())) {
+            m_tree->setCurrentItem(m_tree->topLevelItem(i));
+            break;
+        }
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     layout->addWidget(buttons);
     resize(760, 360);
+}
+
+QString PluginsDialog::details() const
+{
+    return m_details->text();
 }
 
 } // namespace visor

@@ -6,6 +6,7 @@
 
 #include <QDialog>
 
+class QLabel;
 class QTreeWidget;
 
 namespace visor {
@@ -15,9 +16,11 @@ class PluginsDialog : public QDialog {
 public:
     PluginsDialog(const std::vector<PluginRecord> &records, const QStringList &searchPath, QWidget *parent = nullptr);
     QTreeWidget *tree() const { return m_tree; }
+    QString details() const; // what the dialog says of the selected plugin
 
 private:
     QTreeWidget *m_tree;
+    QLabel *m_details = nullptr;
 };
 
 } // namespace visor

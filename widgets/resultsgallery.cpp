@@ -18,6 +18,7 @@
 #include <QSlider>
 #include <QVBoxLayout>
 #include <cmath>
+#include <map>
 
 namespace visor {
 namespace {
@@ -367,28 +368,29 @@ void ResultsGallery::decide()
         item.fileName = e.fileName;
         QString caption;
         if (m_detection) {
-            // VOC-style matching at IoU 0.5, in score order: what the user sees as right or wrong.
-            std::vector<bool> taken(e.truth.size(), false);
+            // Right and wrong as the metrics count them: the engine's VOC matching at IoU 0.5 of the
+            // predictions above the threshold (stored by descending score).
+            std::map<qint64, int> label; // class ids as the matcher's labels
+            std::vector<eval::GroundTruth> truth;
+            for (const Box &b : e.truth)
+                truth.push_back(
+                    {0, label.emplace(b.classId, int(label.size())).first->second, b.x1, b.y1, b.x2, b.y2, false});
+            std::vector<eval::Detection> shownDetections;
             for (const train::StoredBox &s : e.predicted.boxes) {
                 if (s.score < m_threshold)
                     break; // by descending score
+                shownDetections.push_back(
+                    {0, label.emplace(s.classId, int(label.size())).first->second, s.score, s.x1, s.y1, s.x2, s.y2});
+            }
+            const std::vector<int> match = eval::matchDetections(truth, shownDetections, 0.5);
+            std::vector<bool> taken(e.truth.size(), false);
+            for (size_t k = 0; k < shownDetections.size(); ++k) {
+                const train::StoredBox &s = e.predicted.boxes[k];
                 ShownPrediction shown;
                 shown.box = Box{0, s.classId, s.x1, s.y1, s.x2, s.y2};
                 shown.score = s.score;
-                int best = -1;
-                double bestIou = 0.5;
-                for (size_t g = 0; g < e.truth.size(); ++g) {
-                    if (taken[g] || e.truth[g].classId != s.classId)
-                        continue;
-                    const double v =
-                        eval::iou(s.x1, s.y1, s.x2, s.y2, e.truth[g].x1, e.truth[g].y1, e.truth[g].x2, e.truth[g].y2);
-                    if (v >= bestIou) {
-                        bestIou = v;
-                        best = int(g);
-                    }
-                }
-                if (best >= 0) {
-                    taken[size_t(best)] = true;
+                if (match[k] >= 0) {
+                    taken[size_t(match[k])] = true;
                     shown.right = true;
                 } else {
                     item.unmatched.push_back(shown.box);

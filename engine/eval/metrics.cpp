@@ -29,48 +29,38 @@ double iouOf(const GroundTruth &g, const Detection &d)
     return iou(d.x1, d.y1, d.x2, d.y2, g.x1, g.y1, g.x2, g.y2);
 }
 
-// VOC: returns AP and fills the precision/recall curve.
+// VOC: returns AP and fills the precision/recall curve. The matching is matchDetections(), image by
+// image (a detection's outcome depends only on the higher-scoring detections of its own image).
 double vocAp(const std::vector<const GroundTruth *> &gts, const std::vector<const Detection *> &dets, int positives,
              std::vector<std::pair<double, double>> *curve, std::vector<std::pair<float, bool>> *outcomes)
 {
-    std::map<int, std::vector<const GroundTruth *>> perImage;
+    std::map<int, std::vector<GroundTruth>> truthOf;
     for (const GroundTruth *g : gts)
-        perImage[g->image].push_back(g);
-    std::map<const GroundTruth *, bool> taken;
+        truthOf[g->image].push_back(*g);
+    std::map<int, std::vector<size_t>> detectionsOf; // image -> indices into dets, in input order
+    for (size_t i = 0; i < dets.size(); ++i)
+        detectionsOf[dets[i]->image].push_back(i);
+    std::vector<int> match(dets.size(), -1);
+    for (const auto &[image, indices] : detectionsOf) {
+        std::vector<Detection> mine;
+        for (size_t i : indices)
+            mine.push_back(*dets[i]);
+        const std::vector<int> m = matchDetections(truthOf[image], mine, 0.5);
+        for (size_t k = 0; k < indices.size(); ++k)
+            match[indices[k]] = m[k];
+    }
     std::vector<float> scores;
     for (const Detection *d : dets)
         scores.push_back(d->score);
     double tp = 0, fp = 0;
     std::vector<double> rec, prec;
     for (size_t i : byScore(scores)) {
-        const Detection *d = dets[i];
-        double best = -1;
-        const GroundTruth *match = nullptr;
-        for (const GroundTruth *g : perImage[d->image]) {
-            const double o = iouOf(*g, *d);
-            if (o > best) {
-                best = o;
-                match = g;
-            }
-        }
-        if (match && best >= 0.5) {
-            if (match->difficult)
-                continue; // neither true nor false positive
-            if (!taken[match]) {
-                taken[match] = true;
-                ++tp;
-                if (outcomes)
-                    outcomes->emplace_back(d->score, true);
-            } else {
-                ++fp;
-                if (outcomes)
-                    outcomes->emplace_back(d->score, false);
-            }
-        } else {
-            ++fp;
-            if (outcomes)
-                outcomes->emplace_back(d->score, false);
-        }
+        if (match[i] == kDifficultMatch)
+            continue; // neither true nor false positive
+        const bool right = match[i] >= 0;
+        right ? ++tp : ++fp;
+        if (outcomes)
+            outcomes->emplace_back(dets[i]->score, right);
         rec.push_back(tp / positives);
         prec.push_back(tp / std::max(tp + fp, 1e-300));
         if (curve)
@@ -194,6 +184,39 @@ double iou(float ax1, float ay1, float ax2, float ay2, float bx1, float by1, flo
     const double inter = iw * ih;
     const double uni = double(ax2 - ax1) * (ay2 - ay1) + double(bx2 - bx1) * (by2 - by1) - inter;
     return uni > 0 ? inter / uni : 0;
+}
+
+std::vector<int> matchDetections(const std::vector<GroundTruth> &truth, const std::vector<Detection> &detections,
+                                 double iouThreshold)
+{
+    std::vector<int> out(detections.size(), kUnmatched);
+    std::vector<bool> taken(truth.size(), false);
+    std::vector<float> scores;
+    for (const Detection &d : detections)
+        scores.push_back(d.score);
+    for (size_t i : byScore(scores)) {
+        const Detection &d = detections[i];
+        double best = -1;
+        int match = -1;
+        for (size_t g = 0; g < truth.size(); ++g) {
+            if (truth[g].label != d.label || truth[g].image != d.image)
+                continue;
+            const double o = iouOf(truth[g], d);
+            if (o > best) {
+                best = o;
+                match = int(g);
+            }
+        }
+        if (match < 0 || best < iouThreshold)
+            continue; // a false positive
+        if (truth[size_t(match)].difficult)
+            out[i] = kDifficultMatch;
+        else if (!taken[size_t(match)]) {
+            taken[size_t(match)] = true;
+            out[i] = match;
+        } // else: a second detection of a matched object, a false positive
+    }
+    return out;
 }
 
 ClassificationMetrics classificationMetrics(const std::vector<int> &truth, const std::vector<int> &predicted,

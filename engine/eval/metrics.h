@@ -64,6 +64,19 @@ struct DetectionMetrics {
     QJsonObject toJson(const QStringList &classNames) const;
 };
 
+/// What matchDetections() gives a detection that matched nothing (a false positive), and one whose best
+/// match is a difficult object (counted neither way).
+constexpr int kUnmatched = -1, kDifficultMatch = -2;
+
+/// Detections matched to ground truth as the Pascal VOC devkit does, the one matching behind AP@0.5,
+/// the best-F1 threshold and the results gallery's right and wrong: detections in descending score
+/// (ties in input order); each takes the ground truth of the same image and label with the highest
+/// IoU if that IoU >= `iouThreshold` and it is still free (a second detection of a matched object is a
+/// false positive). Returns, per detection in input order, the index of the truth it matched,
+/// kUnmatched, or kDifficultMatch.
+std::vector<int> matchDetections(const std::vector<GroundTruth> &truth, const std::vector<Detection> &detections,
+                                 double iouThreshold = 0.5);
+
 /// Evaluates detections against ground truth over `classes` labels.
 ///
 /// AP@0.5 follows the Pascal VOC 2010+ devkit: per class, detections in descending score (ties keep

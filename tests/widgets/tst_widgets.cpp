@@ -9,6 +9,7 @@
 #include "classmanager.h"
 #include "datasetmodel.h"
 #include "datasetpage.h"
+#include "eval/metrics.h"
 #include "healthpanel.h"
 #include "historypage.h"
 #include "jobtracker.h"
@@ -21,6 +22,7 @@
 #include "suggestdialog.h"
 #include "testutil.h"
 #include "thumbnailloader.h"
+#include "train/testpredictions.h"
 #include "trainingcontroller.h"
 #include "trainingdashboard.h"
 #include "trainingpage.h"
@@ -723,6 +725,44 @@ private Q_SLOTS:
         QCOMPARE(augment::Record().caption(QLocale()), QStringLiteral("original"));
     }
 
+    // Issue 13.5: the gallery's right and wrong are the metrics' own (eval::matchDetections). Two
+    // overlapping objects, two predictions: the second overlaps the first object most, which the first
+    // prediction took, so VOC counts it a false positive and the second object missed. The gallery
+    // matched it to the second object instead ("0 wrong, 0 missed") while the metrics said otherwise.
+    void galleryCountsRightAndWrongAsTheMetricsDo()
+    {
+        auto tp = test::makeProject(DatasetKind::ObjectDetection);
+        const qint64 cls = tp->project->addClass(QStringLiteral("cell"));
+        const auto ids = test::addPlainExamples(*tp->project, 1, 64, 64, 0,
+                                                {Box{0, cls, 10, 10, 50, 50}, Box{0, cls, 20, 10, 60, 50}});
+        train::RunStore runs(*tp->project);
+        const qint64 run = runs.create(QJsonObject{{QStringLiteral("kind"), QStringLiteral("detection")}});
+        const QString folder = runs.folderFor(run);
+        QDir().mkpath(folder);
+        runs.setFolder(run, folder);
+        train::TestPredictions stored;
+        stored.detection = true;
+        train::ImagePredictions image;
+        image.exampleId = ids[0];
+        image.boxes = {{cls, 0.9f, 10, 10, 50, 50}, {cls, 0.8f, 12, 10, 52, 50}};
+        stored.images = {image};
+        train::saveTestPredictions(folder, stored);
+        runs.finish(run, QStringLiteral("finished"), QJsonObject{{QStringLiteral("best_f1_threshold"), 0.5}}, {});
+        ResultsGallery gallery;
+        gallery.setProject(tp->project.get());
+        gallery.showRun(run);
+        QTRY_VERIFY_WITH_TIMEOUT(gallery.itemCount() == 1, 10000);
+        const ResultsGallery::Item *item = gallery.item(ids[0]);
+        QVERIFY(item);
+        // What the metrics count for the same boxes.
+        const std::vector<eval::GroundTruth> truth{{0, 0, 10, 10, 50, 50, false}, {0, 0, 20, 10, 60, 50, false}};
+        const std::vector<eval::Detection> detections{{0, 0, 0.9f, 10, 10, 50, 50}, {0, 0, 0.8f, 12, 10, 52, 50}};
+        QCOMPARE(eval::matchDetections(truth, detections), (std::vector<int>{0, eval::kUnmatched}));
+        QCOMPARE(item->falsePositives, 1);
+        QCOMPARE(item->missed, 1);
+        QVERIFY(item->error);
+    }
+
     // Help > Plugins (issue 13.3): each plugin with what it registered, or why it was refused.
     void thePluginsDialogShowsLoadedAndRefused()
     {
@@ -741,6 +781,10 @@ private Q_SLOTS:
         QCOMPARE(tree->topLevelItem(0)->text(2), QStringLiteral("backbone tinyres"));
         QCOMPARE(tree->topLevelItem(1)->text(1), QStringLiteral("refused"));
         QVERIFY(tree->topLevelItem(1)->text(2).contains(QLatin1String("interface 0")));
+        // The refusal in full below the list, selected at once.
+        QCOMPARE(tree->currentItem(), tree->topLevelItem(1));
+        QVERIFY(dialog.details().contains(QLatin1String("/home/u/.local/share/visor/plugins/old.so")) &&
+                dialog.details().contains(QLatin1String("this Visor has interface 1")));
         PluginsDialog empty({}, {});
         QCOMPARE(empty.tree()->topLevelItem(0)->text(0), QStringLiteral("No plugins found."));
     }
