@@ -1,10 +1,9 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en">
 <context>
     <name>visor::Advisor</name>
     <message numerus="yes">
-        <location filename="../engine/advise/advisor.cpp" line="+419"/>
+        <location filename="../engine/advise/advisor.cpp" line="+419" />
         <source>Pyramid levels %1: %n level(s) that no box needs are dropped, which makes every step faster.</source>
         <translation>
             <numerusform>Pyramid levels %1: %n level that no box needs is dropped, which makes every step faster.</numerusform>
@@ -15,7 +14,7 @@
 <context>
     <name>visor::AnnotationPage</name>
     <message numerus="yes">
-        <location filename="../widgets/annotationpage.cpp" line="+253"/>
+        <location filename="../widgets/annotationpage.cpp" line="+253" />
         <source>%n box(es)</source>
         <translation>
             <numerusform>%n box</numerusform>
@@ -23,7 +22,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+13"/>
+        <location line="+13" />
         <source> · model: %n prediction(s)</source>
         <translation>
             <numerusform> · model: %n prediction</numerusform>
@@ -31,7 +30,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+1"/>
+        <location line="+1" />
         <source>, %n wrong (red, dashed)</source>
         <translation>
             <numerusform>, %n wrong (red, dashed)</numerusform>
@@ -42,7 +41,7 @@
 <context>
     <name>visor::AugmentationPage</name>
     <message numerus="yes">
-        <location filename="../widgets/augmentationpage.cpp" line="+228"/>
+        <location filename="../widgets/augmentationpage.cpp" line="+228" />
         <source> · %n box(es) dropped</source>
         <translation>
             <numerusform> · %n box dropped</numerusform>
@@ -53,7 +52,7 @@
 <context>
     <name>visor::Augmenter</name>
     <message numerus="yes">
-        <location filename="../engine/augment/augmenter.cpp" line="+210"/>
+        <location filename="../engine/augment/augmenter.cpp" line="+210" />
         <source>%n box(es) dropped</source>
         <translation>
             <numerusform>%n box dropped</numerusform>
@@ -64,7 +63,7 @@
 <context>
     <name>visor::ClassManager</name>
     <message numerus="yes">
-        <location filename="../widgets/classmanager.cpp" line="+62"/>
+        <location filename="../widgets/classmanager.cpp" line="+62" />
         <source>%n annotation(s) use this class. Delete the class and those annotations?</source>
         <translation>
             <numerusform>%n annotation uses this class. Delete the class and that annotation?</numerusform>
@@ -72,7 +71,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+31"/>
+        <location line="+31" />
         <source>%1 — %n annotation(s)</source>
         <translation>
             <numerusform>%1 — %n annotation</numerusform>
@@ -83,7 +82,7 @@
 <context>
     <name>visor::DatasetModel</name>
     <message numerus="yes">
-        <location filename="../widgets/datasetmodel.cpp" line="+149"/>
+        <location filename="../widgets/datasetmodel.cpp" line="+149" />
         <source>
 %n box(es): %1</source>
         <translation>
@@ -97,7 +96,7 @@
 <context>
     <name>visor::DatasetPage</name>
     <message numerus="yes">
-        <location filename="../widgets/datasetpage.cpp" line="+142"/>
+        <location filename="../widgets/datasetpage.cpp" line="+148" />
         <source>Showing the %n example(s) of: %1</source>
         <translation>
             <numerusform>Showing the %n example of: %1</numerusform>
@@ -105,7 +104,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+234"/>
+        <location line="+235" />
         <source>%n example(s) pinned.</source>
         <translation>
             <numerusform>%n example pinned.</numerusform>
@@ -113,7 +112,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+13"/>
+        <location line="+13" />
         <source>Delete %n example(s)…</source>
         <translation>
             <numerusform>Delete %n example…</numerusform>
@@ -121,7 +120,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+9"/>
+        <location line="+9" />
         <source>Delete %n example(s) and their annotations from the project? This cannot be undone.</source>
         <translation>
             <numerusform>Delete %n example and its annotations from the project? This cannot be undone.</numerusform>
@@ -129,7 +128,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+7"/>
+        <location line="+7" />
         <source>%n example(s) deleted.</source>
         <translation>
             <numerusform>%n example deleted.</numerusform>
@@ -137,7 +136,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+141"/>
+        <location line="+141" />
         <source>%n file(s)</source>
         <translation>
             <numerusform>%n file</numerusform>
@@ -145,7 +144,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+63"/>
+        <location line="+63" />
         <source>Imported %n example(s)</source>
         <translation>
             <numerusform>Imported %n example</numerusform>
@@ -153,7 +152,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+1"/>
+        <location line="+1" />
         <source> with %n box(es)</source>
         <translation>
             <numerusform> with %n box</numerusform>
@@ -161,7 +160,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+1"/>
+        <location line="+1" />
         <source>; %n image(s) skipped</source>
         <translation>
             <numerusform>; %n image skipped</numerusform>
@@ -169,7 +168,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+1"/>
+        <location line="+1" />
         <source>, %n duplicate(s).</source>
         <translation>
             <numerusform>, %n duplicate.</numerusform>
@@ -177,7 +176,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+38"/>
+        <location line="+30" />
+        <source>%n generated example(s)</source>
+        <translation>
+            <numerusform>%n generated example</numerusform>
+            <numerusform>%n generated examples</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+44" />
         <source>Exported %n example(s) to %1.</source>
         <translation>
             <numerusform>Exported %n example to %1.</numerusform>
@@ -185,7 +192,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+3"/>
+        <location line="+3" />
         <source>%n example(s) were not exported because their image is missing from the project:
 %1</source>
         <translation>
@@ -197,9 +204,20 @@
     </message>
 </context>
 <context>
+    <name>visor::GenerateDialog</name>
+    <message numerus="yes">
+        <location filename="../widgets/generatedialog.cpp" line="+249" />
+        <source>%1 × %2 px · %n box(es): %3</source>
+        <translation>
+            <numerusform>%1 × %2 px · %n box: %3</numerusform>
+            <numerusform>%1 × %2 px · %n boxes: %3</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>visor::Import</name>
     <message numerus="yes">
-        <location filename="../engine/formats/importer.cpp" line="+116"/>
+        <location filename="../engine/formats/importer.cpp" line="+116" />
         <source>%1 holds %n image(s) but no annotations Visor reads (it looked for %2)</source>
         <translation>
             <numerusform>%1 holds %n image but no annotations Visor reads (it looked for %2)</numerusform>
@@ -207,7 +225,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+95"/>
+        <location line="+95" />
         <source> (its %n box(es) not imported)</source>
         <translation>
             <numerusform> (its %n box not imported)</numerusform>
@@ -215,7 +233,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+260"/>
+        <location line="+260" />
         <source>none of the %n file(s) is an image Visor can import</source>
         <translation>
             <numerusform>the file is not an image Visor can import</numerusform>
@@ -226,18 +244,18 @@
 <context>
     <name>visor::Project</name>
     <message numerus="yes">
-        <location filename="../engine/project/project.cpp" line="+551"/>
-        <source>class &apos;%1&apos; is used by %n annotation(s); delete them too or relabel them first</source>
+        <location filename="../engine/project/project.cpp" line="+551" />
+        <source>class '%1' is used by %n annotation(s); delete them too or relabel them first</source>
         <translation>
-            <numerusform>class &apos;%1&apos; is used by %n annotation; delete it too or relabel it first</numerusform>
-            <numerusform>class &apos;%1&apos; is used by %n annotations; delete them too or relabel them first</numerusform>
+            <numerusform>class '%1' is used by %n annotation; delete it too or relabel it first</numerusform>
+            <numerusform>class '%1' is used by %n annotations; delete them too or relabel them first</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>visor::ResultsGallery</name>
     <message numerus="yes">
-        <location filename="../widgets/resultsgallery.cpp" line="+473"/>
+        <location filename="../widgets/resultsgallery.cpp" line="+475" />
         <source>Accept %n prediction(s) as annotations</source>
         <translation>
             <numerusform>Accept %n prediction as an annotation</numerusform>
@@ -245,7 +263,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+27"/>
+        <location line="+27" />
         <source>%n prediction(s) of %1 added as annotations; check them in the annotator.</source>
         <translation>
             <numerusform>%n prediction of %1 added as an annotation; check it in the annotator.</numerusform>
@@ -256,18 +274,18 @@
 <context>
     <name>visor::RunAdvice</name>
     <message numerus="yes">
-        <location filename="../engine/advise/runadvice.cpp" line="+77"/>
-        <source>Unstable: in the first epochs the loss rose %1% above the first epoch&apos;s and changed direction sharply %n time(s). Lower optimizer.learning_rate, e.g. from %3 to %4.</source>
+        <location filename="../engine/advise/runadvice.cpp" line="+77" />
+        <source>Unstable: in the first epochs the loss rose %1% above the first epoch's and changed direction sharply %n time(s). Lower optimizer.learning_rate, e.g. from %3 to %4.</source>
         <translation>
-            <numerusform>Unstable: in the first epochs the loss rose %1% above the first epoch&apos;s and changed direction sharply %n time. Lower optimizer.learning_rate, e.g. from %3 to %4.</numerusform>
-            <numerusform>Unstable: in the first epochs the loss rose %1% above the first epoch&apos;s and changed direction sharply %n times. Lower optimizer.learning_rate, e.g. from %3 to %4.</numerusform>
+            <numerusform>Unstable: in the first epochs the loss rose %1% above the first epoch's and changed direction sharply %n time. Lower optimizer.learning_rate, e.g. from %3 to %4.</numerusform>
+            <numerusform>Unstable: in the first epochs the loss rose %1% above the first epoch's and changed direction sharply %n times. Lower optimizer.learning_rate, e.g. from %3 to %4.</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>visor::Statistics</name>
     <message numerus="yes">
-        <location filename="../engine/project/statistics.cpp" line="+188"/>
+        <location filename="../engine/project/statistics.cpp" line="+188" />
         <source>%n example(s) have lost their image file in images/ (%2%3): training, evaluation and export leave them out; restore the files or delete the examples.</source>
         <translation>
             <numerusform>%n example has lost its image file in images/ (%2%3): training, evaluation and export leave it out; restore the file or delete the example.</numerusform>
@@ -275,15 +293,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+137"/>
-        <source>Class &apos;%1&apos; has %n example(s) but none in the training split; the model cannot learn it.</source>
+        <location line="+137" />
+        <source>Class '%1' has %n example(s) but none in the training split; the model cannot learn it.</source>
         <translation>
-            <numerusform>Class &apos;%1&apos; has %n example but none in the training split; the model cannot learn it.</numerusform>
-            <numerusform>Class &apos;%1&apos; has %n examples but none in the training split; the model cannot learn it.</numerusform>
+            <numerusform>Class '%1' has %n example but none in the training split; the model cannot learn it.</numerusform>
+            <numerusform>Class '%1' has %n examples but none in the training split; the model cannot learn it.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+52"/>
+        <location line="+52" />
         <source>%n box(es) will be smaller than %3 px after resizing to the input resolution (shorter side %4, longer side at most %5); the network may not see them. Raise input.min_side / input.max_side or crop. Images concerned: %2.</source>
         <translation>
             <numerusform>%n box will be smaller than %3 px after resizing to the input resolution (shorter side %4, longer side at most %5); the network may not see it. Raise input.min_side / input.max_side or crop. Images concerned: %2.</numerusform>
@@ -291,7 +309,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+19"/>
+        <location line="+19" />
         <source>%n box(es) cover more than %3% of their image; such boxes teach little about where the object is (is this a classification task?). Images concerned: %2.</source>
         <translation>
             <numerusform>%n box covers more than %3% of its image; such a box teaches little about where the object is (is this a classification task?). Images concerned: %2.</numerusform>
@@ -299,7 +317,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+38"/>
+        <location line="+38" />
         <source>%n group(s) of near-duplicate images (%2 images in all, perceptual hashes within %3 bits); they add little and inflate the apparent data set size.</source>
         <translation>
             <numerusform>%n group of near-duplicate images (%2 images in all, perceptual hashes within %3 bits); it adds little and inflates the apparent data set size.</numerusform>
@@ -307,7 +325,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+15"/>
+        <location line="+15" />
         <source>%n group(s) of near-duplicate images sit in different splits, so validation and test partly measure memory; pin each group to one split.</source>
         <translation>
             <numerusform>%n group of near-duplicate images sits in different splits, so validation and test partly measure memory; pin the group to one split.</numerusform>
@@ -318,7 +336,7 @@
 <context>
     <name>visor::Trainer</name>
     <message numerus="yes">
-        <location filename="../engine/train/trainer.cpp" line="+504"/>
+        <location filename="../engine/train/trainer.cpp" line="+504" />
         <source>stopped early after epoch %1: no improvement of %2 for %n epoch(s)</source>
         <translation>
             <numerusform>stopped early after epoch %1: no improvement of %2 for %n epoch</numerusform>
@@ -326,7 +344,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+46"/>
+        <location line="+46" />
         <source>ran the %n epoch(s) of train.epochs</source>
         <translation>
             <numerusform>ran the %n epoch of train.epochs</numerusform>
@@ -334,7 +352,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+36"/>
+        <location line="+36" />
         <source>%n example(s) left out, their image missing or unreadable (first: %1)</source>
         <translation>
             <numerusform>%n example left out, its image missing or unreadable (first: %1)</numerusform>
@@ -345,7 +363,7 @@
 <context>
     <name>visor::TrainingDashboard</name>
     <message numerus="yes">
-        <location filename="../widgets/trainingdashboard.cpp" line="+159"/>
+        <location filename="../widgets/trainingdashboard.cpp" line="+159" />
         <source>Run %1 (%2): %n epoch(s).</source>
         <translation>
             <numerusform>Run %1 (%2): %n epoch.</numerusform>
@@ -353,7 +371,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+104"/>
+        <location line="+104" />
         <source>Cancelled after %n epoch(s); the last checkpoint is kept.</source>
         <translation>
             <numerusform>Cancelled after %n epoch; the last checkpoint is kept.</numerusform>
@@ -361,7 +379,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
+        <location line="+2" />
         <source>Run %1 done after %n epoch(s) in %3 s (best epoch %4).</source>
         <translation>
             <numerusform>Run %1 done after %n epoch in %3 s (best epoch %4).</numerusform>
@@ -372,7 +390,7 @@
 <context>
     <name>visor::TrainingPage</name>
     <message numerus="yes">
-        <location filename="../widgets/trainingpage.cpp" line="+244"/>
+        <location filename="../widgets/trainingpage.cpp" line="+244" />
         <source>%n suggested setting(s) applied.</source>
         <translation>
             <numerusform>%n suggested setting applied.</numerusform>

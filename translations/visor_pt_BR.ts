@@ -4,7 +4,7 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/gui/main.cpp" line="+52"/>
+        <location filename="../app/gui/main.cpp" line="+54"/>
         <source>Visor: build computer-vision models from your own images.</source>
         <translation>Visor: crie modelos de visão computacional com as suas próprias imagens.</translation>
     </message>
@@ -920,7 +920,7 @@ classe: %1</translation>
 <context>
     <name>visor::DatasetPage</name>
     <message>
-        <location filename="../widgets/datasetpage.cpp" line="+46"/>
+        <location filename="../widgets/datasetpage.cpp" line="+48"/>
         <source>Search file names</source>
         <translation>Buscar nomes de arquivo</translation>
     </message>
@@ -931,24 +931,24 @@ classe: %1</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+305"/>
+        <location line="+310"/>
         <source>Train</source>
         <translation>Treino</translation>
     </message>
     <message>
-        <location line="-304"/>
-        <location line="+305"/>
+        <location line="-309"/>
+        <location line="+310"/>
         <source>Validation</source>
         <translation>Validação</translation>
     </message>
     <message>
-        <location line="-304"/>
-        <location line="+305"/>
+        <location line="-309"/>
+        <location line="+310"/>
         <source>Test</source>
         <translation>Teste</translation>
     </message>
     <message>
-        <location line="-304"/>
+        <location line="-309"/>
         <source>No split</source>
         <translation>Sem partição</translation>
     </message>
@@ -969,12 +969,12 @@ classe: %1</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+173"/>
+        <location line="+178"/>
         <source>Wrong in the last run</source>
         <translation>Errados na última execução</translation>
     </message>
     <message>
-        <location line="-170"/>
+        <location line="-175"/>
         <source>Order added</source>
         <translation>Ordem de inclusão</translation>
     </message>
@@ -1000,6 +1000,16 @@ classe: %1</translation>
     </message>
     <message>
         <location line="+7"/>
+        <source>Generate…</source>
+        <translation>Gerar…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add generated examples (shapes, text lines, or a plugin&apos;s generator), with a preview of four samples</source>
+        <translation>Adiciona exemplos gerados (formas, linhas de texto ou o gerador de um plugin), com uma prévia de quatro amostras</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Export…</source>
         <translation>Exportar…</translation>
     </message>
@@ -1032,7 +1042,7 @@ classe: %1</translation>
         </translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>Double-click an image (or press Enter) to annotate it</source>
         <translation>Clique duas vezes numa imagem (ou pressione Enter) para anotá-la</translation>
     </message>
@@ -1242,7 +1252,15 @@ classe: %1</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+38"/>
+        <location line="+30"/>
+        <source>%n generated example(s)</source>
+        <translation>
+            <numerusform>%n exemplo gerado</numerusform>
+            <numerusform>%n exemplos gerados</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+44"/>
         <source>Exported %n example(s) to %1.</source>
         <translation>
             <numerusform>%n exemplo exportado para %1.</numerusform>
@@ -1250,22 +1268,22 @@ classe: %1</translation>
         </translation>
     </message>
     <message>
-        <location line="-35"/>
+        <location line="-71"/>
         <source>Boxes: %1 skipped, %2 clipped to the image.</source>
         <translation>Caixas: %1 ignorada(s), %2 recortada(s) à imagem.</translation>
     </message>
     <message>
-        <location line="-529"/>
+        <location line="-534"/>
         <source>Import a folder in one of these layouts: %1</source>
         <translation>Importar uma pasta em um destes formatos: %1</translation>
     </message>
     <message>
-        <location line="+532"/>
+        <location line="+537"/>
         <source>Import report</source>
         <translation>Relatório da importação</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+55"/>
         <location line="+15"/>
         <location line="+7"/>
         <source>Export</source>
@@ -1294,9 +1312,75 @@ classe: %1</translation>
     </message>
 </context>
 <context>
+    <name>visor::GenerateDialog</name>
+    <message>
+        <location filename="../widgets/generatedialog.cpp" line="+43"/>
+        <source>Generate examples</source>
+        <translation>Gerar exemplos</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Generator:</source>
+        <translation>Gerador:</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Its parameters</source>
+        <translation>Seus parâmetros</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Four samples, as they will be stored</source>
+        <translation>Quatro amostras, como serão guardadas</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Examples to add:</source>
+        <translation>Exemplos a adicionar:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The same generator, parameters and seed always give the same images.</source>
+        <translation>O mesmo gerador, os mesmos parâmetros e a mesma semente sempre dão as mesmas imagens.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Seed:</source>
+        <translation>Semente:</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Generate</source>
+        <translation>Gerar</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>No generator can fill a %1 project.</source>
+        <translation>Nenhum gerador pode preencher um projeto de %1.</translation>
+    </message>
+    <message>
+        <location line="+84"/>
+        <source>%1 × %2 px · %3</source>
+        <translation>%1 × %2 px · %3</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%1 × %2 px · %n box(es): %3</source>
+        <translation>
+            <numerusform>%1 × %2 px · %n caixa: %3</numerusform>
+            <numerusform>%1 × %2 px · %n caixas: %3</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>cannot be rendered: %1</source>
+        <translation>não pode ser desenhada: %1</translation>
+    </message>
+</context>
+<context>
     <name>visor::Generator</name>
     <message>
-        <location filename="../engine/synth/generator.cpp" line="+39"/>
+        <location filename="../engine/synth/generator.cpp" line="+40"/>
         <source>parameter shapes.max_objects (%1) is below shapes.min_objects (%2)</source>
         <translation>parâmetro shapes.max_objects (%1) está abaixo de shapes.min_objects (%2)</translation>
     </message>
@@ -1311,7 +1395,7 @@ classe: %1</translation>
         <translation>círculos, quadrados, triângulos e estrelas sobre fundos coloridos desfocados, com caixas exatas</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+37"/>
         <source>generator %1 has no parameter &apos;%2&apos;; its parameters: %3</source>
         <translation>o gerador %1 não tem o parâmetro &apos;%2&apos;; seus parâmetros: %3</translation>
     </message>
@@ -1324,6 +1408,27 @@ classe: %1</translation>
         <location line="+4"/>
         <source>generator %1 cannot fill a %2 project</source>
         <translation>o gerador %1 não pode preencher um projeto de %2</translation>
+    </message>
+    <message>
+        <location filename="../engine/synth/ocr.cpp" line="+200"/>
+        <location line="+130"/>
+        <source>generator ocr: no scalable font with digits and Latin letters was found (fontconfig); install fonts-dejavu-core or fonts-liberation2</source>
+        <translation>gerador ocr: nenhuma fonte escalável com dígitos e letras latinas foi encontrada (fontconfig); instale fonts-dejavu-core ou fonts-liberation2</translation>
+    </message>
+    <message>
+        <location line="-115"/>
+        <source>generator ocr: cannot open the font %1</source>
+        <translation>gerador ocr: não é possível abrir a fonte %1</translation>
+    </message>
+    <message>
+        <location line="+109"/>
+        <source>parameter %1 (%2) is below %3 (%4)</source>
+        <translation>o parâmetro %1 (%2) está abaixo de %3 (%4)</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>lines of characters in the system&apos;s fonts at varied sizes, weights, rotations, spacing and colours over textured backgrounds, one box per character</source>
+        <translation>linhas de caracteres nas fontes do sistema, com tamanhos, pesos, rotações, espaçamentos e cores variados sobre fundos texturizados, uma caixa por caractere</translation>
     </message>
 </context>
 <context>
@@ -3101,6 +3206,61 @@ Clique para mostrar os exemplos envolvidos.</translation>
         <source>0: none; otherwise no epoch starts unless it and the final test are predicted to end within it</source>
         <translation>0: nenhum; caso contrário, nenhuma época começa a menos que ela e o teste final devam terminar dentro dele</translation>
     </message>
+    <message>
+        <location filename="../engine/synth/ocr.cpp" line="+5"/>
+        <source>Image width</source>
+        <translation>Largura da imagem</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Image height</source>
+        <translation>Altura da imagem</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fewest characters per line</source>
+        <translation>Menos caracteres por linha</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Most characters per line</source>
+        <translation>Mais caracteres por linha</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Smallest font size (px)</source>
+        <translation>Menor tamanho de fonte (px)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Largest font size (px)</source>
+        <translation>Maior tamanho de fonte (px)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Largest rotation (degrees)</source>
+        <translation>Maior rotação (graus)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Blur (0 none, 100 strongest)</source>
+        <translation>Desfoque (0 nenhum, 100 o mais forte)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Largest noise (grey levels)</source>
+        <translation>Maior ruído (níveis de cinza)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Characters</source>
+        <translation>Caracteres</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Fonts (held_out: those training leaves out)</source>
+        <translation>Fontes (held_out: as que o treino deixa de fora)</translation>
+    </message>
 </context>
 <context>
     <name>visor::Plugins</name>
@@ -3231,6 +3391,16 @@ Clique para mostrar os exemplos envolvidos.</translation>
         <location line="+6"/>
         <source>No plugins found.</source>
         <translation>Nenhum plugin encontrado.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Registered: %1</source>
+        <translation>Registrou: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refused: %1</source>
+        <translation>Recusado: %1</translation>
     </message>
 </context>
 <context>
@@ -3474,7 +3644,7 @@ Clique para mostrar os exemplos envolvidos.</translation>
 <context>
     <name>visor::ResultsGallery</name>
     <message>
-        <location filename="../widgets/resultsgallery.cpp" line="+89"/>
+        <location filename="../widgets/resultsgallery.cpp" line="+90"/>
         <source>Double-click to open the image in the annotator, with the predictions shown; next and previous step through the errors.</source>
         <translation>Duplo clique para abrir a imagem no anotador, com as previsões; anterior e próxima percorrem os erros.</translation>
     </message>
@@ -3500,12 +3670,12 @@ Clique para mostrar os exemplos envolvidos.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+364"/>
+        <location line="+365"/>
         <source>Accept predictions as annotations</source>
         <translation>Aceitar as previsões como anotações</translation>
     </message>
     <message>
-        <location line="-363"/>
+        <location line="-364"/>
         <source>Adds the selected image&apos;s predictions that match no annotated object as boxes; check them in the annotator</source>
         <translation>Adiciona como caixas as previsões da imagem selecionada que não correspondem a nenhum objeto anotado; confira-as no anotador</translation>
     </message>
@@ -3545,7 +3715,7 @@ Clique para mostrar os exemplos envolvidos.</translation>
         <translation>Esta execução foi treinada antes de o Visor guardar suas previsões de teste: elas foram calculadas agora pela mesma avaliação e guardadas.</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+73"/>
         <source>%1 wrong, %2 missed</source>
         <translation>%1 erradas, %2 não detectadas</translation>
     </message>
@@ -3560,12 +3730,12 @@ Clique para mostrar os exemplos envolvidos.</translation>
         <translation>%1 (%L2)</translation>
     </message>
     <message>
-        <location line="-76"/>
+        <location line="-77"/>
         <source>The run&apos;s predictions cannot be shown: %1</source>
         <translation>Não é possível mostrar as previsões da execução: %1</translation>
     </message>
     <message>
-        <location line="+115"/>
+        <location line="+116"/>
         <source>%1 of %2 test images have errors at confidence %L3; %4 shown. The run reports predictions from %L5 (train.confidence_threshold).</source>
         <translation>%1 de %2 imagens de teste têm erros na confiança %L3; %4 mostradas. A execução relata previsões a partir de %L5 (train.confidence_threshold).</translation>
     </message>

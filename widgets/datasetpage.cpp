@@ -3,6 +3,7 @@
 #include "classmanager.h"
 #include "datasetmodel.h"
 #include "folderchooser.h"
+#include "generatedialog.h"
 #include "healthpanel.h"
 #include "shortcuts.h"
 #include "thumbnailloader.h"
@@ -10,6 +11,7 @@
 #include "formats/formats.h"
 #include "project/splitter.h"
 #include "project/statistics.h"
+#include "synth/generator.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -85,6 +87,10 @@ DatasetPage::DatasetPage(QWidget *parent) : QWidget(parent)
     importButton->setToolTip(
         tr("Import a folder in one of these layouts: %1").arg(formatNames.join(QStringLiteral(", "))));
     connect(importButton, &QPushButton::clicked, this, [this] { importFolder(); });
+    auto *generateButton = new QPushButton(tr("Generate…"));
+    generateButton->setToolTip(tr("Add generated examples (shapes, text lines, or a plugin's generator), with a "
+                                  "preview of four samples"));
+    connect(generateButton, &QPushButton::clicked, this, [this] { generateExamples(); });
     auto *exportButton = new QPushButton(tr("Export…"));
     connect(exportButton, &QPushButton::clicked, this, &DatasetPage::exportDataset);
     auto *classesButton = new QPushButton(tr("Classes…"));
@@ -148,6 +154,7 @@ DatasetPage::DatasetPage(QWidget *parent) : QWidget(parent)
     // Two rows: what to do with the data set, then which examples to show.
     auto *actions = new QHBoxLayout;
     actions->addWidget(importButton);
+    actions->addWidget(generateButton);
     actions->addWidget(exportButton);
     actions->addWidget(classesButton);
     actions->addStretch(1);
@@ -619,6 +626,42 @@ void DatasetPage::runImport(const QString &what,
         box.setDetailedText(report.toText(500));
         box.exec();
     }
+}
+
+bool DatasetPage::generateExamples(GenerateDialog *prepared)
+{
+    if (!m_project)
+        return false;
+    std::unique_ptr<GenerateDialog> owned;
+    GenerateDialog *dialog = prepared;
+    if (!dialog) {
+        owned = std::make_unique<GenerateDialog>(m_project->kind(), this);
+        if (owned->exec() != QDialog::Accepted)
+            return false;
+        dialog = owned.get();
+    }
+    if (!dialog->problem().isEmpty())
+        return false;
+    const QString key = dialog->generatorKey();
+    const QJsonObject values = dialog->values();
+    const int count = dialog->count();
+    const quint64 seed = dialog->seed();
+    runImport(tr("%n generated example(s)", nullptr, count),
+              [key, values, count, seed](Project &project, const ImportOptions &options) {
+                  ImportReport r;
+                  r.source = QStringLiteral("synth:") + key;
+                  const auto ids = synth::generate(project, synth::generatorRegistry().at(key), count, seed, values,
+                                                   options.progress);
+                  if (ids.empty()) {
+                      r.cancelled = true;
+                      return r;
+                  }
+                  r.imported = int(ids.size());
+                  for (qint64 id : ids)
+                      r.boxes += int(project.boxes(id).size());
+                  return r;
+              });
+    return true;
 }
 
 void DatasetPage::exportDataset()

@@ -18,6 +18,8 @@ class QStackedWidget;
 
 namespace visor {
 
+class GenerateDialog;
+
 struct ImportOptions;
 struct ImportReport;
 struct DatasetStatistics;
@@ -76,6 +78,9 @@ public Q_SLOTS:
     void importFolder(const QString &folder = {}); // asks for a folder and its format when empty
     void importFiles(const QStringList &files);    // loose images, to be annotated
     void exportDataset();
+    /// Generate…: the dialog (or `prepared`, already filled: tests), then the examples added in the
+    /// background with progress and cancel. False when nothing was started.
+    bool generateExamples(GenerateDialog *prepared = nullptr);
     void manageClasses();
 
 Q_SIGNALS:

@@ -18,6 +18,7 @@
 #include "train/trainer.h"
 #include "trainingpage.h"
 
+#include "generatedialog.h"
 #include "plugins/pluginloader.h"
 #include "pluginsdialog.h"
 #include <QApplication>
@@ -157,6 +158,15 @@ int main(int argc, char **argv)
                 sheet->show();
                 settle();
                 sheet->grab().save(QDir(dir).filePath(QStringLiteral("shortcuts.png")));
+            }
+            if (window.project()) { // Data set > Generate…, on the text-line generator, its preview arrived
+                visor::GenerateDialog generate(window.project()->kind(), &window);
+                generate.selectGenerator(QStringLiteral("ocr"));
+                generate.show();
+                for (int i = 0; i < 40 && generate.previewCaptions().isEmpty(); ++i)
+                    settle();
+                settle();
+                generate.grab().save(QDir(dir).filePath(QStringLiteral("generate.png")));
             }
             {
                 visor::PluginsDialog plugins(visor::pluginRecords(), visor::pluginSearchPath(), &window);

@@ -1,5 +1,6 @@
 #include "generator.h"
 #include "formats/imageinfo.h"
+#include "ocr.h"
 #include "project/splitter.h"
 #include "shapes.h"
 
@@ -82,6 +83,7 @@ std::vector<GeneratorInfo> builtinGenerators()
          shapesCheck,
          shapesClasses,
          renderShapesSample},
+        ocrGenerator(),
     };
 }
 
@@ -119,7 +121,7 @@ QJsonObject generatorValues(const GeneratorInfo &generator, const std::map<QStri
 }
 
 std::vector<qint64> generate(Project &project, const GeneratorInfo &generator, int count, quint64 seed,
-                             const QJsonObject &values)
+                             const QJsonObject &values, const std::function<bool(int, int)> &progress)
 {
     if (count < 1)
         throw Error(QCoreApplication::translate("visor::Generator", "the number of images to generate must be at "
@@ -149,6 +151,8 @@ std::vector<qint64> generate(Project &project, const GeneratorInfo &generator, i
     const bool classification = project.kind() == DatasetKind::Classification;
     std::vector<NewExample> items;
     for (int i = 0; i < count; ++i) {
+        if (progress && !progress(i, count))
+            return {}; // the transaction rolls back: nothing stored
         const GeneratedSample s = generator.render(project.kind(), values, seed, i);
         std::vector<uchar> png;
         cv::imencode(".png", s.image, png);

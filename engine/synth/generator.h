@@ -9,6 +9,7 @@
 #include "project/registry.h"
 
 #include <QJsonObject>
+#include <functional>
 #include <opencv2/core.hpp>
 
 namespace visor::synth {
@@ -44,7 +45,9 @@ QJsonObject generatorValues(const GeneratorInfo &generator, const std::map<QStri
 /// Renders `count` samples of `generator` (seeded), stores them as PNG in the project and adds them in
 /// one transaction with their splits; the examples' source is "synth:<key>". Returns the ids added.
 /// Throws Error when the project's kind is not one the generator fills, or `count` is below 1.
+/// `progress(done, total)` is called per image; when it returns false nothing is stored and the result
+/// is empty.
 std::vector<qint64> generate(Project &project, const GeneratorInfo &generator, int count, quint64 seed,
-                             const QJsonObject &values);
+                             const QJsonObject &values, const std::function<bool(int, int)> &progress = {});
 
 } // namespace visor::synth

@@ -123,7 +123,7 @@ private Q_SLOTS:
         QCOMPARE(t->project->exampleCount(), qint64(4));
         auto cls = test::makeProject(DatasetKind::Classification);
         QCOMPARE(synth::generate(*cls->project, shapes, 3, 1, synth::generatorValues(shapes)).size(), size_t(3));
-        QVERIFY_THROWS_EXCEPTION(Error, synth::generatorRegistry().at(QStringLiteral("ocr")));
+        QVERIFY_THROWS_EXCEPTION(Error, synth::generatorRegistry().at(QStringLiteral("handwriting")));
     }
 };
 

@@ -9,6 +9,7 @@
 #include "datasetmodel.h"
 #include "datasetpage.h"
 #include "folderchooser.h"
+#include "generatedialog.h"
 #include "healthpanel.h"
 #include "historypage.h"
 #include "jobtracker.h"
@@ -32,6 +33,7 @@
 #include "project/splitter.h"
 #include "project/sql.h"
 #include "project/statistics.h"
+#include "synth/generator.h"
 #include "synth/shapes.h"
 #include "train/runs.h"
 #include "train/testpredictions.h"
@@ -56,6 +58,7 @@
 #include <QSemaphore>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QStackedWidget>
 #include <QThreadPool>
 #include <QToolBar>
@@ -651,6 +654,51 @@ private Q_SLOTS:
             window.trainingPage()->editor()->setText(QStringLiteral("input.min_side"), QStringLiteral("96"));
         QCOMPARE(window.project()->parameters().toInt(QStringLiteral("input.min_side")), 96);
         QVERIFY(ready.wait(10000));
+    }
+
+    // Issue 13.4: Data set > Generate…: a generator's own parameters, a preview of four samples as they
+    // will be stored, a refusal naming the parameter, and the examples added with their source.
+    void generateAddsExamplesFromTheChosenGenerator()
+    {
+        if (synth::generatorRegistry()
+                .at(QStringLiteral("ocr"))
+                .check(synth::generatorValues(synth::generatorRegistry().at(QStringLiteral("ocr")))) != QString())
+            QSKIP("no usable font for the ocr generator here");
+        MainWindow window;
+        const auto tp = openShapes(window, 3);
+        DatasetPage *page = window.datasetPage();
+        page->setInteractive(false);
+        GenerateDialog dialog(DatasetKind::ObjectDetection);
+        QSignalSpy ready(&dialog, &GenerateDialog::previewReady);
+        dialog.selectGenerator(QStringLiteral("ocr"));
+        QCOMPARE(dialog.generatorKey(), QStringLiteral("ocr"));
+        QVERIFY(dialog.setValue(QStringLiteral("ocr.min_chars"), 2));
+        QVERIFY(dialog.setValue(QStringLiteral("ocr.max_chars"), 3));
+        QVERIFY(!dialog.setValue(QStringLiteral("shapes.width"), 64)); // not this generator's
+        QTRY_VERIFY_WITH_TIMEOUT(!ready.isEmpty() && dialog.previewCaptions().size() == 4, 10000);
+        QCOMPARE(dialog.previewImages().size(), 4);
+        for (const QString &caption : dialog.previewCaptions())
+            QVERIFY2(caption.contains(QStringLiteral("256 × 64 px")) &&
+                         (caption.contains(QLatin1String("2 box")) || caption.contains(QLatin1String("3 box"))),
+                     qPrintable(caption));
+        // A range the wrong way round: refused by name, Generate disabled.
+        QVERIFY(dialog.setValue(QStringLiteral("ocr.min_chars"), 5));
+        QVERIFY(dialog.problem().contains(QLatin1String("ocr.max_chars")));
+        QVERIFY(!page->generateExamples(&dialog));
+        QVERIFY(dialog.setValue(QStringLiteral("ocr.min_chars"), 2));
+        QVERIFY(dialog.problem().isEmpty());
+        const qint64 before = window.project()->exampleCount();
+        for (QSpinBox *spin : dialog.findChildren<QSpinBox *>())
+            if (spin->maximum() == 100000) // the number of examples to add
+                spin->setValue(5);
+        QCOMPARE(dialog.count(), 5);
+        QVERIFY(page->generateExamples(&dialog));
+        QCOMPARE(window.project()->exampleCount(), before + 5);
+        int fromOcr = 0;
+        for (qint64 id : window.project()->exampleIds())
+            fromOcr += window.project()->example(id)->source == QLatin1String("synth:ocr") ? 1 : 0;
+        QCOMPARE(fromOcr, 5);
+        QCOMPARE(page->filter()->rowCount(), int(before + 5)); // the grid shows them
     }
 };
 
