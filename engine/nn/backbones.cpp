@@ -258,88 +258,103 @@ struct DenseNet : StagedBackbone {
 std::vector<BackboneInfo> builtinBackbones()
 {
     const int M = -1;
-    using Make = std::function<std::shared_ptr<Backbone>(int)>;
+    using Make = std::function<std::shared_ptr<Backbone>(int, const QJsonObject &)>;
     const auto resnet = [](std::array<int, 4> blocks, bool bottleneck) -> Make {
-        return [=](int c) { return std::make_shared<ResNet>(blocks, bottleneck, c); };
+        return [=](int c, const QJsonObject &) { return std::make_shared<ResNet>(blocks, bottleneck, c); };
     };
     const auto densenet = [](std::array<int, 4> blocks) -> Make {
-        return [=](int c) { return std::make_shared<DenseNet>(blocks, c); };
+        return [=](int c, const QJsonObject &) { return std::make_shared<DenseNet>(blocks, c); };
     };
-    const Make mobilenet = [](int c) { return std::make_shared<MobileNet>(c); };
+    const Make mobilenet = [](int c, const QJsonObject &) { return std::make_shared<MobileNet>(c); };
     return {
         {QStringLiteral("vgg7"),
          {"visor::Backbones",
           QT_TRANSLATE_NOOP("visor::Backbones", "VGG, 7 convolutions up to 256 features: small and fast, the default")},
-         [=](int c) {
+         [=](int c, const QJsonObject &) {
              return std::make_shared<Vgg>(std::vector<int>{32, M, 64, M, 128, 128, M, 256, 256, M, 256, M}, c);
-         }},
+         },
+         {}},
         {QStringLiteral("vgg16"),
          {"visor::Backbones",
           QT_TRANSLATE_NOOP("visor::Backbones", "VGG-16 with batch normalisation (Simonyan and Zisserman 2014)")},
-         [=](int c) {
+         [=](int c, const QJsonObject &) {
              return std::make_shared<Vgg>(
                  std::vector<int>{64, 64, M, 128, 128, M, 256, 256, 256, M, 512, 512, 512, M, 512, 512, 512, M}, c);
-         }},
+         },
+         {}},
         {QStringLiteral("vgg19"),
          {"visor::Backbones", QT_TRANSLATE_NOOP("visor::Backbones", "VGG-19 with batch normalisation")},
-         [=](int c) {
+         [=](int c, const QJsonObject &) {
              return std::make_shared<Vgg>(std::vector<int>{64,  64,  M,   128, 128, M,   256, 256, 256, 256, M,
                                                            512, 512, 512, 512, M,   512, 512, 512, 512, M},
                                           c);
-         }},
+         },
+         {}},
         {QStringLiteral("resnet18"),
          {"visor::Backbones", QT_TRANSLATE_NOOP("visor::Backbones", "ResNet-18 (He et al. 2016), basic blocks")},
-         resnet({2, 2, 2, 2}, false)},
+         resnet({2, 2, 2, 2}, false),
+         {}},
         {QStringLiteral("resnet34"),
          {"visor::Backbones", QT_TRANSLATE_NOOP("visor::Backbones", "ResNet-34, basic blocks")},
-         resnet({3, 4, 6, 3}, false)},
+         resnet({3, 4, 6, 3}, false),
+         {}},
         {QStringLiteral("resnet50"),
          {"visor::Backbones", QT_TRANSLATE_NOOP("visor::Backbones", "ResNet-50, bottleneck blocks")},
-         resnet({3, 4, 6, 3}, true)},
+         resnet({3, 4, 6, 3}, true),
+         {}},
         {QStringLiteral("resnet101"),
          {"visor::Backbones", QT_TRANSLATE_NOOP("visor::Backbones", "ResNet-101, bottleneck blocks")},
-         resnet({3, 4, 23, 3}, true)},
+         resnet({3, 4, 23, 3}, true),
+         {}},
         {QStringLiteral("resnet152"),
          {"visor::Backbones", QT_TRANSLATE_NOOP("visor::Backbones", "ResNet-152, bottleneck blocks")},
-         resnet({3, 8, 36, 3}, true)},
+         resnet({3, 8, 36, 3}, true),
+         {}},
         // The number is the Keras input-size variant of MobileNet v1; the layers are the same.
         {QStringLiteral("mobilenet128"),
          {"visor::Backbones",
           QT_TRANSLATE_NOOP("visor::Backbones", "MobileNet v1 (Howard et al. 2017), depthwise-separable")},
-         mobilenet},
+         mobilenet,
+         {}},
         {QStringLiteral("mobilenet160"),
          {"visor::Backbones",
           QT_TRANSLATE_NOOP("visor::Backbones", "MobileNet v1, the 160-pixel variant (same layers)")},
-         mobilenet},
+         mobilenet,
+         {}},
         {QStringLiteral("mobilenet192"),
          {"visor::Backbones",
           QT_TRANSLATE_NOOP("visor::Backbones", "MobileNet v1, the 192-pixel variant (same layers)")},
-         mobilenet},
+         mobilenet,
+         {}},
         {QStringLiteral("mobilenet224"),
          {"visor::Backbones",
           QT_TRANSLATE_NOOP("visor::Backbones", "MobileNet v1, the 224-pixel variant (same layers)")},
-         mobilenet},
+         mobilenet,
+         {}},
         {QStringLiteral("densenet121"),
          {"visor::Backbones", QT_TRANSLATE_NOOP("visor::Backbones", "DenseNet-121 (Huang et al. 2017), growth 32")},
-         densenet({6, 12, 24, 16})},
+         densenet({6, 12, 24, 16}),
+         {}},
         {QStringLiteral("densenet169"),
          {"visor::Backbones", QT_TRANSLATE_NOOP("visor::Backbones", "DenseNet-169, growth 32")},
-         densenet({6, 12, 32, 32})},
+         densenet({6, 12, 32, 32}),
+         {}},
         {QStringLiteral("densenet201"),
          {"visor::Backbones", QT_TRANSLATE_NOOP("visor::Backbones", "DenseNet-201, growth 32")},
-         densenet({6, 12, 48, 32})},
+         densenet({6, 12, 48, 32}),
+         {}},
     };
 }
 
 } // namespace
 
-std::shared_ptr<Backbone> makeBackbone(const std::string &name, int inChannels)
+std::shared_ptr<Backbone> makeBackbone(const std::string &name, int inChannels, const QJsonObject &values)
 {
     const BackboneInfo *info = backboneRegistry().find(QString::fromStdString(name));
     if (!info)
         throw std::invalid_argument("detector.backbone: unknown backbone '" + name +
                                     "'; known: " + backboneRegistry().keys().join(QStringLiteral(", ")).toStdString());
-    return info->make(inChannels);
+    return info->make(inChannels, values);
 }
 
 } // namespace visor::nn

@@ -7,6 +7,7 @@
 #include "project/parameters.h"
 #include "project/registry.h"
 
+#include <QJsonObject>
 #include <functional>
 #include <memory>
 
@@ -19,8 +20,12 @@ namespace visor {
 struct BackboneInfo {
     QString key; // "resnet18"
     RegisteredText description;
-    /// A new backbone for images of `inChannels` channels (1 grey, 3 colour), randomly initialised.
-    std::function<std::shared_ptr<nn::Backbone>(int inChannels)> make;
+    /// A new backbone for images of `inChannels` channels (1 grey, 3 colour), randomly initialised;
+    /// `values` holds its own parameters (below) as the project sets them.
+    std::function<std::shared_ptr<nn::Backbone>(int inChannels, const QJsonObject &values)> make;
+    /// Its own parameters, in the detector's group ("detector.tinyresnet_width"): they join the
+    /// contract's like a network component's.
+    std::vector<ParamSpec> parameters;
 };
 
 /// The backbones, built-in ones first (vgg7 ... densenet201, the contract's list).
@@ -40,6 +45,10 @@ struct NetworkInfo {
     QString key; // "class_cnn", "objdet"
     RegisteredText description;
     DatasetKind kind = DatasetKind::Classification;
+    /// Its own parameters, with bounds and defaults, in its kind's group ("detector.mynet_depth" or
+    /// "classifier.mynet_depth"): they join the contract's in the parameter editor, `visor-cli params`
+    /// and validation (when the component is registered before the parameters are first used).
+    std::vector<ParamSpec> parameters;
     /// Exactly one of these, by kind: a new randomly initialised network for `classes` classes, built
     /// from the parameter set (throws Error or std::invalid_argument naming a parameter it refuses).
     std::function<std::unique_ptr<nn::Model>(const ParameterSet &, int classes)> makeClassifier;

@@ -158,7 +158,7 @@ struct ObjDetImpl : torch::nn::Module {
         }
         if (s.sizes.size() != s.strides.size())
             throw std::invalid_argument("anchors.sizes: one size per stride is needed");
-        backbone = register_module("backbone", makeBackbone(s.backbone, s.channels));
+        backbone = register_module("backbone", makeBackbone(s.backbone, s.channels, s.backboneValues));
         neck = register_module("neck", std::make_shared<Fpn>(backbone->channels, s.width, s.strides));
         head = register_module("head", std::make_shared<RetinaHead>(s.width, s.anchorsPerLocation(), s.classes));
         // The backbone keeps its own initialisation; the neck and head start small.

@@ -5,6 +5,7 @@
 #include "layers_p.h"
 
 #include <ATen/ATen.h>
+#include <QJsonObject>
 #include <map>
 
 #include <memory>
@@ -87,6 +88,7 @@ struct DetectorSpec {
     int channels = 3;
     int width = 20; // head features
     std::string backbone = "vgg7";
+    QJsonObject backboneValues; // the backbone's own parameters (BackboneInfo::parameters), if it has any
     Preprocessing preprocessing = Preprocessing::Caffe;
     std::vector<int> sizes{12, 24, 48, 96, 192};
     std::vector<int> strides{8, 16, 32, 64, 128};

@@ -48,6 +48,6 @@ struct Backbone : torch::nn::Module {
 
 /// The backbone registered as `name` for `inChannels` input channels; throws std::invalid_argument
 /// naming detector.backbone and the known backbones for an unknown one.
-std::shared_ptr<Backbone> makeBackbone(const std::string &name, int inChannels);
+std::shared_ptr<Backbone> makeBackbone(const std::string &name, int inChannels, const QJsonObject &values = {});
 
 } // namespace visor::nn

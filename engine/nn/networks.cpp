@@ -37,6 +37,9 @@ DetectorSpec detectorSpec(const ParameterSet &p, int classes)
         s.strides.push_back(int(v));
     s.ratios = p.toList(QStringLiteral("anchors.ratios"));
     s.scales = p.toList(QStringLiteral("anchors.scales"));
+    if (const BackboneInfo *b = backboneRegistry().find(QString::fromStdString(s.backbone)))
+        for (const ParamSpec &spec : b->parameters)
+            s.backboneValues.insert(spec.key, p.value(spec.key));
     s.positiveIou = p.toDouble(QStringLiteral("detector.positive_iou"));
     s.negativeIou = p.toDouble(QStringLiteral("detector.negative_iou"));
     return s;

@@ -301,6 +301,25 @@ ParameterRegistry::ParameterRegistry() : m_specs(buildTable())
     }
     for (size_t i = 0; i < m_specs.size(); ++i)
         m_index[m_specs[i].key] = i;
+    // A network component's or backbone's own parameters, beside the contract's (in the component's group, so that
+    // the parameter editor shows them with the others: "detector.mynet_depth"). One that would replace
+    // a parameter already there, or sits outside its kind's group, is left out with a warning.
+    const auto addOwn = [this](const QString &part, const std::vector<ParamSpec> &specs, const QString &group) {
+        for (const ParamSpec &spec : specs) {
+            if (m_index.count(spec.key) || spec.group() != group) {
+                qWarning("visor: %s: parameter %s left out (already defined, or not in the %s group)", qPrintable(part),
+                         qPrintable(spec.key), qPrintable(group));
+                continue;
+            }
+            m_index[spec.key] = m_specs.size();
+            m_specs.push_back(spec);
+        }
+    };
+    for (const NetworkInfo *n : networkRegistry().all())
+        addOwn(QStringLiteral("network ") + n->key, n->parameters,
+               n->kind == DatasetKind::Classification ? QStringLiteral("classifier") : QStringLiteral("detector"));
+    for (const BackboneInfo *b : backboneRegistry().all())
+        addOwn(QStringLiteral("backbone ") + b->key, b->parameters, QStringLiteral("detector"));
 }
 
 const ParamSpec *ParameterRegistry::find(const QString &key) const

@@ -59,12 +59,25 @@ private Q_SLOTS:
         QVERIFY2(r.loaded, qPrintable(r.problem));
         QCOMPARE(r.name, QStringLiteral("Test stripes"));
         QCOMPARE(r.registered,
-                 (QStringList{QStringLiteral("backbone test_tiny"), QStringLiteral("generator test_stripes")}));
+                 (QStringList{QStringLiteral("backbone test_tiny"), QStringLiteral("network test_net"),
+                              QStringLiteral("generator test_stripes")}));
         QVERIFY(backboneRegistry().find(QStringLiteral("test_tiny")));
         QVERIFY(synth::generatorRegistry().find(QStringLiteral("test_stripes")));
         QVERIFY(ParameterRegistry::instance()
                     .find(QStringLiteral("detector.backbone"))
                     ->choices.contains(QStringLiteral("test_tiny")));
+        // The network's own parameter joins the contract's, with its bounds; the component is a choice.
+        const ParamSpec *depth = ParameterRegistry::instance().find(QStringLiteral("detector.test_net_depth"));
+        QVERIFY(depth);
+        QCOMPARE(depth->max, 4.0);
+        QVERIFY(ParameterRegistry::instance()
+                    .find(QStringLiteral("detector.component"))
+                    ->choices.contains(QStringLiteral("test_net")));
+        ParameterSet p;
+        p.set(QStringLiteral("detector.component"), QStringLiteral("test_net"));
+        p.set(QStringLiteral("detector.test_net_depth"), 3);
+        QCOMPARE(nn::buildDetector(p, 2)->spec().width, 24);
+        QVERIFY_THROWS_EXCEPTION(Error, p.set(QStringLiteral("detector.test_net_depth"), 9));
         // Loaded once: the same folder again adds nothing.
         QVERIFY(loadPlugins({pluginDir("goodplugin")}).empty());
         QCOMPARE(pluginRecords().size(), size_t(1));
@@ -83,6 +96,16 @@ private Q_SLOTS:
         const auto listed = nn::runLayers(det->layers(), x);
         QVERIFY((listed[0] - out.logits).abs().max().item<double>() < 1e-4);
         QVERIFY((listed[1] - out.deltas).abs().max().item<double>() < 1e-4);
+        // The backbone's own parameter reaches it: twice the width, more weights.
+        auto count = [](nn::Detector &d) {
+            int64_t n = 0;
+            for (const at::Tensor &t : d.parameters())
+                n += t.numel();
+            return n;
+        };
+        QVERIFY(ParameterRegistry::instance().find(QStringLiteral("detector.test_tiny_width")));
+        p.set(QStringLiteral("detector.test_tiny_width"), 16);
+        QVERIFY(count(*nn::buildDetector(p, 2)) > count(*det));
     }
 
     void anotherInterfaceVersionIsRefused()
@@ -135,7 +158,8 @@ private Q_SLOTS:
                      records.front().problem.contains(QLatin1String("not a Visor plugin")),
                  qPrintable(records.front().problem));
         const QString report = pluginReport(pluginRecords(), {dir.path()});
-        QVERIFY(report.contains(QLatin1String("loaded; registered: backbone test_tiny, generator test_stripes")));
+        QVERIFY(report.contains(
+            QLatin1String("loaded; registered: backbone test_tiny, network test_net, generator test_stripes")));
         QVERIFY(report.contains(QLatin1String("refused: ")));
     }
 
@@ -159,7 +183,8 @@ private Q_SLOTS:
         Result r = cli({QStringLiteral("plugins")}, path);
         QCOMPARE(r.code, 0);
         QVERIFY2(r.out.contains(QLatin1String("Test stripes")) &&
-                     r.out.contains(QLatin1String("registered: backbone test_tiny, generator test_stripes")) &&
+                     r.out.contains(
+                         QLatin1String("registered: backbone test_tiny, network test_net, generator test_stripes")) &&
                      r.out.contains(QLatin1String("refused: ")) && r.out.contains(QLatin1String("999")),
                  qPrintable(r.out));
         QTemporaryDir dir;
@@ -182,6 +207,8 @@ private Q_SLOTS:
                 path);
             QVERIFY2(r.code == 0, qPrintable(r.out + r.err));
         }
+        r = cli({QStringLiteral("params"), project, QStringLiteral("list")}, path);
+        QVERIFY2(r.out.contains(QLatin1String("detector.test_net_depth")), qPrintable(r.out));
         r = cli({QStringLiteral("train"), project}, path);
         QVERIFY2(r.code == 0, qPrintable(r.out + r.err));
         r = cli({QStringLiteral("runs"), project}, path);

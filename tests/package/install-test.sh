@@ -74,7 +74,7 @@ mount -t proc proc "$root/proc"
 in_root() { chroot "$root" env -i HOME=/root PATH=/usr/sbin:/usr/bin:/sbin:/bin LANG=C.UTF-8 DEBIAN_FRONTEND=noninteractive "$@"; }
 
 step "dependencies of the package"
-deps=$(dpkg-deb -f "$deb" Depends | sed 's/([^)]*)//g; s/,/ /g')
+deps=$(dpkg-deb -f "$deb" Depends | sed 's/([^)]*)//g; s/|[^,]*//g; s/,/ /g')
 in_root apt-get update -qq
 in_root apt-get install -y -qq --no-install-recommends $deps > "$work/apt.log" 2>&1 || { tail -30 "$work/apt.log"; exit 1; }
 snapshot() { # every path of the root but the volatile ones and the test's own data
@@ -125,7 +125,7 @@ fi
 echo "purged: none of the $(wc -l < "$work/files.txt") files of the package remain; the root's $(wc -l < "$work/before.txt") paths are as before the install"
 step "visor-dev: the example plugins built against the installed package"
 in_root dpkg -i /tmp/visor.deb > /dev/null
-dev_deps=$(dpkg-deb -f "$dev_deb" Depends | sed 's/([^)]*)//g; s/,/ /g; s/\bvisor\b//')
+dev_deps=$(dpkg-deb -f "$dev_deb" Depends | sed 's/([^)]*)//g; s/|[^,]*//g; s/,/ /g; s/\bvisor\b//')
 in_root apt-get install -y -qq --no-install-recommends $dev_deps > "$work/apt-dev.log" 2>&1 || { tail -30 "$work/apt-dev.log"; exit 1; }
 cp "$dev_deb" "$root/tmp/visor-dev.deb"
 in_root dpkg -i /tmp/visor-dev.deb

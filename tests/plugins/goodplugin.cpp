@@ -1,4 +1,5 @@
-// A test plugin that registers a generator and a backbone, as a user's plugin would.
+// A test plugin that registers a backbone, a network component with its own parameter and a
+// generator, as a user's plugin would.
 #include "nn/components.h"
 #include "nn/modules_p.h"
 #include "plugins/plugin.h"
@@ -12,13 +13,15 @@ namespace {
 
 // Three strided conv-BN-ReLU stages after a stem: C3, C4, C5 at strides 8, 16, 32.
 struct TinyBackbone : visor::nn::Backbone {
-    explicit TinyBackbone(int in)
+    TinyBackbone(int in, int width)
     {
-        stem = register_module("stem", visor::nn::convBnRelu(in, 8, 3, 4));
-        for (int i = 0; i < 3; ++i)
+        stem = register_module("stem", visor::nn::convBnRelu(in, width, 3, 4));
+        int from = width;
+        for (int i = 0; i < 3; ++i) {
             stages.push_back(
-                register_module("stage" + std::to_string(i), visor::nn::convBnRelu(i ? 8 << i : 8, 16 << i, 3, 2)));
-        channels = {16, 32, 64};
+                register_module("stage" + std::to_string(i), visor::nn::convBnRelu(from, (2 * width) << i, 3, 2)));
+            channels[size_t(i)] = from = (2 * width) << i;
+        }
     }
     std::array<torch::Tensor, 3> features(torch::Tensor x) override
     {
@@ -74,9 +77,27 @@ class GoodPlugin : public QObject, public visor::Plugin {
 public:
     void registerEntries() override
     {
-        visor::backboneRegistry().add({QStringLiteral("test_tiny"),
-                                       {"visor::TestPlugin", "three strided convolutions (a test plugin)"},
-                                       [](int channels) { return std::make_shared<TinyBackbone>(channels); }});
+        // A backbone with a parameter of its own (its width), which reaches its factory.
+        visor::backboneRegistry().add(
+            {QStringLiteral("test_tiny"),
+             {"visor::TestPlugin", "three strided convolutions (a test plugin)"},
+             [](int channels, const QJsonObject &values) {
+                 return std::make_shared<TinyBackbone>(
+                     channels, values.value(QStringLiteral("detector.test_tiny_width")).toInt(8));
+             },
+             {visor::intParam("detector.test_tiny_width", 8, 4, 64, "Width of the test backbone")}});
+        // A network component with a parameter of its own: objdet with a head as wide as 8 x depth.
+        visor::NetworkInfo net;
+        net.key = QStringLiteral("test_net");
+        net.description = {"visor::TestPlugin", "objdet with its own width rule (a test plugin)"};
+        net.kind = visor::DatasetKind::ObjectDetection;
+        net.parameters = {visor::intParam("detector.test_net_depth", 2, 1, 4, "Depth of the test network")};
+        net.makeDetector = [](const visor::ParameterSet &p, int classes) {
+            visor::nn::DetectorSpec spec = visor::nn::detectorSpec(p, classes);
+            spec.width = 8 * p.toInt(QStringLiteral("detector.test_net_depth"));
+            return visor::nn::makeDetector(spec);
+        };
+        visor::networkRegistry().add(net);
         visor::synth::GeneratorInfo g;
         g.key = QStringLiteral("test_stripes");
         g.description = {"visor::TestPlugin", "a patch of horizontal or vertical stripes (a test plugin)"};

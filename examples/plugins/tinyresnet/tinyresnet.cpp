@@ -20,9 +20,9 @@ struct Residual : torch::nn::Module, visor::nn::Listed {
                                                              Conv2d(Conv2dOptions(out, out, 3).padding(1).bias(false)),
                                                              BatchNorm2d(out)));
         if (stride != 1 || in != out)
-            shortcut = register_module("shortcut", torch::nn::Sequential(
-                                                       Conv2d(Conv2dOptions(in, out, 1).stride(stride).bias(false)),
-                                                       BatchNorm2d(out)));
+            shortcut = register_module(
+                "shortcut",
+                torch::nn::Sequential(Conv2d(Conv2dOptions(in, out, 1).stride(stride).bias(false)), BatchNorm2d(out)));
     }
     torch::Tensor forward(torch::Tensor x)
     {
@@ -30,7 +30,8 @@ struct Residual : torch::nn::Module, visor::nn::Listed {
     }
     int list(visor::nn::LayerGraph &g, int input, const std::string &name) const override
     {
-        const int identity = shortcut.is_empty() ? input : visor::nn::listModule(g, *shortcut, input, name + ".shortcut");
+        const int identity =
+            shortcut.is_empty() ? input : visor::nn::listModule(g, *shortcut, input, name + ".shortcut");
         const int body_ = visor::nn::listModule(g, *body, input, name + ".body");
         return visor::nn::addLayer(g, name + ".relu", "Relu",
                                    {visor::nn::addLayer(g, name + ".add", "Add", {body_, identity})});
@@ -39,15 +40,16 @@ struct Residual : torch::nn::Module, visor::nn::Listed {
 };
 
 struct TinyResNet : visor::nn::Backbone {
-    explicit TinyResNet(int inChannels)
+    TinyResNet(int inChannels, int width)
     {
-        // Stem to stride 4, then stages at strides 8, 16, 32.
-        stem = register_module("stem", torch::nn::Sequential(visor::nn::convBnRelu(inChannels, 16, 3, 2),
-                                                             visor::nn::convBnRelu(16, 32, 3, 2)));
-        int in = 32;
+        // Stem to stride 4, then stages at strides 8, 16, 32 of width, 2 x width and 4 x width features.
+        stem = register_module("stem", torch::nn::Sequential(visor::nn::convBnRelu(inChannels, width / 2, 3, 2),
+                                                             visor::nn::convBnRelu(width / 2, width, 3, 2)));
+        int in = width;
         for (int s = 0; s < 3; ++s) {
-            const int out = 32 << s;
-            torch::nn::Sequential stage(std::make_shared<Residual>(in, out, 2), std::make_shared<Residual>(out, out, 1));
+            const int out = width << s;
+            torch::nn::Sequential stage(std::make_shared<Residual>(in, out, 2),
+                                        std::make_shared<Residual>(out, out, 1));
             stages.push_back(register_module("stage" + std::to_string(s + 1), stage));
             channels[size_t(s)] = in = out;
         }
@@ -81,9 +83,15 @@ class TinyResNetPlugin : public QObject, public visor::Plugin {
 public:
     void registerEntries() override
     {
-        visor::backboneRegistry().add({QStringLiteral("tinyresnet"),
-                                       {"tinyresnet", "a small ResNet: three stages of two residual blocks"},
-                                       [](int channels) { return std::make_shared<TinyResNet>(channels); }});
+        // Its own parameter, in the detector's group: the parameter editor and `visor-cli params` show it.
+        visor::backboneRegistry().add(
+            {QStringLiteral("tinyresnet"),
+             {"tinyresnet", "a small ResNet: three stages of two residual blocks"},
+             [](int channels, const QJsonObject &values) {
+                 return std::make_shared<TinyResNet>(
+                     channels, values.value(QStringLiteral("detector.tinyresnet_width")).toInt(32));
+             },
+             {visor::intParam("detector.tinyresnet_width", 32, 8, 256, "Features of the first stage")}});
     }
 };
 
