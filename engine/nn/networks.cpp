@@ -4,6 +4,8 @@
 #include "modules_p.h"
 #include "project/parameters.h"
 
+#include <QSet>
+
 namespace visor::nn {
 
 ClassifierSpec classifierSpec(const ParameterSet &p, int classes)
@@ -79,6 +81,48 @@ std::vector<NetworkInfo> builtinNetworks()
     objdet.makeDetector = [](const ParameterSet &p, int classes) { return makeDetector(detectorSpec(p, classes)); };
     return {cnn, objdet};
 }
+
+// The parameter contract's view of these registries: the component and backbone choices are what
+// the registries hold (the contract's lists, and what plugins loaded before the first use of the
+// parameters add), and a part's own parameters join the contract's in its kind's group, so that the
+// parameter editor shows them with the others ("detector.mynet_depth"). One that would replace a
+// parameter already there, or sits outside its group, is left out with a warning.
+void extendParameters(std::vector<ParamSpec> &specs)
+{
+    QStringList classifiers, detectors;
+    for (const NetworkInfo *n : networkRegistry().all())
+        (n->kind == DatasetKind::Classification ? classifiers : detectors) << n->key;
+    for (ParamSpec &s : specs) {
+        if (s.key == QLatin1String("classifier.component"))
+            s.choices = classifiers;
+        else if (s.key == QLatin1String("detector.component"))
+            s.choices = detectors;
+        else if (s.key == QLatin1String("detector.backbone"))
+            s.choices = backboneRegistry().keys();
+    }
+    QSet<QString> keys;
+    for (const ParamSpec &s : specs)
+        keys.insert(s.key);
+    const auto addOwn = [&](const QString &part, const std::vector<ParamSpec> &own, const QString &group) {
+        for (const ParamSpec &spec : own) {
+            if (keys.contains(spec.key) || spec.group() != group) {
+                qWarning("visor: %s: parameter %s left out (already defined, or not in the %s group)", qPrintable(part),
+                         qPrintable(spec.key), qPrintable(group));
+                continue;
+            }
+            keys.insert(spec.key);
+            specs.push_back(spec);
+        }
+    };
+    for (const NetworkInfo *n : networkRegistry().all())
+        addOwn(QStringLiteral("network ") + n->key, n->parameters,
+               n->kind == DatasetKind::Classification ? QStringLiteral("classifier") : QStringLiteral("detector"));
+    for (const BackboneInfo *b : backboneRegistry().all())
+        addOwn(QStringLiteral("backbone ") + b->key, b->parameters, QStringLiteral("detector"));
+}
+
+// Installed when the engine library loads (its static initialisers run before main()).
+const bool kParametersExtended = (parameterExtension() = &extendParameters, true);
 
 } // namespace
 

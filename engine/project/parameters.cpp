@@ -1,6 +1,5 @@
 #include "parameters.h"
 
-#include "nn/components.h"
 #include "types.h"
 
 #include <QJsonArray>
@@ -286,40 +285,22 @@ ParameterRegistry::ParameterRegistry() : m_specs(buildTable())
     for (auto &s : m_specs)
         if (s.type == ParamType::StringList)
             s.choices = QStringList{QStringLiteral("accuracy")};
-    // The networks and backbones are what their registries hold (the contract's lists, and what plugins
-    // loaded before the first use of the parameters add).
-    QStringList classifiers, detectors;
-    for (const NetworkInfo *n : networkRegistry().all())
-        (n->kind == DatasetKind::Classification ? classifiers : detectors) << n->key;
-    for (auto &s : m_specs) {
-        if (s.key == QLatin1String("classifier.component"))
-            s.choices = classifiers;
-        else if (s.key == QLatin1String("detector.component"))
-            s.choices = detectors;
-        else if (s.key == QLatin1String("detector.backbone"))
-            s.choices = backboneRegistry().keys();
-    }
+    // The parts registered by name (nn/networks.cpp): the networks' and backbones' choices and their own
+    // parameters. Without them (the store alone, as the fuzz targets build it) each such choice is its
+    // default.
+    if (parameterExtension())
+        parameterExtension()(m_specs);
+    for (auto &s : m_specs)
+        if (s.type == ParamType::Choice && s.choices == QStringList{QString()})
+            s.choices = QStringList{s.defaultValue.toString()};
     for (size_t i = 0; i < m_specs.size(); ++i)
         m_index[m_specs[i].key] = i;
-    // A network component's or backbone's own parameters, beside the contract's (in the component's group, so that
-    // the parameter editor shows them with the others: "detector.mynet_depth"). One that would replace
-    // a parameter already there, or sits outside its kind's group, is left out with a warning.
-    const auto addOwn = [this](const QString &part, const std::vector<ParamSpec> &specs, const QString &group) {
-        for (const ParamSpec &spec : specs) {
-            if (m_index.count(spec.key) || spec.group() != group) {
-                qWarning("visor: %s: parameter %s left out (already defined, or not in the %s group)", qPrintable(part),
-                         qPrintable(spec.key), qPrintable(group));
-                continue;
-            }
-            m_index[spec.key] = m_specs.size();
-            m_specs.push_back(spec);
-        }
-    };
-    for (const NetworkInfo *n : networkRegistry().all())
-        addOwn(QStringLiteral("network ") + n->key, n->parameters,
-               n->kind == DatasetKind::Classification ? QStringLiteral("classifier") : QStringLiteral("detector"));
-    for (const BackboneInfo *b : backboneRegistry().all())
-        addOwn(QStringLiteral("backbone ") + b->key, b->parameters, QStringLiteral("detector"));
+}
+
+ParameterExtension &parameterExtension()
+{
+    static ParameterExtension extension = nullptr;
+    return extension;
 }
 
 const ParamSpec *ParameterRegistry::find(const QString &key) const

@@ -45,6 +45,12 @@ struct ParamSpec {
 /// and components' own parameters.
 ParamSpec intParam(const char *key, int def, std::optional<int> lo, std::optional<int> hi, const char *label);
 
+/// What the contract's table cannot hold: the choices of the parts registered by name and their own
+/// parameters. nn/networks.cpp installs it when the engine loads, before anything reads the
+/// parameters; the project store alone (the fuzz targets) has none.
+using ParameterExtension = void (*)(std::vector<ParamSpec> &specs);
+ParameterExtension &parameterExtension();
+
 /// All parameters of the product. Immutable, built once.
 class ParameterRegistry {
     Q_DECLARE_TR_FUNCTIONS(visor::ParameterRegistry) // messages follow the window's language; visor-cli's are English
