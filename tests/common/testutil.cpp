@@ -1,5 +1,7 @@
 #include "testutil.h"
 
+#include <QProcess>
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -76,6 +78,20 @@ std::vector<qint64> addPlainExamples(Project &project, int n, int w, int h, qint
         items.push_back(ne);
     }
     return project.addExamples(items).added;
+}
+
+CliResult runCli(const QStringList &args, const std::map<QString, QString> &environment, int timeoutMs)
+{
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    for (const auto &[key, value] : environment)
+        env.insert(key, value);
+    p.setProcessEnvironment(env);
+    p.start(QStringLiteral(VISOR_CLI_PATH), args);
+    if (!p.waitForFinished(timeoutMs))
+        qFatal("visor-cli did not finish");
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()),
+            QString::fromUtf8(p.readAllStandardError())};
 }
 
 bool hasEntry(const ImportReport &r, const QString &file, const QString &fragment)

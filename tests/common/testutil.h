@@ -1,4 +1,6 @@
 #pragma once
+
+#include <map>
 // Helpers shared by the tests: generated images and data sets, files, the shared data folder.
 
 #include "formats/formats.h"
@@ -42,6 +44,15 @@ QString dump(const ImportReport &r);
 /// A VOC annotation naming `fileName` (stated size w x h) with the given <object> elements.
 QByteArray vocXml(const QString &fileName, const QString &objects, int w = 64, int h = 48);
 QString vocObject(const QString &name, double x1, double y1, double x2, double y2);
+
+/// What a visor-cli run printed and returned (code -1 when it crashed).
+struct CliResult {
+    int code = -1;
+    QString out, err;
+};
+/// Runs the built visor-cli with `args` (and `environment` added to this process's), waiting up to
+/// `timeoutMs`; a run that does not finish ends the test.
+CliResult runCli(const QStringList &args, const std::map<QString, QString> &environment = {}, int timeoutMs = 300000);
 
 /// The shared data folder (../shared next to the checkout) or an empty string when absent.
 QString sharedDir();

@@ -12,19 +12,11 @@ using namespace visor;
 
 namespace {
 
-struct Result {
-    int code = -1;
-    QString out, err;
-};
+using Result = test::CliResult;
 
 Result cli(const QStringList &args)
 {
-    QProcess p;
-    p.start(QStringLiteral(VISOR_CLI_PATH), args);
-    if (!p.waitForFinished(120000))
-        qFatal("visor-cli did not finish");
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()),
-            QString::fromUtf8(p.readAllStandardError())};
+    return test::runCli(args, {}, 120000);
 }
 
 } // namespace

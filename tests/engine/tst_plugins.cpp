@@ -26,23 +26,14 @@ QString pluginDir(const char *name)
     return QStringLiteral(VISOR_TEST_PLUGINS "/") + QLatin1String(name);
 }
 
-struct Result {
-    int code = -1;
-    QString out, err;
-};
+using Result = test::CliResult;
 
+// visor-cli with only these plugin folders (no user's plugins).
 Result cli(const QStringList &args, const QString &pluginPath)
 {
-    QProcess p;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("VISOR_PLUGIN_PATH"), pluginPath);
-    env.insert(QStringLiteral("XDG_DATA_HOME"), QDir::tempPath() + QStringLiteral("/visor-no-user-plugins"));
-    p.setProcessEnvironment(env);
-    p.start(QStringLiteral(VISOR_CLI_PATH), args);
-    if (!p.waitForFinished(300000))
-        qFatal("visor-cli did not finish");
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()),
-            QString::fromUtf8(p.readAllStandardError())};
+    return test::runCli(
+        args, {{QStringLiteral("VISOR_PLUGIN_PATH"), pluginPath},
+               {QStringLiteral("XDG_DATA_HOME"), QDir::tempPath() + QStringLiteral("/visor-no-user-plugins")}});
 }
 
 } // namespace
@@ -58,9 +49,8 @@ private Q_SLOTS:
         const PluginRecord &r = records.front();
         QVERIFY2(r.loaded, qPrintable(r.problem));
         QCOMPARE(r.name, QStringLiteral("Test stripes"));
-        QCOMPARE(r.registered,
-                 (QStringList{QStringLiteral("backbone test_tiny"), QStringLiteral("network test_net"),
-                              QStringLiteral("generator test_stripes")}));
+        QCOMPARE(r.registered, (QStringList{QStringLiteral("backbone test_tiny"), QStringLiteral("network test_net"),
+                                            QStringLiteral("generator test_stripes")}));
         QVERIFY(backboneRegistry().find(QStringLiteral("test_tiny")));
         QVERIFY(synth::generatorRegistry().find(QStringLiteral("test_stripes")));
         QVERIFY(ParameterRegistry::instance()
