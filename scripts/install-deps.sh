@@ -13,6 +13,8 @@ PACKAGES=(
   libqcustomplot-dev libqcustomplot2.1-qt6
   # machine learning and images
   libtorch-dev libopencv-dev libopenblas-dev libsqlite3-dev libjpeg-dev
+  # model export: ONNX graphs written with libonnx (protobuf), checked by OpenCV's dnn
+  libonnx-dev libprotobuf-dev
   # the ocr generator: fonts found by fontconfig, drawn by FreeType
   libfreetype-dev libfontconfig-dev fonts-dejavu-core fonts-liberation2
   # the fuzz targets (make fuzz): clang with libFuzzer

@@ -1,7 +1,9 @@
 #include "commands.h"
 #include "console.h"
+#include "deploycommands.h"
 #include "formats/imageinfo.h"
 #include "synthcommand.h"
+#include "train/modelexport.h"
 #include "traincommands.h"
 
 #include "augment/augmenter.h"
@@ -555,6 +557,25 @@ std::map<QString, Command> commands()
                                     3,
                                     1000};
 
+    c[QStringLiteral("export-model")] = {
+        QStringLiteral("export a run's model as a bundle (model.onnx, model.json, README.txt), checked against "
+                       "the trained model on a split"),
+        QStringLiteral("DIR RUN"),
+        [](QCommandLineParser &p) {
+            p.addOption({QStringLiteral("out"), QStringLiteral("the bundle's folder (new or empty)"),
+                         QStringLiteral("FOLDER")});
+            p.addOption(
+                {QStringLiteral("format"),
+                 QStringLiteral("the model format: %1").arg(train::modelExportFormats().join(QStringLiteral(", "))),
+                 QStringLiteral("FORMAT"), QStringLiteral("onnx")});
+            p.addOption({QStringLiteral("split"), QStringLiteral("the parity check's images: val, test or train"),
+                         QStringLiteral("split"), QStringLiteral("val")});
+            p.addOption({QStringLiteral("json"), QStringLiteral("print JSON")});
+        },
+        exportModelCommand,
+        2,
+        2};
+
     c[QStringLiteral("demo")] = {
         QStringLiteral("create the demo project (generated shapes) if missing, print its statistics; with --train, "
                        "train it (once, at most --minutes) and print the test metrics"),
@@ -613,7 +634,7 @@ void printOverview(const std::map<QString, Command> &all)
     out() << "Usage: visor-cli COMMAND [options] [arguments]\n\n"
              "Visor builds computer-vision models from your own images. Commands:\n";
     for (const auto &[name, cmd] : all)
-        out() << "  " << name.leftJustified(8) << " " << cmd.summary << "\n";
+        out() << "  " << name.leftJustified(12) << " " << cmd.summary << "\n";
     out() << "\nvisor-cli COMMAND --help describes a command. visor-cli --version prints the version.\n"
              "Exit codes: 0 success, 1 usage error, 2 data error.\n";
     out().flush();

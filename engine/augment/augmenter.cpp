@@ -1,4 +1,5 @@
 #include "augmenter.h"
+#include "export/runtime.h"
 #include "photometry_p.h"
 #include "project/inputsize.h"
 
@@ -423,10 +424,7 @@ cv::Mat resizeToInput(const cv::Mat &image, int minSide, int maxSide, std::vecto
     if (image.empty())
         return image;
     const InputSize size = inputSize(image.cols, image.rows, minSide, maxSide);
-    cv::Mat out = image;
-    if (size.width != image.cols || size.height != image.rows)
-        cv::resize(image, out, cv::Size(size.width, size.height), 0, 0,
-                   size.width * size.height < image.cols * image.rows ? cv::INTER_AREA : cv::INTER_LINEAR);
+    const cv::Mat out = deploy::resizeImage(image, size.width, size.height); // as exported models do
     if (boxes) {
         const double sx = double(out.cols) / image.cols, sy = double(out.rows) / image.rows;
         for (Box &b : *boxes) {

@@ -5,30 +5,12 @@
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QSet>
-#include <QTemporaryDir>
-#include <cerrno>
-#include <cstdio>
-#include <cstring>
 
 namespace visor {
 
 const char *const kIncompleteExportMarker = ".visor-export-incomplete";
 
 namespace {
-
-// The finished staging folder becomes outDir in one rename (an empty outDir the user made is replaced).
-void publish(QTemporaryDir &staging, const QString &outDir)
-{
-    QFile::remove(QDir(staging.path()).filePath(QLatin1String(kIncompleteExportMarker)));
-    if (const QString why = fileio::syncFileSystem(staging.path()); !why.isEmpty())
-        throw Error(QCoreApplication::translate("visor::Import", "cannot write %1: %2").arg(outDir, why));
-    QDir().rmdir(outDir);
-    if (std::rename(QFile::encodeName(staging.path()).constData(), QFile::encodeName(outDir).constData()) != 0)
-        throw Error(QCoreApplication::translate("visor::Import", "cannot create %1: %2")
-                        .arg(outDir, QString::fromLocal8Bit(strerror(errno))));
-    staging.setAutoRemove(false);
-    fileio::syncFolder(QFileInfo(outDir).absolutePath());
-}
 
 // A file name every format can list and every file system can hold: no control characters (a newline
 // splits a list line), no spaces for VOC (ImageSets lines are "name [flag]"), and at most 200 bytes so
@@ -59,19 +41,8 @@ ExportReport exportDataset(const Project &project, const QString &outDir, Format
         throw Error(
             QCoreApplication::translate("visor::Import", "format %1 holds %2 data but the project is a %3 project")
                 .arg(formatKey(format), kindName(formatKind(format)), kindName(project.kind())));
-    const QString target = QFileInfo(outDir).absoluteFilePath();
-    QDir out(target);
-    if (out.exists() && !out.isEmpty())
-        throw Error(QCoreApplication::translate("visor::Import", "%1 is not empty; export into a new or empty folder")
-                        .arg(outDir));
-    const QString parent = QFileInfo(target).absolutePath();
-    if (!QDir().mkpath(parent))
-        throw Error(QCoreApplication::translate("visor::Import", "cannot create %1").arg(parent));
-    // Hidden, beside the target (the same file system, so the final rename is atomic), removed on failure.
-    QTemporaryDir staging(QDir(parent).filePath(QStringLiteral(".%1.export-XXXXXX").arg(QFileInfo(target).fileName())));
-    if (!staging.isValid())
-        throw Error(
-            QCoreApplication::translate("visor::Import", "cannot create %1: %2").arg(outDir, staging.errorString()));
+    // Hidden beside the target until finished; the marker stops an import of a folder left by a kill.
+    fileio::StagedFolder staging(outDir);
     fileio::writeAtomically(QDir(staging.path()).filePath(QLatin1String(kIncompleteExportMarker)),
                             QByteArray("An export by Visor that has not finished; do not import this folder.\n"));
 
@@ -121,7 +92,8 @@ ExportReport exportDataset(const Project &project, const QString &outDir, Format
     report.seconds[QStringLiteral("read_project")] = double(timer.nsecsElapsed()) / 1e9;
     timer.restart();
     formats::formatInfo(format).write(ctx);
-    publish(staging, target);
+    QFile::remove(QDir(staging.path()).filePath(QLatin1String(kIncompleteExportMarker)));
+    staging.publish();
     report.seconds[QStringLiteral("write")] = double(timer.nsecsElapsed()) / 1e9;
     return report;
 }

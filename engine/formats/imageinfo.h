@@ -1,6 +1,8 @@
 #pragma once
 /// Decoding checks and perceptual hashing of image files (OpenCV).
 
+#include "export/imagehash.h"
+
 #include <QByteArray>
 #include <QString>
 #include <QtGlobal>
@@ -37,9 +39,6 @@ ImageInfo inspectImage(const QByteArray &bytes, qint64 maxPixels = 100'000'000);
 /// `channels` 1 (grey) or 3 (BGR); `reduce` 1, 2, 4 or 8 decodes at that fraction (thumbnails).
 /// Empty when the file cannot be read.
 cv::Mat decodeImage(const QString &path, int channels, int reduce = 1);
-
-/// 64-bit difference hash (dHash) of an 8-bit image with 1, 3 or 4 channels.
-quint64 differenceHash(const cv::Mat &image);
 
 /// File suffixes that Visor imports as images.
 bool isImageFile(const QString &fileName);

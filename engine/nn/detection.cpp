@@ -1,5 +1,6 @@
-// Detector training targets and outputs: box coding, anchor matching, focal loss, NMS, post-processing.
+// Detector training targets and outputs: box coding, anchor matching, focal loss, post-processing.
 
+#include "export/runtime.h"
 #include "model_p.h"
 
 #include <cmath>
@@ -120,65 +121,22 @@ DetectionLoss detectionLoss(const DetectorOutput &output, const at::Tensor &anch
     return out;
 }
 
-std::vector<int64_t> nms(const at::Tensor &boxes, const at::Tensor &scores, double iouThreshold)
-{
-    const auto order = std::get<1>(scores.sort(0, true));
-    const auto b = boxes.index_select(0, order).contiguous();
-    const int64_t n = b.size(0);
-    const float *p = b.data_ptr<float>();
-    std::vector<char> removed(size_t(n), 0);
-    std::vector<int64_t> keep;
-    for (int64_t i = 0; i < n; ++i) {
-        if (removed[size_t(i)])
-            continue;
-        keep.push_back(order[i].item<int64_t>());
-        const float *bi = p + 4 * i;
-        const float areaI = (bi[2] - bi[0]) * (bi[3] - bi[1]);
-        for (int64_t j = i + 1; j < n; ++j) {
-            if (removed[size_t(j)])
-                continue;
-            const float *bj = p + 4 * j;
-            const float w = std::min(bi[2], bj[2]) - std::max(bi[0], bj[0]);
-            const float h = std::min(bi[3], bj[3]) - std::max(bi[1], bj[1]);
-            if (w <= 0 || h <= 0)
-                continue;
-            const float inter = w * h;
-            const float iou = inter / (areaI + (bj[2] - bj[0]) * (bj[3] - bj[1]) - inter);
-            if (iou > iouThreshold)
-                removed[size_t(j)] = 1;
-        }
-    }
-    return keep;
-}
-
 ImageDetections postprocess(const at::Tensor &logits, const at::Tensor &deltas, const at::Tensor &anchors,
                             double scoreThreshold, double iouThreshold, int maxBoxes, int64_t width, int64_t height)
 {
+    // The selection (candidates, clipping, class-wise NMS) is the exported models' runtime's own, so
+    // that Visor's evaluation and an exported model's differ only by the network's arithmetic.
     torch::NoGradGuard noGrad;
-    const int64_t K = logits.size(1);
-    auto scores = torch::sigmoid(logits).flatten(); // anchor-major: index = anchor * K + class
-    auto candidates = scores.gt(scoreThreshold).nonzero().squeeze(1);
-    if (candidates.size(0) > 1000)
-        candidates = candidates.index_select(0, std::get<1>(scores.index_select(0, candidates).topk(1000)));
-    const auto anchorIdx = torch::div(candidates, K, "floor");
-    const auto classIdx = candidates.remainder(K);
-    const auto s = scores.index_select(0, candidates);
-    auto boxes = decodeBoxes(anchors.index_select(0, anchorIdx), deltas.index_select(0, anchorIdx));
-    boxes.select(1, 0).clamp_(0, double(width));
-    boxes.select(1, 2).clamp_(0, double(width));
-    boxes.select(1, 1).clamp_(0, double(height));
-    boxes.select(1, 3).clamp_(0, double(height));
-    // Class-wise NMS in one pass: boxes of different classes are moved apart so they never overlap.
-    const auto offset = classIdx.to(torch::kFloat).unsqueeze(1) * (double(std::max(width, height)) + 1.0);
-    const auto keep = nms((boxes + offset).contiguous(), s, iouThreshold);
+    const at::Tensor scores = torch::sigmoid(logits).to(at::kCPU, at::kFloat).contiguous();
+    const at::Tensor boxes = decodeBoxes(anchors, deltas).to(at::kCPU, at::kFloat).contiguous();
+    const auto found =
+        deploy::selectDetections(boxes.data_ptr<float>(), scores.data_ptr<float>(), int(scores.size(0)),
+                                 int(scores.size(1)), scoreThreshold, iouThreshold, maxBoxes, int(width), int(height));
     ImageDetections out;
-    for (int64_t i : keep) {
-        if (int(out.scores.size()) >= maxBoxes)
-            break;
-        const auto b = boxes[i];
-        out.boxes.push_back({b[0].item<float>(), b[1].item<float>(), b[2].item<float>(), b[3].item<float>()});
-        out.labels.push_back(int(classIdx[i].item<int64_t>()));
-        out.scores.push_back(s[i].item<float>());
+    for (const deploy::Detection &d : found) {
+        out.boxes.push_back(d.box);
+        out.labels.push_back(d.label);
+        out.scores.push_back(d.score);
     }
     return out;
 }

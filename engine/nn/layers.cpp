@@ -94,15 +94,32 @@ at::Tensor execute(const Layer &l, const std::vector<at::Tensor> &in)
 
 } // namespace
 
-std::vector<at::Tensor> runLayers(const LayerGraph &graph, const at::Tensor &input)
+std::vector<at::Tensor> runLayers(const LayerGraph &graph, const at::Tensor &input,
+                                  std::vector<std::vector<int64_t>> *shapes)
 {
+    // A value is dropped after its last reader, so that listing the shapes of a large network at a
+    // large input holds a few feature maps at a time rather than all of them.
+    std::vector<size_t> lastUse(graph.layers.size() + 1, 0);
+    for (size_t i = 0; i < graph.layers.size(); ++i)
+        for (int v : graph.layers[i].inputs)
+            lastUse[size_t(v)] = i + 1;
+    for (int v : graph.outputs)
+        lastUse.at(size_t(v)) = graph.layers.size() + 1;
     std::vector<at::Tensor> values{input.contiguous()};
     values.reserve(graph.layers.size() + 1);
-    for (const Layer &l : graph.layers) {
+    if (shapes)
+        *shapes = {input.sizes().vec()};
+    for (size_t i = 0; i < graph.layers.size(); ++i) {
+        const Layer &l = graph.layers[i];
         std::vector<at::Tensor> in;
         for (int v : l.inputs)
             in.push_back(values[size_t(v)]);
         values.push_back(execute(l, in));
+        if (shapes)
+            shapes->push_back(values.back().sizes().vec());
+        for (int v : l.inputs)
+            if (lastUse[size_t(v)] == i + 1)
+                values[size_t(v)] = at::Tensor();
     }
     std::vector<at::Tensor> out;
     for (int v : graph.outputs)

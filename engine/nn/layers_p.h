@@ -56,7 +56,9 @@ struct LayerGraph {
 };
 
 /// Executes a listing on `input` (N, C, H, W) with ATen operators alone: the values of `outputs`.
-std::vector<at::Tensor> runLayers(const LayerGraph &graph, const at::Tensor &input);
+/// `shapes`, when given, gets the shape of every value (index 0 the input).
+std::vector<at::Tensor> runLayers(const LayerGraph &graph, const at::Tensor &input,
+                                  std::vector<std::vector<int64_t>> *shapes = nullptr);
 
 /// One line per layer ("12 Conv backbone.layers.0.0  3->32 k3 s1 [11]"), for listings and tests.
 std::string describeLayers(const LayerGraph &graph);

@@ -200,9 +200,6 @@ DetectionLoss detectionLoss(const DetectorOutput &output, const at::Tensor &anch
                             const std::vector<at::Tensor> &boxes, const std::vector<at::Tensor> &labels,
                             double positiveIou, double negativeIou, const at::Tensor &classWeights = {});
 
-/// Greedy non-maximum suppression: indices kept, by descending score.
-std::vector<int64_t> nms(const at::Tensor &boxes, const at::Tensor &scores, double iouThreshold);
-
 struct ImageDetections {
     std::vector<std::array<float, 4>> boxes; // x1, y1, x2, y2 in network input pixels
     std::vector<int> labels;
@@ -210,7 +207,8 @@ struct ImageDetections {
 };
 
 /// One image's outputs to detections: scores above `scoreThreshold` (at most 1000 candidates),
-/// decoded boxes clipped to width x height, class-wise NMS at `iouThreshold`, the best `maxBoxes`.
+/// decoded boxes clipped to width x height, class-wise NMS at `iouThreshold`, the best `maxBoxes`:
+/// deploy::selectDetections() (export/runtime.h) on the sigmoid scores and decoded boxes.
 ImageDetections postprocess(const at::Tensor &logits, const at::Tensor &deltas, const at::Tensor &anchors,
                             double scoreThreshold, double iouThreshold, int maxBoxes, int64_t width, int64_t height);
 

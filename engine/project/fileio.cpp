@@ -2,11 +2,14 @@
 #include "types.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
+#include <QTemporaryDir>
 #include <QThread>
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -124,6 +127,45 @@ void commit(const QString &temporary, const QString &path, qint64 expectedBytes)
         fail(path, error);
     }
     syncFolder(QFileInfo(path).absolutePath());
+}
+
+StagedFolder::StagedFolder(const QString &target) : m_target(QFileInfo(target).absoluteFilePath())
+{
+    if (QDir out(m_target); out.exists() && !out.isEmpty())
+        throw Error(QCoreApplication::translate("visor::Import", "%1 is not empty; write into a new or empty folder")
+                        .arg(target));
+    const QString parent = QFileInfo(m_target).absolutePath();
+    if (!QDir().mkpath(parent))
+        throw Error(QCoreApplication::translate("visor::Import", "cannot create %1").arg(parent));
+    m_staging = std::make_unique<QTemporaryDir>(
+        QDir(parent).filePath(QStringLiteral(".%1.staging-XXXXXX").arg(QFileInfo(m_target).fileName())));
+    if (!m_staging->isValid())
+        throw Error(
+            QCoreApplication::translate("visor::Import", "cannot create %1: %2").arg(target, m_staging->errorString()));
+}
+
+StagedFolder::~StagedFolder() = default;
+
+QString StagedFolder::path() const
+{
+    return m_staging->path();
+}
+
+QString StagedFolder::target() const
+{
+    return m_target;
+}
+
+void StagedFolder::publish()
+{
+    if (const QString why = syncFileSystem(path()); !why.isEmpty())
+        throw Error(QCoreApplication::translate("visor::Import", "cannot write %1: %2").arg(m_target, why));
+    QDir().rmdir(m_target);
+    if (std::rename(QFile::encodeName(path()).constData(), QFile::encodeName(m_target).constData()) != 0)
+        throw Error(QCoreApplication::translate("visor::Import", "cannot create %1: %2")
+                        .arg(m_target, QString::fromLocal8Bit(strerror(errno))));
+    m_staging->setAutoRemove(false);
+    syncFolder(QFileInfo(m_target).absolutePath());
 }
 
 } // namespace visor::fileio

@@ -4,6 +4,9 @@
 
 #include <QByteArray>
 #include <QString>
+#include <memory>
+
+class QTemporaryDir;
 
 namespace visor::fileio {
 
@@ -31,5 +34,23 @@ QString temporaryFor(const QString &path);
 
 /// True for names Visor's atomic writes leave behind when killed (`*.part*`).
 bool isTemporaryName(const QString &fileName);
+
+/// A folder written whole or not at all (a data set export, a model bundle): files go into a hidden
+/// staging folder beside `target` (the same file system) that publish() renames into place, an
+/// empty `target` the user made being replaced. Never published (an error, a kill), it is removed,
+/// or left hidden. Throws Error naming `target` when it exists and is not empty or cannot be made.
+class StagedFolder {
+public:
+    explicit StagedFolder(const QString &target);
+    ~StagedFolder();
+    QString path() const;   // the staging folder
+    QString target() const; // absolute
+    /// Syncs the staged files, renames the folder over `target`; throws Error naming `target`.
+    void publish();
+
+private:
+    QString m_target;
+    std::unique_ptr<QTemporaryDir> m_staging;
+};
 
 } // namespace visor::fileio

@@ -1,4 +1,5 @@
 #include "statistics.h"
+#include "export/imagehash.h"
 #include "inputsize.h"
 #include "sql.h"
 #include "statement.h"
@@ -147,7 +148,7 @@ std::vector<std::vector<qint64>> nearDuplicateGroups(const std::vector<std::pair
             for (size_t a = 0; a < members.size(); ++a)
                 for (size_t b = a + 1; b < members.size(); ++b) {
                     const auto ha = hashes[size_t(members[a])].second, hb = hashes[size_t(members[b])].second;
-                    if (__builtin_popcountll(ha ^ hb) <= maxDistance)
+                    if (hashDistance(ha, hb) <= maxDistance)
                         uf.unite(members[a], members[b]);
                 }
     }

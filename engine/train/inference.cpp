@@ -2,8 +2,10 @@
 #include "augment/augmenter.h"
 #include "dataset_p.h"
 #include "eval/metrics.h"
+#include "export/runtime.h"
 #include "formats/imageinfo.h"
 #include "nn/model_p.h"
+#include "predictor_p.h"
 #include "runs.h"
 #include "task_p.h"
 
@@ -19,20 +21,6 @@
 #include <torch/torch.h>
 
 namespace visor::train {
-
-struct Predictor::Private {
-    Project *project = nullptr;
-    QString weights;
-    QString note;
-    ParameterSet parameters;
-    bool detection = false;
-    std::unique_ptr<nn::Model> classifier;
-    std::unique_ptr<nn::Detector> detector;
-    QStringList classes;
-    int channels = 1, minSide = 0, maxSide = 0;
-    double threshold = 0.6;
-    int maxBoxes = 30;
-};
 
 Predictor::Predictor() : d(new Private) {}
 Predictor::~Predictor() = default;
@@ -146,16 +134,15 @@ Prediction Predictor::predictFile(const QString &path) const
                                ->detect(d->detector->forward(input), input, {{image.cols, image.rows}},
                                         {d->threshold, p.toDouble(QStringLiteral("train.iou_threshold")), d->maxBoxes})
                                .front();
-        const double sx = double(original.cols) / image.cols, sy = double(original.rows) / image.rows;
         const double grow = p.toDouble(QStringLiteral("train.box_expansion"));
+        const double sx = double(image.cols) / original.cols, sy = double(image.rows) / original.rows;
         for (size_t i = 0; i < found.scores.size(); ++i) {
-            const auto &b = found.boxes[i];
-            const double w = (b[2] - b[0]) * sx, h = (b[3] - b[1]) * sy;
+            const auto b = deploy::toImagePixels(found.boxes[i], sx, sy, grow, original.cols, original.rows);
             DetectedBox box;
-            box.x1 = float(std::max(0.0, b[0] * sx - grow * w / 2));
-            box.y1 = float(std::max(0.0, b[1] * sy - grow * h / 2));
-            box.x2 = float(std::min(double(original.cols), b[2] * sx + grow * w / 2));
-            box.y2 = float(std::min(double(original.rows), b[3] * sy + grow * h / 2));
+            box.x1 = b[0];
+            box.y1 = b[1];
+            box.x2 = b[2];
+            box.y2 = b[3];
             box.label = found.labels[i];
             box.className = d->classes.value(box.label);
             box.score = found.scores[i];

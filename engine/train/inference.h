@@ -45,6 +45,7 @@ public:
     Prediction predictFile(const QString &path) const;
 
 private:
+    friend struct PredictorAccess;
     friend QJsonObject evaluateRun(Project &project, qint64 runId, Split split, TestPredictions *predictions);
     Predictor();
     struct Private;

@@ -1,4 +1,5 @@
 // Detector building blocks, on LibTorch directly (this test links it; the product's public headers do not).
+#include "export/runtime.h"
 #include "nn/model_p.h"
 
 #include <QTest>
@@ -160,10 +161,21 @@ private Q_SLOTS:
 
     void nonMaximumSuppression()
     {
-        const auto b = boxes({{0, 0, 10, 10}, {1, 1, 11, 11}, {20, 20, 30, 30}, {0, 0, 10, 10}});
-        const auto s = torch::tensor({0.9f, 0.8f, 0.7f, 0.95f});
-        QCOMPARE(nms(b, s, 0.5), (std::vector<int64_t>{3, 2}));
-        QCOMPARE(nms(b, s, 0.99), (std::vector<int64_t>{3, 1, 2})); // only the exact duplicate goes
+        // One class: the runtime's selection (export/runtime.h), which Visor's own evaluation uses.
+        const std::vector<float> b{0, 0, 10, 10, 1, 1, 11, 11, 20, 20, 30, 30, 0, 0, 10, 10};
+        const std::vector<float> s{0.9f, 0.8f, 0.7f, 0.95f};
+        auto kept = [&](double iou) {
+            std::vector<float> scores;
+            for (const auto &d : visor::deploy::selectDetections(b.data(), s.data(), 4, 1, 0.05, iou, 10, 100, 100))
+                scores.push_back(d.score);
+            return scores;
+        };
+        QCOMPARE(kept(0.5), (std::vector<float>{0.95f, 0.7f}));
+        QCOMPARE(kept(0.99), (std::vector<float>{0.95f, 0.8f, 0.7f})); // only the exact duplicate goes
+        // Two classes on the same box: NMS is class-wise, so both stay.
+        const std::vector<float> two{0.9f, 0.8f};
+        QCOMPARE(visor::deploy::selectDetections(b.data(), two.data(), 1, 2, 0.05, 0.5, 10, 100, 100).size(),
+                 size_t(2));
     }
 
     void boxCoderRoundTrip()

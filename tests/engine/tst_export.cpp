@@ -1,0 +1,308 @@
+// Model export (issue 14.1): every backbone's detector and the classifier written as ONNX, read by
+// OpenCV's dnn and equal to LibTorch; a trained run exported as a bundle whose parity check passes;
+// bundles that cannot be used are refused with the file named.
+#include "export/runtime.h"
+#include "nn/components.h"
+#include "nn/onnxwriter_p.h"
+#include "synth/shapes.h"
+#include "testutil.h"
+#include "train/modelexport.h"
+#include "train/trainer.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTest>
+#include <opencv2/dnn.hpp>
+#include <opencv2/imgproc.hpp>
+#include <torch/torch.h>
+
+using namespace visor;
+using namespace visor::nn;
+
+namespace {
+
+/// The outputs OpenCV's dnn gives for `image` (uint8 1 x H x W x C), each without the batch.
+std::vector<at::Tensor> runOpenCv(const std::string &onnx, const at::Tensor &image,
+                                  const std::vector<std::string> &names)
+{
+    cv::dnn::Net net = cv::dnn::readNetFromONNX(onnx.data(), onnx.size());
+    const at::Tensor c = image.contiguous();
+    const int shape[] = {1, int(c.size(1)), int(c.size(2)), int(c.size(3))};
+    net.setInput(cv::Mat(4, shape, CV_8U, c.data_ptr<uint8_t>()), "image");
+    std::vector<cv::Mat> out;
+    net.forward(out, names);
+    std::vector<at::Tensor> tensors;
+    for (cv::Mat &m : out) {
+        std::vector<int64_t> sizes(m.size.p + 1, m.size.p + m.dims); // without the batch
+        tensors.push_back(torch::from_blob(m.ptr<float>(), sizes, torch::kFloat).clone());
+    }
+    return tensors;
+}
+
+double largestDifference(const at::Tensor &a, const at::Tensor &b)
+{
+    return (a - b).abs().max().item<double>();
+}
+
+at::Tensor randomImage(int h, int w, int c)
+{
+    return torch::randint(0, 256, {1, h, w, c}, torch::kLong).to(torch::kUInt8);
+}
+
+std::unique_ptr<test::TempProject> trainedProject(DatasetKind kind, qint64 *runId)
+{
+    auto t = test::makeProject(kind);
+    synth::ShapesOptions so;
+    so.kind = kind;
+    so.count = 40;
+    so.width = 64;
+    so.height = 48;
+    so.minSize = 14;
+    so.maxSize = 24;
+    so.maxShapes = 2;
+    synth::addShapes(*t->project, so);
+    train::TrainOptions o;
+    ParameterSet &p = o.parameters;
+    p.set(QStringLiteral("input.min_side"), 48);
+    p.set(QStringLiteral("input.max_side"), 64);
+    p.set(QStringLiteral("input.channels"), 3);
+    p.set(QStringLiteral("classifier.depth"), 2);
+    p.set(QStringLiteral("classifier.width"), 8);
+    p.set(QStringLiteral("detector.width"), 16);
+    p.set(QStringLiteral("anchors.sizes"), QJsonArray{12, 24, 48});
+    p.set(QStringLiteral("anchors.strides"), QJsonArray{8, 16, 32});
+    p.set(QStringLiteral("train.steps_per_epoch"), 50);
+    p.set(QStringLiteral("train.batch_size"), 4);
+    p.set(QStringLiteral("train.epochs"), 1);
+    p.set(QStringLiteral("train.confidence_threshold"), 0.1);
+    o.threads = 2;
+    o.allowCuda = false;
+    train::TrainHooks hooks;
+    std::atomic<bool> cancel{false};
+    const train::RunSummary s = train::Trainer(*t->project, o).run(hooks, cancel);
+    if (s.status != QLatin1String("finished"))
+        qFatal("training failed: %s", qPrintable(s.message));
+    *runId = s.runId;
+    return t;
+}
+
+} // namespace
+
+class TestExport : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase()
+    {
+        torch::manual_seed(5);
+        torch::set_num_threads(2);
+    }
+
+    void everyBackboneExports_data()
+    {
+        QTest::addColumn<QString>("backbone");
+        for (const QString &key : backboneRegistry().keys())
+            QTest::newRow(qPrintable(key)) << key;
+    }
+
+    // The whole graph — preprocessing, backbone, pyramid with its 2x nearest upsampling, the
+    // GroupNorm head, decoding — in OpenCV's dnn against LibTorch on the same bytes.
+    void everyBackboneExports()
+    {
+        QFETCH(QString, backbone);
+        DetectorSpec spec;
+        spec.classes = 3;
+        spec.width = 8;
+        spec.backbone = backbone.toStdString();
+        auto det = makeDetector(spec);
+        const int h = 64, w = 96;
+        {
+            torch::NoGradGuard noGrad; // BatchNorm statistics other than the identity
+            det->setTraining(true);
+            det->forward(preprocess(randomImage(h, w, 3), spec.preprocessing));
+            det->setTraining(false);
+        }
+        OnnxOptions o;
+        o.height = h;
+        o.width = w;
+        o.anchors = det->anchors(h, w);
+        const std::string onnx = writeOnnx(det->layers(), o);
+        const at::Tensor image = randomImage(h, w, 3);
+        const auto got = runOpenCv(onnx, image, deploy::Runtime::outputNames(true));
+        torch::NoGradGuard noGrad;
+        const DetectorOutput out = det->forward(preprocess(image, spec.preprocessing));
+        const at::Tensor logits = out.logits[0], deltas = out.deltas[0];
+        QCOMPARE(got.at(0).sizes(), logits.sizes());
+        const double dLogits = largestDifference(got[0], logits), dDeltas = largestDifference(got[1], deltas);
+        const double dBoxes = largestDifference(got[2], decodeBoxes(o.anchors, deltas));
+        const double dScores = largestDifference(got[3], torch::sigmoid(logits));
+        qInfo("%s: logits %.2g deltas %.2g boxes %.2g px scores %.2g", qPrintable(backbone), dLogits, dDeltas, dBoxes,
+              dScores);
+        QVERIFY2(dLogits < 1e-3 && dDeltas < 1e-3 && dScores < 1e-3, qPrintable(backbone));
+        QVERIFY2(dBoxes < 1e-2, qPrintable(backbone));
+    }
+
+    void theClassifierExports_data()
+    {
+        QTest::addColumn<int>("channels");
+        QTest::addColumn<int>("preprocessing");
+        QTest::newRow("bgr caffe") << 3 << int(Preprocessing::Caffe);
+        QTest::newRow("bgr tf") << 3 << int(Preprocessing::Tf);
+        QTest::newRow("grey caffe") << 1 << int(Preprocessing::Caffe);
+    }
+
+    void theClassifierExports()
+    {
+        QFETCH(int, channels);
+        QFETCH(int, preprocessing);
+        ClassifierSpec spec;
+        spec.classes = 4;
+        spec.channels = channels;
+        spec.depth = 3;
+        spec.width = 8;
+        spec.preprocessing = Preprocessing(preprocessing);
+        auto net = makeClassifier(spec);
+        const int h = 40, w = 52; // not a multiple of the pooling: every floor counts
+        {
+            torch::NoGradGuard noGrad;
+            net->setTraining(true);
+            net->forward(preprocess(randomImage(h, w, channels), spec.preprocessing));
+            net->setTraining(false);
+        }
+        OnnxOptions o;
+        o.height = h;
+        o.width = w;
+        o.channels = channels;
+        o.preprocessing = spec.preprocessing;
+        const at::Tensor image = randomImage(h, w, channels);
+        const auto got = runOpenCv(writeOnnx(net->layers(), o), image, deploy::Runtime::outputNames(false));
+        torch::NoGradGuard noGrad;
+        const at::Tensor logits = net->forward(preprocess(image, spec.preprocessing))[0];
+        QVERIFY(largestDifference(got.at(0).flatten(), logits) < 1e-3);
+        QVERIFY(largestDifference(got.at(1).flatten(), torch::softmax(logits, 0)) < 1e-4);
+    }
+
+    void aTrainedRunExportsAsABundle_data()
+    {
+        QTest::addColumn<bool>("detection");
+        QTest::newRow("detection") << true;
+        QTest::newRow("classification") << false;
+    }
+
+    void aTrainedRunExportsAsABundle()
+    {
+        QFETCH(bool, detection);
+        qint64 run = 0;
+        auto t = trainedProject(detection ? DatasetKind::ObjectDetection : DatasetKind::Classification, &run);
+        train::ExportOptions o;
+        o.folder = t->dir.filePath(QStringLiteral("bundle"));
+        o.split = Split::Test;
+        int lastDone = -1;
+        o.progress = [&](int done, int) { lastDone = done; };
+        const train::ExportResult r = train::exportModel(*t->project, run, o);
+        qInfo("%s", qPrintable(r.parity.summary()));
+        QVERIFY2(r.parity.passed(), qPrintable(r.parity.summary()));
+        QVERIFY(r.parity.images > 0);
+        QCOMPARE(lastDone, r.parity.images);
+        QCOMPARE(r.parity.imagesDiffering, 0);
+        for (const char *file : {"model.onnx", "model.json", "README.txt"})
+            QVERIFY2(QFile::exists(QDir(o.folder).filePath(QLatin1String(file))), file);
+        QVERIFY(QDir(t->dir.path())
+                    .entryList(QStringList{QStringLiteral(".*staging*")}, QDir::Hidden | QDir::Dirs)
+                    .isEmpty());
+
+        const deploy::Bundle b = deploy::loadBundle(o.folder);
+        QCOMPARE(b.detection(), detection);
+        QCOMPARE(b.classes.size(), int(t->project->classes().size()));
+        QVERIFY(b.colours.front().startsWith(QLatin1Char('#')));
+        QCOMPARE(b.width, detection ? 64 : 64);
+        QCOMPARE(b.height, detection ? 64 : 48); // detection rounds 48 up to 64
+        QCOMPARE(b.channels, 3);
+        QCOMPARE(b.extra.value(QStringLiteral("run")).toObject().value(QStringLiteral("id")).toInteger(), run);
+        QVERIFY(!b.extra.value(QStringLiteral("test_metrics")).toObject().isEmpty());
+        QCOMPARE(b.extra.value(QStringLiteral("visor_version")).toString(), QStringLiteral(VISOR_VERSION));
+        QVERIFY(b.extra.value(QStringLiteral("parity")).toObject().value(QStringLiteral("passed")).toBool());
+        QVERIFY(!b.extra.value(QStringLiteral("exported")).toString().isEmpty());
+        if (detection) {
+            QCOMPARE(b.anchorCount, (8 * 8 + 4 * 4 + 2 * 2) * 9);
+            QCOMPARE(b.threshold, 0.1);
+        }
+        QVERIFY(test::readFile(QDir(o.folder).filePath(QStringLiteral("README.txt"))).contains("onnxruntime"));
+
+        // The runtime on an image of another size than the canvas: fitted, results in its pixels.
+        deploy::Runtime rt(b);
+        cv::Mat frame(120, 200, CV_8UC3, cv::Scalar(40, 90, 200));
+        cv::circle(frame, {100, 60}, 30, cv::Scalar(250, 250, 250), -1);
+        const deploy::Result res = rt.run(frame, 0.0001);
+        if (detection) {
+            QVERIFY(!res.detections.empty());
+            for (const deploy::Detection &d : res.detections)
+                QVERIFY(d.box[0] >= 0 && d.box[2] <= 200 && d.box[3] <= 120 && d.box[0] <= d.box[2]);
+        } else {
+            QCOMPARE(int(res.probabilities.size()), b.classes.size());
+            QVERIFY(res.label >= 0);
+        }
+
+        // Into a folder that is not empty: refused, nothing overwritten.
+        try {
+            train::exportModel(*t->project, run, o);
+            QFAIL("exported into a non-empty folder");
+        } catch (const Error &e) {
+            QVERIFY2(e.message().contains(QStringLiteral("not empty")), qPrintable(e.message()));
+        }
+        o.format = QStringLiteral("tflite");
+        o.folder = t->dir.filePath(QStringLiteral("other"));
+        try {
+            train::exportModel(*t->project, run, o);
+            QFAIL("an unknown format was accepted");
+        } catch (const Error &e) {
+            QVERIFY2(e.message().contains(QStringLiteral("tflite")), qPrintable(e.message()));
+        }
+    }
+
+    void aBundleThatCannotBeUsedIsNamed()
+    {
+        qint64 run = 0;
+        auto t = trainedProject(DatasetKind::Classification, &run);
+        train::ExportOptions o;
+        o.folder = t->dir.filePath(QStringLiteral("bundle"));
+        o.split = Split::Test;
+        train::exportModel(*t->project, run, o);
+        const QString onnx = QDir(o.folder).filePath(QStringLiteral("model.onnx"));
+        const QByteArray good = test::readFile(onnx);
+
+        test::writeFile(o.folder, QStringLiteral("model.onnx"), good.left(good.size() / 3)); // truncated
+        try {
+            deploy::Runtime rt(deploy::loadBundle(o.folder));
+            QFAIL("a truncated model.onnx was read");
+        } catch (const deploy::BundleError &e) {
+            QVERIFY2(e.message().contains(onnx), qPrintable(e.message()));
+        }
+        QFile::remove(onnx);
+        try {
+            deploy::loadBundle(o.folder);
+            QFAIL("a bundle without model.onnx was accepted");
+        } catch (const deploy::BundleError &e) {
+            QVERIFY2(e.message().contains(onnx) && e.message().contains(QStringLiteral("missing")),
+                     qPrintable(e.message()));
+        }
+        test::writeFile(o.folder, QStringLiteral("model.onnx"), good);
+        const QString json = QDir(o.folder).filePath(QStringLiteral("model.json"));
+        QJsonObject description = QJsonDocument::fromJson(test::readFile(json)).object();
+        description.insert(QStringLiteral("kind"), QStringLiteral("segmentation"));
+        test::writeFile(o.folder, QStringLiteral("model.json"), QJsonDocument(description).toJson());
+        try {
+            deploy::loadBundle(o.folder);
+            QFAIL("an unknown kind was accepted");
+        } catch (const deploy::BundleError &e) {
+            QVERIFY2(e.message().contains(json) && e.message().contains(QStringLiteral("kind")),
+                     qPrintable(e.message()));
+        }
+        test::writeFile(o.folder, QStringLiteral("model.json"), "{ not json");
+        QVERIFY_THROWS_EXCEPTION(deploy::BundleError, deploy::loadBundle(o.folder));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestExport)
+#include "tst_export.moc"
