@@ -131,6 +131,15 @@ std::vector<FormatInfo> builtinFormats()
          detectImageFolder,
          readImageFolder,
          writeImageFolder},
+        {QStringLiteral("edge"),
+         QStringLiteral("visor-edge feedback"),
+         DatasetKind::ObjectDetection,
+         {"visor::Import", QT_TRANSLATE_NOOP("visor::Import", "visor-edge feedback frames (.jpg with .json)")},
+         5,
+         detectEdgeFeedback,
+         readEdgeFeedback,
+         nullptr,
+         true},
     };
 }
 
@@ -196,6 +205,12 @@ DatasetKind formatKind(Format format)
 {
     const FormatInfo *info = formatRegistry().find(format.key());
     return info ? info->kind : DatasetKind::ObjectDetection;
+}
+
+bool formatHolds(Format format, DatasetKind kind)
+{
+    const FormatInfo *info = formatRegistry().find(format.key());
+    return info && (info->anyKind || info->kind == kind);
 }
 
 } // namespace visor

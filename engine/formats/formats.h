@@ -64,6 +64,8 @@ struct FormatInfo {
     int (*detect)(const formats::FolderListing &) = nullptr;
     void (*read)(formats::ReadContext &) = nullptr;
     void (*write)(formats::WriteContext &) = nullptr;
+    /// Holds either kind (visor-edge's feedback): the reader follows the project's kind.
+    bool anyKind = false;
 };
 
 /// The formats, built-in ones first (COCO, Pascal VOC, YOLO, LabelMe, ImageFolder), in the order the
@@ -84,6 +86,8 @@ std::optional<Format> parseFormat(const QString &text);
 QString formatKeysText(FormatUse use);
 /// The data set kind a format holds.
 DatasetKind formatKind(Format format);
+/// Whether a project of `kind` can import `format` (its kind, or a format that holds either).
+bool formatHolds(Format format, DatasetKind kind);
 
 /// One line of an import report.
 struct ImportEntry {
@@ -98,6 +102,7 @@ struct ImportReport {
     QString source;
     int imported = 0, skipped = 0, duplicates = 0;
     int boxes = 0, boxesClipped = 0, boxesSkipped = 0;
+    int proposals = 0; // model predictions stored as proposals (visor-edge feedback)
     QStringList classesCreated;
     std::vector<ImportEntry> entries;
     bool cancelled = false;

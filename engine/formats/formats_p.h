@@ -20,6 +20,7 @@ struct SourceBox {
     // problem is reported: formatting it for each of 500,000 boxes would cost half a second.
     const char *whereFormat = nullptr;
     qint64 whereNumber = 0;
+    double score = 0; // proposals: the model's score
     QString where() const
     {
         return whereFormat ? QString::fromLatin1(whereFormat).arg(whereNumber) : QStringLiteral("box");
@@ -37,6 +38,12 @@ struct SourceItem {
     QString classLabel;   // classification
     std::vector<SourceBox> boxes;
     int declaredWidth = 0, declaredHeight = 0; // the size the annotation file states, 0 when none
+    // A model's predictions, stored as proposals (never as annotations), and where the image came from.
+    std::vector<SourceBox> proposals; // detection
+    QString proposedClass;            // classification
+    double proposedScore = 0;
+    QString origin; // "edge"
+    QJsonObject originDetails;
 };
 
 /// How a JSON value reads in a message about a wrong type: "the string \"1\"", "null", "1.5", "an object".
@@ -75,6 +82,7 @@ public:
     void note(const QString &file, const QString &message);
 
     std::vector<SourceItem> items;
+    DatasetKind projectKind = DatasetKind::ObjectDetection; // for formats that hold either kind
     QStringList classOrder; // classes declared by the source, in order (classes.txt, categories...)
     bool sawAnnotations = false;
 
@@ -92,6 +100,8 @@ void readCoco(ReadContext &ctx);
 void readYolo(ReadContext &ctx);
 void readLabelMe(ReadContext &ctx);
 void readImageFolder(ReadContext &ctx);
+void readEdgeFeedback(ReadContext &ctx);
+int detectEdgeFeedback(const FolderListing &listing);
 
 /// What writers get: the labelled examples with their boxes, and unique output file names.
 struct ExportItem {

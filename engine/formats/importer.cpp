@@ -1,6 +1,7 @@
 #include "formats_p.h"
 #include "imageinfo.h"
 #include "project/fileio.h"
+#include "project/proposals.h"
 #include "project/splitter.h"
 
 #include <QCoreApplication>
@@ -13,6 +14,7 @@
 #include <QTextStream>
 #include <atomic>
 #include <cmath>
+#include <functional>
 #include <map>
 #include <set>
 #include <thread>
@@ -128,6 +130,53 @@ std::optional<Format> detectFormat(const QString &dir, QString *why)
 namespace {
 
 // Loads, checks and stores the items a reader (or a file list) produced: the part every import shares.
+// The predictions a source carries (visor-edge's feedback) as proposals of the examples just added,
+// and where those came from; inside the import's transaction. Returns the number of proposals.
+int storeProposals(Project &project, const std::vector<NewExample> &additions,
+                   const std::vector<const SourceItem *> &sourceOf, const std::set<QString> &duplicates,
+                   const std::function<qint64(const QString &)> &classId)
+{
+    ProposalStore store(project);
+    std::vector<ModelProposal> proposals;
+    for (size_t i = 0; i < additions.size(); ++i) {
+        const SourceItem &item = *sourceOf[i];
+        if (duplicates.count(additions[i].meta.hash) ||
+            (item.origin.isEmpty() && item.proposals.empty() && item.proposedClass.isEmpty()))
+            continue;
+        const auto id = project.exampleIdByHash(additions[i].meta.hash);
+        if (!id)
+            continue;
+        const QString origin = item.origin.isEmpty() ? QStringLiteral("import") : item.origin;
+        if (!item.origin.isEmpty())
+            store.setOrigin(*id, item.origin, item.originDetails);
+        for (const SourceBox &b : item.proposals) {
+            const Example &e = additions[i].meta;
+            ModelProposal p;
+            p.exampleId = *id;
+            p.classId = classId(b.className);
+            p.hasBox = true;
+            p.x1 = float(std::clamp(b.x1, 0.0, double(e.width)));
+            p.y1 = float(std::clamp(b.y1, 0.0, double(e.height)));
+            p.x2 = float(std::clamp(b.x2, 0.0, double(e.width)));
+            p.y2 = float(std::clamp(b.y2, 0.0, double(e.height)));
+            p.score = b.score;
+            p.origin = origin;
+            if (p.x2 > p.x1 && p.y2 > p.y1)
+                proposals.push_back(p);
+        }
+        if (!item.proposedClass.isEmpty()) {
+            ModelProposal p;
+            p.exampleId = *id;
+            p.classId = classId(item.proposedClass);
+            p.score = item.proposedScore;
+            p.origin = origin;
+            proposals.push_back(p);
+        }
+    }
+    store.add(proposals);
+    return int(proposals.size());
+}
+
 ImportReport &storeItems(Project &project, const QString &source, ReadContext &ctx, const ImportOptions &options,
                          ImportReport &report, QElapsedTimer &phase)
 {
@@ -183,7 +232,8 @@ ImportReport &storeItems(Project &project, const QString &source, ReadContext &c
     for (const ClassInfo &c : project.classes())
         classIds[c.name] = c.id;
     std::vector<NewExample> additions;
-    std::map<QString, QString> firstFile; // hash -> file, for duplicates inside the source
+    std::vector<const SourceItem *> sourceOf; // per addition: its proposals and origin
+    std::map<QString, QString> firstFile;     // hash -> file, for duplicates inside the source
     std::vector<QString> newClasses;
     auto classId = [&](const QString &name) -> qint64 {
         auto it = classIds.find(name);
@@ -302,7 +352,12 @@ ImportReport &storeItems(Project &project, const QString &source, ReadContext &c
             b.y2 = float(y2);
             ne.boxes.push_back(b);
         }
+        for (const SourceBox &sb : item.proposals)
+            classId(sb.className);
+        if (!item.proposedClass.isEmpty())
+            classId(item.proposedClass);
         additions.push_back(std::move(ne));
+        sourceOf.push_back(&item);
     }
 
     lap("check_boxes");
@@ -337,10 +392,15 @@ ImportReport &storeItems(Project &project, const QString &source, ReadContext &c
                 fix(b.classId);
         }
         const AddResult added = project.addExamples(additions);
+        std::set<QString> dup(added.duplicates.begin(), added.duplicates.end());
+        report.proposals = storeProposals(project, additions, sourceOf, dup, [&](const QString &name) {
+            qint64 id = classIds.at(name);
+            fix(id);
+            return id;
+        });
         assignSplits(project, false);
         t.commit();
         report.imported = int(added.added.size());
-        std::set<QString> dup(added.duplicates.begin(), added.duplicates.end());
         for (const NewExample &ne : additions) {
             if (dup.count(ne.meta.hash)) {
                 report.entries.push_back(
@@ -411,7 +471,7 @@ ImportReport importDataset(Project &project, const QString &source, const Import
         }
     }
     report.format = *format;
-    if (formatKind(*format) != project.kind()) {
+    if (!formatHolds(*format, project.kind())) {
         report.fatal = QCoreApplication::translate("visor::Import", "%1 holds %2 data but the project is a %3 project")
                            .arg(formatKey(*format), kindName(formatKind(*format)), kindName(project.kind()));
         return report;
@@ -424,6 +484,7 @@ ImportReport importDataset(Project &project, const QString &source, const Import
         phase.restart();
     };
     ReadContext ctx(source, report);
+    ctx.projectKind = project.kind();
     formatInfo(*format).read(ctx);
     if (ctx.items.empty()) {
         report.fatal =
@@ -453,6 +514,7 @@ ImportReport importImageFiles(Project &project, const QStringList &files, const 
     QElapsedTimer phase;
     phase.start();
     ReadContext ctx(report.source, report);
+    ctx.projectKind = project.kind();
     for (const QString &f : files) {
         const QFileInfo info(f);
         if (!info.isFile() || !isImageFile(info.fileName())) {
@@ -505,6 +567,7 @@ QJsonObject ImportReport::toJson() const
             {QStringLiteral("boxes"), boxes},
             {QStringLiteral("boxes_clipped"), boxesClipped},
             {QStringLiteral("boxes_skipped"), boxesSkipped},
+            {QStringLiteral("proposals"), proposals},
             {QStringLiteral("classes_created"), QJsonArray::fromStringList(classesCreated)},
             {QStringLiteral("cancelled"), cancelled},
             {QStringLiteral("error"), fatal},
@@ -531,6 +594,8 @@ QString ImportReport::toText(int maxLines) const
         s << "; skipped " << skipped << ", duplicates " << duplicates;
         if (boxesClipped || boxesSkipped)
             s << "; boxes clipped " << boxesClipped << ", boxes skipped " << boxesSkipped;
+        if (proposals)
+            s << "; " << proposals << " model prediction(s) stored as proposals (not annotations)";
         s << ".\n";
     }
     int shown = 0;

@@ -129,6 +129,21 @@ void commit(const QString &temporary, const QString &path, qint64 expectedBytes)
     syncFolder(QFileInfo(path).absolutePath());
 }
 
+namespace {
+
+// The process's umask without setting it (umask() sets it, a race with other threads' file creation).
+mode_t processUmask()
+{
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (status.open(QIODevice::ReadOnly))
+        for (const QByteArray &line : status.readAll().split('\n'))
+            if (line.startsWith("Umask:"))
+                return mode_t(line.mid(6).trimmed().toUInt(nullptr, 8));
+    return 022;
+}
+
+} // namespace
+
 StagedFolder::StagedFolder(const QString &target) : m_target(QFileInfo(target).absoluteFilePath())
 {
     if (QDir out(m_target); out.exists() && !out.isEmpty())
@@ -165,6 +180,8 @@ void StagedFolder::publish()
         throw Error(QCoreApplication::translate("visor::Import", "cannot create %1: %2")
                         .arg(m_target, QString::fromLocal8Bit(strerror(errno))));
     m_staging->setAutoRemove(false);
+    // QTemporaryDir made it private (0700); the published folder gets the mode of any new folder.
+    ::chmod(QFile::encodeName(m_target).constData(), 0777 & ~processUmask());
     syncFolder(QFileInfo(m_target).absolutePath());
 }
 

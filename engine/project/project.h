@@ -32,7 +32,7 @@ struct AddResult {
 class Project {
 public:
     static constexpr const char *kDatabaseName = "project.visor";
-    static constexpr int kSchemaVersion = 3;
+    static constexpr int kSchemaVersion = 4;
 
     /// Creates the folder (if needed) and a new project; refuses a folder that already holds one.
     static std::unique_ptr<Project> create(const QString &dir, const QString &name, DatasetKind kind);

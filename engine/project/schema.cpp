@@ -81,6 +81,26 @@ const char *const kVersion3[] = {
          details TEXT NOT NULL DEFAULT '{}'))",
 };
 
+// Version 4: predictions a model made that a person has not accepted yet (proposals: the edge's
+// feedback, model-assisted annotation), and where an example came from beyond its import folder
+// (a frame visor-edge kept, with why).
+const char *const kVersion4[] = {
+    R"(CREATE TABLE proposals (
+         id INTEGER PRIMARY KEY,
+         example_id INTEGER NOT NULL REFERENCES examples(id) ON DELETE CASCADE,
+         class_id INTEGER NOT NULL REFERENCES classes(id) ON DELETE CASCADE,
+         has_box INTEGER NOT NULL,
+         x1 REAL NOT NULL DEFAULT 0, y1 REAL NOT NULL DEFAULT 0, x2 REAL NOT NULL DEFAULT 0, y2 REAL NOT NULL DEFAULT 0,
+         score REAL NOT NULL,
+         origin TEXT NOT NULL DEFAULT '',
+         created TEXT NOT NULL))",
+    "CREATE INDEX proposals_example ON proposals(example_id)",
+    R"(CREATE TABLE example_origins (
+         example_id INTEGER PRIMARY KEY REFERENCES examples(id) ON DELETE CASCADE,
+         origin TEXT NOT NULL,
+         details TEXT NOT NULL DEFAULT '{}'))",
+};
+
 struct Step {
     const char *const *statements;
     size_t count;
@@ -102,7 +122,7 @@ int schemaVersion(QSqlDatabase &db)
 
 void migrate(QSqlDatabase &db, int target)
 {
-    const Step steps[] = {step(kVersion1), step(kVersion2), step(kVersion3)};
+    const Step steps[] = {step(kVersion1), step(kVersion2), step(kVersion3), step(kVersion4)};
     const int latest = int(sizeof(steps) / sizeof(steps[0]));
     int version = schemaVersion(db);
     if (version > latest)

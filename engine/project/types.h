@@ -50,6 +50,18 @@ struct Box {
     float height() const { return y2 - y1; }
 };
 
+/// A model's prediction stored beside the annotations until a person accepts (it becomes a box or
+/// the example's class) or rejects it (it is deleted).
+struct ModelProposal {
+    qint64 id = 0;
+    qint64 exampleId = 0;
+    qint64 classId = 0;
+    bool hasBox = false; // detection; classification proposes the class alone
+    float x1 = 0, y1 = 0, x2 = 0, y2 = 0;
+    double score = 0;
+    QString origin; // "edge", "run 3"
+};
+
 /// One image of the data set with its metadata (annotations are loaded separately).
 struct Example {
     qint64 id = 0;

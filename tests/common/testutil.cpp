@@ -1,6 +1,10 @@
 #include "testutil.h"
+#include "synth/shapes.h"
+#include "train/trainer.h"
 
+#include <QJsonArray>
 #include <QProcess>
+#include <atomic>
 
 #include <QDir>
 #include <QFile>
@@ -80,18 +84,29 @@ std::vector<qint64> addPlainExamples(Project &project, int n, int w, int h, qint
     return project.addExamples(items).added;
 }
 
-CliResult runCli(const QStringList &args, const std::map<QString, QString> &environment, int timeoutMs)
+CliResult runProgram(const QString &program, const QStringList &args, const std::map<QString, QString> &environment,
+                     int timeoutMs)
 {
     QProcess p;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     for (const auto &[key, value] : environment)
         env.insert(key, value);
     p.setProcessEnvironment(env);
-    p.start(QStringLiteral(VISOR_CLI_PATH), args);
+    p.start(program, args);
     if (!p.waitForFinished(timeoutMs))
-        qFatal("visor-cli did not finish");
+        qFatal("%s did not finish", qPrintable(program));
     return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()),
             QString::fromUtf8(p.readAllStandardError())};
+}
+
+CliResult runCli(const QStringList &args, const std::map<QString, QString> &environment, int timeoutMs)
+{
+    return runProgram(QStringLiteral(VISOR_CLI_PATH), args, environment, timeoutMs);
+}
+
+CliResult runEdge(const QStringList &args, int timeoutMs)
+{
+    return runProgram(QStringLiteral(VISOR_EDGE_PATH), args, {}, timeoutMs);
 }
 
 bool hasEntry(const ImportReport &r, const QString &file, const QString &fragment)
@@ -132,6 +147,43 @@ QString sharedDir()
 {
     const QString dir = QStringLiteral(VISOR_SHARED_DIR);
     return QFileInfo(dir + QStringLiteral("/datasets")).isDir() ? QFileInfo(dir).canonicalFilePath() : QString();
+}
+
+std::unique_ptr<TempProject> trainedProject(DatasetKind kind, qint64 *runId)
+{
+    auto t = makeProject(kind);
+    synth::ShapesOptions so;
+    so.kind = kind;
+    so.count = 40;
+    so.width = 64;
+    so.height = 48;
+    so.minSize = 14;
+    so.maxSize = 24;
+    so.maxShapes = 2;
+    synth::addShapes(*t->project, so);
+    train::TrainOptions o;
+    ParameterSet &p = o.parameters;
+    p.set(QStringLiteral("input.min_side"), 48);
+    p.set(QStringLiteral("input.max_side"), 64);
+    p.set(QStringLiteral("input.channels"), 3);
+    p.set(QStringLiteral("classifier.depth"), 2);
+    p.set(QStringLiteral("classifier.width"), 8);
+    p.set(QStringLiteral("detector.width"), 16);
+    p.set(QStringLiteral("anchors.sizes"), QJsonArray{12, 24, 48});
+    p.set(QStringLiteral("anchors.strides"), QJsonArray{8, 16, 32});
+    p.set(QStringLiteral("train.steps_per_epoch"), 50);
+    p.set(QStringLiteral("train.batch_size"), 4);
+    p.set(QStringLiteral("train.epochs"), 1);
+    p.set(QStringLiteral("train.confidence_threshold"), 0.1);
+    o.threads = 2;
+    o.allowCuda = false;
+    train::TrainHooks hooks;
+    std::atomic<bool> cancel{false};
+    const train::RunSummary s = train::Trainer(*t->project, o).run(hooks, cancel);
+    if (s.status != QLatin1String("finished"))
+        qFatal("training failed: %s", qPrintable(s.message));
+    *runId = s.runId;
+    return t;
 }
 
 } // namespace visor::test

@@ -53,6 +53,14 @@ struct CliResult {
 /// Runs the built visor-cli with `args` (and `environment` added to this process's), waiting up to
 /// `timeoutMs`; a run that does not finish ends the test.
 CliResult runCli(const QStringList &args, const std::map<QString, QString> &environment = {}, int timeoutMs = 300000);
+/// The same for the built visor-edge, and for any program.
+CliResult runEdge(const QStringList &args, int timeoutMs = 300000);
+CliResult runProgram(const QString &program, const QStringList &args, const std::map<QString, QString> &environment,
+                     int timeoutMs);
+
+/// A project of 40 generated 64x48 shape images with one finished tiny run (50 steps of a small
+/// network, 3 channels, min side 48): what export and edge tests start from.
+std::unique_ptr<TempProject> trainedProject(DatasetKind kind, qint64 *runId);
 
 /// The shared data folder (../shared next to the checkout) or an empty string when absent.
 QString sharedDir();

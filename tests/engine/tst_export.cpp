@@ -4,10 +4,8 @@
 #include "export/runtime.h"
 #include "nn/components.h"
 #include "nn/onnxwriter_p.h"
-#include "synth/shapes.h"
 #include "testutil.h"
 #include "train/modelexport.h"
-#include "train/trainer.h"
 
 #include <QDir>
 #include <QFile>
@@ -49,43 +47,6 @@ double largestDifference(const at::Tensor &a, const at::Tensor &b)
 at::Tensor randomImage(int h, int w, int c)
 {
     return torch::randint(0, 256, {1, h, w, c}, torch::kLong).to(torch::kUInt8);
-}
-
-std::unique_ptr<test::TempProject> trainedProject(DatasetKind kind, qint64 *runId)
-{
-    auto t = test::makeProject(kind);
-    synth::ShapesOptions so;
-    so.kind = kind;
-    so.count = 40;
-    so.width = 64;
-    so.height = 48;
-    so.minSize = 14;
-    so.maxSize = 24;
-    so.maxShapes = 2;
-    synth::addShapes(*t->project, so);
-    train::TrainOptions o;
-    ParameterSet &p = o.parameters;
-    p.set(QStringLiteral("input.min_side"), 48);
-    p.set(QStringLiteral("input.max_side"), 64);
-    p.set(QStringLiteral("input.channels"), 3);
-    p.set(QStringLiteral("classifier.depth"), 2);
-    p.set(QStringLiteral("classifier.width"), 8);
-    p.set(QStringLiteral("detector.width"), 16);
-    p.set(QStringLiteral("anchors.sizes"), QJsonArray{12, 24, 48});
-    p.set(QStringLiteral("anchors.strides"), QJsonArray{8, 16, 32});
-    p.set(QStringLiteral("train.steps_per_epoch"), 50);
-    p.set(QStringLiteral("train.batch_size"), 4);
-    p.set(QStringLiteral("train.epochs"), 1);
-    p.set(QStringLiteral("train.confidence_threshold"), 0.1);
-    o.threads = 2;
-    o.allowCuda = false;
-    train::TrainHooks hooks;
-    std::atomic<bool> cancel{false};
-    const train::RunSummary s = train::Trainer(*t->project, o).run(hooks, cancel);
-    if (s.status != QLatin1String("finished"))
-        qFatal("training failed: %s", qPrintable(s.message));
-    *runId = s.runId;
-    return t;
 }
 
 } // namespace
@@ -194,7 +155,7 @@ private Q_SLOTS:
     {
         QFETCH(bool, detection);
         qint64 run = 0;
-        auto t = trainedProject(detection ? DatasetKind::ObjectDetection : DatasetKind::Classification, &run);
+        auto t = test::trainedProject(detection ? DatasetKind::ObjectDetection : DatasetKind::Classification, &run);
         train::ExportOptions o;
         o.folder = t->dir.filePath(QStringLiteral("bundle"));
         o.split = Split::Test;
@@ -264,7 +225,7 @@ private Q_SLOTS:
     void aBundleThatCannotBeUsedIsNamed()
     {
         qint64 run = 0;
-        auto t = trainedProject(DatasetKind::Classification, &run);
+        auto t = test::trainedProject(DatasetKind::Classification, &run);
         train::ExportOptions o;
         o.folder = t->dir.filePath(QStringLiteral("bundle"));
         o.split = Split::Test;

@@ -89,7 +89,8 @@ private Q_SLOTS:
             QCOMPARE(parseFormat(formatKey(f)), std::optional<Format>(f));
         }
         QCOMPARE(names, (QStringList{QStringLiteral("COCO"), QStringLiteral("Pascal VOC"), QStringLiteral("YOLO"),
-                                     QStringLiteral("LabelMe"), QStringLiteral("ImageFolder")}));
+                                     QStringLiteral("LabelMe"), QStringLiteral("ImageFolder"),
+                                     QStringLiteral("visor-edge feedback")}));
     }
 
     void roundTrip_data()

@@ -90,8 +90,11 @@ private Q_SLOTS:
     {
         QCOMPARE(formatRegistry().keys(),
                  (QStringList{QStringLiteral("coco"), QStringLiteral("voc"), QStringLiteral("yolo"),
-                              QStringLiteral("labelme"), QStringLiteral("imagefolder")}));
-        QCOMPARE(formatKeysText(FormatUse::Import), QStringLiteral("auto, coco, voc, yolo, labelme, imagefolder"));
+                              QStringLiteral("labelme"), QStringLiteral("imagefolder"), QStringLiteral("edge")}));
+        QCOMPARE(formatKeysText(FormatUse::Import),
+                 QStringLiteral("auto, coco, voc, yolo, labelme, imagefolder, edge"));
+        QCOMPARE(formatKeysText(FormatUse::Export),
+                 QStringLiteral("coco, voc, yolo, labelme, imagefolder")); // edge: read only
         QCOMPARE(parseFormat(QStringLiteral("VOC")), std::optional<Format>(Format::Voc));
         QVERIFY(!parseFormat(QStringLiteral("csv")));
         QVERIFY(!parseFormat(QString()));
