@@ -12,9 +12,18 @@
     </message>
 </context>
 <context>
+    <name>visor::AnnotationDocument</name>
+    <message numerus="yes">
+        <location filename="../widgets/annotationdocument.cpp" line="+221" />
+        <source>Accept %n proposal(s)</source>
+        <translation>
+            <numerusform>Accept %n proposal</numerusform><numerusform>Accept %n proposals</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>visor::AnnotationPage</name>
     <message numerus="yes">
-        <location filename="../widgets/annotationpage.cpp" line="+253" />
+        <location filename="../widgets/annotationpage.cpp" line="+283" />
         <source>%n box(es)</source>
         <translation>
             <numerusform>%n box</numerusform>
@@ -37,6 +46,18 @@
             <numerusform>, %n wrong (red, dashed)</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location line="+73" />
+        <source>&lt;b&gt;%n proposal(s)&lt;/b&gt; from a model</source>
+        <translation>
+            <numerusform>&lt;b&gt;%n proposal&lt;/b&gt; from a model</numerusform><numerusform>&lt;b&gt;%n proposals&lt;/b&gt; from a model</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1" />
+        <source>, %n shown (dotted) — Enter accepts the selected, Shift+Enter all shown, Del rejects, Tab selects the next, P goes to the next image with proposals</source>
+        <translation>
+            <numerusform>, %n shown (dotted) — Enter accepts the selected, Shift+Enter all shown, Del rejects, Tab selects the next, P goes to the next image with proposals</numerusform><numerusform>, %n shown (dotted) — Enter accepts the selected, Shift+Enter all shown, Del rejects, Tab selects the next, P goes to the next image with proposals</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>visor::AugmentationPage</name>
@@ -52,7 +73,7 @@
 <context>
     <name>visor::Augmenter</name>
     <message numerus="yes">
-        <location filename="../engine/augment/augmenter.cpp" line="+210" />
+        <location filename="../engine/augment/augmenter.cpp" line="+211" />
         <source>%n box(es) dropped</source>
         <translation>
             <numerusform>%n box dropped</numerusform>
@@ -96,7 +117,7 @@
 <context>
     <name>visor::DatasetPage</name>
     <message numerus="yes">
-        <location filename="../widgets/datasetpage.cpp" line="+148" />
+        <location filename="../widgets/datasetpage.cpp" line="+151" />
         <source>Showing the %n example(s) of: %1</source>
         <translation>
             <numerusform>Showing the %n example of: %1</numerusform>
@@ -104,7 +125,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+235" />
+        <location line="+242" />
         <source>%n example(s) pinned.</source>
         <translation>
             <numerusform>%n example pinned.</numerusform>
@@ -217,7 +238,7 @@
 <context>
     <name>visor::Import</name>
     <message numerus="yes">
-        <location filename="../engine/formats/importer.cpp" line="+116" />
+        <location filename="../engine/formats/importer.cpp" line="+119" />
         <source>%1 holds %n image(s) but no annotations Visor reads (it looked for %2)</source>
         <translation>
             <numerusform>%1 holds %n image but no annotations Visor reads (it looked for %2)</numerusform>
@@ -225,7 +246,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+95" />
+        <location line="+143" />
         <source> (its %n box(es) not imported)</source>
         <translation>
             <numerusform> (its %n box not imported)</numerusform>
@@ -233,12 +254,21 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+260" />
+        <location line="+272" />
         <source>none of the %n file(s) is an image Visor can import</source>
         <translation>
             <numerusform>the file is not an image Visor can import</numerusform>
             <numerusform>none of the %n files is an image Visor can import</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>visor::ModelExport</name>
+    <message numerus="yes">
+        <location filename="../engine/train/modelexport.cpp" line="+407" />
+        <source>Parity on %n image(s) (OpenCV dnn against LibTorch):</source>
+        <translation>
+            <numerusform>Parity on %n image (OpenCV dnn against LibTorch):</numerusform><numerusform>Parity on %n images (OpenCV dnn against LibTorch):</numerusform></translation>
     </message>
 </context>
 <context>
@@ -285,7 +315,7 @@
 <context>
     <name>visor::Statistics</name>
     <message numerus="yes">
-        <location filename="../engine/project/statistics.cpp" line="+188" />
+        <location filename="../engine/project/statistics.cpp" line="+189" />
         <source>%n example(s) have lost their image file in images/ (%2%3): training, evaluation and export leave them out; restore the files or delete the examples.</source>
         <translation>
             <numerusform>%n example has lost its image file in images/ (%2%3): training, evaluation and export leave it out; restore the file or delete the example.</numerusform>

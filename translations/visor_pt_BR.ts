@@ -4,7 +4,7 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/gui/main.cpp" line="+54"/>
+        <location filename="../app/gui/main.cpp" line="+56"/>
         <source>Visor: build computer-vision models from your own images.</source>
         <translation>Visor: crie modelos de visão computacional com as suas próprias imagens.</translation>
     </message>
@@ -273,11 +273,16 @@
         <source>%1 %L2 (predicted)</source>
         <translation>%1 %L2 (previsto)</translation>
     </message>
+    <message>
+        <location line="+18"/>
+        <source>%1 %L2 (proposal)</source>
+        <translation>%1 %L2 (proposta)</translation>
+    </message>
 </context>
 <context>
     <name>visor::AnnotationDocument</name>
     <message>
-        <location filename="../widgets/annotationdocument.cpp" line="+104"/>
+        <location filename="../widgets/annotationdocument.cpp" line="+119"/>
         <source>The edit was not saved: %1</source>
         <translation>A edição não foi salva: %1</translation>
     </message>
@@ -311,11 +316,29 @@
         <source>Mark as annotated</source>
         <translation>Marcar como anotada</translation>
     </message>
+    <message>
+        <location line="+36"/>
+        <source>Accept proposal</source>
+        <translation>Aceitar proposta</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0"/>
+        <source>Accept %n proposal(s)</source>
+        <translation>
+            <numerusform>Aceitar %n proposta</numerusform>
+            <numerusform>Aceitar %n propostas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Reject proposal</source>
+        <translation>Rejeitar proposta</translation>
+    </message>
 </context>
 <context>
     <name>visor::AnnotationPage</name>
     <message>
-        <location filename="../widgets/annotationpage.cpp" line="+85"/>
+        <location filename="../widgets/annotationpage.cpp" line="+113"/>
         <source>◀ Grid</source>
         <translation>◀ Grade</translation>
     </message>
@@ -330,7 +353,7 @@
         <translation>Próxima</translation>
     </message>
     <message>
-        <location line="-36"/>
+        <location line="-59"/>
         <source>Draw box</source>
         <translation>Desenhar caixa</translation>
     </message>
@@ -346,12 +369,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+28"/>
+        <location line="+51"/>
         <source>Copy previous</source>
         <translation>Copiar anterior</translation>
     </message>
     <message>
-        <location line="-26"/>
+        <location line="-49"/>
         <source>Fit</source>
         <translation>Ajustar</translation>
     </message>
@@ -441,7 +464,37 @@
         <translation>Classe %1 da lista</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+1"/>
+        <source>Accept the selected proposal</source>
+        <translation>Aceitar a proposta selecionada</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Accept every proposal shown</source>
+        <translation>Aceitar todas as propostas mostradas</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Select the next proposal</source>
+        <translation>Selecionar a próxima proposta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next image with proposals</source>
+        <translation>Próxima imagem com propostas</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Hide proposals scored below this</source>
+        <translation>Ocultar propostas com pontuação abaixo disto</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Show from score</source>
+        <translation>Mostrar a partir da pontuação</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Delete</source>
         <translation>Excluir</translation>
     </message>
@@ -461,7 +514,7 @@
         <translation>&lt;b&gt;Classe&lt;/b&gt; (teclas 1–9)</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+32"/>
         <source>Annotation</source>
         <translation>Anotação</translation>
     </message>
@@ -537,7 +590,33 @@
         <translation> · ainda não anotada</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+60"/>
+        <source>&lt;b&gt;Proposed class: %1&lt;/b&gt; (%L2) — Enter accepts, Del rejects</source>
+        <translation>&lt;b&gt;Classe proposta: %1&lt;/b&gt; (%L2) — Enter aceita, Del rejeita</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>&lt;b&gt;%n proposal(s)&lt;/b&gt; from a model</source>
+        <translation>
+            <numerusform>&lt;b&gt;%n proposta&lt;/b&gt; de um modelo</numerusform>
+            <numerusform>&lt;b&gt;%n propostas&lt;/b&gt; de um modelo</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>, %n shown (dotted) — Enter accepts the selected, Shift+Enter all shown, Del rejects, Tab selects the next, P goes to the next image with proposals</source>
+        <translation>
+            <numerusform>, %n mostrada (pontilhada) — Enter aceita a selecionada, Shift+Enter todas as mostradas, Del rejeita, Tab seleciona a próxima, P vai à próxima imagem com propostas</numerusform>
+            <numerusform>, %n mostradas (pontilhadas) — Enter aceita a selecionada, Shift+Enter todas as mostradas, Del rejeita, Tab seleciona a próxima, P vai à próxima imagem com propostas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>No image after this one has proposals.</source>
+        <translation>Nenhuma imagem depois desta tem propostas.</translation>
+    </message>
+    <message>
+        <location line="+42"/>
         <source>Copy the previous image&apos;s boxes</source>
         <translation>Copiar as caixas da imagem anterior</translation>
     </message>
@@ -621,7 +700,7 @@
 <context>
     <name>visor::Augmenter</name>
     <message>
-        <location filename="../engine/augment/augmenter.cpp" line="+20"/>
+        <location filename="../engine/augment/augmenter.cpp" line="+21"/>
         <source>flip horizontal</source>
         <translation>espelhamento horizontal</translation>
     </message>
@@ -712,74 +791,143 @@
         <translation>VGG, 7 convoluções até 256 características: pequeno e rápido, o padrão</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>VGG-16 with batch normalisation (Simonyan and Zisserman 2014)</source>
         <translation>VGG-16 com normalização em lote (Simonyan e Zisserman 2014)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>VGG-19 with batch normalisation</source>
         <translation>VGG-19 com normalização em lote</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>ResNet-18 (He et al. 2016), basic blocks</source>
         <translation>ResNet-18 (He et al. 2016), blocos básicos</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>ResNet-34, basic blocks</source>
         <translation>ResNet-34, blocos básicos</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>ResNet-50, bottleneck blocks</source>
         <translation>ResNet-50, blocos bottleneck</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>ResNet-101, bottleneck blocks</source>
         <translation>ResNet-101, blocos bottleneck</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>ResNet-152, bottleneck blocks</source>
         <translation>ResNet-152, blocos bottleneck</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>MobileNet v1 (Howard et al. 2017), depthwise-separable</source>
         <translation>MobileNet v1 (Howard et al. 2017), convoluções separáveis em profundidade</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>MobileNet v1, the 160-pixel variant (same layers)</source>
         <translation>MobileNet v1, a variante de 160 pixels (mesmas camadas)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>MobileNet v1, the 192-pixel variant (same layers)</source>
         <translation>MobileNet v1, a variante de 192 pixels (mesmas camadas)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>MobileNet v1, the 224-pixel variant (same layers)</source>
         <translation>MobileNet v1, a variante de 224 pixels (mesmas camadas)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>DenseNet-121 (Huang et al. 2017), growth 32</source>
         <translation>DenseNet-121 (Huang et al. 2017), crescimento 32</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>DenseNet-169, growth 32</source>
         <translation>DenseNet-169, crescimento 32</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>DenseNet-201, growth 32</source>
         <translation>DenseNet-201, crescimento 32</translation>
+    </message>
+</context>
+<context>
+    <name>visor::Bundle</name>
+    <message>
+        <location filename="../engine/export/bundle.cpp" line="+80"/>
+        <source>%1: %2 %3</source>
+        <translation>%1: %2 %3</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>is %1; this program reads version %2</source>
+        <translation>é %1; este programa lê a versão %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>must be &quot;detection&quot; or &quot;classification&quot;</source>
+        <translation>deve ser &quot;detection&quot; ou &quot;classification&quot;</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>lists no class</source>
+        <translation>não lista nenhuma classe</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>must be 1 to 8192</source>
+        <translation>deve estar entre 1 e 8192</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>must be 1 or 3</source>
+        <translation>deve ser 1 ou 3</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>needs 1 &lt;= min_side &lt;= max_side</source>
+        <translation>precisa de 1 &lt;= min_side &lt;= max_side</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+2"/>
+        <source>must be 0 to 1</source>
+        <translation>deve estar entre 0 e 1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>needs max_boxes and anchors of at least 1</source>
+        <translation>precisa de max_boxes e anchors de pelo menos 1</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1: not a folder (a bundle is the folder visor-cli export-model writes)</source>
+        <translation>%1: não é uma pasta (um pacote de modelo é a pasta que visor-cli export-model escreve)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: cannot be read: %2</source>
+        <translation>%1: não pode ser lido: %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1: not a JSON object (%2)</source>
+        <translation>%1: não é um objeto JSON (%2)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1: missing</source>
+        <translation>%1: ausente</translation>
     </message>
 </context>
 <context>
@@ -920,7 +1068,7 @@ classe: %1</translation>
 <context>
     <name>visor::DatasetPage</name>
     <message>
-        <location filename="../widgets/datasetpage.cpp" line="+48"/>
+        <location filename="../widgets/datasetpage.cpp" line="+49"/>
         <source>Search file names</source>
         <translation>Buscar nomes de arquivo</translation>
     </message>
@@ -931,24 +1079,24 @@ classe: %1</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+310"/>
+        <location line="+319"/>
         <source>Train</source>
         <translation>Treino</translation>
     </message>
     <message>
-        <location line="-309"/>
-        <location line="+310"/>
+        <location line="-318"/>
+        <location line="+319"/>
         <source>Validation</source>
         <translation>Validação</translation>
     </message>
     <message>
-        <location line="-309"/>
-        <location line="+310"/>
+        <location line="-318"/>
+        <location line="+319"/>
         <source>Test</source>
         <translation>Teste</translation>
     </message>
     <message>
-        <location line="-309"/>
+        <location line="-318"/>
         <source>No split</source>
         <translation>Sem partição</translation>
     </message>
@@ -969,12 +1117,22 @@ classe: %1</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+178"/>
+        <location line="+180"/>
         <source>Wrong in the last run</source>
         <translation>Errados na última execução</translation>
     </message>
     <message>
-        <location line="-175"/>
+        <location line="-179"/>
+        <source>From the edge (visor-edge feedback)</source>
+        <translation>Da borda (retorno do visor-edge)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>With model proposals</source>
+        <translation>Com propostas do modelo</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Order added</source>
         <translation>Ordem de inclusão</translation>
     </message>
@@ -1103,7 +1261,7 @@ classe: %1</translation>
         <translation>Errados na última execução (%1, execução %2)</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+45"/>
         <source>Annotate</source>
         <translation>Anotar</translation>
     </message>
@@ -1273,12 +1431,12 @@ classe: %1</translation>
         <translation>Caixas: %1 ignorada(s), %2 recortada(s) à imagem.</translation>
     </message>
     <message>
-        <location line="-534"/>
+        <location line="-541"/>
         <source>Import a folder in one of these layouts: %1</source>
         <translation>Importar uma pasta em um destes formatos: %1</translation>
     </message>
     <message>
-        <location line="+537"/>
+        <location line="+544"/>
         <source>Import report</source>
         <translation>Relatório da importação</translation>
     </message>
@@ -1309,6 +1467,89 @@ classe: %1</translation>
             <numerusform>%n exemplos não foram exportados porque suas imagens faltam no projeto:
 %1</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>visor::ExportModelDialog</name>
+    <message>
+        <location filename="../widgets/exportmodeldialog.cpp" line="+28"/>
+        <source>Export the model of run %1</source>
+        <translation>Exportar o modelo da execução %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Writes a bundle for visor-edge and other programs: model.onnx (ONNX, preprocessing and box decoding inside), model.json and README.txt. The export is run with OpenCV on every image of the chosen split and compared with the trained model; it fails if they differ.</source>
+        <translation>Escreve um pacote para o visor-edge e outros programas: model.onnx (ONNX, com o pré-processamento e a decodificação das caixas dentro), model.json e README.txt. A exportação é executada com o OpenCV em todas as imagens da divisão escolhida e comparada com o modelo treinado; ela falha se diferirem.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Choose…</source>
+        <translation>Escolher…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Folder to export into</source>
+        <translation>Pasta para onde exportar</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>validation</source>
+        <translation>validação</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>test</source>
+        <translation>teste</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>training</source>
+        <translation>treino</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Bundle folder (new or empty):</source>
+        <translation>Pasta do pacote (nova ou vazia):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Parity check on:</source>
+        <translation>Verificação de paridade em:</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The parity report appears here.</source>
+        <translation>O relatório de paridade aparece aqui.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export</source>
+        <translation>Exportar</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Exporting and checking…</source>
+        <translation>Exportando e verificando…</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>Close</source>
+        <translation>Fechar</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&lt;b&gt;Exported&lt;/b&gt; to &lt;a href=&quot;%1&quot;&gt;%2&lt;/a&gt;: the export scores as the trained model.</source>
+        <translation>&lt;b&gt;Exportado&lt;/b&gt; para &lt;a href=&quot;%1&quot;&gt;%2&lt;/a&gt;: a exportação pontua como o modelo treinado.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&lt;b style=&quot;color:#c0392b&quot;&gt;Not exported.&lt;/b&gt; Nothing was written.</source>
+        <translation>&lt;b style=&quot;color:#c0392b&quot;&gt;Não exportado.&lt;/b&gt; Nada foi escrito.</translation>
     </message>
 </context>
 <context>
@@ -1520,7 +1761,7 @@ Clique para mostrar os exemplos envolvidos.</translation>
 <context>
     <name>visor::HistoryPage</name>
     <message>
-        <location filename="../widgets/historypage.cpp" line="+52"/>
+        <location filename="../widgets/historypage.cpp" line="+56"/>
         <source>Run</source>
         <translation>Execução</translation>
     </message>
@@ -1566,12 +1807,12 @@ Clique para mostrar os exemplos envolvidos.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+244"/>
+        <location line="+280"/>
         <source>loss</source>
         <translation>perda</translation>
     </message>
     <message>
-        <location line="-235"/>
+        <location line="-271"/>
         <source>recall</source>
         <translation>revocação</translation>
     </message>
@@ -1601,7 +1842,17 @@ Clique para mostrar os exemplos envolvidos.</translation>
         <translation>Curvas</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+1"/>
+        <source>Export model…</source>
+        <translation>Exportar modelo…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write the selected run&apos;s model as a bundle (ONNX) for visor-edge and other programs, checked against the trained model</source>
+        <translation>Escrever o modelo da execução selecionada como um pacote (ONNX) para o visor-edge e outros programas, verificado contra o modelo treinado</translation>
+    </message>
+    <message>
+        <location line="+39"/>
         <source>accuracy %1</source>
         <translation>acurácia %1</translation>
     </message>
@@ -1631,7 +1882,7 @@ Clique para mostrar os exemplos envolvidos.</translation>
         <translation>execução %1</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+48"/>
         <source>No run yet: train on the Training page.</source>
         <translation>Nenhuma execução ainda: treine na página Treinamento.</translation>
     </message>
@@ -1780,13 +2031,18 @@ Clique para mostrar os exemplos envolvidos.</translation>
         <translation>%1: category_id %2 não está declarado em &apos;categories&apos;; usada a classe &apos;%3&apos;</translation>
     </message>
     <message>
-        <location filename="../engine/formats/exporter.cpp" line="+27"/>
-        <location line="+47"/>
+        <location filename="../engine/project/fileio.cpp" line="+150"/>
+        <source>%1 is not empty; write into a new or empty folder</source>
+        <translation>%1 não está vazia; escreva numa pasta nova ou vazia</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+21"/>
         <source>cannot create %1: %2</source>
         <translation>não é possível criar %1: %2</translation>
     </message>
     <message>
-        <location line="-23"/>
+        <location filename="../engine/formats/exporter.cpp" line="+33"/>
         <source>export needs an explicit format (%1)</source>
         <translation>a exportação precisa de um formato explícito (%1)</translation>
     </message>
@@ -1801,17 +2057,12 @@ Clique para mostrar os exemplos envolvidos.</translation>
         <translation>o formato %1 contém dados de %2, mas o projeto é de %3</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>%1 is not empty; export into a new or empty folder</source>
-        <translation>%1 não está vazia; exporte para uma pasta nova ou vazia</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location filename="../engine/project/fileio.cpp" line="-26"/>
         <source>cannot create %1</source>
         <translation>não é possível criar %1</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location filename="../engine/formats/exporter.cpp" line="+28"/>
         <source>%1 (example %2): %3 is missing</source>
         <translation>%1 (exemplo %2): %3 está ausente</translation>
     </message>
@@ -1826,7 +2077,7 @@ Clique para mostrar os exemplos envolvidos.</translation>
         <translation>imagem diretamente na pasta de partição &apos;%1&apos;; coloque-a numa pasta de classe dentro dela</translation>
     </message>
     <message>
-        <location filename="../engine/formats/imageinfo.cpp" line="+239"/>
+        <location filename="../engine/formats/imageinfo.cpp" line="+219"/>
         <source>empty file</source>
         <translation>arquivo vazio</translation>
     </message>
@@ -1866,7 +2117,7 @@ Clique para mostrar os exemplos envolvidos.</translation>
         <translation>não é possível decodificar a imagem (%1 corrompido ou truncado)</translation>
     </message>
     <message>
-        <location filename="../engine/formats/importer.cpp" line="+49"/>
+        <location filename="../engine/formats/importer.cpp" line="+52"/>
         <source>cannot read image: %1</source>
         <translation>não é possível ler a imagem: %1</translation>
     </message>
@@ -1887,17 +2138,17 @@ Clique para mostrar os exemplos envolvidos.</translation>
     </message>
     <message>
         <location line="+14"/>
-        <location line="+293"/>
+        <location line="+351"/>
         <source>%1 is not a folder</source>
         <translation>%1 não é uma pasta</translation>
     </message>
     <message>
-        <location line="-223"/>
+        <location line="-234"/>
         <source>import cancelled; nothing was added</source>
         <translation>importação cancelada; nada foi adicionado</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+37"/>
         <source>same image as %1; not stored twice</source>
         <translation>mesma imagem que %1; não foi guardada duas vezes</translation>
     </message>
@@ -1930,8 +2181,8 @@ Clique para mostrar os exemplos envolvidos.</translation>
         <translation>%1: parcialmente fora da imagem de %2x%3; recortada</translation>
     </message>
     <message>
-        <location line="+21"/>
-        <location line="+45"/>
+        <location line="+26"/>
+        <location line="+50"/>
         <source>; nothing was imported</source>
         <translation>; nada foi importado</translation>
     </message>
@@ -1956,12 +2207,12 @@ Clique para mostrar os exemplos envolvidos.</translation>
         <translation>exemplos mantêm a divisão que o dataset lhes dá (fixados: %1 de validação, %2 de teste; &apos;visor-cli pin DIR none ID...&apos; os libera)</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+61"/>
         <source> (the format was guessed from its files; Visor reads %1)</source>
         <translation> (o formato foi deduzido dos arquivos; o Visor lê %1)</translation>
     </message>
     <message numerus="yes">
-        <location line="+32"/>
+        <location line="+33"/>
         <source>none of the %n file(s) is an image Visor can import</source>
         <translation>
             <numerusform>o arquivo não é uma imagem que o Visor possa importar</numerusform>
@@ -1969,12 +2220,12 @@ Clique para mostrar os exemplos envolvidos.</translation>
         </translation>
     </message>
     <message>
-        <location line="-70"/>
+        <location line="-72"/>
         <source>%1 is an export that did not finish (killed or failed): its files are incomplete; export again</source>
         <translation>%1 é uma exportação que não terminou (interrompida ou com falha): os arquivos estão incompletos; exporte novamente</translation>
     </message>
     <message numerus="yes">
-        <location line="-285"/>
+        <location line="-343"/>
         <source>%1 holds %n image(s) but no annotations Visor reads (it looked for %2)</source>
         <translation>
             <numerusform>%1 contém %n imagem, mas nenhuma anotação que o Visor leia (procurou %2)</numerusform>
@@ -1987,12 +2238,12 @@ Clique para mostrar os exemplos envolvidos.</translation>
         <translation>%1 não contém imagens nem arquivos de anotação; não é um conjunto de dados (o Visor procurou %2)</translation>
     </message>
     <message>
-        <location line="+294"/>
+        <location line="+352"/>
         <source>%1 holds %2 data but the project is a %3 project</source>
         <translation>%1 contém dados de %2, mas o projeto é de %3</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>no usable item in %1: every item was skipped (see the report)</source>
         <translation>nenhum item utilizável em %1: todos os itens foram ignorados (veja o relatório)</translation>
     </message>
@@ -2002,7 +2253,7 @@ Clique para mostrar os exemplos envolvidos.</translation>
         <translation>%1 não é um dataset %2: nenhuma anotação ou imagem encontrada</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>not an image file</source>
         <translation>não é um arquivo de imagem</translation>
     </message>
@@ -2099,7 +2350,7 @@ Clique para mostrar os exemplos envolvidos.</translation>
         <translation>não é possível copiar %1 para %2: %3</translation>
     </message>
     <message>
-        <location filename="../engine/formats/exporter.cpp" line="-75"/>
+        <location filename="../engine/project/fileio.cpp" line="+23"/>
         <source>cannot write %1: %2</source>
         <translation>não é possível gravar %1: %2</translation>
     </message>
@@ -2225,11 +2476,31 @@ Clique para mostrar os exemplos envolvidos.</translation>
         <source>image folders named after classes</source>
         <translation>pastas de imagens com os nomes das classes</translation>
     </message>
+    <message>
+        <location line="+8"/>
+        <source>visor-edge feedback frames (.jpg with .json)</source>
+        <translation>quadros de retorno do visor-edge (.jpg com .json)</translation>
+    </message>
+    <message>
+        <location filename="../engine/formats/edgefeedback.cpp" line="+35"/>
+        <source>holds %1 predictions but the project is a %2 project</source>
+        <translation>contém previsões de %1, mas o projeto é um projeto de %2</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>image: %1</source>
+        <translation>imagem: %1</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>prediction %1: no box or class; left out</source>
+        <translation>previsão %1: sem caixa ou classe; deixada de fora</translation>
+    </message>
 </context>
 <context>
     <name>visor::Inference</name>
     <message>
-        <location filename="../engine/train/inference.cpp" line="+44"/>
+        <location filename="../engine/train/inference.cpp" line="+32"/>
         <source>no run %1 in %2</source>
         <translation>não há execução %1 em %2</translation>
     </message>
@@ -2576,9 +2847,102 @@ Clique para mostrar os exemplos envolvidos.</translation>
     </message>
 </context>
 <context>
+    <name>visor::ModelExport</name>
+    <message>
+        <location filename="../engine/train/modelexport.cpp" line="+135"/>
+        <source>export cancelled</source>
+        <translation>exportação cancelada</translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>the %1 split has no labelled image that could be read; choose another split</source>
+        <translation>a divisão %1 não tem imagem anotada que possa ser lida; escolha outra divisão</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>output %1 differs by up to %2 (tolerance %3)</source>
+        <translation>a saída %1 difere em até %2 (tolerância %3)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the metric differs: LibTorch %1, ONNX %2 (tolerance %3)</source>
+        <translation>a métrica difere: LibTorch %1, ONNX %2 (tolerância %3)</translation>
+    </message>
+    <message>
+        <location line="+113"/>
+        <source>--format %1: models are exported as %2</source>
+        <translation>--format %1: os modelos são exportados como %2</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>run %1 cannot be exported: %2</source>
+        <translation>a execução %1 não pode ser exportada: %2</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>the exported model of run %1 does not score as the trained one:
+%2</source>
+        <translation>o modelo exportado da execução %1 não pontua como o treinado:
+%2</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+46"/>
+        <source>Parity on %n image(s) (OpenCV dnn against LibTorch):</source>
+        <translation>
+            <numerusform>Paridade em %n imagem (OpenCV dnn contra LibTorch):</numerusform>
+            <numerusform>Paridade em %n imagens (OpenCV dnn contra LibTorch):</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>  largest difference of outputs: %1</source>
+        <translation>  maior diferença das saídas: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>  mAP@0.5 %1 / %2, mAP@[.5:.95] %3 / %4 (LibTorch / ONNX)</source>
+        <translation>  mAP@0.5 %1 / %2, mAP@[.5:.95] %3 / %4 (LibTorch / ONNX)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>  images whose boxes differ (IoU 0.99): %1</source>
+        <translation>  imagens cujas caixas diferem (IoU 0,99): %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>  accuracy %1 / %2 (LibTorch / ONNX)</source>
+        <translation>  acurácia %1 / %2 (LibTorch / ONNX)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>  images classified differently: %1</source>
+        <translation>  imagens classificadas de forma diferente: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>  %1 ms per image with LibTorch, %2 ms with the export</source>
+        <translation>  %1 ms por imagem com o LibTorch, %2 ms com a exportação</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>  left out (unreadable): %1</source>
+        <translation>  deixadas de fora (ilegíveis): %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>  equal within the tolerances (outputs %1, metric %2)</source>
+        <translation>  iguais dentro das tolerâncias (saídas %1, métrica %2)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>  NOT EQUAL: %1</source>
+        <translation>  NÃO IGUAIS: %1</translation>
+    </message>
+</context>
+<context>
     <name>visor::Networks</name>
     <message>
-        <location filename="../engine/nn/networks.cpp" line="+56"/>
+        <location filename="../engine/nn/networks.cpp" line="+61"/>
         <source>%1: &apos;%2&apos; is not a %3 network; known: %4</source>
         <translation>%1: &apos;%2&apos; não é uma rede de %3; conhecidas: %4</translation>
     </message>
@@ -2674,7 +3038,7 @@ Clique para mostrar os exemplos envolvidos.</translation>
 <context>
     <name>visor::ParameterRegistry</name>
     <message>
-        <location filename="../engine/project/parameters.cpp" line="+258"/>
+        <location filename="../engine/project/parameters.cpp" line="+257"/>
         <source>int %1</source>
         <translation>inteiro %1</translation>
     </message>
@@ -2714,7 +3078,7 @@ Clique para mostrar os exemplos envolvidos.</translation>
         <translation>lista de %1</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+45"/>
         <source>unknown parameter &apos;%1&apos;</source>
         <translation>parâmetro desconhecido &apos;%1&apos;</translation>
     </message>
@@ -2810,7 +3174,7 @@ Clique para mostrar os exemplos envolvidos.</translation>
 <context>
     <name>visor::Parameters</name>
     <message>
-        <location line="-297"/>
+        <location line="-298"/>
         <source>Epochs</source>
         <translation>Épocas</translation>
     </message>
@@ -3569,7 +3933,7 @@ Clique para mostrar os exemplos envolvidos.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../engine/project/fileio.cpp" line="+25"/>
+        <location filename="../engine/project/fileio.cpp" line="-149"/>
         <source>cannot write %1: %2</source>
         <translation>não é possível gravar %1: %2</translation>
     </message>
@@ -3604,9 +3968,17 @@ Clique para mostrar os exemplos envolvidos.</translation>
     </message>
 </context>
 <context>
+    <name>visor::Proposals</name>
+    <message>
+        <location filename="../engine/project/proposals.cpp" line="+93"/>
+        <source>no proposal %1 (accepted or rejected already)</source>
+        <translation>nenhuma proposta %1 (já aceita ou rejeitada)</translation>
+    </message>
+</context>
+<context>
     <name>visor::Registry</name>
     <message>
-        <location filename="../engine/formats/formatregistry.cpp" line="+19"/>
+        <location filename="../engine/formats/formatregistry.cpp" line="+20"/>
         <source>format</source>
         <translation>formato</translation>
     </message>
@@ -3631,12 +4003,12 @@ Clique para mostrar os exemplos envolvidos.</translation>
         <translation>gerador</translation>
     </message>
     <message>
-        <location filename="../engine/nn/backbones.cpp" line="+22"/>
+        <location filename="../engine/nn/backbones.cpp" line="+23"/>
         <source>backbone</source>
         <translation>backbone</translation>
     </message>
     <message>
-        <location filename="../engine/nn/networks.cpp" line="+26"/>
+        <location filename="../engine/nn/networks.cpp" line="+68"/>
         <source>network component</source>
         <translation>componente de rede</translation>
     </message>
@@ -3856,6 +4228,29 @@ Clique para mostrar os exemplos envolvidos.</translation>
     </message>
 </context>
 <context>
+    <name>visor::Runtime</name>
+    <message>
+        <location filename="../engine/export/runtime.cpp" line="+129"/>
+        <source>%1: cannot be read: %2</source>
+        <translation>%1: não pode ser lido: %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1: not a model OpenCV can read (%2)</source>
+        <translation>%1: não é um modelo que o OpenCV consiga ler (%2)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1: holds no network</source>
+        <translation>%1: não contém nenhuma rede</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>%1: OpenCV could not run it (%2)</source>
+        <translation>%1: o OpenCV não conseguiu executá-lo (%2)</translation>
+    </message>
+</context>
+<context>
     <name>visor::Shortcuts</name>
     <message>
         <location filename="../widgets/shortcuts.cpp" line="+57"/>
@@ -3866,7 +4261,7 @@ Clique para mostrar os exemplos envolvidos.</translation>
 <context>
     <name>visor::Statistics</name>
     <message numerus="yes">
-        <location filename="../engine/project/statistics.cpp" line="+188"/>
+        <location filename="../engine/project/statistics.cpp" line="+189"/>
         <source>%n example(s) have lost their image file in images/ (%2%3): training, evaluation and export leave them out; restore the files or delete the examples.</source>
         <translation>
             <numerusform>%n exemplo perdeu seu arquivo de imagem em images/ (%2%3): treinamento, avaliação e exportação o deixam de fora; restaure o arquivo ou exclua o exemplo.</numerusform>

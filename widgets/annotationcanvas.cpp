@@ -153,6 +153,25 @@ void AnnotationCanvas::drawForeground(QPainter *painter, const QRectF &)
                           tr("%1 %L2 (predicted)").arg(name).arg(p.score, 0, 'f', 2), c, s, 8);
         }
     }
+    const auto &proposals = m_document->proposals();
+    for (int i : shownProposals()) { // a model's proposals: dotted, the class's colour, thicker when selected
+        const ModelProposal &p = proposals[size_t(i)];
+        if (!p.hasBox)
+            continue;
+        const QColor c = colorOf(p.classId);
+        painter->setPen(QPen(c, (i == m_selectedProposal ? 3 : 1.5) * s, Qt::DotLine));
+        painter->setBrush(Qt::NoBrush);
+        painter->drawRect(QRectF(QPointF(p.x1, p.y1), QPointF(p.x2, p.y2)));
+        if (m_labels || i == m_selectedProposal) {
+            QString name;
+            for (const ClassInfo &ci : m_classes)
+                if (ci.id == p.classId)
+                    name = ci.name;
+            painter->setFont(font());
+            drawLabelChip(*painter, QPointF(p.x1, p.y2), tr("%1 %L2 (proposal)").arg(name).arg(p.score, 0, 'f', 2), c,
+                          s, 8);
+        }
+    }
     if (m_live && m_drag == Drag::Create) {
         painter->setPen(QPen(colorOf(m_currentClass), 2 * s, Qt::DashLine));
         painter->setBrush(Qt::NoBrush);
@@ -164,6 +183,23 @@ void AnnotationCanvas::setPredictions(const std::vector<ShownPrediction> &predic
 {
     m_predictions = predictions;
     viewport()->update();
+}
+
+void AnnotationCanvas::setProposalView(double threshold, int selected)
+{
+    m_proposalThreshold = threshold;
+    m_selectedProposal = selected;
+    viewport()->update();
+}
+
+std::vector<int> AnnotationCanvas::shownProposals() const
+{
+    std::vector<int> out;
+    const auto &proposals = m_document->proposals();
+    for (int i = 0; i < int(proposals.size()); ++i)
+        if (proposals[size_t(i)].score >= m_proposalThreshold)
+            out.push_back(i);
+    return out;
 }
 
 void AnnotationCanvas::setLabelsShown(bool on)

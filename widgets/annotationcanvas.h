@@ -41,6 +41,12 @@ public:
     void setLabelsShown(bool on);
     bool labelsShown() const { return m_labels; }
 
+    /// The document's proposals at or above `threshold` are drawn (dotted, in their class's colour, with
+    /// their score); `selected` (an index into the document's proposals) is drawn thicker.
+    void setProposalView(double threshold, int selected);
+    /// Indexes of the document's proposals shown at the current threshold.
+    std::vector<int> shownProposals() const;
+
     int selected() const { return m_selected; }
     void setSelected(int index);
     double zoom() const;
@@ -72,6 +78,8 @@ private:
 
     AnnotationDocument *m_document;
     std::vector<ShownPrediction> m_predictions;
+    double m_proposalThreshold = 0;
+    int m_selectedProposal = -1;
     bool m_labels = true;
     QGraphicsPixmapItem *m_pixmap = nullptr;
     QSize m_imageSize;

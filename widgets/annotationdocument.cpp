@@ -1,4 +1,7 @@
 #include "annotationdocument.h"
+#include "project/proposals.h"
+
+#include <algorithm>
 
 namespace visor {
 namespace {
@@ -56,6 +59,14 @@ bool AnnotationDocument::State::operator==(const State &o) const
     for (size_t i = 0; i < boxes.size(); ++i)
         if (!sameBox(boxes[i], o.boxes[i]))
             return false;
+    if (proposals.size() != o.proposals.size())
+        return false;
+    for (size_t i = 0; i < proposals.size(); ++i) {
+        const ModelProposal &a = proposals[i], &b = o.proposals[i];
+        if (a.classId != b.classId || a.hasBox != b.hasBox || a.x1 != b.x1 || a.y1 != b.y1 || a.x2 != b.x2 ||
+            a.y2 != b.y2 || a.score != b.score)
+            return false;
+    }
     return true;
 }
 
@@ -69,6 +80,7 @@ AnnotationDocument::State AnnotationDocument::read(qint64 exampleId) const
         s.label = e->classId;
     }
     s.boxes = m_project.boxes(exampleId);
+    s.proposals = ProposalStore(m_project).of(exampleId);
     return s;
 }
 
@@ -89,10 +101,13 @@ bool AnnotationDocument::write(qint64 exampleId, const State &state)
 {
     QString failure;
     try {
+        Transaction t(m_project.database()); // the annotation and the proposals it took, together
         if (m_project.kind() == DatasetKind::Classification)
             m_project.setLabel(exampleId, state.label);
         else
             m_project.saveAnnotation(exampleId, state.boxes, state.labelled);
+        ProposalStore(m_project).replaceFor(exampleId, state.proposals);
+        t.commit();
     } catch (const std::exception &e) { // never through Qt's event loop
         failure = QString::fromUtf8(e.what());
     }
@@ -168,6 +183,51 @@ void AnnotationDocument::markAnnotated()
     State s = m_state;
     s.labelled = true;
     push(s, tr("Mark as annotated"));
+}
+
+void AnnotationDocument::acceptProposal(int index)
+{
+    acceptProposals({index});
+}
+
+void AnnotationDocument::acceptProposals(const std::vector<int> &indexes)
+{
+    State s = m_state;
+    std::vector<int> sorted = indexes;
+    std::sort(sorted.begin(), sorted.end());
+    sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
+    int accepted = 0;
+    for (auto it = sorted.rbegin(); it != sorted.rend(); ++it) { // from the back: indexes stay valid
+        if (*it < 0 || *it >= int(s.proposals.size()))
+            continue;
+        const ModelProposal p = s.proposals[size_t(*it)];
+        s.proposals.erase(s.proposals.begin() + *it);
+        ++accepted;
+        if (p.hasBox) {
+            Box b;
+            b.classId = p.classId;
+            b.x1 = p.x1;
+            b.y1 = p.y1;
+            b.x2 = p.x2;
+            b.y2 = p.y2;
+            s.boxes.push_back(b);
+            s.labelled = true;
+        } else if (m_project.kind() == DatasetKind::Classification && it + 1 == sorted.rend()) {
+            s.label = p.classId; // the first (highest) of those accepted
+            s.labelled = true;
+        }
+    }
+    if (accepted)
+        push(s, accepted == 1 ? tr("Accept proposal") : tr("Accept %n proposal(s)", nullptr, accepted));
+}
+
+void AnnotationDocument::rejectProposal(int index)
+{
+    if (index < 0 || index >= int(m_state.proposals.size()))
+        return;
+    State s = m_state;
+    s.proposals.erase(s.proposals.begin() + index);
+    push(s, tr("Reject proposal"));
 }
 
 } // namespace visor

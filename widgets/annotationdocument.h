@@ -19,7 +19,8 @@ public:
     struct State {
         std::vector<Box> boxes; // image pixels
         bool labelled = false;
-        qint64 label = 0; // classification
+        qint64 label = 0;                     // classification
+        std::vector<ModelProposal> proposals; // a model's predictions not accepted yet, by descending score
         bool operator==(const State &o) const;
     };
 
@@ -43,6 +44,12 @@ public:
     void setImageLabel(qint64 classId); // classification
     void replaceBoxes(const std::vector<Box> &boxes, const QString &text);
     void markAnnotated(); // detection: "no object here" is an annotation too
+    /// A proposal becomes a box (detection) or the image's class, and is a proposal no more.
+    void acceptProposal(int index);
+    /// Every proposal of `indexes` becomes a box (classification: the first one's class).
+    void acceptProposals(const std::vector<int> &indexes);
+    void rejectProposal(int index);
+    const std::vector<ModelProposal> &proposals() const { return m_state.proposals; }
 
     /// Writes `state` for `exampleId` to the store in one transaction (used by the commands). False,
     /// with saveFailed() emitted, when the store refused it; the document then shows what is stored.

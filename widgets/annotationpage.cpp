@@ -3,8 +3,13 @@
 #include "annotationdocument.h"
 #include "classmanager.h"
 #include "imagedecode.h"
+#include "project/proposals.h"
 #include "shortcuts.h"
+#include <QHBoxLayout>
 #include <QMessageBox>
+#include <QSlider>
+#include <cmath>
+#include <set>
 
 #include <QAction>
 #include <QKeyEvent>
@@ -80,6 +85,29 @@ AnnotationPage::AnnotationPage(QWidget *parent) : QWidget(parent)
     m_labelsAction = labels;
     for (int i = 0; i < 9; ++i)
         key(tr("Class %1 of the list").arg(i + 1), {QKeySequence(Qt::Key_1 + i)}, [this, i] { chooseClass(i); });
+    key(tr("Accept the selected proposal"), {QKeySequence(Qt::Key_Return), QKeySequence(Qt::Key_Enter)},
+        [this] { acceptProposal(); });
+    key(tr("Accept every proposal shown"),
+        {QKeySequence(Qt::SHIFT | Qt::Key_Return), QKeySequence(Qt::SHIFT | Qt::Key_Enter)},
+        [this] { acceptShownProposals(); });
+    key(tr("Select the next proposal"), {QKeySequence(Qt::Key_Tab)}, [this] { selectNextProposal(); });
+    key(tr("Next image with proposals"), {QKeySequence(Qt::Key_P)}, [this] { nextWithProposals(); });
+
+    // Proposals: how strong a prediction must be to be shown.
+    m_proposalSlider = new QSlider(Qt::Horizontal);
+    m_proposalSlider->setRange(0, 100);
+    m_proposalSlider->setValue(int(m_proposalThreshold * 100));
+    m_proposalSlider->setMaximumWidth(180);
+    m_proposalSlider->setToolTip(tr("Hide proposals scored below this"));
+    connect(m_proposalSlider, &QSlider::valueChanged, this, [this](int v) { setProposalThreshold(v / 100.0); });
+    m_proposalText = new QLabel;
+    m_proposalBar = new QWidget;
+    auto *proposalLayout = new QHBoxLayout(m_proposalBar);
+    proposalLayout->setContentsMargins(6, 0, 6, 0);
+    proposalLayout->addWidget(m_proposalText, 1);
+    proposalLayout->addWidget(new QLabel(tr("Show from score")));
+    proposalLayout->addWidget(m_proposalSlider);
+    m_proposalBar->hide();
 
     // Short toolbar texts; the action's own text (and the F1 sheet) says it in full.
     grid->setIconText(tr("◀ Grid"));
@@ -122,6 +150,7 @@ AnnotationPage::AnnotationPage(QWidget *parent) : QWidget(parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(bar);
+    layout->addWidget(m_proposalBar);
     layout->addLayout(row, 1);
     layout->addWidget(m_status);
 }
@@ -140,6 +169,7 @@ void AnnotationPage::setProject(Project *project)
         return;
     m_document = std::make_unique<AnnotationDocument>(*project);
     connect(m_document.get(), &AnnotationDocument::changed, this, [this] {
+        updateProposals();
         updateStatus();
         Q_EMIT annotationsEdited();
     });
@@ -302,11 +332,100 @@ void AnnotationPage::chooseClass(int position)
 
 void AnnotationPage::deleteSelected()
 {
+    if (m_canvas && m_canvas->selected() < 0 && m_selectedProposal >= 0) { // Del on a proposal rejects it
+        rejectProposal();
+        return;
+    }
     if (!m_canvas || m_canvas->selected() < 0)
         return;
     const int index = m_canvas->selected();
     m_canvas->setSelected(-1); // the next box is not selected in its place
     m_document->removeBox(index);
+}
+
+void AnnotationPage::updateProposals()
+{
+    if (!m_document || !m_canvas)
+        return;
+    const std::vector<int> shown = m_canvas->shownProposals(); // with the threshold set below
+    m_canvas->setProposalView(m_proposalThreshold, -1);
+    const std::vector<int> visible = m_canvas->shownProposals();
+    if (std::find(visible.begin(), visible.end(), m_selectedProposal) == visible.end())
+        m_selectedProposal = visible.empty() ? -1 : visible.front(); // the strongest shown
+    m_canvas->setProposalView(m_proposalThreshold, m_selectedProposal);
+    const auto &all = m_document->proposals();
+    m_proposalBar->setVisible(!all.empty());
+    if (all.empty())
+        return;
+    QString text;
+    if (m_project->kind() == DatasetKind::Classification && m_selectedProposal >= 0) {
+        QString name;
+        for (const ClassInfo &c : m_project->classes())
+            if (c.id == all[size_t(m_selectedProposal)].classId)
+                name = c.name;
+        text = tr("<b>Proposed class: %1</b> (%L2) — Enter accepts, Del rejects")
+                   .arg(name.toHtmlEscaped())
+                   .arg(all[size_t(m_selectedProposal)].score, 0, 'f', 2);
+    } else {
+        text = tr("<b>%n proposal(s)</b> from a model", nullptr, int(all.size())) +
+               tr(", %n shown (dotted) — Enter accepts the selected, Shift+Enter all shown, Del rejects, Tab "
+                  "selects the next, P goes to the next image with proposals",
+                  nullptr, int(visible.size()));
+    }
+    m_proposalText->setText(text);
+    m_proposalSlider->setValue(int(std::lround(m_proposalThreshold * 100)));
+    (void)shown;
+}
+
+void AnnotationPage::setProposalThreshold(double threshold)
+{
+    if (std::abs(threshold - m_proposalThreshold) < 1e-9)
+        return;
+    m_proposalThreshold = threshold;
+    updateProposals();
+}
+
+void AnnotationPage::acceptProposal()
+{
+    if (m_document && m_selectedProposal >= 0)
+        m_document->acceptProposal(m_selectedProposal);
+}
+
+void AnnotationPage::acceptShownProposals()
+{
+    if (m_document && m_canvas)
+        m_document->acceptProposals(m_canvas->shownProposals());
+}
+
+void AnnotationPage::rejectProposal()
+{
+    if (m_document && m_selectedProposal >= 0)
+        m_document->rejectProposal(m_selectedProposal);
+}
+
+void AnnotationPage::selectNextProposal()
+{
+    if (!m_canvas)
+        return;
+    const std::vector<int> visible = m_canvas->shownProposals();
+    if (visible.empty())
+        return;
+    auto it = std::upper_bound(visible.begin(), visible.end(), m_selectedProposal);
+    m_selectedProposal = it == visible.end() ? visible.front() : *it;
+    updateProposals();
+}
+
+void AnnotationPage::nextWithProposals()
+{
+    if (!m_project)
+        return;
+    const std::set<qint64> with = ProposalStore(*m_project).examplesWithProposals();
+    for (int i = m_index + 1; i < int(m_ids.size()); ++i)
+        if (with.count(m_ids[size_t(i)])) {
+            showExample(i);
+            return;
+        }
+    m_status->setText(tr("No image after this one has proposals."));
 }
 
 // The class list shows the selected box's class, or with no selection the class new boxes get.

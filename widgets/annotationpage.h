@@ -12,6 +12,7 @@
 class QAction;
 class QLabel;
 class QListWidget;
+class QSlider;
 class QToolBar;
 
 namespace visor {
@@ -46,6 +47,16 @@ public Q_SLOTS:
     void deleteSelected();
     void copyPreviousBoxes();
     void reloadClasses();
+    /// Proposals (a model's predictions not accepted yet): Enter accepts the selected one, Shift+Enter
+    /// every one shown, Del rejects the selected one (when no box is selected), Tab selects the next,
+    /// P opens the next image that has proposals. Each is an undoable edit.
+    void acceptProposal();
+    void acceptShownProposals();
+    void rejectProposal();
+    void selectNextProposal();
+    void nextWithProposals();
+    void setProposalThreshold(double threshold);
+    int selectedProposal() const { return m_selectedProposal; }
 
 Q_SIGNALS:
     void closed();            // back to the grid
@@ -58,6 +69,7 @@ private:
     void showSelectedClass(int index);
     void showExample(int index);
     void updateStatus();
+    void updateProposals();
 
     Project *m_project = nullptr;
     std::unique_ptr<AnnotationDocument> m_document;
@@ -70,6 +82,11 @@ private:
     QAction *m_undoPlace = nullptr;
     QAction *m_drawAction = nullptr, *m_labelsAction = nullptr;
     PredictionsOf m_predictionsOf;
+    QWidget *m_proposalBar = nullptr;
+    QLabel *m_proposalText = nullptr;
+    QSlider *m_proposalSlider = nullptr;
+    double m_proposalThreshold = 0.3;
+    int m_selectedProposal = -1;
     std::vector<qint64> m_ids;
     int m_index = -1;
 };

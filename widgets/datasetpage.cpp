@@ -5,6 +5,7 @@
 #include "folderchooser.h"
 #include "generatedialog.h"
 #include "healthpanel.h"
+#include "project/proposals.h"
 #include "shortcuts.h"
 #include "thumbnailloader.h"
 
@@ -73,6 +74,8 @@ DatasetPage::DatasetPage(QWidget *parent) : QWidget(parent)
     m_show->addItem(tr("Not annotated"));
     m_show->addItem(tr("With a health warning"));
     m_show->addItem(tr("Wrong in the last run"));
+    m_show->addItem(tr("From the edge (visor-edge feedback)"));
+    m_show->addItem(tr("With model proposals"));
     connect(m_show, &QComboBox::currentIndexChanged, this, [this](int i) { setShow(Show(i)); });
     m_sort = new QComboBox;
     m_sort->addItem(tr("Order added"));
@@ -343,10 +346,23 @@ void DatasetPage::setShow(Show show)
     m_filter->setUnlabelledOnly(show == ShowUnlabelled);
     // An empty set shows everything, so "nothing wrong" is a set no example matches.
     const QSet<qint64> none{-1};
+    QSet<qint64> stored; // from the edge, with proposals: read now (the store changes with every accept)
+    if (m_project && (show == ShowFromEdge || show == ShowWithProposals)) {
+        const ProposalStore store(*m_project);
+        for (qint64 id :
+             show == ShowFromEdge ? store.examplesFrom(QStringLiteral("edge")) : store.examplesWithProposals())
+            stored.insert(id);
+    }
     m_filter->setIds(show == ShowWarnings ? (m_warningIds.isEmpty() ? none : m_warningIds)
                      : show == ShowWrong  ? (m_wrongIds.isEmpty() ? none : m_wrongIds)
-                                          : QSet<qint64>());
+                     : show == ShowFromEdge || show == ShowWithProposals ? (stored.isEmpty() ? none : stored)
+                                                                         : QSet<qint64>());
     updateCount();
+}
+
+std::vector<qint64> DatasetPage::visibleIds() const
+{
+    return m_filter->idsInOrder();
 }
 
 std::vector<qint64> DatasetPage::selectedIds() const
@@ -527,7 +543,7 @@ void DatasetPage::importFolder(const QString &folder)
         std::vector<Format> formats{Format::Auto};
         QStringList names{tr("Detect automatically")};
         for (Format f : dataSetFormats(FormatUse::Import)) {
-            if (formatKind(f) != m_project->kind()) // what this project cannot hold is not offered
+            if (!formatHolds(f, m_project->kind())) // what this project cannot hold is not offered
                 continue;
             formats.push_back(f);
             names << formatName(f);

@@ -59,8 +59,10 @@ public:
 
     /// The examples the last reviewed run got wrong (the "Wrong in the last run" filter).
     void setWrongInLastRun(const QSet<qint64> &ids, qint64 runId);
-    enum Show { ShowAll, ShowUnlabelled, ShowWarnings, ShowWrong };
+    enum Show { ShowAll, ShowUnlabelled, ShowWarnings, ShowWrong, ShowFromEdge, ShowWithProposals };
     void setShow(Show show);
+    /// The grid's example ids, filtered and in its order.
+    std::vector<qint64> visibleIds() const;
     /// Opens the annotator on the grid's row `row` (filtered order); next / previous follow the grid.
     void annotate(int row);
     /// Opens the annotator on an example, clearing the grid's filters when they hide it.

@@ -1,17 +1,21 @@
 #include "historypage.h"
 
 #include "advise/runadvice.h"
+#include "exportmodeldialog.h"
 #include "plotstyle.h"
 #include "resultsgallery.h"
 #include "runstatus.h"
 
 #include "qcustomplot_p.h"
 #include <QComboBox>
+#include <QDir>
+#include <QFile>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QJsonArray>
 #include <QLabel>
 #include <QLocale>
+#include <QPushButton>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableWidget>
@@ -105,8 +109,21 @@ HistoryPage::HistoryPage(QWidget *parent) : QWidget(parent)
     m_tabs->addTab(metrics, tr("Test metrics"));
     m_tabs->addTab(m_gallery, tr("Test images"));
     m_tabs->addTab(curves, tr("Curves"));
+    m_export = new QPushButton(tr("Export model…"));
+    m_export->setToolTip(tr("Write the selected run's model as a bundle (ONNX) for visor-edge and other programs, "
+                            "checked against the trained model"));
+    m_export->setEnabled(false);
+    connect(m_export, &QPushButton::clicked, this, [this] { openExport(); });
+    auto *runs = new QWidget;
+    auto *runsLayout = new QVBoxLayout(runs);
+    runsLayout->setContentsMargins(0, 0, 0, 0);
+    auto *actions = new QHBoxLayout;
+    actions->addStretch(1);
+    actions->addWidget(m_export);
+    runsLayout->addLayout(actions);
+    runsLayout->addWidget(m_table, 1);
     auto *split = new QSplitter(Qt::Vertical);
-    split->addWidget(m_table);
+    split->addWidget(runs);
     split->addWidget(m_tabs);
     split->setStretchFactor(0, 1);
     split->setStretchFactor(1, 3);
@@ -164,9 +181,32 @@ void HistoryPage::selectRun(int row)
     showRun(row);
 }
 
+namespace {
+
+bool hasModel(const train::RunRecord &run)
+{
+    const QDir folder(run.folder);
+    return !run.folder.isEmpty() && (QFile::exists(folder.filePath(QStringLiteral("best_model.pt"))) ||
+                                     QFile::exists(folder.filePath(QStringLiteral("last_model.pt"))));
+}
+
+} // namespace
+
+ExportModelDialog *HistoryPage::openExport()
+{
+    if (!m_project || m_selected < 0 || m_selected >= int(m_runs.size()) || !hasModel(m_runs[size_t(m_selected)]))
+        return nullptr;
+    auto *dialog = new ExportModelDialog(m_project->dir(), m_project->name(), m_runs[size_t(m_selected)].id, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+    return dialog;
+}
+
 void HistoryPage::showRun(int row)
 {
     m_selected = row;
+    m_export->setEnabled(row >= 0 && row < int(m_runs.size()) && hasModel(m_runs[size_t(row)]) &&
+                         m_runs[size_t(row)].status != QLatin1String("running"));
     m_detail->clear();
     m_detail->setRowCount(0);
     m_confusion->clear();

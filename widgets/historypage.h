@@ -11,6 +11,7 @@
 class QComboBox;
 class QCustomPlot;
 class QLabel;
+class QPushButton;
 class QTableWidget;
 class QTabWidget;
 
@@ -18,6 +19,7 @@ namespace visor {
 
 class Project;
 class ResultsGallery;
+class ExportModelDialog;
 
 class HistoryPage : public QWidget {
     Q_OBJECT
@@ -29,6 +31,9 @@ public:
     qint64 latestRunId() const { return m_runs.empty() ? 0 : m_runs.back().id; }
     void selectRun(int row);
     ResultsGallery *gallery() const { return m_gallery; }
+    /// Export model…: the dialog for the selected run (shown, not modal), or nullptr without a model.
+    ExportModelDialog *openExport();
+    QPushButton *exportButton() const { return m_export; }
 
 Q_SIGNALS:
     /// Open `ids[index]` in the annotator with the gallery's predictions; next / previous follow `ids`.
@@ -48,6 +53,7 @@ private:
     ResultsGallery *m_gallery = nullptr;
     QTabWidget *m_tabs = nullptr;
     QComboBox *m_compare = nullptr;
+    QPushButton *m_export = nullptr;
     int m_selected = -1;
 };
 

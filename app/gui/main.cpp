@@ -8,6 +8,7 @@
 
 #include "annotationpage.h"
 #include "datasetpage.h"
+#include "exportmodeldialog.h"
 #include "historypage.h"
 #include "language.h"
 #include "mainwindow.h"
@@ -28,6 +29,7 @@
 #include <QIcon>
 #include <QSettings>
 #include <QTabWidget>
+#include <QTemporaryDir>
 #include <QThread>
 #include <QTimer>
 #include <QWindow>
@@ -151,6 +153,19 @@ int main(int argc, char **argv)
                     settle();
                     suggest->grab().save(QDir(dir).filePath(QStringLiteral("suggest.png")));
                     suggest->close();
+                }
+            }
+            if (window.project()) { // Results & History > Export model…, with the parity report
+                window.showPage(visor::MainWindow::History);
+                QTemporaryDir bundles;
+                if (visor::ExportModelDialog *exporter = window.historyPage()->openExport()) {
+                    exporter->setFolder(QDir(bundles.path()).filePath(QStringLiteral("bundle")));
+                    exporter->startExport();
+                    for (int i = 0; i < 600 && exporter->isBusy(); ++i)
+                        settle();
+                    settle();
+                    exporter->grab().save(QDir(dir).filePath(QStringLiteral("export.png")));
+                    exporter->close();
                 }
             }
             {
