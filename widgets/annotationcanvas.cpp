@@ -1,6 +1,8 @@
 #include "annotationcanvas.h"
+
 #include "annotationdocument.h"
 #include "labelchip.h"
+#include <algorithm>
 
 #include <QGraphicsPixmapItem>
 #include <QMouseEvent>
@@ -154,7 +156,9 @@ void AnnotationCanvas::drawForeground(QPainter *painter, const QRectF &)
         }
     }
     const auto &proposals = m_document->proposals();
-    for (int i : shownProposals()) { // a model's proposals: dotted, the class's colour, thicker when selected
+    std::vector<int> order = shownProposals(); // the selected one last: its label on top
+    std::stable_partition(order.begin(), order.end(), [this](int i) { return i != m_selectedProposal; });
+    for (int i : order) { // a model's proposals: dotted, the class's colour, thicker when selected
         const ModelProposal &p = proposals[size_t(i)];
         if (!p.hasBox)
             continue;

@@ -6,6 +6,7 @@
 #include "project/proposals.h"
 #include "shortcuts.h"
 #include <QHBoxLayout>
+#include <QLocale>
 #include <QMessageBox>
 #include <QSlider>
 #include <cmath>
@@ -97,16 +98,23 @@ AnnotationPage::AnnotationPage(QWidget *parent) : QWidget(parent)
     m_proposalSlider = new QSlider(Qt::Horizontal);
     m_proposalSlider->setRange(0, 100);
     m_proposalSlider->setValue(int(m_proposalThreshold * 100));
-    m_proposalSlider->setMaximumWidth(180);
+    m_proposalSlider->setMinimumWidth(100);
+    m_proposalSlider->setMaximumWidth(160);
     m_proposalSlider->setToolTip(tr("Hide proposals scored below this"));
     connect(m_proposalSlider, &QSlider::valueChanged, this, [this](int v) { setProposalThreshold(v / 100.0); });
     m_proposalText = new QLabel;
+    m_proposalText->setWordWrap(true); // never wider than the page
+    m_proposalText->setToolTip(tr("Enter accepts the selected proposal (the thicker one), Shift+Enter every one "
+                                  "shown, Del rejects the selected one, Tab selects the next, P opens the next "
+                                  "image with proposals; Ctrl+Z undoes each"));
+    m_proposalValue = new QLabel;
     m_proposalBar = new QWidget;
     auto *proposalLayout = new QHBoxLayout(m_proposalBar);
     proposalLayout->setContentsMargins(6, 0, 6, 0);
     proposalLayout->addWidget(m_proposalText, 1);
     proposalLayout->addWidget(new QLabel(tr("Show from score")));
     proposalLayout->addWidget(m_proposalSlider);
+    proposalLayout->addWidget(m_proposalValue);
     m_proposalBar->hide();
 
     // Short toolbar texts; the action's own text (and the F1 sheet) says it in full.
@@ -368,12 +376,12 @@ void AnnotationPage::updateProposals()
                    .arg(all[size_t(m_selectedProposal)].score, 0, 'f', 2);
     } else {
         text = tr("<b>%n proposal(s)</b> from a model", nullptr, int(all.size())) +
-               tr(", %n shown (dotted) — Enter accepts the selected, Shift+Enter all shown, Del rejects, Tab "
-                  "selects the next, P goes to the next image with proposals",
+               tr(", %n shown (dotted) · Enter accepts · Shift+Enter all · Del rejects · Tab next · P next image",
                   nullptr, int(visible.size()));
     }
     m_proposalText->setText(text);
     m_proposalSlider->setValue(int(std::lround(m_proposalThreshold * 100)));
+    m_proposalValue->setText(QLocale().toString(m_proposalThreshold, 'f', 2));
     (void)shown;
 }
 

@@ -83,7 +83,7 @@ private:
     QAction *m_drawAction = nullptr, *m_labelsAction = nullptr;
     PredictionsOf m_predictionsOf;
     QWidget *m_proposalBar = nullptr;
-    QLabel *m_proposalText = nullptr;
+    QLabel *m_proposalText = nullptr, *m_proposalValue = nullptr;
     QSlider *m_proposalSlider = nullptr;
     double m_proposalThreshold = 0.3;
     int m_selectedProposal = -1;

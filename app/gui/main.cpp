@@ -22,6 +22,7 @@
 #include "generatedialog.h"
 #include "plugins/pluginloader.h"
 #include "pluginsdialog.h"
+#include "project/proposals.h"
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
@@ -143,6 +144,13 @@ int main(int argc, char **argv)
                     save("annotate_full");
                     window.datasetPage()->setHealthShown(true);
                     Q_EMIT window.datasetPage()->annotator()->closed();
+                    // An image with a model's proposals (the edge's feedback), when the project has one.
+                    const std::set<qint64> proposed = visor::ProposalStore(*window.project()).examplesWithProposals();
+                    if (!proposed.empty()) {
+                        window.datasetPage()->annotateExample(*proposed.begin());
+                        save("annotate_proposals");
+                        Q_EMIT window.datasetPage()->annotator()->closed();
+                    }
                 }
             }
             if (window.project()) { // the advisor's dialog, once its suggestion has arrived

@@ -180,6 +180,24 @@ bool writable(const QString &path)
 
 } // namespace
 
+namespace {
+
+// Whether `file` holds a Visor schema older than this build's (read without opening it for Qt).
+bool needsUpgrade(const QString &file)
+{
+    QFile f(file);
+    if (!f.open(QIODevice::ReadOnly))
+        return false;
+    const QByteArray header = f.read(100); // SQLite's header: user_version is the big-endian int at 60
+    if (header.size() < 64)
+        return false;
+    const auto *b = reinterpret_cast<const unsigned char *>(header.constData()) + 60;
+    const int version = int((uint(b[0]) << 24) | (uint(b[1]) << 16) | (uint(b[2]) << 8) | uint(b[3]));
+    return version > 0 && version < Project::kSchemaVersion;
+}
+
+} // namespace
+
 std::unique_ptr<Project> Project::open(const QString &dir, OpenMode mode)
 {
     if (!exists(dir))
@@ -189,7 +207,17 @@ std::unique_ptr<Project> Project::open(const QString &dir, OpenMode mode)
     checkDatabaseFile(file);
     const bool readOnly = mode == OpenMode::ReadOnly || !writable(file) || !writable(dir);
     std::unique_ptr<Project> p(new Project);
-    p->openDatabase(dir, readOnly, false);
+    try {
+        p->openDatabase(dir, readOnly, false);
+    } catch (const Error &) {
+        // A reader of a project written by an older Visor (visor-cli runs after an upgrade): the schema
+        // migration is a writer's job, done here once when the files may be written, then read as asked.
+        if (mode != OpenMode::ReadOnly || !writable(file) || !writable(dir) || !needsUpgrade(file))
+            throw;
+        Project::open(dir, OpenMode::ReadWrite);
+        p.reset(new Project);
+        p->openDatabase(dir, true, false);
+    }
     p->loadRecord();
     if (!readOnly) {
         QDir().mkpath(p->imagesDir());

@@ -7,6 +7,8 @@
 # before it was installed. Then visor-dev: install it with what it depends on, build the two example
 # plugins (examples/plugins: a generator and a backbone) against the installed headers and CMake
 # package as a user would, and check that visor-cli lists them and that a one-epoch run uses them.
+# And visor-edge first, alone in the fresh root: nothing of LibTorch or the engine may come with it; it
+# runs an exported bundle on a generated video, and visor-cli later imports the frames it kept.
 #
 #   tests/package/install-test.sh BUILD_DIR
 #
@@ -47,13 +49,19 @@ step "package"
 (cd "$build" && cpack -G DEB -B "$work/pkg" > "$work/cpack.log") || { cat "$work/cpack.log"; exit 1; }
 deb=$(ls "$work"/pkg/visor_*.deb)
 dev_deb=$(ls "$work"/pkg/visor-dev_*.deb)
+edge_deb=$(ls "$work"/pkg/visor-edge_*.deb)
+echo "$edge_deb"
+dpkg-deb --field "$edge_deb"
+if dpkg-deb -f "$edge_deb" Depends | grep -Eq 'torch|visor'; then
+  echo "FAIL: visor-edge depends on LibTorch or on visor: $(dpkg-deb -f "$edge_deb" Depends)"; exit 1
+fi
 echo "$deb"
 dpkg-deb --field "$deb"
 echo "$dev_deb"
 dpkg-deb --field "$dev_deb"
 
 step "lintian"
-lintian --fail-on error --display-level '>=warning' "$deb" "$dev_deb" || { echo "FAIL: lintian reports errors"; exit 1; }
+lintian --fail-on error --display-level '>=warning' "$deb" "$dev_deb" "$edge_deb" || { echo "FAIL: lintian reports errors"; exit 1; }
 echo "lintian: no errors"
 dpkg-deb -x "$deb" "$work/contents"
 desktop-file-validate "$work"/contents/usr/share/applications/*.desktop || { echo "FAIL: desktop entry"; exit 1; }
@@ -72,6 +80,39 @@ fi
 cp -l /var/cache/apt/archives/*.deb "$root/var/cache/apt/archives/" 2> /dev/null || true
 mount -t proc proc "$root/proc"
 in_root() { chroot "$root" env -i HOME=/root PATH=/usr/sbin:/usr/bin:/sbin:/bin LANG=C.UTF-8 DEBIAN_FRONTEND=noninteractive "$@"; }
+
+step "a bundle and a video for visor-edge, made with the build's own programs"
+# A tiny detector of generated shapes, exported; its images as a folder, which visor-edge turns into an
+# annotated video (--video): the generated video it then runs on in the root.
+"$build/bin/visor-cli" synth "$work/shapes" --shapes 40 --kind detection --seed 5 > /dev/null
+for kv in "input.min_side 64" "input.max_side 96" "train.epochs 1" "train.steps_per_epoch 50" "train.batch_size 4"; do
+  "$build/bin/visor-cli" params "$work/shapes" set $kv > /dev/null
+done
+"$build/bin/visor-cli" train "$work/shapes" > "$work/edge-train.log" 2>&1 || { tail "$work/edge-train.log"; exit 1; }
+"$build/bin/visor-cli" export-model "$work/shapes" 1 --out "$work/bundle" --split test
+"$build/bin/visor-cli" export "$work/shapes" "$work/shapes-voc" --format voc > /dev/null
+"$build/bin/visor-edge" "$work/bundle" "$work/shapes-voc/JPEGImages" --no-feedback --video "$work/clip.avi" > /dev/null
+frames=$(ls "$work/shapes-voc/JPEGImages" | wc -l)
+
+step "visor-edge alone in the clean root"
+edge_deps=$(dpkg-deb -f "$edge_deb" Depends | sed 's/([^)]*)//g; s/|[^,]*//g; s/,/ /g')
+in_root apt-get update -qq
+in_root apt-get install -y -qq --no-install-recommends $edge_deps > "$work/apt-edge.log" 2>&1 || { tail -30 "$work/apt-edge.log"; exit 1; }
+cp "$edge_deb" "$root/tmp/visor-edge.deb"
+in_root dpkg -i /tmp/visor-edge.deb
+if in_root dpkg -l | grep -Eiq '^ii +(libtorch|libvisor|visor )'; then
+  echo "FAIL: visor-edge brought LibTorch or visor along:"; in_root dpkg -l | grep -Ei 'torch|visor'; exit 1
+fi
+echo "installed without LibTorch: $(in_root dpkg -l | grep -c '^ii') packages in the root, none of LibTorch"
+cp -r "$work/bundle" "$root/tmp/bundle"
+cp "$work/clip.avi" "$root/tmp/clip.avi"
+in_root bash -euxc "
+  visor-edge --version
+  visor-edge /tmp/bundle /tmp/clip.avi --out /tmp/edge-out --sample 0.5 --max-per-minute 1000
+  test \$(wc -l < /tmp/edge-out/predictions.jsonl) -eq $frames
+  ls /tmp/edge-out/feedback/*.json > /dev/null
+  if visor-edge /tmp/bundle /tmp/no-such-video.mp4; then exit 1; else test \$? -eq 2; fi
+"
 
 step "dependencies of the package"
 deps=$(dpkg-deb -f "$deb" Depends | sed 's/([^)]*)//g; s/|[^,]*//g; s/,/ /g')
@@ -99,6 +140,9 @@ in_root bash -euxc '
   visor-cli train /root/parts --set train.epochs=1 --set train.steps_per_epoch=50 --set train.batch_size=4
   visor-cli runs /root/parts | tee /tmp/runs.txt
   grep -q finished /tmp/runs.txt
+  visor-cli init /root/edge --kind detection --name edge
+  visor-cli import /root/edge /tmp/edge-out/feedback | tee /tmp/edge-import.txt
+  grep -q "(edge)" /tmp/edge-import.txt
   QT_QPA_PLATFORM=offscreen visor --exit-when-shown /root/parts/project.visor | tee /tmp/en.txt
   grep -q "window shown, language en" /tmp/en.txt
   LANG=pt_BR.UTF-8 QT_QPA_PLATFORM=offscreen visor --exit-when-shown /root/parts | tee /tmp/pt.txt
