@@ -17,13 +17,15 @@
         <location filename="../widgets/annotationdocument.cpp" line="+221" />
         <source>Accept %n proposal(s)</source>
         <translation>
-            <numerusform>Accept %n proposal</numerusform><numerusform>Accept %n proposals</numerusform></translation>
+            <numerusform>Accept %n proposal</numerusform>
+            <numerusform>Accept %n proposals</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>visor::AnnotationPage</name>
     <message numerus="yes">
-        <location filename="../widgets/annotationpage.cpp" line="+283" />
+        <location filename="../widgets/annotationpage.cpp" line="+291" />
         <source>%n box(es)</source>
         <translation>
             <numerusform>%n box</numerusform>
@@ -50,13 +52,17 @@
         <location line="+73" />
         <source>&lt;b&gt;%n proposal(s)&lt;/b&gt; from a model</source>
         <translation>
-            <numerusform>&lt;b&gt;%n proposal&lt;/b&gt; from a model</numerusform><numerusform>&lt;b&gt;%n proposals&lt;/b&gt; from a model</numerusform></translation>
+            <numerusform>&lt;b&gt;%n proposal&lt;/b&gt; from a model</numerusform>
+            <numerusform>&lt;b&gt;%n proposals&lt;/b&gt; from a model</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location line="+1" />
-        <source>, %n shown (dotted) — Enter accepts the selected, Shift+Enter all shown, Del rejects, Tab selects the next, P goes to the next image with proposals</source>
+        <source>, %n shown (dotted) · Enter accepts · Shift+Enter all · Del rejects · Tab next · P next image</source>
         <translation>
-            <numerusform>, %n shown (dotted) — Enter accepts the selected, Shift+Enter all shown, Del rejects, Tab selects the next, P goes to the next image with proposals</numerusform><numerusform>, %n shown (dotted) — Enter accepts the selected, Shift+Enter all shown, Del rejects, Tab selects the next, P goes to the next image with proposals</numerusform></translation>
+            <numerusform>, %n shown (dotted) · Enter accepts · Shift+Enter all · Del rejects · Tab next · P next image</numerusform>
+            <numerusform>, %n shown (dotted) · Enter accepts · Shift+Enter all · Del rejects · Tab next · P next image</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -117,7 +123,7 @@
 <context>
     <name>visor::DatasetPage</name>
     <message numerus="yes">
-        <location filename="../widgets/datasetpage.cpp" line="+151" />
+        <location filename="../widgets/datasetpage.cpp" line="+155" />
         <source>Showing the %n example(s) of: %1</source>
         <translation>
             <numerusform>Showing the %n example of: %1</numerusform>
@@ -125,7 +131,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+242" />
+        <location line="+248" />
         <source>%n example(s) pinned.</source>
         <translation>
             <numerusform>%n example pinned.</numerusform>
@@ -238,7 +244,7 @@
 <context>
     <name>visor::Import</name>
     <message numerus="yes">
-        <location filename="../engine/formats/importer.cpp" line="+119" />
+        <location filename="../engine/formats/importer.cpp" line="+118" />
         <source>%1 holds %n image(s) but no annotations Visor reads (it looked for %2)</source>
         <translation>
             <numerusform>%1 holds %n image but no annotations Visor reads (it looked for %2)</numerusform>
@@ -268,13 +274,15 @@
         <location filename="../engine/train/modelexport.cpp" line="+407" />
         <source>Parity on %n image(s) (OpenCV dnn against LibTorch):</source>
         <translation>
-            <numerusform>Parity on %n image (OpenCV dnn against LibTorch):</numerusform><numerusform>Parity on %n images (OpenCV dnn against LibTorch):</numerusform></translation>
+            <numerusform>Parity on %n image (OpenCV dnn against LibTorch):</numerusform>
+            <numerusform>Parity on %n images (OpenCV dnn against LibTorch):</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>visor::Project</name>
     <message numerus="yes">
-        <location filename="../engine/project/project.cpp" line="+551" />
+        <location filename="../engine/project/project.cpp" line="+579" />
         <source>class '%1' is used by %n annotation(s); delete them too or relabel them first</source>
         <translation>
             <numerusform>class '%1' is used by %n annotation; delete it too or relabel it first</numerusform>

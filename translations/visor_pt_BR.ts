@@ -4,7 +4,7 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/gui/main.cpp" line="+56"/>
+        <location filename="../app/gui/main.cpp" line="+57"/>
         <source>Visor: build computer-vision models from your own images.</source>
         <translation>Visor: crie modelos de visão computacional com as suas próprias imagens.</translation>
     </message>
@@ -269,12 +269,12 @@
 <context>
     <name>visor::AnnotationCanvas</name>
     <message>
-        <location filename="../widgets/annotationcanvas.cpp" line="+153"/>
+        <location filename="../widgets/annotationcanvas.cpp" line="+155"/>
         <source>%1 %L2 (predicted)</source>
         <translation>%1 %L2 (previsto)</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>%1 %L2 (proposal)</source>
         <translation>%1 %L2 (proposta)</translation>
     </message>
@@ -338,7 +338,7 @@
 <context>
     <name>visor::AnnotationPage</name>
     <message>
-        <location filename="../widgets/annotationpage.cpp" line="+113"/>
+        <location filename="../widgets/annotationpage.cpp" line="+121"/>
         <source>◀ Grid</source>
         <translation>◀ Grade</translation>
     </message>
@@ -353,7 +353,7 @@
         <translation>Próxima</translation>
     </message>
     <message>
-        <location line="-59"/>
+        <location line="-66"/>
         <source>Draw box</source>
         <translation>Desenhar caixa</translation>
     </message>
@@ -369,12 +369,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+51"/>
+        <location line="+58"/>
         <source>Copy previous</source>
         <translation>Copiar anterior</translation>
     </message>
     <message>
-        <location line="-49"/>
+        <location line="-56"/>
         <source>Fit</source>
         <translation>Ajustar</translation>
     </message>
@@ -484,17 +484,22 @@
         <translation>Próxima imagem com propostas</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Hide proposals scored below this</source>
         <translation>Ocultar propostas com pontuação abaixo disto</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+4"/>
+        <source>Enter accepts the selected proposal (the thicker one), Shift+Enter every one shown, Del rejects the selected one, Tab selects the next, P opens the next image with proposals; Ctrl+Z undoes each</source>
+        <translation>Enter aceita a proposta selecionada (a mais grossa), Shift+Enter todas as mostradas, Del rejeita a selecionada, Tab seleciona a próxima, P abre a próxima imagem com propostas; Ctrl+Z desfaz cada uma</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Show from score</source>
         <translation>Mostrar a partir da pontuação</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Delete</source>
         <translation>Excluir</translation>
     </message>
@@ -604,10 +609,10 @@
     </message>
     <message numerus="yes">
         <location line="+1"/>
-        <source>, %n shown (dotted) — Enter accepts the selected, Shift+Enter all shown, Del rejects, Tab selects the next, P goes to the next image with proposals</source>
+        <source>, %n shown (dotted) · Enter accepts · Shift+Enter all · Del rejects · Tab next · P next image</source>
         <translation>
-            <numerusform>, %n mostrada (pontilhada) — Enter aceita a selecionada, Shift+Enter todas as mostradas, Del rejeita, Tab seleciona a próxima, P vai à próxima imagem com propostas</numerusform>
-            <numerusform>, %n mostradas (pontilhadas) — Enter aceita a selecionada, Shift+Enter todas as mostradas, Del rejeita, Tab seleciona a próxima, P vai à próxima imagem com propostas</numerusform>
+            <numerusform>, %n mostrada (pontilhada) · Enter aceita · Shift+Enter todas · Del rejeita · Tab próxima · P próxima imagem</numerusform>
+            <numerusform>, %n mostradas (pontilhadas) · Enter aceita · Shift+Enter todas · Del rejeita · Tab próxima · P próxima imagem</numerusform>
         </translation>
     </message>
     <message>
@@ -1079,24 +1084,24 @@ classe: %1</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+319"/>
+        <location line="+329"/>
         <source>Train</source>
         <translation>Treino</translation>
     </message>
     <message>
-        <location line="-318"/>
-        <location line="+319"/>
+        <location line="-328"/>
+        <location line="+329"/>
         <source>Validation</source>
         <translation>Validação</translation>
     </message>
     <message>
-        <location line="-318"/>
-        <location line="+319"/>
+        <location line="-328"/>
+        <location line="+329"/>
         <source>Test</source>
         <translation>Teste</translation>
     </message>
     <message>
-        <location line="-318"/>
+        <location line="-328"/>
         <source>No split</source>
         <translation>Sem partição</translation>
     </message>
@@ -1117,22 +1122,12 @@ classe: %1</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+180"/>
+        <location line="+184"/>
         <source>Wrong in the last run</source>
         <translation>Errados na última execução</translation>
     </message>
     <message>
-        <location line="-179"/>
-        <source>From the edge (visor-edge feedback)</source>
-        <translation>Da borda (retorno do visor-edge)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>With model proposals</source>
-        <translation>Com propostas do modelo</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="-175"/>
         <source>Order added</source>
         <translation>Ordem de inclusão</translation>
     </message>
@@ -1261,7 +1256,7 @@ classe: %1</translation>
         <translation>Errados na última execução (%1, execução %2)</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+51"/>
         <source>Annotate</source>
         <translation>Anotar</translation>
     </message>
@@ -1431,12 +1426,32 @@ classe: %1</translation>
         <translation>Caixas: %1 ignorada(s), %2 recortada(s) à imagem.</translation>
     </message>
     <message>
-        <location line="-541"/>
+        <location line="-565"/>
+        <source>From the edge</source>
+        <translation>Da borda</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Frames that visor-edge kept for a look (its feedback folder, imported)</source>
+        <translation>Quadros que o visor-edge guardou para revisão (sua pasta de retorno, importada)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>With proposals</source>
+        <translation>Com propostas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Examples with a model&apos;s predictions not accepted or rejected yet</source>
+        <translation>Exemplos com previsões de um modelo ainda não aceitas nem rejeitadas</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Import a folder in one of these layouts: %1</source>
         <translation>Importar uma pasta em um destes formatos: %1</translation>
     </message>
     <message>
-        <location line="+544"/>
+        <location line="+550"/>
         <source>Import report</source>
         <translation>Relatório da importação</translation>
     </message>
@@ -1482,7 +1497,7 @@ classe: %1</translation>
         <translation>Escreve um pacote para o visor-edge e outros programas: model.onnx (ONNX, com o pré-processamento e a decodificação das caixas dentro), model.json e README.txt. A exportação é executada com o OpenCV em todas as imagens da divisão escolhida e comparada com o modelo treinado; ela falha se diferirem.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Choose…</source>
         <translation>Escolher…</translation>
     </message>
@@ -2117,7 +2132,7 @@ Clique para mostrar os exemplos envolvidos.</translation>
         <translation>não é possível decodificar a imagem (%1 corrompido ou truncado)</translation>
     </message>
     <message>
-        <location filename="../engine/formats/importer.cpp" line="+52"/>
+        <location filename="../engine/formats/importer.cpp" line="+51"/>
         <source>cannot read image: %1</source>
         <translation>não é possível ler a imagem: %1</translation>
     </message>
@@ -2487,12 +2502,12 @@ Clique para mostrar os exemplos envolvidos.</translation>
         <translation>contém previsões de %1, mas o projeto é um projeto de %2</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>image: %1</source>
         <translation>imagem: %1</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>prediction %1: no box or class; left out</source>
         <translation>previsão %1: sem caixa ou classe; deixada de fora</translation>
     </message>
@@ -3829,12 +3844,12 @@ Clique para mostrar os exemplos envolvidos.</translation>
     <name>visor::Project</name>
     <message>
         <location filename="../engine/project/project.cpp" line="+130"/>
-        <location line="+206"/>
+        <location line="+234"/>
         <source>a project needs a name</source>
         <translation>um projeto precisa de um nome</translation>
     </message>
     <message>
-        <location line="-204"/>
+        <location line="-232"/>
         <source>%1 already holds a project</source>
         <translation>%1 já contém um projeto</translation>
     </message>
@@ -3850,12 +3865,12 @@ Clique para mostrar os exemplos envolvidos.</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+66"/>
+        <location line="+94"/>
         <source>%1 is not a Visor project: %2; it was left untouched</source>
         <translation>%1 não é um projeto do Visor: %2; foi deixado intacto</translation>
     </message>
     <message>
-        <location line="-62"/>
+        <location line="-90"/>
         <source>the file is empty</source>
         <translation>o arquivo está vazio</translation>
     </message>
@@ -3865,12 +3880,12 @@ Clique para mostrar os exemplos envolvidos.</translation>
         <translation>não é um banco de dados SQLite</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+31"/>
         <source>%1 is not a Visor project (no %2)</source>
         <translation>%1 não é um projeto do Visor (não há %2)</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+32"/>
         <source>the Qt SQLite driver (QSQLITE) is not installed</source>
         <translation>o driver SQLite do Qt (QSQLITE) não está instalado</translation>
     </message>
@@ -3970,7 +3985,7 @@ Clique para mostrar os exemplos envolvidos.</translation>
 <context>
     <name>visor::Proposals</name>
     <message>
-        <location filename="../engine/project/proposals.cpp" line="+93"/>
+        <location filename="../engine/project/proposals.cpp" line="+95"/>
         <source>no proposal %1 (accepted or rejected already)</source>
         <translation>nenhuma proposta %1 (já aceita ou rejeitada)</translation>
     </message>

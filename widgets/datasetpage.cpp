@@ -74,8 +74,12 @@ DatasetPage::DatasetPage(QWidget *parent) : QWidget(parent)
     m_show->addItem(tr("Not annotated"));
     m_show->addItem(tr("With a health warning"));
     m_show->addItem(tr("Wrong in the last run"));
-    m_show->addItem(tr("From the edge (visor-edge feedback)"));
-    m_show->addItem(tr("With model proposals"));
+    m_show->addItem(tr("From the edge"));
+    m_show->setItemData(ShowFromEdge, tr("Frames that visor-edge kept for a look (its feedback folder, imported)"),
+                        Qt::ToolTipRole);
+    m_show->addItem(tr("With proposals"));
+    m_show->setItemData(ShowWithProposals, tr("Examples with a model's predictions not accepted or rejected yet"),
+                        Qt::ToolTipRole);
     connect(m_show, &QComboBox::currentIndexChanged, this, [this](int i) { setShow(Show(i)); });
     m_sort = new QComboBox;
     m_sort->addItem(tr("Order added"));

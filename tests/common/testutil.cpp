@@ -1,5 +1,6 @@
 #include "testutil.h"
 #include "synth/shapes.h"
+#include "train/modelexport.h"
 #include "train/trainer.h"
 
 #include <QJsonArray>
@@ -183,6 +184,18 @@ std::unique_ptr<TempProject> trainedProject(DatasetKind kind, qint64 *runId)
     if (s.status != QLatin1String("finished"))
         qFatal("training failed: %s", qPrintable(s.message));
     *runId = s.runId;
+    return t;
+}
+
+std::unique_ptr<TempProject> exportedProject(DatasetKind kind, QString *bundle)
+{
+    qint64 run = 0;
+    auto t = trainedProject(kind, &run);
+    train::ExportOptions o;
+    o.folder = t->dir.filePath(QStringLiteral("bundle"));
+    o.split = Split::Test;
+    train::exportModel(*t->project, run, o);
+    *bundle = o.folder;
     return t;
 }
 

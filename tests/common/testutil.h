@@ -61,6 +61,8 @@ CliResult runProgram(const QString &program, const QStringList &args, const std:
 /// A project of 40 generated 64x48 shape images with one finished tiny run (50 steps of a small
 /// network, 3 channels, min side 48): what export and edge tests start from.
 std::unique_ptr<TempProject> trainedProject(DatasetKind kind, qint64 *runId);
+/// trainedProject() with its run exported (checked on the test split) to the folder returned.
+std::unique_ptr<TempProject> exportedProject(DatasetKind kind, QString *bundle);
 
 /// The shared data folder (../shared next to the checkout) or an empty string when absent.
 QString sharedDir();

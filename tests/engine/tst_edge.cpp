@@ -138,16 +138,12 @@ private Q_SLOTS:
 
     void theEdgeRunsAVideoAndItsFeedbackImports()
     {
-        qint64 run = 0;
-        auto t = test::trainedProject(DatasetKind::ObjectDetection, &run);
-        train::ExportOptions eo;
-        eo.folder = t->dir.filePath(QStringLiteral("bundle"));
-        eo.split = Split::Test;
-        train::exportModel(*t->project, run, eo);
+        QString bundle;
+        auto t = test::exportedProject(DatasetKind::ObjectDetection, &bundle);
         const QString video = makeVideo(t->dir.filePath(QStringLiteral("clip.avi")), 30, 15, 20);
         const QString out = t->dir.filePath(QStringLiteral("out"));
         const test::CliResult r = test::runEdge(
-            {eo.folder, video, QStringLiteral("--out"), out, QStringLiteral("--threshold"), QStringLiteral("0.05"),
+            {bundle, video, QStringLiteral("--out"), out, QStringLiteral("--threshold"), QStringLiteral("0.05"),
              QStringLiteral("--sample"), QStringLiteral("0.5"), QStringLiteral("--max-per-minute"),
              QStringLiteral("1000"), QStringLiteral("--video"), t->dir.filePath(QStringLiteral("annotated.avi"))});
         QVERIFY2(r.code == 0, qPrintable(r.err));
@@ -176,8 +172,8 @@ private Q_SLOTS:
 
         // --every 3: every third frame.
         const QString sparse = t->dir.filePath(QStringLiteral("sparse"));
-        QCOMPARE(test::runEdge({eo.folder, video, QStringLiteral("--out"), sparse, QStringLiteral("--every"),
-                                QStringLiteral("3")})
+        QCOMPARE(test::runEdge(
+                     {bundle, video, QStringLiteral("--out"), sparse, QStringLiteral("--every"), QStringLiteral("3")})
                      .code,
                  0);
         QCOMPARE(
@@ -222,40 +218,36 @@ private Q_SLOTS:
 
     void badInputGivesAClearMessage()
     {
-        qint64 run = 0;
-        auto t = test::trainedProject(DatasetKind::Classification, &run);
-        train::ExportOptions eo;
-        eo.folder = t->dir.filePath(QStringLiteral("bundle"));
-        eo.split = Split::Test;
-        train::exportModel(*t->project, run, eo);
+        QString bundle;
+        auto t = test::exportedProject(DatasetKind::Classification, &bundle);
         const QString video = makeVideo(t->dir.filePath(QStringLiteral("clip.avi")), 5, 0, 0);
-        const QString onnx = QDir(eo.folder).filePath(QStringLiteral("model.onnx"));
+        const QString onnx = QDir(bundle).filePath(QStringLiteral("model.onnx"));
         const QByteArray good = test::readFile(onnx);
 
-        test::CliResult r = test::runEdge({eo.folder, t->dir.filePath(QStringLiteral("nothing.mp4"))});
+        test::CliResult r = test::runEdge({bundle, t->dir.filePath(QStringLiteral("nothing.mp4"))});
         QCOMPARE(r.code, 2);
         QVERIFY2(r.err.contains(QStringLiteral("nothing.mp4: no such file")), qPrintable(r.err));
         test::writeFile(t->dir.path(), QStringLiteral("text.avi"), "not a video at all");
-        r = test::runEdge({eo.folder, t->dir.filePath(QStringLiteral("text.avi"))});
+        r = test::runEdge({bundle, t->dir.filePath(QStringLiteral("text.avi"))});
         QCOMPARE(r.code, 2);
         QVERIFY2(r.err.contains(QStringLiteral("text.avi")), qPrintable(r.err));
-        r = test::runEdge({eo.folder, QStringLiteral("97")});
+        r = test::runEdge({bundle, QStringLiteral("97")});
         QCOMPARE(r.code, 2);
         QVERIFY2(r.err.contains(QStringLiteral("camera 97")), qPrintable(r.err));
-        r = test::runEdge({eo.folder});
+        r = test::runEdge({bundle});
         QCOMPARE(r.code, 1);
 
-        test::writeFile(eo.folder, QStringLiteral("model.onnx"), good.left(100));
-        r = test::runEdge({eo.folder, video});
+        test::writeFile(bundle, QStringLiteral("model.onnx"), good.left(100));
+        r = test::runEdge({bundle, video});
         QCOMPARE(r.code, 2);
         QVERIFY2(r.err.contains(onnx), qPrintable(r.err));
         QFile::remove(onnx);
-        r = test::runEdge({eo.folder, video});
+        r = test::runEdge({bundle, video});
         QCOMPARE(r.code, 2);
         QVERIFY2(r.err.contains(onnx) && r.err.contains(QStringLiteral("missing")), qPrintable(r.err));
         // Classification on a video: one class a frame.
-        test::writeFile(eo.folder, QStringLiteral("model.onnx"), good);
-        r = test::runEdge({eo.folder, video});
+        test::writeFile(bundle, QStringLiteral("model.onnx"), good);
+        r = test::runEdge({bundle, video});
         QCOMPARE(r.code, 0);
         const QJsonObject first = QJsonDocument::fromJson(r.out.split(QLatin1Char('\n')).front().toUtf8()).object();
         QVERIFY2(!first.value(QStringLiteral("class")).toString().isEmpty(), qPrintable(r.out));

@@ -224,44 +224,40 @@ private Q_SLOTS:
 
     void aBundleThatCannotBeUsedIsNamed()
     {
-        qint64 run = 0;
-        auto t = test::trainedProject(DatasetKind::Classification, &run);
-        train::ExportOptions o;
-        o.folder = t->dir.filePath(QStringLiteral("bundle"));
-        o.split = Split::Test;
-        train::exportModel(*t->project, run, o);
-        const QString onnx = QDir(o.folder).filePath(QStringLiteral("model.onnx"));
+        QString bundle;
+        auto t = test::exportedProject(DatasetKind::Classification, &bundle);
+        const QString onnx = QDir(bundle).filePath(QStringLiteral("model.onnx"));
         const QByteArray good = test::readFile(onnx);
 
-        test::writeFile(o.folder, QStringLiteral("model.onnx"), good.left(good.size() / 3)); // truncated
+        test::writeFile(bundle, QStringLiteral("model.onnx"), good.left(good.size() / 3)); // truncated
         try {
-            deploy::Runtime rt(deploy::loadBundle(o.folder));
+            deploy::Runtime rt(deploy::loadBundle(bundle));
             QFAIL("a truncated model.onnx was read");
         } catch (const deploy::BundleError &e) {
             QVERIFY2(e.message().contains(onnx), qPrintable(e.message()));
         }
         QFile::remove(onnx);
         try {
-            deploy::loadBundle(o.folder);
+            deploy::loadBundle(bundle);
             QFAIL("a bundle without model.onnx was accepted");
         } catch (const deploy::BundleError &e) {
             QVERIFY2(e.message().contains(onnx) && e.message().contains(QStringLiteral("missing")),
                      qPrintable(e.message()));
         }
-        test::writeFile(o.folder, QStringLiteral("model.onnx"), good);
-        const QString json = QDir(o.folder).filePath(QStringLiteral("model.json"));
+        test::writeFile(bundle, QStringLiteral("model.onnx"), good);
+        const QString json = QDir(bundle).filePath(QStringLiteral("model.json"));
         QJsonObject description = QJsonDocument::fromJson(test::readFile(json)).object();
         description.insert(QStringLiteral("kind"), QStringLiteral("segmentation"));
-        test::writeFile(o.folder, QStringLiteral("model.json"), QJsonDocument(description).toJson());
+        test::writeFile(bundle, QStringLiteral("model.json"), QJsonDocument(description).toJson());
         try {
-            deploy::loadBundle(o.folder);
+            deploy::loadBundle(bundle);
             QFAIL("an unknown kind was accepted");
         } catch (const deploy::BundleError &e) {
             QVERIFY2(e.message().contains(json) && e.message().contains(QStringLiteral("kind")),
                      qPrintable(e.message()));
         }
-        test::writeFile(o.folder, QStringLiteral("model.json"), "{ not json");
-        QVERIFY_THROWS_EXCEPTION(deploy::BundleError, deploy::loadBundle(o.folder));
+        test::writeFile(bundle, QStringLiteral("model.json"), "{ not json");
+        QVERIFY_THROWS_EXCEPTION(deploy::BundleError, deploy::loadBundle(bundle));
     }
 };
 
