@@ -104,6 +104,69 @@ private Q_SLOTS:
         QVERIFY2(dBoxes < 1e-2, qPrintable(backbone));
     }
 
+    // The tolerance against real defects: an export with one planted mistake moves raw outputs far
+    // past 1e-3 (so the parity check catches it; measured 3e-3 to 4.6), where a faithful one stays near
+    // 1e-6. (A BatchNorm
+    // epsilon of 1e-2 instead of 1e-5 moved them by 2.4e-6 only: against variances in the thousands it
+    // changes nothing, so the check need not see it.)
+    void aPlantedDefectExceedsTheTolerance_data()
+    {
+        QTest::addColumn<QString>("defect");
+        for (const char *d : {"tf preprocessing", "RGB instead of BGR", "biases lost", "a ReLU lost"})
+            QTest::newRow(d) << QString::fromLatin1(d);
+    }
+
+    void aPlantedDefectExceedsTheTolerance()
+    {
+        QFETCH(QString, defect);
+        DetectorSpec spec;
+        spec.classes = 3;
+        spec.width = 8;
+        spec.backbone = "resnet18";
+        auto det = makeDetector(spec);
+        const int h = 64, w = 96;
+        {
+            torch::NoGradGuard noGrad;
+            det->setTraining(true);
+            det->forward(preprocess(randomImage(h, w, 3), spec.preprocessing));
+            det->setTraining(false);
+        }
+        LayerGraph g = det->layers();
+        OnnxOptions o;
+        o.height = h;
+        o.width = w;
+        o.anchors = det->anchors(h, w);
+        auto first = [&](const char *type) -> Layer & {
+            for (Layer &l : g.layers)
+                if (l.type == type)
+                    return l;
+            qFatal("no %s layer", type);
+        };
+        if (defect == QLatin1String("tf preprocessing")) {
+            o.preprocessing = Preprocessing::Tf;
+        } else if (defect == QLatin1String("RGB instead of BGR")) {
+            Layer &conv = first("Conv");
+            for (auto &[key, t] : conv.tensors)
+                if (key == "W")
+                    t = t.flip({1});
+        } else if (defect == QLatin1String("biases lost")) { // the convolutions' (the head's prior among them)
+            for (Layer &l : g.layers)
+                if (l.type == "Conv" && l.tensors.size() == 2)
+                    l.tensors.pop_back();
+        } else { // the first ReLU written as an identity
+            Layer &relu = first("Relu");
+            relu.type = "Transpose";
+            relu.ints["perm"] = {0, 1, 2, 3};
+        }
+        const at::Tensor image = randomImage(h, w, 3);
+        const auto got = runOpenCv(writeOnnx(g, o), image, deploy::Runtime::outputNames(true));
+        torch::NoGradGuard noGrad;
+        const DetectorOutput out = det->forward(preprocess(image, spec.preprocessing));
+        const double d = std::max(largestDifference(got[0], out.logits[0]), largestDifference(got[1], out.deltas[0]));
+        qInfo("%s: raw outputs differ by up to %.3g", qPrintable(defect), d);
+        QVERIFY2(d > train::ParityReport::kOutputTolerance, qPrintable(defect));
+    }
+
     void theClassifierExports_data()
     {
         QTest::addColumn<int>("channels");
