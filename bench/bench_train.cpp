@@ -1,6 +1,7 @@
 // Training quality and time on real data, through the same engine as visor-cli train.
 //
 //   build/bin/bench_train digits [--minutes 5]        5000 handwritten digits (opencv-doc), test accuracy
+//   (any of them with --keep DIR: the project and its run stay in DIR)
 //   build/bin/bench_train shapes [--minutes 10]       generated shapes detection, test mAP@0.5
 //   build/bin/bench_train speed [--quick] [--only class_cnn|objdet]
 //                                                                class_cnn and objdet images/s against bench/reference/
@@ -174,7 +175,9 @@ int main(int argc, char **argv)
     if (int i = int(args.indexOf(QStringLiteral("--minutes"))); i > 0)
         minutes = args.value(i + 1).toDouble();
     QTemporaryDir dir;
-    const QString projectDir = dir.filePath(QStringLiteral("project"));
+    // --keep DIR: the project (and its run) stays in DIR, e.g. for bench_edge DIR:1.
+    const int keep = int(args.indexOf(QStringLiteral("--keep")));
+    const QString projectDir = keep > 0 ? args.value(keep + 1) : dir.filePath(QStringLiteral("project"));
     train::TrainOptions options;
     ParameterSet &p = options.parameters;
     std::unique_ptr<Project> project;

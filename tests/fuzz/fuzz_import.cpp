@@ -91,6 +91,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     format = Format::LabelMe;
     put(source, QStringLiteral("a.json"), first);
     put(source, QStringLiteral("a.png"), image);
+#elif defined(VISOR_FUZZ_FORMAT_edge)
+    format = Format(QStringLiteral("edge")); // visor-edge's feedback: predictions become proposals
+    put(source, QStringLiteral("a.json"), first);
+    put(source, QStringLiteral("a.png"), image);
 #endif
     try {
         auto project =

@@ -8,7 +8,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 status=0
 export ASAN_OPTIONS=detect_leaks=0:allocator_may_return_null=1
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
-for format in voc coco yolo labelme image; do
+for format in voc coco yolo labelme edge image; do
   corpus="$build/corpus/$format"
   findings="$build/findings/$format"
   mkdir -p "$corpus" "$findings"
