@@ -1,7 +1,7 @@
 // bench_edge: frames per second of visor-edge (an exported bundle, OpenCV dnn, no LibTorch) against
 // visor-cli predict (the LibTorch model) on the same 640x480 frames, for trained runs given as DIR:RUN.
 //
-//   build/bin/bench_edge [--frames 200] DIR:RUN [DIR:RUN ...]
+//   build/bin/bench_edge [--frames 200] DIR:RUN[:WxH] [DIR:RUN[:WxH] ...]   (WxH: the bundle's canvas)
 //
 // For each run: the bundle is exported (with its parity check), a 640x480 Motion-JPEG video is made
 // from the run's project images (letterboxed, cycled), and the same frames are written as JPEG files.
@@ -71,12 +71,16 @@ int main(int argc, char *argv[])
     out << QStringLiteral("%1 frames of 640x480 per run; steady rate = (F - 1) / (T(F) - T(1))\n").arg(frames);
     for (const QString &spec : args) {
         const QString dir = spec.section(QLatin1Char(':'), 0, 0);
-        const qint64 run = spec.section(QLatin1Char(':'), 1).toLongLong();
+        const qint64 run = spec.section(QLatin1Char(':'), 1, 1).toLongLong();
         QTemporaryDir tmp;
         auto project = Project::open(dir);
         train::ExportOptions o;
         o.folder = tmp.filePath(QStringLiteral("bundle"));
         o.split = Split::Test;
+        if (const QString canvas = spec.section(QLatin1Char(':'), 2); !canvas.isEmpty()) {
+            o.width = canvas.section(QLatin1Char('x'), 0, 0).toInt();
+            o.height = canvas.section(QLatin1Char('x'), 1).toInt();
+        }
         const train::ExportResult exported = train::exportModel(*project, run, o);
 
         std::vector<cv::Mat> pictures;

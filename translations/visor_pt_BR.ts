@@ -595,7 +595,7 @@
         <translation> · ainda não anotada</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+59"/>
         <source>&lt;b&gt;Proposed class: %1&lt;/b&gt; (%L2) — Enter accepts, Del rejects</source>
         <translation>&lt;b&gt;Classe proposta: %1&lt;/b&gt; (%L2) — Enter aceita, Del rejeita</translation>
     </message>
@@ -616,7 +616,7 @@
         </translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+56"/>
         <source>No image after this one has proposals.</source>
         <translation>Nenhuma imagem depois desta tem propostas.</translation>
     </message>
@@ -2864,7 +2864,7 @@ Clique para mostrar os exemplos envolvidos.</translation>
 <context>
     <name>visor::ModelExport</name>
     <message>
-        <location filename="../engine/train/modelexport.cpp" line="+135"/>
+        <location filename="../engine/train/modelexport.cpp" line="+134"/>
         <source>export cancelled</source>
         <translation>exportação cancelada</translation>
     </message>
@@ -2889,7 +2889,17 @@ Clique para mostrar os exemplos envolvidos.</translation>
         <translation>--format %1: os modelos são exportados como %2</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+11"/>
+        <source>--input %1x%2: the canvas must be 8 to 4096 pixels a side%3</source>
+        <translation>--input %1x%2: a tela de entrada deve ter de 8 a 4096 pixels de lado%3</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>, in multiples of 32 for a detector</source>
+        <translation>, em múltiplos de 32 para um detector</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>run %1 cannot be exported: %2</source>
         <translation>a execução %1 não pode ser exportada: %2</translation>
     </message>

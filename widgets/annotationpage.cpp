@@ -355,8 +355,7 @@ void AnnotationPage::updateProposals()
 {
     if (!m_document || !m_canvas)
         return;
-    const std::vector<int> shown = m_canvas->shownProposals(); // with the threshold set below
-    m_canvas->setProposalView(m_proposalThreshold, -1);
+    m_canvas->setProposalView(m_proposalThreshold, -1); // what shows at the threshold, then the selection
     const std::vector<int> visible = m_canvas->shownProposals();
     if (std::find(visible.begin(), visible.end(), m_selectedProposal) == visible.end())
         m_selectedProposal = visible.empty() ? -1 : visible.front(); // the strongest shown
@@ -382,7 +381,6 @@ void AnnotationPage::updateProposals()
     m_proposalText->setText(text);
     m_proposalSlider->setValue(int(std::lround(m_proposalThreshold * 100)));
     m_proposalValue->setText(QLocale().toString(m_proposalThreshold, 'f', 2));
-    (void)shown;
 }
 
 void AnnotationPage::setProposalThreshold(double threshold)

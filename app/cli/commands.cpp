@@ -570,6 +570,10 @@ std::map<QString, Command> commands()
                  QStringLiteral("FORMAT"), QStringLiteral("onnx")});
             p.addOption({QStringLiteral("split"), QStringLiteral("the parity check's images: val, test or train"),
                          QStringLiteral("split"), QStringLiteral("val")});
+            p.addOption({QStringLiteral("input"),
+                         QStringLiteral("the model's input canvas WIDTHxHEIGHT for frames of another aspect ratio "
+                                        "(default: every project image fits it)"),
+                         QStringLiteral("WxH")});
             p.addOption({QStringLiteral("json"), QStringLiteral("print JSON")});
         },
         exportModelCommand,

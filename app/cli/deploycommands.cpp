@@ -24,6 +24,16 @@ int exportModelCommand(QCommandLineParser &p, const QStringList &a)
     options.folder = p.value(QStringLiteral("out"));
     options.format = p.value(QStringLiteral("format"));
     options.split = *split;
+    if (p.isSet(QStringLiteral("input"))) {
+        const QStringList wh = p.value(QStringLiteral("input")).split(QLatin1Char('x'));
+        bool okW = false, okH = false;
+        if (wh.size() == 2) {
+            options.width = wh[0].toInt(&okW);
+            options.height = wh[1].toInt(&okH);
+        }
+        if (!okW || !okH)
+            return usage(QStringLiteral("export-model: --input must be WIDTHxHEIGHT, e.g. 320x240"), &p);
+    }
     const bool terminal = isatty(STDERR_FILENO) == 1;
     options.progress = [terminal](int done, int total) {
         if (terminal && total > 0)

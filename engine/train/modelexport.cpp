@@ -322,7 +322,18 @@ ExportResult exportModel(Project &project, qint64 runId, const ExportOptions &o)
     PredictorAccess::Private &d = PredictorAccess::of(*predictor);
     const RunRecord run = *RunStore(project).run(runId);
     torch::set_num_threads(int(std::max(1u, std::thread::hardware_concurrency())));
-    const auto [width, height] = canvasSize(project, d.minSide, d.maxSide, d.detection);
+    auto [width, height] = canvasSize(project, d.minSide, d.maxSide, d.detection);
+    if (o.width > 0 || o.height > 0) {
+        const int multiple = d.detection ? 32 : 1;
+        if (o.width < 8 || o.height < 8 || o.width > 4096 || o.height > 4096 || o.width % multiple ||
+            o.height % multiple)
+            throw Error(Text::tr("--input %1x%2: the canvas must be 8 to 4096 pixels a side%3")
+                            .arg(o.width)
+                            .arg(o.height)
+                            .arg(d.detection ? Text::tr(", in multiples of 32 for a detector") : QString()));
+        width = o.width;
+        height = o.height;
+    }
 
     nn::OnnxOptions onnx;
     onnx.width = width;

@@ -15,6 +15,9 @@ struct ExportOptions {
     QString folder; // the bundle's folder: created; refused when it exists and is not empty
     QString format = QStringLiteral("onnx");
     Split split = Split::Val; // the parity check's images
+    /// The input canvas (model.onnx's fixed H x W); 0: every project image fits it. A deployment whose
+    /// frames have another aspect ratio than the training images sets it (detection: multiples of 32).
+    int width = 0, height = 0;
     const std::atomic<bool> *cancel = nullptr;
     std::function<void(int done, int total)> progress; // images of the parity check
 };

@@ -268,6 +268,23 @@ private Q_SLOTS:
             QVERIFY(res.label >= 0);
         }
 
+        // Another canvas for another aspect ratio (a 4:3 camera): the runtime fits frames into it.
+        train::ExportOptions wide = o;
+        wide.folder = t->dir.filePath(QStringLiteral("bundle-4x3"));
+        wide.width = 96;
+        wide.height = 64;
+        const train::ExportResult w43 = train::exportModel(*t->project, run, wide);
+        QVERIFY2(w43.parity.passed(), qPrintable(w43.parity.summary()));
+        QCOMPARE(deploy::loadBundle(wide.folder).width, 96);
+        wide.folder = t->dir.filePath(QStringLiteral("bundle-odd"));
+        wide.width = detection ? 100 : 3;
+        try {
+            train::exportModel(*t->project, run, wide);
+            QFAIL("an unusable canvas was accepted");
+        } catch (const Error &e) {
+            QVERIFY2(e.message().contains(QStringLiteral("--input")), qPrintable(e.message()));
+        }
+
         // Into a folder that is not empty: refused, nothing overwritten.
         try {
             train::exportModel(*t->project, run, o);
