@@ -49,7 +49,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+73" />
+        <location line="+72" />
         <source>&lt;b&gt;%n proposal(s)&lt;/b&gt; from a model</source>
         <translation>
             <numerusform>&lt;b&gt;%n proposal&lt;/b&gt; from a model</numerusform>
@@ -123,7 +123,7 @@
 <context>
     <name>visor::DatasetPage</name>
     <message numerus="yes">
-        <location filename="../widgets/datasetpage.cpp" line="+155" />
+        <location filename="../widgets/datasetpage.cpp" line="+163" />
         <source>Showing the %n example(s) of: %1</source>
         <translation>
             <numerusform>Showing the %n example of: %1</numerusform>
@@ -131,7 +131,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+248" />
+        <location line="+249" />
         <source>%n example(s) pinned.</source>
         <translation>
             <numerusform>%n example pinned.</numerusform>
@@ -171,7 +171,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+63" />
+        <location line="+155" />
         <source>Imported %n example(s)</source>
         <translation>
             <numerusform>Imported %n example</numerusform>
@@ -271,7 +271,7 @@
 <context>
     <name>visor::ModelExport</name>
     <message numerus="yes">
-        <location filename="../engine/train/modelexport.cpp" line="+407" />
+        <location filename="../engine/train/modelexport.cpp" line="+417" />
         <source>Parity on %n image(s) (OpenCV dnn against LibTorch):</source>
         <translation>
             <numerusform>Parity on %n image (OpenCV dnn against LibTorch):</numerusform>

@@ -1073,7 +1073,7 @@ classe: %1</translation>
 <context>
     <name>visor::DatasetPage</name>
     <message>
-        <location filename="../widgets/datasetpage.cpp" line="+49"/>
+        <location filename="../widgets/datasetpage.cpp" line="+53"/>
         <source>Search file names</source>
         <translation>Buscar nomes de arquivo</translation>
     </message>
@@ -1084,24 +1084,24 @@ classe: %1</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+329"/>
+        <location line="+334"/>
         <source>Train</source>
         <translation>Treino</translation>
     </message>
     <message>
-        <location line="-328"/>
-        <location line="+329"/>
+        <location line="-333"/>
+        <location line="+334"/>
         <source>Validation</source>
         <translation>Validação</translation>
     </message>
     <message>
-        <location line="-328"/>
-        <location line="+329"/>
+        <location line="-333"/>
+        <location line="+334"/>
         <source>Test</source>
         <translation>Teste</translation>
     </message>
     <message>
-        <location line="-328"/>
+        <location line="-333"/>
         <source>No split</source>
         <translation>Sem partição</translation>
     </message>
@@ -1122,12 +1122,12 @@ classe: %1</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+184"/>
+        <location line="+189"/>
         <source>Wrong in the last run</source>
         <translation>Errados na última execução</translation>
     </message>
     <message>
-        <location line="-175"/>
+        <location line="-180"/>
         <source>Order added</source>
         <translation>Ordem de inclusão</translation>
     </message>
@@ -1163,6 +1163,16 @@ classe: %1</translation>
     </message>
     <message>
         <location line="+3"/>
+        <source>Propose…</source>
+        <translation>Propor…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Let a trained run predict on examples; its predictions become proposals to accept or reject in the annotator</source>
+        <translation>Deixar uma execução treinada prever nos exemplos; as previsões viram propostas para aceitar ou rejeitar no anotador</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Export…</source>
         <translation>Exportar…</translation>
     </message>
@@ -1195,7 +1205,7 @@ classe: %1</translation>
         </translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>Double-click an image (or press Enter) to annotate it</source>
         <translation>Clique duas vezes numa imagem (ou pressione Enter) para anotá-la</translation>
     </message>
@@ -1334,12 +1344,12 @@ classe: %1</translation>
     </message>
     <message>
         <location line="+9"/>
-        <location line="+74"/>
+        <location line="+166"/>
         <source>Import</source>
         <translation>Importar</translation>
     </message>
     <message>
-        <location line="-74"/>
+        <location line="-166"/>
         <source>Format of %1:</source>
         <translation>Formato de %1:</translation>
     </message>
@@ -1352,12 +1362,66 @@ classe: %1</translation>
         </translation>
     </message>
     <message>
+        <location line="+14"/>
+        <source>run %1 (%2)</source>
+        <translation>execução %1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+4"/>
+        <location line="+5"/>
+        <location line="+57"/>
+        <source>Propose with model</source>
+        <translation>Propor com o modelo</translation>
+    </message>
+    <message>
+        <location line="-66"/>
+        <source>No trained run yet: train on the Training page.</source>
+        <translation>Nenhuma execução treinada ainda: treine na página Treino.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Model:</source>
+        <translation>Modelo:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The examples not annotated yet</source>
+        <translation>Os exemplos ainda não anotados</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Every example</source>
+        <translation>Todos os exemplos</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The selected examples</source>
+        <translation>Os exemplos selecionados</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Predict on:</source>
+        <translation>Prever em:</translation>
+    </message>
+    <message>
         <location line="+9"/>
+        <source>Run %1 is predicting…</source>
+        <translation>A execução %1 está prevendo…</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>Run %1 proposed %2 prediction(s) for %3 example(s)%4</source>
+        <translation>A execução %1 propôs %2 previsão(ões) para %3 exemplo(s)%4</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Importing %1…</source>
         <translation>Importando %1…</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-66"/>
+        <location line="+66"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
@@ -1426,7 +1490,7 @@ classe: %1</translation>
         <translation>Caixas: %1 ignorada(s), %2 recortada(s) à imagem.</translation>
     </message>
     <message>
-        <location line="-565"/>
+        <location line="-662"/>
         <source>From the edge</source>
         <translation>Da borda</translation>
     </message>
@@ -1451,7 +1515,7 @@ classe: %1</translation>
         <translation>Importar uma pasta em um destes formatos: %1</translation>
     </message>
     <message>
-        <location line="+550"/>
+        <location line="+647"/>
         <source>Import report</source>
         <translation>Relatório da importação</translation>
     </message>
@@ -3998,6 +4062,29 @@ Clique para mostrar os exemplos envolvidos.</translation>
         <location filename="../engine/project/proposals.cpp" line="+95"/>
         <source>no proposal %1 (accepted or rejected already)</source>
         <translation>nenhuma proposta %1 (já aceita ou rejeitada)</translation>
+    </message>
+</context>
+<context>
+    <name>visor::Propose</name>
+    <message>
+        <location filename="../engine/train/propose.cpp" line="+24"/>
+        <source>no example %1</source>
+        <translation>nenhum exemplo %1</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>cancelled; no proposal stored</source>
+        <translation>cancelado; nenhuma proposta guardada</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 (example %2): %3</source>
+        <translation>%1 (exemplo %2): %3</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>class &apos;%1&apos; of the run is no longer in the project: its predictions were left out</source>
+        <translation>a classe &apos;%1&apos; da execução já não está no projeto: as suas previsões foram deixadas de fora</translation>
     </message>
 </context>
 <context>

@@ -61,6 +61,12 @@ public:
     void setWrongInLastRun(const QSet<qint64> &ids, qint64 runId);
     enum Show { ShowAll, ShowUnlabelled, ShowWarnings, ShowWrong, ShowFromEdge, ShowWithProposals };
     void setShow(Show show);
+    /// Propose with model…: run `runId` predicts on the chosen examples (off the GUI thread, with progress
+    /// and cancel) and its predictions become proposals; the grid then shows the examples with proposals.
+    /// Without arguments it asks for the run and the examples. Detections down to `threshold` are kept
+    /// (the annotator's slider hides the weak ones).
+    void proposeWithModel();
+    void proposeWithModel(qint64 runId, int which, const std::vector<qint64> &ids = {}, double threshold = 0.05);
     /// The grid's example ids, filtered and in its order.
     std::vector<qint64> visibleIds() const;
     /// Opens the annotator on the grid's row `row` (filtered order); next / previous follow the grid.

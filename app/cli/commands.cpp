@@ -580,6 +580,23 @@ std::map<QString, Command> commands()
         2,
         2};
 
+    c[QStringLiteral("propose")] = {
+        QStringLiteral("predict with a run's model and store the predictions as proposals (not annotations)"),
+        QStringLiteral("DIR RUN"),
+        [](QCommandLineParser &p) {
+            p.addOption({QStringLiteral("unlabelled"), QStringLiteral("the examples not annotated yet (default)")});
+            p.addOption({QStringLiteral("all"), QStringLiteral("every example")});
+            p.addOption({QStringLiteral("examples"), QStringLiteral("these example ids, comma-separated"),
+                         QStringLiteral("IDS")});
+            p.addOption({QStringLiteral("threshold"),
+                         QStringLiteral("detection: lowest score proposed (default: train.confidence_threshold)"),
+                         QStringLiteral("T")});
+            p.addOption({QStringLiteral("json"), QStringLiteral("print JSON")});
+        },
+        proposeCommand,
+        2,
+        2};
+
     c[QStringLiteral("demo")] = {
         QStringLiteral("create the demo project (generated shapes) if missing, print its statistics; with --train, "
                        "train it (once, at most --minutes) and print the test metrics"),

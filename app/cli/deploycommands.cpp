@@ -3,7 +3,9 @@
 
 #include "project/project.h"
 #include "train/modelexport.h"
+#include "train/propose.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <unistd.h>
 
@@ -58,6 +60,50 @@ int exportModelCommand(QCommandLineParser &p, const QStringList &a)
                  .arg(r.width)
                  .arg(r.height)
           << r.parity.summary() << "\n";
+    return Ok;
+}
+
+int proposeCommand(QCommandLineParser &p, const QStringList &a)
+{
+    bool ok = false;
+    const qint64 run = a[1].toLongLong(&ok);
+    if (!ok || run <= 0)
+        return usage(QStringLiteral("propose: RUN must be a run number"), &p);
+    train::ProposeOptions options;
+    const int chosen = int(p.isSet(QStringLiteral("unlabelled"))) + int(p.isSet(QStringLiteral("all"))) +
+                       int(p.isSet(QStringLiteral("examples")));
+    if (chosen > 1)
+        return usage(QStringLiteral("propose: give one of --unlabelled, --all, --examples"), &p);
+    if (p.isSet(QStringLiteral("all")))
+        options.which = train::ProposeOptions::Which::All;
+    if (p.isSet(QStringLiteral("examples"))) {
+        options.which = train::ProposeOptions::Which::Examples;
+        for (const QString &id : p.value(QStringLiteral("examples")).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+            options.ids.push_back(id.trimmed().toLongLong(&ok));
+            if (!ok)
+                return usage(QStringLiteral("propose: --examples takes example ids, e.g. 3,7,12"), &p);
+        }
+    }
+    if (p.isSet(QStringLiteral("threshold"))) {
+        options.threshold = p.value(QStringLiteral("threshold")).toDouble(&ok);
+        if (!ok || options.threshold < 0 || options.threshold > 1)
+            return usage(QStringLiteral("propose: --threshold must be a number between 0 and 1"), &p);
+    }
+    auto project = Project::open(a[0]);
+    const train::ProposeReport r = train::proposeWithRun(*project, run, options);
+    for (const QString &problem : r.problems)
+        err() << "visor-cli: " << problem << "\n";
+    if (p.isSet(QStringLiteral("json"))) {
+        printJson(QJsonObject{{QStringLiteral("examples"), r.examples},
+                              {QStringLiteral("proposals"), r.proposals},
+                              {QStringLiteral("problems"), QJsonArray::fromStringList(r.problems)}});
+        return Ok;
+    }
+    out() << QStringLiteral("Run %1 proposed %2 prediction(s) for %3 example(s), stored as proposals (accept them "
+                            "in the annotator: Enter, Shift+Enter; Del rejects)\n")
+                 .arg(run)
+                 .arg(r.proposals)
+                 .arg(r.examples);
     return Ok;
 }
 

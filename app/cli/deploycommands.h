@@ -1,5 +1,5 @@
 #pragma once
-// visor-cli's deployment commands: export-model.
+// visor-cli's deployment and model-assisted commands: export-model, propose.
 
 #include <QCommandLineParser>
 #include <QStringList>
@@ -7,5 +7,6 @@
 namespace visor::cli {
 
 int exportModelCommand(QCommandLineParser &parser, const QStringList &args);
+int proposeCommand(QCommandLineParser &parser, const QStringList &args);
 
 } // namespace visor::cli

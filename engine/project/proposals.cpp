@@ -131,6 +131,15 @@ void ProposalStore::replaceFor(qint64 exampleId, const std::vector<ModelProposal
     t.commit();
 }
 
+void ProposalStore::replaceFrom(qint64 exampleId, const QString &origin, const std::vector<ModelProposal> &proposals)
+{
+    Transaction t(m_project.database());
+    sql::run(m_project.database(), QStringLiteral("DELETE FROM proposals WHERE example_id = ? AND origin = ?"),
+             {exampleId, origin}, "replacing proposals");
+    add(proposals);
+    t.commit();
+}
+
 qint64 ProposalStore::restore(const ModelProposal &p)
 {
     return add({p}).front();

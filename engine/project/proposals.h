@@ -28,6 +28,8 @@ public:
     void remove(const std::vector<qint64> &ids);
     /// Replaces the proposals of `exampleId` with `proposals` (the annotator's undo states).
     void replaceFor(qint64 exampleId, const std::vector<ModelProposal> &proposals);
+    /// Replaces the proposals of `exampleId` that came from `origin` ("run 3") with `proposals`.
+    void replaceFrom(qint64 exampleId, const QString &origin, const std::vector<ModelProposal> &proposals);
     /// Puts back a proposal as it was (the undo of an accept or a reject); returns its new id.
     qint64 restore(const ModelProposal &proposal);
 

@@ -6,6 +6,9 @@
 #include "project/proposals.h"
 #include "testutil.h"
 #include "train/modelexport.h"
+#include "train/propose.h"
+
+#include <set>
 
 #include <QDir>
 #include <QFile>
@@ -214,6 +217,46 @@ private Q_SLOTS:
             QCOMPARE(int(p->boxes(example).size()), 1);
             QCOMPARE(int(store.count()), predictions - 1);
         }
+    }
+
+    // Model-assisted annotation (issue 15.1): a run proposes for the unlabelled examples; proposing
+    // again replaces its earlier proposals instead of doubling them; annotations stay untouched.
+    void aRunProposesForUnlabelledExamples()
+    {
+        qint64 run = 0;
+        auto t = test::trainedProject(DatasetKind::ObjectDetection, &run);
+        Project &p = *t->project;
+        const auto fresh = test::imageExamples(p, 3, 64, 48);
+        p.addExamples(fresh);
+        std::set<qint64> unlabelled;
+        for (const Example &e : p.examples())
+            if (!e.labelled)
+                unlabelled.insert(e.id);
+        QCOMPARE(int(unlabelled.size()), 3);
+        const qint64 boxesBefore = qint64(p.allBoxes().size());
+        train::ProposeOptions o;
+        o.threshold = 0.0;
+        const train::ProposeReport r = train::proposeWithRun(p, run, o);
+        QCOMPARE(r.examples, 3);
+        QVERIFY(r.proposals > 0);
+        ProposalStore store(p);
+        QCOMPARE(store.examplesWithProposals(), unlabelled);
+        QCOMPARE(int(store.count()), r.proposals);
+        QCOMPARE(store.of(*unlabelled.begin()).front().origin, QStringLiteral("run %1").arg(run));
+        QCOMPARE(qint64(p.allBoxes().size()), boxesBefore);
+        QCOMPARE(train::proposeWithRun(p, run, o).proposals, r.proposals); // replaced, not doubled
+        QCOMPARE(int(store.count()), r.proposals);
+        // From the command line, on chosen examples.
+        const qint64 one = *unlabelled.begin();
+        t->project.reset();
+        const test::CliResult cli = test::runCli(
+            {QStringLiteral("propose"), t->path(), QString::number(run), QStringLiteral("--examples"),
+             QString::number(one), QStringLiteral("--threshold"), QStringLiteral("0"), QStringLiteral("--json")});
+        QVERIFY2(cli.code == 0, qPrintable(cli.err));
+        QCOMPARE(QJsonDocument::fromJson(cli.out.toUtf8()).object().value(QStringLiteral("examples")).toInt(), 1);
+        QVERIFY(test::runCli({QStringLiteral("propose"), t->path(), QString::number(run), QStringLiteral("--all"),
+                              QStringLiteral("--examples"), QStringLiteral("1")})
+                    .code == 1);
     }
 
     void badInputGivesAClearMessage()

@@ -134,6 +134,20 @@ private Q_SLOTS:
         QTRY_COMPARE(page.visibleIds().size(), size_t(5));
     }
 
+    void proposeWithModelFillsTheProposals()
+    {
+        qint64 run = 0;
+        auto t = test::trainedProject(DatasetKind::ObjectDetection, &run);
+        Project &p = *t->project;
+        p.addExamples(test::imageExamples(p, 2, 64, 48)); // not annotated
+        DatasetPage page;
+        page.setProject(&p);
+        page.proposeWithModel(run, 0, {}, 0.0); // the examples not annotated yet, every score
+        ProposalStore store(p);
+        QCOMPARE(store.examplesWithProposals().size(), size_t(2));
+        QTRY_COMPARE(page.visibleIds().size(), size_t(2)); // the grid shows them
+    }
+
     void exportModelShowsTheParityReport()
     {
         qint64 run = 0;
