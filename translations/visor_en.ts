@@ -171,7 +171,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+155" />
+        <location line="+38" />
         <source>Imported %n example(s)</source>
         <translation>
             <numerusform>Imported %n example</numerusform>

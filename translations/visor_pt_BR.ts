@@ -1344,12 +1344,12 @@ classe: %1</translation>
     </message>
     <message>
         <location line="+9"/>
-        <location line="+166"/>
+        <location line="+49"/>
         <source>Import</source>
         <translation>Importar</translation>
     </message>
     <message>
-        <location line="-166"/>
+        <location line="-49"/>
         <source>Format of %1:</source>
         <translation>Formato de %1:</translation>
     </message>
@@ -1362,30 +1362,30 @@ classe: %1</translation>
         </translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location filename="../widgets/datasetproposals.cpp" line="+24"/>
         <source>run %1 (%2)</source>
         <translation>execução %1 (%2)</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+4"/>
         <location line="+5"/>
-        <location line="+57"/>
+        <location line="+5"/>
+        <location line="+37"/>
         <source>Propose with model</source>
         <translation>Propor com o modelo</translation>
     </message>
     <message>
-        <location line="-66"/>
+        <location line="-47"/>
         <source>No trained run yet: train on the Training page.</source>
         <translation>Nenhuma execução treinada ainda: treine na página Treino.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Model:</source>
         <translation>Modelo:</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>The examples not annotated yet</source>
         <translation>Os exemplos ainda não anotados</translation>
     </message>
@@ -1400,33 +1400,33 @@ classe: %1</translation>
         <translation>Os exemplos selecionados</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Predict on:</source>
         <translation>Prever em:</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+15"/>
         <source>Run %1 is predicting…</source>
         <translation>A execução %1 está prevendo…</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+26"/>
         <source>Run %1 proposed %2 prediction(s) for %3 example(s)%4</source>
         <translation>A execução %1 propôs %2 previsão(ões) para %3 exemplo(s)%4</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location filename="../widgets/datasetpage.cpp" line="+10"/>
         <source>Importing %1…</source>
         <translation>Importando %1…</translation>
     </message>
     <message>
-        <location line="-66"/>
-        <location line="+66"/>
+        <location line="+0"/>
+        <location filename="../widgets/datasetproposals.cpp" line="-26"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+18"/>
         <source>Import cancelled; nothing was kept.</source>
         <translation>Importação cancelada; nada foi mantido.</translation>
     </message>
@@ -1490,7 +1490,7 @@ classe: %1</translation>
         <translation>Caixas: %1 ignorada(s), %2 recortada(s) à imagem.</translation>
     </message>
     <message>
-        <location line="-662"/>
+        <location line="-545"/>
         <source>From the edge</source>
         <translation>Da borda</translation>
     </message>
@@ -1515,7 +1515,7 @@ classe: %1</translation>
         <translation>Importar uma pasta em um destes formatos: %1</translation>
     </message>
     <message>
-        <location line="+647"/>
+        <location line="+530"/>
         <source>Import report</source>
         <translation>Relatório da importação</translation>
     </message>
@@ -4082,7 +4082,7 @@ Clique para mostrar os exemplos envolvidos.</translation>
         <translation>%1 (exemplo %2): %3</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+35"/>
         <source>class &apos;%1&apos; of the run is no longer in the project: its predictions were left out</source>
         <translation>a classe &apos;%1&apos; da execução já não está no projeto: as suas previsões foram deixadas de fora</translation>
     </message>

@@ -5,11 +5,11 @@
 #include "folderchooser.h"
 #include "generatedialog.h"
 #include "healthpanel.h"
+#include "modaljob.h"
 #include "project/proposals.h"
 #include "runstatus.h"
 #include "shortcuts.h"
 #include "thumbnailloader.h"
-#include "train/propose.h"
 #include "train/runs.h"
 #include <QEventLoop>
 
@@ -584,144 +584,26 @@ void DatasetPage::importFiles(const QStringList &files)
     });
 }
 
-void DatasetPage::proposeWithModel()
-{
-    if (!m_project)
-        return;
-    std::vector<qint64> runs;
-    QStringList names;
-    for (const train::RunRecord &r : train::RunStore(*m_project).runs())
-        if (r.status != QLatin1String("running") && r.status != QLatin1String("failed") && !r.folder.isEmpty()) {
-            runs.push_back(r.id);
-            names << tr("run %1 (%2)").arg(r.id).arg(runStatusText(r.status));
-        }
-    if (runs.empty()) {
-        QMessageBox::information(this, tr("Propose with model"), tr("No trained run yet: train on the Training page."));
-        return;
-    }
-    bool ok = false;
-    const QString run =
-        QInputDialog::getItem(this, tr("Propose with model"), tr("Model:"), names, int(names.size()) - 1, false, &ok);
-    if (!ok)
-        return;
-    const QStringList which{tr("The examples not annotated yet"), tr("Every example"), tr("The selected examples")};
-    const QString chosen =
-        QInputDialog::getItem(this, tr("Propose with model"), tr("Predict on:"), which, 0, false, &ok);
-    if (ok)
-        proposeWithModel(runs[size_t(names.indexOf(run))], int(which.indexOf(chosen)), selectedIds());
-}
-
-void DatasetPage::proposeWithModel(qint64 runId, int which, const std::vector<qint64> &ids, double threshold)
-{
-    if (!m_project)
-        return;
-    QProgressDialog progress(tr("Run %1 is predicting…").arg(runId), tr("Cancel"), 0, 0, this);
-    progress.setWindowModality(Qt::WindowModal);
-    progress.setMinimumDuration(200);
-    auto cancelled = std::make_shared<std::atomic<bool>>(false);
-    auto done = std::make_shared<std::atomic<int>>(0), total = std::make_shared<std::atomic<int>>(0);
-    const QString dir = m_project->dir();
-    struct Outcome {
-        train::ProposeReport report;
-        QString error;
-    };
-    auto result = std::make_shared<std::optional<Outcome>>();
-    QEventLoop loop;
-    m_import.start(
-        [dir, runId, which, ids, threshold, cancelled, done, total](const JobTracker::Cancelled &) {
-            Outcome out;
-            try {
-                auto project = Project::open(dir); // this thread's own connection
-                train::ProposeOptions o;
-                o.which = train::ProposeOptions::Which(std::clamp(which, 0, 2));
-                o.ids = ids;
-                o.threshold = threshold;
-                o.cancel = cancelled.get();
-                o.progress = [done, total](int d, int t) {
-                    *done = d;
-                    *total = t;
-                };
-                out.report = train::proposeWithRun(*project, runId, o);
-            } catch (const std::exception &e) {
-                out.error = QString::fromUtf8(e.what());
-            }
-            return out;
-        },
-        [result, &loop](Outcome o) {
-            *result = std::move(o);
-            loop.quit();
-        });
-    connect(&progress, &QProgressDialog::canceled, this, [cancelled] { *cancelled = true; });
-    QTimer poll;
-    connect(&poll, &QTimer::timeout, this, [&] {
-        progress.setMaximum(std::max(1, total->load()));
-        progress.setValue(done->load());
-    });
-    poll.start(100);
-    if (!result->has_value())
-        loop.exec();
-    progress.close();
-    const Outcome outcome = result->value_or(Outcome());
-    if (!outcome.error.isEmpty()) {
-        QMessageBox::warning(this, tr("Propose with model"), outcome.error);
-        return;
-    }
-    refresh();
-    Q_EMIT message(tr("Run %1 proposed %2 prediction(s) for %3 example(s)%4")
-                       .arg(runId)
-                       .arg(outcome.report.proposals)
-                       .arg(outcome.report.examples)
-                       .arg(outcome.report.problems.isEmpty()
-                                ? QString()
-                                : QStringLiteral("; ") + outcome.report.problems.join(QStringLiteral("; "))));
-    setShow(ShowWithProposals);
-}
-
 void DatasetPage::runImport(const QString &what,
                             const std::function<ImportReport(Project &, const ImportOptions &)> &job)
 {
-    // The import opens its own connection on the worker thread (SQLite connections belong to a thread).
-    QProgressDialog progress(tr("Importing %1…").arg(what), tr("Cancel"), 0, 0, this);
-    progress.setWindowModality(Qt::WindowModal);
-    progress.setMinimumDuration(200);
-    auto cancelled = std::make_shared<std::atomic<bool>>(false);
-    auto done = std::make_shared<std::atomic<int>>(0), total = std::make_shared<std::atomic<int>>(0);
     const QString dir = m_project->dir();
-    // The dialog is modal: this function waits in a local event loop for the job's result.
-    auto result = std::make_shared<std::optional<ImportReport>>();
-    QEventLoop loop;
-    m_import.start(
-        [dir, job, cancelled, done, total](const JobTracker::Cancelled &superseded) {
+    const ImportReport report = runModalJob<ImportReport>(
+        this, m_import, tr("Importing %1…").arg(what), tr("Cancel"), [dir, job](const ModalJobContext &context) {
             ImportReport r;
             try {
-                auto project = Project::open(dir);
+                auto project = Project::open(dir); // the worker's own connection (SQLite's are per thread)
                 ImportOptions options;
-                options.progress = [cancelled, done, total, superseded](int d, int t) {
-                    *done = d;
-                    *total = t;
-                    return !*cancelled && !superseded();
+                options.progress = [context](int d, int t) {
+                    context.report(d, t);
+                    return !context.cancelled();
                 };
                 r = job(*project, options);
             } catch (const std::exception &e) {
                 r.fatal = QString::fromUtf8(e.what());
             }
             return r;
-        },
-        [result, &loop](ImportReport r) {
-            *result = std::move(r);
-            loop.quit();
         });
-    connect(&progress, &QProgressDialog::canceled, this, [cancelled] { *cancelled = true; });
-    QTimer poll;
-    connect(&poll, &QTimer::timeout, this, [&] {
-        progress.setMaximum(std::max(1, total->load()));
-        progress.setValue(done->load());
-    });
-    poll.start(100);
-    if (!result->has_value())
-        loop.exec();
-    progress.close();
-    const ImportReport report = result->value_or(ImportReport());
     refresh();
     Q_EMIT projectChanged();
     if (report.cancelled) {
