@@ -2186,6 +2186,11 @@ Clique para mostrar os exemplos envolvidos.</translation>
         <translation>dados JPEG corrompidos: %1</translation>
     </message>
     <message>
+        <location line="+8"/>
+        <source>the file is also a DICOM file (&quot;DICM&quot; at byte 128); not decoded</source>
+        <translation>o arquivo também é um arquivo DICOM (&quot;DICM&quot; no byte 128); não decodificado</translation>
+    </message>
+    <message>
         <location line="+11"/>
         <source>cannot decode image: %1</source>
         <translation>não é possível decodificar a imagem: %1</translation>

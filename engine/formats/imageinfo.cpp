@@ -257,6 +257,14 @@ ImageInfo inspectImage(const QByteArray &bytes, qint64 maxPixels)
             return info;
         }
     }
+    // OpenCV picks its decoder by signature, and its DICOM decoder (GDCM) looks for "DICM" at byte 128,
+    // before the format the header declares: a polyglot went to GDCM, which aborted the process on an
+    // assertion (found by fuzz_image). Visor reads no DICOM; such a file is refused, not decoded.
+    if (bytes.size() >= 132 && bytes.mid(128, 4) == "DICM") {
+        info.error = QCoreApplication::translate("visor::Import",
+                                                 "the file is also a DICOM file (\"DICM\" at byte 128); not decoded");
+        return info;
+    }
     const cv::Mat raw(1, int(bytes.size()), CV_8UC1, const_cast<char *>(bytes.constData()));
     cv::Mat image;
     try {

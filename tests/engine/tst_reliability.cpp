@@ -298,6 +298,24 @@ private Q_SLOTS:
         }
     }
 
+    // A polyglot found by fuzz_image: a WebP header, and "DICM" at byte 128, where OpenCV's DICOM
+    // decoder (GDCM) looks first; GDCM then failed an assertion and aborted the process. An image of
+    // a format Visor reads is decoded by that format's decoder or refused.
+    void aDicomPolyglotIsRefusedNotDecoded()
+    {
+        const QByteArray polyglot(
+            "\x52\x49\x46\x46\xd6\x02\x20\x00\x57\x45\x42\x50\x56\x50\x38\x4c\x2d\xfb\xff\xff\x00\x00\x00\x57\x45\x42"
+            "\x50\x56\x50\x38\x4c\x2d\xfb\xff\xff\x00\x10\x4a\x46\x49\x46\x00\x01\x01\x00\x01\x01\x00\x01\x00\x00\xff"
+            "\xdb\x00\x43\x00\x02\x01\x01\x01\x01\x01\x02\x01\x01\x01\x02\x21\x02\x02\x02\x02\x04\x03\x06\x02\x02\x02"
+            "\x05\x04\x04\x03\x04\x06\x05\x06\x06\x06\x05\x06\x06\x06\x07\x09\x08\x06\x07\x09\x07\x06\x06\x08\x0b\x08"
+            "\x09\x0a\x0a\x0a\x0a\x0a\x06\x08\x0b\x0c\x0b\x0a\x0c\x09\x0a\x0a\xff\xc0\x00\x11\x08\x00\x10\x00\x44\x49"
+            "\x43\x4d\x00\x00\x05",
+            135);
+        const ImageInfo info = inspectImage(polyglot);
+        QVERIFY(!info.ok);
+        QVERIFY2(info.error.contains(QLatin1String("DICOM")), qPrintable(info.error));
+    }
+
     // 15. Damaged JPEG scan data (libjpeg only warns and fills in grey) is a reported problem of the file.
     void corruptJpegScanDataIsRefused()
     {
